@@ -1,0 +1,315 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { GraphQLError, parse, validate, specifiedRules, type ExecutionArgs } from 'graphql';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from './platform/config.js';
+import type { Logger } from './platform/logging.js';
+import type { PubSub } from './platform/pubsub/index.js';
+import type { RateLimiter } from './platform/auth/rate-limit.js';
+import { ANONYMOUS, type Authenticate, type Viewer } from './platform/auth/viewer.js';
+import { clearedSessionCookie, secretFromHeaders, sessionCookie } from './platform/auth/cookies.js';
+import {
+  OperationUnitOfWork,
+  ShortUnitOfWork,
+  type DatabaseSettings,
+} from './platform/database/unit-of-work.js';
+import { noCookieOverWebSocket, type Context } from './platform/graphql/context.js';
+import { formatError } from './platform/graphql/errors.js';
+import { operationLimits } from './platform/graphql/limits.js';
+import { buildAppSchema } from './platform/graphql/schema.js';
+import { serveWebClient } from './platform/http/web-client.js';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface AppDependencies {
+  config: Config;
+  logger: Logger;
+  orm: MikroORM;
+  pubsub: PubSub;
+  rateLimiter: RateLimiter;
+  authenticate: Authenticate;
+  /** Whether the database answers and its migrations are current; the reason when not. */
+  readiness: () => Promise<{ ready: boolean; reason?: string }>;
+  webDist?: string | undefined;
+}
+
+export interface App {
+  server: http.Server;
+  listen(port: number, host?: string): Promise<AddressInfo>;
+  close(): Promise<void>;
+}
+
+function settingsFor(viewer: Viewer): DatabaseSettings {
+  return viewer.kind === 'user' ? { 'app.user_id': viewer.userId } : { 'app.user_id': '' };
+}
+
+async function viewerFor(
+  authenticate: Authenticate,
+  headers: { cookie?: string | undefined; authorization?: string | undefined },
+): Promise<Viewer> {
+  const secret = secretFromHeaders(headers);
+  return secret ? authenticate(secret) : ANONYMOUS;
+}
+
+/** Ends each HTTP operation's transaction just before its response is sent. */
+const operationTransactionPlugin = (logger: Logger): ApolloServerPlugin<Context> => ({
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }) {
+        const db = contextValue.db;
+        if (!(db instanceof OperationUnitOfWork) || !db.started) return;
+        try {
+          await db.finish(true);
+        } catch (error) {
+          logger.error({ err: error, requestId: contextValue.requestId }, 'commit failed');
+          if (response.body.kind === 'single') {
+            response.body.singleResult = {
+              errors: [
+                new GraphQLError('Your change could not be saved. Please try again.', {
+                  extensions: { code: 'INTERNAL_SERVER_ERROR' },
+                }),
+              ],
+            };
+          }
+        }
+      },
+    };
+  },
+});
+
+export async function createApp(deps: AppDependencies): Promise<App> {
+  const { config, logger, orm, pubsub, rateLimiter, authenticate } = deps;
+  const exposeInternals = config.env === 'development';
+  const schema = await buildAppSchema();
+  const app = express();
+  const server = http.createServer(app);
+  app.disable('x-powered-by');
+  app.set('trust proxy', process.env.TRUST_PROXY === 'true');
+
+  app.use((req, res, next) => {
+    const incoming = req.header('x-request-id');
+    const requestId = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader('X-Request-Id', requestId);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      logger.info(
+        {
+          requestId,
+          method: req.method,
+          path: req.originalUrl.split('?')[0],
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        },
+        'request',
+      );
+    });
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const { ready, reason } = await deps.readiness().catch((error: Error) => ({
+      ready: false,
+      reason: error.message,
+    }));
+    res
+      .status(ready ? 200 : 503)
+      .json(ready ? { status: 'ready' } : { status: 'not ready', reason });
+  });
+
+  const wsServer = new WebSocketServer({ server, path: '/graphql', maxPayload: MAX_BODY_BYTES });
+  const wsCleanup = useServer<Record<string, unknown>, { viewer: Viewer }>(
+    {
+      schema,
+      async onConnect(ctx) {
+        const request = ctx.extra.request;
+        const params = ctx.connectionParams ?? {};
+        const authorization =
+          typeof params.authorization === 'string'
+            ? params.authorization
+            : request.headers.authorization;
+        (ctx.extra as { viewer?: Viewer }).viewer = await viewerFor(authenticate, {
+          cookie: request.headers.cookie,
+          authorization,
+        });
+        return true;
+      },
+      context(ctx): Context {
+        const request = ctx.extra.request;
+        const context: Context = {
+          requestId: randomUUID(),
+          transport: 'ws',
+          logger,
+          config,
+          viewer: (ctx.extra as { viewer?: Viewer }).viewer ?? ANONYMOUS,
+          db: new ShortUnitOfWork(orm, () => settingsFor(context.viewer)),
+          pubsub,
+          rateLimiter,
+          clientAddress: request.socket.remoteAddress ?? 'unknown',
+          userAgent: request.headers['user-agent'],
+          sessionCookie: noCookieOverWebSocket,
+          loaders: new Map(),
+        };
+        return context;
+      },
+      // Apollo's plugins and validation rules do not see graphql-ws operations: apply the same here.
+      onSubscribe(_ctx, _id, payload) {
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        const errors = validate(schema, document, [...specifiedRules, operationLimits]);
+        if (errors.length > 0) return errors.map((e) => formatErrorAsGraphQL(e, exposeInternals));
+        return undefined;
+      },
+      onNext(_ctx, _id, _payload, _args: ExecutionArgs, result) {
+        if (!result.errors?.length) return result;
+        return {
+          ...result,
+          errors: result.errors.map((error) => formatErrorAsGraphQL(error, exposeInternals)),
+        };
+      },
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    csrfPrevention: true,
+    introspection: true,
+    includeStacktraceInErrorResponses: exposeInternals,
+    validationRules: [operationLimits],
+    formatError: (formatted, error) => formatError(formatted, error, exposeInternals),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginLandingPageDisabled(),
+      operationTransactionPlugin(logger),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    '/graphql',
+    express.json({ limit: MAX_BODY_BYTES }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }: { req: Request; res: Response }): Promise<Context> => {
+        const viewer = await viewerFor(authenticate, {
+          cookie: req.headers.cookie,
+          authorization: req.headers.authorization,
+        });
+        const secure = config.env === 'production';
+        const context: Context = {
+          requestId: String(res.locals.requestId),
+          transport: 'http',
+          logger: logger.child({ requestId: res.locals.requestId }),
+          config,
+          viewer,
+          db: new OperationUnitOfWork(orm, () => settingsFor(context.viewer)),
+          pubsub,
+          rateLimiter,
+          clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+          userAgent: req.headers['user-agent'],
+          sessionCookie: {
+            set: (secret, expiresAt) =>
+              res.append('Set-Cookie', sessionCookie(secret, expiresAt, secure)),
+            clear: () => res.append('Set-Cookie', clearedSessionCookie(secure)),
+          },
+          loaders: new Map(),
+        };
+        // A client that goes away mid-request must not leave its transaction open.
+        res.on('close', () => {
+          const db = context.db as OperationUnitOfWork;
+          if (db.started) void db.finish(false).catch(() => undefined);
+        });
+        return context;
+      },
+    }),
+  );
+
+  if (deps.webDist && serveWebClient(app, deps.webDist)) {
+    logger.debug({ dir: deps.webDist }, 'serving the web client');
+  }
+
+  const onError: ErrorRequestHandler = (error, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const status = (error as { status?: number }).status ?? 500;
+    if (status === 413) {
+      res.status(413).json({
+        errors: [
+          {
+            message: `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`,
+            extensions: { code: 'PAYLOAD_TOO_LARGE' },
+          },
+        ],
+      });
+      return;
+    }
+    if (status >= 400 && status < 500) {
+      res.status(status).json({
+        errors: [
+          { message: 'The request could not be read.', extensions: { code: 'BAD_REQUEST' } },
+        ],
+      });
+      return;
+    }
+    logger.error({ err: error }, 'unhandled HTTP error');
+    res.status(500).json({
+      errors: [
+        {
+          message: 'Something went wrong on our side.',
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        },
+      ],
+    });
+  };
+  app.use(onError);
+
+  let closing: Promise<void> | undefined;
+  return {
+    server,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve(server.address() as AddressInfo));
+      }),
+    close: () => {
+      closing ??= (async () => {
+        for (const client of wsServer.clients) client.close(1001, 'Server is shutting down');
+        await apollo.stop();
+        await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+        if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      })();
+      return closing;
+    },
+  };
+}
+
+function formatErrorAsGraphQL(error: GraphQLError, exposeInternals: boolean): GraphQLError {
+  const formatted = formatError(error.toJSON(), error, exposeInternals);
+  return new GraphQLError(formatted.message, {
+    path: formatted.path,
+    extensions: formatted.extensions,
+  });
+}

@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261126000001Accounts } from './Migration20261126000001Accounts.js';
+
+/** Applied in this order; a new migration is appended here and never edited once released. */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261126000001Accounts', class: Migration20261126000001Accounts },
+];

@@ -1,0 +1,93 @@
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { IsOptional, IsUUID, Length, MaxLength, MinLength } from 'class-validator';
+import { IsEmailAddress } from '../../platform/graphql/validators.js';
+import { LocaleCode, User } from './accounts.entity.js';
+
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 256;
+
+@InputType()
+export class SignUpInput {
+  @Field()
+  @MaxLength(254, { message: 'An e-mail address has at most 254 characters.' })
+  @IsEmailAddress()
+  email!: string;
+
+  @Field()
+  @MinLength(PASSWORD_MIN, { message: `A password needs at least ${PASSWORD_MIN} characters.` })
+  @MaxLength(PASSWORD_MAX, { message: `A password has at most ${PASSWORD_MAX} characters.` })
+  password!: string;
+
+  @Field()
+  @Length(1, 80, { message: 'A display name has 1 to 80 characters.' })
+  displayName!: string;
+
+  @Field(() => LocaleCode, { defaultValue: LocaleCode.en })
+  locale!: LocaleCode;
+}
+
+@InputType()
+export class SignInInput {
+  @Field()
+  @MaxLength(254, { message: 'An e-mail address has at most 254 characters.' })
+  email!: string;
+
+  @Field()
+  @MaxLength(PASSWORD_MAX, { message: `A password has at most ${PASSWORD_MAX} characters.` })
+  password!: string;
+}
+
+@InputType()
+export class UpdateProfileInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 80, { message: 'A display name has 1 to 80 characters.' })
+  displayName?: string;
+
+  @Field(() => LocaleCode, { nullable: true })
+  @IsOptional()
+  locale?: LocaleCode;
+}
+
+@InputType()
+export class ChangePasswordInput {
+  @Field()
+  @MaxLength(PASSWORD_MAX, { message: `A password has at most ${PASSWORD_MAX} characters.` })
+  currentPassword!: string;
+
+  @Field()
+  @MinLength(PASSWORD_MIN, { message: `A password needs at least ${PASSWORD_MIN} characters.` })
+  @MaxLength(PASSWORD_MAX, { message: `A password has at most ${PASSWORD_MAX} characters.` })
+  newPassword!: string;
+}
+
+@InputType()
+export class RevokeSessionInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Not a valid id.' })
+  id!: string;
+}
+
+@ObjectType()
+export class AuthPayload {
+  @Field(() => User)
+  user!: User;
+}
+
+@ObjectType()
+export class SignOutPayload {
+  @Field()
+  signedOut!: boolean;
+}
+
+@ObjectType()
+export class UserPayload {
+  @Field(() => User)
+  user!: User;
+}
+
+@ObjectType()
+export class RevokeSessionPayload {
+  @Field(() => ID)
+  revokedSessionId!: string;
+}

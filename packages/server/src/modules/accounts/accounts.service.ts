@@ -1,0 +1,225 @@
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { decoyHash, hashPassword, verifyPassword } from '../../platform/auth/passwords.js';
+import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
+import type { Viewer } from '../../platform/auth/viewer.js';
+import type { Context } from '../../platform/graphql/context.js';
+import { requireUser } from '../../platform/graphql/authorization.js';
+import { BadUserInput, notFound, rateLimited } from '../../platform/graphql/errors.js';
+import {
+  decodeCursor,
+  toConnection,
+  type Connection,
+  type PageArgs,
+} from '../../platform/graphql/pagination.js';
+import { Session, User, type LocaleCode } from './accounts.entity.js';
+import type {
+  ChangePasswordInput,
+  SignInInput,
+  SignUpInput,
+  UpdateProfileInput,
+} from './accounts.inputs.js';
+
+export const SESSION_DAYS = 30;
+const TOUCH_EVERY_MS = 5 * 60 * 1000;
+const SIGN_IN_LIMITS = {
+  perEmail: { limit: 10, windowSeconds: 15 * 60 },
+  perClient: { limit: 50, windowSeconds: 15 * 60 },
+};
+
+/** Trimmed, NFKC and lower-cased, so `Aigerim@Example.kz ` and `aigerim@example.kz` are one account. */
+export function normaliseEmail(email: string): string {
+  return email.normalize('NFKC').trim().toLowerCase();
+}
+
+function cleanDisplayName(name: string): string {
+  const cleaned = name.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (!cleaned) throw BadUserInput.field('displayName', 'REQUIRED', 'Enter a display name.');
+  return cleaned;
+}
+
+const wrongCredentials = () =>
+  BadUserInput.field('password', 'WRONG_CREDENTIALS', 'The e-mail address or password is wrong.');
+
+async function openSession(em: EntityManager, context: Context, user: User): Promise<void> {
+  const secret = newSecret();
+  const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000);
+  const session = em.create(Session, {
+    user,
+    tokenHash: hashSecret(secret),
+    userAgent: context.userAgent?.slice(0, 255) ?? null,
+    expiresAt,
+  });
+  await em.flush();
+  context.sessionCookie.set(secret, expiresAt);
+  // The rest of this request acts as the person who just signed in.
+  context.viewer = { kind: 'user', userId: user.id, sessionId: session.id, locale: user.locale };
+}
+
+export async function signUp(context: Context, input: SignUpInput): Promise<User> {
+  const email = normaliseEmail(input.email);
+  const displayName = cleanDisplayName(input.displayName);
+  const emailTaken = () =>
+    BadUserInput.field(
+      'email',
+      'EMAIL_TAKEN',
+      'An account with this e-mail address exists already.',
+    );
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await context.db.write(async (em) => {
+      if (await em.count(User, { email })) throw emailTaken();
+      const user = em.create(User, { email, displayName, passwordHash, locale: input.locale });
+      await em.flush();
+      await openSession(em, context, user);
+      return user;
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) throw emailTaken();
+    throw error;
+  }
+}
+
+export async function signIn(context: Context, input: SignInInput): Promise<User> {
+  const email = normaliseEmail(input.email);
+  const [byEmail, byClient] = await Promise.all([
+    context.rateLimiter.hit(
+      `sign-in:email:${email}`,
+      SIGN_IN_LIMITS.perEmail.limit,
+      SIGN_IN_LIMITS.perEmail.windowSeconds,
+    ),
+    context.rateLimiter.hit(
+      `sign-in:client:${context.clientAddress}`,
+      SIGN_IN_LIMITS.perClient.limit,
+      SIGN_IN_LIMITS.perClient.windowSeconds,
+    ),
+  ]);
+  if (!byEmail.allowed || !byClient.allowed) {
+    throw rateLimited(Math.max(byEmail.retryAfter, byClient.retryAfter));
+  }
+  return context.db.write(async (em) => {
+    const user = await em.findOne(User, { email }, { populate: ['passwordHash'] });
+    // Verify against a decoy when there is no such account, so both answers take as long.
+    const matches = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
+    if (!user || !matches) throw wrongCredentials();
+    await context.rateLimiter.reset(`sign-in:email:${email}`);
+    await openSession(em, context, user);
+    return user;
+  });
+}
+
+export async function signOut(context: Context): Promise<boolean> {
+  const viewer = context.viewer;
+  context.sessionCookie.clear();
+  context.viewer = { kind: 'anonymous' };
+  if (viewer.kind !== 'user') return false;
+  await context.db.write((em) =>
+    em.nativeUpdate(Session, { id: viewer.sessionId, revokedAt: null }, { revokedAt: new Date() }),
+  );
+  return true;
+}
+
+export async function viewerUser(context: Context): Promise<User | null> {
+  const viewer = context.viewer;
+  if (viewer.kind !== 'user') return null;
+  return context.db.read((em) => em.findOne(User, { id: viewer.userId }));
+}
+
+export async function updateProfile(context: Context, input: UpdateProfileInput): Promise<User> {
+  const { userId } = requireUser(context);
+  return context.db.write(async (em) => {
+    const user = await em.findOneOrFail(User, { id: userId });
+    if (input.displayName !== undefined && input.displayName !== null) {
+      user.displayName = cleanDisplayName(input.displayName);
+    }
+    if (input.locale) user.locale = input.locale as LocaleCode;
+    await em.flush();
+    return user;
+  });
+}
+
+/** Changing the password signs out every other session: whoever knew the old one is out. */
+export async function changePassword(context: Context, input: ChangePasswordInput): Promise<User> {
+  const { userId, sessionId } = requireUser(context);
+  const limit = await context.rateLimiter.hit(`change-password:${userId}`, 10, 15 * 60);
+  if (!limit.allowed) throw rateLimited(limit.retryAfter);
+  const newHash = await hashPassword(input.newPassword);
+  return context.db.write(async (em) => {
+    const user = await em.findOneOrFail(User, { id: userId }, { populate: ['passwordHash'] });
+    if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+      throw BadUserInput.field(
+        'currentPassword',
+        'WRONG_PASSWORD',
+        'The current password is wrong.',
+      );
+    }
+    user.passwordHash = newHash;
+    await em.flush();
+    await em.nativeUpdate(
+      Session,
+      { user: userId, id: { $ne: sessionId }, revokedAt: null },
+      { revokedAt: new Date() },
+    );
+    return user;
+  });
+}
+
+export async function listSessions(context: Context, page: PageArgs): Promise<Connection<Session>> {
+  const { userId } = requireUser(context);
+  const after = decodeCursor(page.after);
+  const rows = await context.db.read((em) =>
+    em.find(
+      Session,
+      {
+        user: userId,
+        revokedAt: null,
+        expiresAt: { $gt: new Date() },
+        ...(after
+          ? {
+              $or: [
+                { createdAt: { $lt: after.at } },
+                { createdAt: after.at, id: { $lt: after.id } },
+              ],
+            }
+          : {}),
+      },
+      { orderBy: { createdAt: 'desc', id: 'desc' }, limit: page.first + 1 },
+    ),
+  );
+  return toConnection(rows, page.first, (s) => ({ at: s.createdAt, id: s.id }), Boolean(after));
+}
+
+export async function revokeSession(context: Context, id: string): Promise<string> {
+  const { userId } = requireUser(context);
+  const revoked = await context.db.write((em) =>
+    em.nativeUpdate(Session, { id, user: userId, revokedAt: null }, { revokedAt: new Date() }),
+  );
+  if (revoked === 0) throw notFound('The session');
+  if (context.viewer.kind === 'user' && context.viewer.sessionId === id)
+    context.sessionCookie.clear();
+  return id;
+}
+
+/**
+ * Resolves a session secret to its viewer. Runs before the request's transaction; sessions are
+ * not tenant data. `lastSeenAt` is refreshed at most every five minutes to keep reads read-only.
+ */
+export function sessionAuthenticator(db: { em: () => EntityManager }) {
+  return async (secret: string): Promise<Viewer> => {
+    const em = db.em();
+    const session = await em.findOne(
+      Session,
+      { tokenHash: hashSecret(secret), revokedAt: null, expiresAt: { $gt: new Date() } },
+      { populate: ['user'] },
+    );
+    if (!session) return { kind: 'anonymous' };
+    if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+      await em.nativeUpdate(Session, { id: session.id }, { lastSeenAt: new Date() });
+    }
+    return {
+      kind: 'user',
+      userId: session.user.id,
+      sessionId: session.id,
+      locale: session.user.locale,
+    };
+  };
+}

@@ -1,0 +1,87 @@
+import path from 'node:path';
+
+export type Environment = 'development' | 'production' | 'test';
+
+export interface Config {
+  env: Environment;
+  port: number;
+  host: string;
+  /** Owner connection (runs migrations). Unset: the embedded PostgreSQL is started. */
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  dataDir: string;
+  /** Where the built web client lives; served at `/` when present. */
+  webDist: string | undefined;
+  logLevel: string;
+  seedDemoData: boolean;
+}
+
+/** A setting that is present but wrong. The message names the variable, and start-up stops with it. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const ENVIRONMENTS: readonly Environment[] = ['development', 'production', 'test'];
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function readUrl(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `is not a valid URL (expected ${protocols[0]}//…)`);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(name, `must start with ${protocols.join(' or ')}, got ${url.protocol}`);
+  }
+  return raw;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const nodeEnv = (env.NODE_ENV?.trim() || 'development') as Environment;
+  if (!ENVIRONMENTS.includes(nodeEnv)) {
+    throw new ConfigError(
+      'NODE_ENV',
+      `must be one of ${ENVIRONMENTS.join(', ')}, got "${nodeEnv}"`,
+    );
+  }
+
+  const rawPort = env.PORT?.trim() || '4000';
+  const port = Number(rawPort);
+  if (!/^\d+$/.test(rawPort) || !Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError('PORT', `must be a whole number from 0 to 65535, got "${rawPort}"`);
+  }
+
+  const logLevel = env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'silent' : 'info');
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+
+  const dataDirRaw = env.ALANY_DATA_DIR?.trim() || '.alany';
+  if (dataDirRaw.includes('\0')) throw new ConfigError('ALANY_DATA_DIR', 'is not a valid path');
+
+  const seedRaw = env.ALANY_SEED_DEMO?.trim() || 'true';
+  if (!['true', 'false'].includes(seedRaw)) {
+    throw new ConfigError('ALANY_SEED_DEMO', 'must be true or false');
+  }
+
+  return {
+    env: nodeEnv,
+    port,
+    host: env.HOST?.trim() || '0.0.0.0',
+    databaseUrl: readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    redisUrl: readUrl(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    dataDir: path.resolve(dataDirRaw),
+    webDist: env.ALANY_WEB_DIST?.trim() || undefined,
+    logLevel,
+    seedDemoData: seedRaw === 'true',
+  };
+}

@@ -1,0 +1,58 @@
+import { createHmac } from 'node:crypto';
+import pg from 'pg';
+
+/**
+ * The role the server works as: it owns no table and cannot bypass row-level security.
+ * Migrations grant it exactly what it may do; they run as the owner (DATABASE_URL's user).
+ */
+export const APP_ROLE = 'alany_app';
+
+/** The app role's password is derived from the owner's connection string, so nothing more needs configuring. */
+function derivedPassword(ownerUrl: string): string {
+  return createHmac('sha256', ownerUrl).update(APP_ROLE).digest('base64url');
+}
+
+export function appUrlFor(ownerUrl: string): string {
+  const url = new URL(ownerUrl);
+  url.username = APP_ROLE;
+  url.password = derivedPassword(ownerUrl);
+  return url.toString();
+}
+
+/**
+ * Creates the application role when it is missing and (re)sets its password.
+ * Needs CREATEROLE; on a managed PostgreSQL without it, create the role by hand and
+ * pass its connection string as ALANY_APP_DATABASE_URL.
+ */
+export async function ensureAppRole(ownerUrl: string): Promise<string> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const password = client.escapeLiteral(derivedPassword(ownerUrl));
+    // Serialise concurrent starters (tests, replicas) on one advisory lock.
+    await client.query('select pg_advisory_lock(727001)');
+    const exists = await client.query('select 1 from pg_roles where rolname = $1', [APP_ROLE]);
+    if (exists.rowCount === 0) {
+      await client.query(
+        `create role ${APP_ROLE} login nosuperuser nocreatedb nocreaterole nobypassrls password ${password}`,
+      );
+    } else {
+      await client.query(
+        `alter role ${APP_ROLE} login nosuperuser nobypassrls password ${password}`,
+      );
+    }
+    const database = client.escapeIdentifier(new URL(ownerUrl).pathname.slice(1) || 'postgres');
+    await client.query(`grant connect, temporary on database ${database} to ${APP_ROLE}`);
+    await client.query('select pg_advisory_unlock(727001)');
+  } catch (error) {
+    throw new Error(
+      `Could not prepare the database role "${APP_ROLE}" with DATABASE_URL's user ` +
+        `(${(error as Error).message}). Give that user CREATEROLE, or create the role yourself ` +
+        'and set ALANY_APP_DATABASE_URL.',
+      { cause: error },
+    );
+  } finally {
+    await client.end();
+  }
+  return appUrlFor(ownerUrl);
+}

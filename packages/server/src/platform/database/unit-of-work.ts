@@ -1,0 +1,106 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+
+/**
+ * Transaction-local settings read by row-level-security policies (`current_setting('app.…')`).
+ * `set_config(…, true)` keeps them inside one transaction, so a pooled connection never
+ * carries one viewer's identity into another's request.
+ */
+export type DatabaseSettings = Readonly<Record<string, string>>;
+
+/**
+ * How a request reaches the database. Every read and write runs inside a transaction that
+ * first sets the viewer, so row-level security sees who is asking.
+ */
+export interface UnitOfWork {
+  /** Reads (and writes that need no rollback of their own) in the request's transaction. */
+  read<T>(work: (em: EntityManager) => Promise<T>): Promise<T>;
+  /** An atomic change: all of it or none of it, even if the rest of the request goes on. */
+  write<T>(work: (em: EntityManager) => Promise<T>): Promise<T>;
+}
+
+async function beginWithSettings(
+  orm: MikroORM,
+  settings: DatabaseSettings,
+): Promise<EntityManager> {
+  const em = orm.em.fork({ clear: true, useContext: false });
+  await em.begin();
+  const entries = Object.entries(settings);
+  if (entries.length > 0) {
+    const calls = entries.map(() => 'set_config(?, ?, true)').join(', ');
+    await em.execute(`select ${calls}`, entries.flat());
+  }
+  return em;
+}
+
+/**
+ * One transaction for a whole HTTP operation, begun on first use and ended by `finish`.
+ * Each `write` is a savepoint inside it, so a failed mutation leaves nothing half-written
+ * while the other fields of the same request still commit.
+ */
+export class OperationUnitOfWork implements UnitOfWork {
+  private transaction: Promise<EntityManager> | undefined;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly settings: () => DatabaseSettings,
+  ) {}
+
+  private em(): Promise<EntityManager> {
+    this.transaction ??= beginWithSettings(this.orm, this.settings());
+    return this.transaction;
+  }
+
+  async read<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return work(await this.em());
+  }
+
+  async write<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const em = await this.em();
+    return em.transactional((inner) => work(inner as EntityManager));
+  }
+
+  get started(): boolean {
+    return this.transaction !== undefined;
+  }
+
+  /** Commits (or rolls back) the operation's transaction; a no-op if nothing touched the database. */
+  async finish(commit: boolean): Promise<void> {
+    const pending = this.transaction;
+    this.transaction = undefined;
+    if (!pending) return;
+    const em = await pending;
+    if (commit) await em.commit();
+    else await em.rollback();
+  }
+}
+
+/**
+ * For long-lived operations (subscriptions over WebSocket): every call is its own short
+ * transaction, so no connection is held while a subscriber waits for events.
+ */
+export class ShortUnitOfWork implements UnitOfWork {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly settings: () => DatabaseSettings,
+  ) {}
+
+  private async run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const em = await beginWithSettings(this.orm, this.settings());
+    try {
+      const result = await work(em);
+      await em.commit();
+      return result;
+    } catch (error) {
+      await em.rollback();
+      throw error;
+    }
+  }
+
+  read<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.run(work);
+  }
+
+  write<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.run(work);
+  }
+}

@@ -1,0 +1,39 @@
+import type { Config } from '../config.js';
+import type { UnitOfWork } from '../database/unit-of-work.js';
+import type { Logger } from '../logging.js';
+import type { PubSub } from '../pubsub/index.js';
+import type { RateLimiter } from '../auth/rate-limit.js';
+import type { Viewer } from '../auth/viewer.js';
+
+/** What the session cookie should become when this response is sent (HTTP only). */
+export interface SessionCookieWriter {
+  set(secret: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+export interface Context {
+  requestId: string;
+  transport: 'http' | 'ws';
+  logger: Logger;
+  config: Config;
+  viewer: Viewer;
+  db: UnitOfWork;
+  pubsub: PubSub;
+  rateLimiter: RateLimiter;
+  /** The client's address for rate limits; never stored. */
+  clientAddress: string;
+  userAgent: string | undefined;
+  sessionCookie: SessionCookieWriter;
+  /** Per-request memo for DataLoaders, keyed by loader name. */
+  loaders: Map<string, unknown>;
+}
+
+/** Over WebSocket there is no response to carry a cookie: signing in there is refused. */
+export const noCookieOverWebSocket: SessionCookieWriter = {
+  set() {
+    throw new Error('Sign in over HTTP: a WebSocket cannot set the session cookie.');
+  },
+  clear() {
+    /* the socket closes with the session; nothing to clear */
+  },
+};

@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { resolvers } from '../../modules/resolvers.js';
+import { authChecker } from './authorization.js';
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/**
+ * type-graphql insists on a pubSub even when every subscription brings its own `subscribe`
+ * function. Ours take the request's PubSub from the context (it differs per app instance), so
+ * the `topics` shortcut is refused loudly instead of silently delivering nothing.
+ */
+const topicsNotSupported: PubSub = {
+  publish() {
+    throw new Error('Publish through context.pubsub, not type-graphql topics.');
+  },
+  subscribe() {
+    throw new Error('Use @Subscription({ subscribe }) with context.pubsub, not `topics`.');
+  },
+};
+
+/** The schema, built once per process from the feature resolvers. */
+export function buildAppSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers,
+    authChecker,
+    authMode: 'error',
+    validate: { forbidUnknownValues: false, stopAtFirstError: false },
+    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    emitSchemaFile: false,
+    pubSub: topicsNotSupported,
+  });
+  return built;
+}
+
+/** The SDL checked in as `packages/server/schema.graphql`: the integrators' contract. */
+export function printAppSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

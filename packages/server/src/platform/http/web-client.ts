@@ -1,0 +1,28 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+
+/**
+ * Serves the built web client: hashed assets cached for a year, everything else revalidated,
+ * and any unknown GET path answered with index.html so the client's router can take it.
+ */
+export function serveWebClient(app: Express, distDir: string): boolean {
+  const index = path.join(distDir, 'index.html');
+  if (!fs.existsSync(index)) return false;
+  app.use(
+    '/assets',
+    express.static(path.join(distDir, 'assets'), {
+      immutable: true,
+      maxAge: '365d',
+      index: false,
+      fallthrough: false,
+    }),
+  );
+  app.use(express.static(distDir, { index: false, maxAge: 0 }));
+  app.get(/^\/(?!graphql|healthz|readyz|metrics|files\/).*/, (req, res, next) => {
+    if (!req.accepts('html')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+  return true;
+}

@@ -1,0 +1,114 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { Redis } from 'ioredis';
+import { createApp, type App } from './app.js';
+import type { Config } from './platform/config.js';
+import type { Logger } from './platform/logging.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './platform/database/embedded.js';
+import { ensureAppRole } from './platform/database/roles.js';
+import { createAppOrm, expectedMigrationNames, migrate } from './platform/database/orm.js';
+import { ShortUnitOfWork } from './platform/database/unit-of-work.js';
+import { createPubSub, type PubSub } from './platform/pubsub/index.js';
+import {
+  MemoryRateLimiter,
+  RedisRateLimiter,
+  type RateLimiter,
+} from './platform/auth/rate-limit.js';
+import { sessionAuthenticator } from './modules/accounts/accounts.service.js';
+import { DEMO_SIGN_IN, seedDemoData } from './modules/demo/demo.seed.js';
+
+export interface RunningAlany {
+  url: string;
+  graphqlUrl: string;
+  app: App;
+  orm: MikroORM;
+  pubsub: PubSub;
+  demoSeeded: boolean;
+  stop(): Promise<void>;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
+
+/** Brings Alany up: database (embedded when DATABASE_URL is unset), migrations, demo data, HTTP and WebSocket. */
+export async function startAlany(config: Config, logger: Logger): Promise<RunningAlany> {
+  const cleanups: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const cleanup of cleanups.reverse()) {
+      await cleanup().catch((err: unknown) => logger.error({ err }, 'shutdown step failed'));
+    }
+  };
+  try {
+    let ownerUrl = config.databaseUrl;
+    if (!ownerUrl) {
+      const embedded: EmbeddedDatabase = await startEmbeddedPostgres(
+        path.join(config.dataDir),
+        logger,
+      );
+      cleanups.push(() => embedded.stop());
+      ownerUrl = embedded.url;
+    }
+    const appUrl = process.env.ALANY_APP_DATABASE_URL?.trim() || (await ensureAppRole(ownerUrl));
+    const applied = await migrate(ownerUrl);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+
+    const orm = await createAppOrm(appUrl);
+    cleanups.push(() => orm.close(true));
+
+    const pubsub = await createPubSub(config.redisUrl, logger);
+    cleanups.push(() => pubsub.close());
+    let rateLimiter: RateLimiter = new MemoryRateLimiter();
+    if (config.redisUrl) {
+      const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2 });
+      cleanups.push(async () => void (await redis.quit()));
+      rateLimiter = new RedisRateLimiter(redis);
+    }
+
+    let demoSeeded = false;
+    if (config.seedDemoData) {
+      demoSeeded = await new ShortUnitOfWork(orm, () => ({})).write((em) => seedDemoData(em));
+      if (demoSeeded) logger.info('demo data seeded');
+    }
+
+    const expected = expectedMigrationNames();
+    const app = await createApp({
+      config,
+      logger,
+      orm,
+      pubsub,
+      rateLimiter,
+      authenticate: sessionAuthenticator({ em: () => orm.em.fork({ useContext: false }) }),
+      webDist: config.webDist ?? DEFAULT_WEB_DIST,
+      readiness: async () => {
+        const rows = await orm.em
+          .fork({ useContext: false })
+          .execute<{ name: string }[]>('select name from mikro_orm_migrations');
+        const done = new Set(rows.map((row) => row.name));
+        const missing = expected.filter((name) => !done.has(name));
+        return missing.length
+          ? { ready: false, reason: `pending migrations: ${missing.join(', ')}` }
+          : { ready: true };
+      },
+    });
+    cleanups.push(() => app.close());
+    const address = await app.listen(config.port, config.host);
+    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    const url = `http://${host}:${address.port}`;
+    return {
+      url,
+      graphqlUrl: `${url}/graphql`,
+      app,
+      orm,
+      pubsub,
+      demoSeeded,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+export { DEMO_SIGN_IN };

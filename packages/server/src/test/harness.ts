@@ -1,0 +1,148 @@
+import { inject } from 'vitest';
+import { createClient, type Client as WsClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { loadConfig } from '../platform/config.js';
+import { createLogger } from '../platform/logging.js';
+import { startAlany, type RunningAlany } from '../server.js';
+import { createTestDatabase, type TestDatabase } from './databases.js';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
+  headers: Headers;
+}
+
+/** A browser-like client: keeps the session cookie it is given, like a real one. */
+export class TestClient {
+  cookie: string | undefined;
+
+  constructor(
+    readonly graphqlUrl: string,
+    private readonly extraHeaders: Record<string, string> = {},
+  ) {}
+
+  async request<T = Record<string, any>>( // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read response shapes freely
+    query: string,
+    variables: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ): Promise<GraphQLResponse<T>> {
+    const response = await fetch(this.graphqlUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...this.extraHeaders,
+        ...headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const setCookie = response.headers.getSetCookie();
+    for (const line of setCookie) {
+      const [pair] = line.split(';');
+      if (!pair) continue;
+      const value = pair.slice(pair.indexOf('=') + 1);
+      this.cookie = value ? pair : undefined;
+    }
+    const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status' | 'headers'>;
+    return { ...body, status: response.status, headers: response.headers };
+  }
+
+  /** Like `request`, but fails the test on any GraphQL error. */
+  async ok<T = Record<string, any>>( // eslint-disable-line @typescript-eslint/no-explicit-any -- see above
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<T> {
+    const result = await this.request<T>(query, variables);
+    if (result.errors?.length) {
+      throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+    }
+    return result.data as T;
+  }
+
+  websocket(): WsClient {
+    const cookie = this.cookie;
+    return createClient({
+      url: this.graphqlUrl.replace(/^http/, 'ws'),
+      webSocketImpl: class extends WebSocket {
+        constructor(address: string, protocols?: string | string[]) {
+          super(address, protocols, cookie ? { headers: { cookie } } : {});
+        }
+      },
+      retryAttempts: 0,
+      lazy: true,
+    });
+  }
+}
+
+export interface TestServer {
+  alany: RunningAlany;
+  db: TestDatabase;
+  graphqlUrl: string;
+  url: string;
+  client(headers?: Record<string, string>): TestClient;
+  stop(): Promise<void>;
+}
+
+/** Alany on a free port, over a database of this test file's own. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const db = await createTestDatabase(inject('ownerUrl'), inject('templateDatabase'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: db.ownerUrl,
+    ALANY_SEED_DEMO: 'false',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...env,
+  });
+  const alany = await startAlany(config, createLogger(config.logLevel));
+  return {
+    alany,
+    db,
+    url: alany.url,
+    graphqlUrl: alany.graphqlUrl,
+    client: (headers) => new TestClient(alany.graphqlUrl, headers),
+    stop: async () => {
+      await alany.stop();
+      await db.drop();
+    },
+  };
+}
+
+let counter = 0;
+/** A unique, valid sign-up input. */
+export function newAccount(
+  overrides: Partial<{ email: string; password: string; displayName: string; locale: string }> = {},
+) {
+  counter += 1;
+  return {
+    email: `person${counter}.${Date.now()}@example.kz`,
+    password: 'correct horse battery',
+    displayName: `Person ${counter}`,
+    locale: 'en',
+    ...overrides,
+  };
+}
+
+export const SIGN_UP = /* GraphQL */ `
+  mutation SignUp($input: SignUpInput!) {
+    signUp(input: $input) {
+      user {
+        id
+        email
+        displayName
+        locale
+      }
+    }
+  }
+`;
+
+export async function signedUpClient(server: TestServer, overrides = {}) {
+  const client = server.client();
+  const input = newAccount(overrides);
+  const data = await client.ok<{ signUp: { user: { id: string; email: string } } }>(SIGN_UP, {
+    input,
+  });
+  return { client, input, user: data.signUp.user };
+}
