@@ -169,10 +169,10 @@ export async function createApp(deps: AppDependencies): Promise<App> {
         try {
           document = parse(payload.query);
         } catch (error) {
-          return [error as GraphQLError];
+          return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
         }
         const errors = validate(schema, document, [...specifiedRules, operationLimits]);
-        if (errors.length > 0) return errors.map((e) => formatErrorAsGraphQL(e, exposeInternals));
+        if (errors.length > 0) return errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
         return undefined;
       },
       onNext(_ctx, _id, _payload, _args: ExecutionArgs, result) {
@@ -311,5 +311,12 @@ function formatErrorAsGraphQL(error: GraphQLError, exposeInternals: boolean): Gr
   return new GraphQLError(formatted.message, {
     path: formatted.path,
     extensions: formatted.extensions,
+  });
+}
+
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    extensions: { ...error.extensions, code },
   });
 }
