@@ -1,0 +1,122 @@
+import { CombinedGraphQLErrors } from '@apollo/client';
+import type { Translator } from './i18n/translate';
+
+/** Mirrors the server's limits (accounts.inputs.ts), only to word its messages. */
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 256;
+
+/** One problem with one input field, as the server sends it in extensions.fields. */
+export interface FieldProblem {
+  field: string;
+  reason: string;
+  message: string;
+}
+
+export interface ErrorView<F extends string> {
+  /** A sentence for the top of the form or page, or null when the fields say it all. */
+  summary: string | null;
+  /** The message to show beside each named input. */
+  fields: Partial<Record<F, string>>;
+}
+
+interface Tools {
+  t: Translator['t'];
+  has: Translator['has'];
+  wait(seconds: number): string;
+}
+
+/** Password inputs share the wording of `password`. */
+const FIELD_FAMILY: Record<string, string> = {
+  newPassword: 'password',
+  currentPassword: 'password',
+};
+
+function isFieldProblem(value: unknown): value is FieldProblem {
+  const v = value as Partial<FieldProblem> | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.field === 'string' &&
+    typeof v.reason === 'string' &&
+    typeof v.message === 'string'
+  );
+}
+
+/** The field's translated message: by field and reason, else by reason, else the server's English. */
+export function fieldMessage(tools: Tools, problem: FieldProblem): string {
+  const name = problem.field.replace(/^input\./, '');
+  const family = FIELD_FAMILY[name] ?? name;
+  const params = { min: PASSWORD_MIN, max: PASSWORD_MAX };
+  for (const key of [`fieldError.${family}.${problem.reason}`, `fieldError.${problem.reason}`]) {
+    if (tools.has(key)) return tools.t(key, params);
+  }
+  return problem.message;
+}
+
+/**
+ * Turns what a query or mutation threw into words for the person: BAD_USER_INPUT problems go
+ * beside the inputs named in `fieldNames` (anything else goes to the summary), RATE_LIMITED says
+ * how long to wait, a network failure says so.
+ */
+export function describeError<F extends string>(
+  error: unknown,
+  tools: Tools,
+  fieldNames: readonly F[] = [],
+): ErrorView<F> {
+  const fields: Partial<Record<F, string>> = {};
+  if (!CombinedGraphQLErrors.is(error)) {
+    const offline = error instanceof TypeError || (error as Error | null)?.name === 'ServerError';
+    return { summary: tools.t(offline ? 'error.network' : 'error.unexpected'), fields };
+  }
+  const sentences: string[] = [];
+  let matchedField = false;
+  for (const graphQLError of error.errors) {
+    const extensions = graphQLError.extensions ?? {};
+    switch (extensions.code) {
+      case 'BAD_USER_INPUT': {
+        const problems = Array.isArray(extensions.fields)
+          ? extensions.fields.filter(isFieldProblem)
+          : [];
+        if (!problems.length) sentences.push(graphQLError.message);
+        for (const problem of problems) {
+          const name = problem.field.replace(/^input\./, '') as F;
+          const text = fieldMessage(tools, problem);
+          if (fieldNames.includes(name)) {
+            matchedField = true;
+            fields[name] ??= text;
+          } else {
+            sentences.push(text);
+          }
+        }
+        break;
+      }
+      case 'RATE_LIMITED': {
+        const seconds = Number(extensions.retryAfter);
+        sentences.push(
+          tools.t('error.rateLimited', {
+            wait: tools.wait(Number.isFinite(seconds) ? seconds : 60),
+          }),
+        );
+        break;
+      }
+      case 'UNAUTHENTICATED':
+        sentences.push(tools.t('error.unauthenticated'));
+        break;
+      case 'FORBIDDEN':
+        sentences.push(tools.t('error.forbidden'));
+        break;
+      case 'NOT_FOUND':
+        sentences.push(tools.t('error.notFound'));
+        break;
+      default:
+        sentences.push(tools.t('error.unexpected'));
+    }
+  }
+  const unique = [...new Set(sentences)];
+  const summary = unique.length
+    ? unique.join(' ')
+    : matchedField
+      ? tools.t('common.fixErrors')
+      : null;
+  return { summary, fields };
+}

@@ -1,0 +1,31 @@
+import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
+import { accountRoutes } from '../features/accounts/routes';
+import { homeRoutes } from '../features/home/routes';
+import { settingsRoutes } from '../features/settings/routes';
+import { NotFoundPage } from './NotFoundPage';
+import { Layout } from './shell/Layout';
+import { RequireSignedIn } from './viewer';
+
+/**
+ * Each feature brings its own routes (features/<feature>/routes.tsx); a new feature such as
+ * organisations or spaces adds one line here.
+ */
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    children: [
+      ...accountRoutes,
+      {
+        element: (
+          <RequireSignedIn>
+            <Outlet />
+          </RequireSignedIn>
+        ),
+        children: [...homeRoutes, ...settingsRoutes],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export const createRouter = () => createBrowserRouter(routes);

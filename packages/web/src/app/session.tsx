@@ -1,0 +1,37 @@
+import { useApolloClient } from '@apollo/client/react';
+import { createContext, useCallback, useContext, type ReactNode } from 'react';
+import type { Viewer } from './viewer';
+import { VIEWER_QUERY } from './viewer';
+
+interface SessionServices {
+  restartLive(): void;
+}
+
+const SessionContext = createContext<SessionServices>({ restartLive: () => {} });
+
+export function SessionServicesProvider({
+  children,
+  restartLive,
+}: {
+  children: ReactNode;
+  restartLive(): void;
+}) {
+  return <SessionContext.Provider value={{ restartLive }}>{children}</SessionContext.Provider>;
+}
+
+/**
+ * What must happen when the person behind the browser changes: nothing cached for the last
+ * person may show, and the live connection must reopen with the new cookie.
+ */
+export function useSessionChange() {
+  const client = useApolloClient();
+  const { restartLive } = useContext(SessionContext);
+  return useCallback(
+    async (viewer: Viewer | null) => {
+      await client.clearStore();
+      client.writeQuery({ query: VIEWER_QUERY, data: { viewer } });
+      restartLive();
+    },
+    [client, restartLive],
+  );
+}

@@ -1,0 +1,64 @@
+import { Link, NavLink, Outlet } from 'react-router';
+import { useI18n } from '../i18n/I18nProvider';
+import { FollowAccountLanguage, useViewer } from '../viewer';
+import { ConnectionIndicator } from './ConnectionIndicator';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { UserMenu } from './UserMenu';
+
+export function Layout() {
+  const { t } = useI18n();
+  const { viewer, loading } = useViewer();
+  return (
+    <div className="shell">
+      <FollowAccountLanguage />
+      <a className="skip-link" href="#main">
+        {t('shell.skipLink')}
+      </a>
+      <header className="header">
+        <div className="header__bar">
+          <Link to="/" className="brand">
+            <span className="brand__mark" aria-hidden="true">
+              A
+            </span>
+            <span className="brand__name">{t('app.name')}</span>
+          </Link>
+          <div className="header__tools">
+            <LanguageSwitcher />
+            {viewer ? (
+              <UserMenu viewer={viewer} />
+            ) : (
+              !loading && (
+                <nav className="header__guest" aria-label={t('shell.mainNav')}>
+                  <NavLink to="/sign-in" className="header__link">
+                    {t('shell.signIn')}
+                  </NavLink>
+                  <NavLink to="/sign-up" className="header__link header__link--strong">
+                    {t('shell.signUp')}
+                  </NavLink>
+                </nav>
+              )
+            )}
+          </div>
+        </div>
+        {viewer && (
+          <nav className="header__nav" aria-label={t('shell.mainNav')}>
+            <NavLink to="/" end className="header__tab">
+              {t('shell.nav.home')}
+            </NavLink>
+            <NavLink to="/settings" className="header__tab">
+              {t('shell.nav.settings')}
+            </NavLink>
+          </nav>
+        )}
+      </header>
+      <ConnectionIndicator />
+      <main id="main" className="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="footer">
+        <p>{t('app.tagline')}</p>
+        <p className="muted">{t('shell.footer')}</p>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+export { Alert } from './Alert';
+export { Button } from './Button';
+export { EmptyState } from './EmptyState';
+export { Loading } from './Loading';
+export { Page } from './Page';
+export { SelectField } from './SelectField';
+export { TextField } from './TextField';
