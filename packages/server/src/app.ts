@@ -14,6 +14,7 @@ import type { Config } from './platform/config.js';
 import type { Logger } from './platform/logging.js';
 import type { PubSub } from './platform/pubsub/index.js';
 import type { RateLimiter } from './platform/auth/rate-limit.js';
+import type { Mailer } from './platform/mail/mailer.js';
 import { ANONYMOUS, type Authenticate, type Viewer } from './platform/auth/viewer.js';
 import { clearedSessionCookie, secretFromHeaders, sessionCookie } from './platform/auth/cookies.js';
 import {
@@ -35,6 +36,9 @@ export interface AppDependencies {
   orm: MikroORM;
   pubsub: PubSub;
   rateLimiter: RateLimiter;
+  mailer: Mailer;
+  /** The public address; resolved after listening when not configured. */
+  publicUrl: () => string;
   authenticate: Authenticate;
   /** Whether the database answers and its migrations are current; the reason when not. */
   readiness: () => Promise<{ ready: boolean; reason?: string }>;
@@ -48,16 +52,25 @@ export interface App {
 }
 
 function settingsFor(viewer: Viewer): DatabaseSettings {
-  return viewer.kind === 'user' ? { 'app.user_id': viewer.userId } : { 'app.user_id': '' };
+  return {
+    'app.user_id': viewer.kind === 'user' ? viewer.userId : '',
+    'app.token_org_id': viewer.kind === 'apiToken' ? viewer.organisationId : '',
+  };
 }
 
+/** The viewer a request's credentials name; `undefined` for an API token that no longer works. */
 async function viewerFor(
   authenticate: Authenticate,
   headers: { cookie?: string | undefined; authorization?: string | undefined },
-): Promise<Viewer> {
+): Promise<Viewer | undefined> {
   const secret = secretFromHeaders(headers);
   return secret ? authenticate(secret) : ANONYMOUS;
 }
+
+const refusedToken = () =>
+  new GraphQLError('The API token is unknown, expired or revoked.', {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+  });
 
 /** Ends each HTTP operation's transaction just before its response is sent. */
 const operationTransactionPlugin = (logger: Logger): ApolloServerPlugin<Context> => ({
@@ -139,10 +152,12 @@ export async function createApp(deps: AppDependencies): Promise<App> {
           typeof params.authorization === 'string'
             ? params.authorization
             : request.headers.authorization;
-        (ctx.extra as { viewer?: Viewer }).viewer = await viewerFor(authenticate, {
+        const viewer = await viewerFor(authenticate, {
           cookie: request.headers.cookie,
           authorization,
         });
+        if (!viewer) return false;
+        (ctx.extra as { viewer?: Viewer }).viewer = viewer;
         return true;
       },
       context(ctx): Context {
@@ -156,6 +171,8 @@ export async function createApp(deps: AppDependencies): Promise<App> {
           db: new ShortUnitOfWork(orm, () => settingsFor(context.viewer)),
           pubsub,
           rateLimiter,
+          mailer: deps.mailer,
+          publicUrl: deps.publicUrl(),
           clientAddress: request.socket.remoteAddress ?? 'unknown',
           userAgent: request.headers['user-agent'],
           sessionCookie: noCookieOverWebSocket,
@@ -219,6 +236,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
           cookie: req.headers.cookie,
           authorization: req.headers.authorization,
         });
+        if (!viewer) throw refusedToken();
         const secure = config.env === 'production';
         const context: Context = {
           requestId: String(res.locals.requestId),
@@ -229,6 +247,8 @@ export async function createApp(deps: AppDependencies): Promise<App> {
           db: new OperationUnitOfWork(orm, () => settingsFor(context.viewer)),
           pubsub,
           rateLimiter,
+          mailer: deps.mailer,
+          publicUrl: deps.publicUrl(),
           clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
           userAgent: req.headers['user-agent'],
           sessionCookie: {

@@ -17,6 +17,9 @@ import {
   type RateLimiter,
 } from './platform/auth/rate-limit.js';
 import { sessionAuthenticator } from './modules/accounts/accounts.service.js';
+import { authenticateApiToken } from './modules/integrations/integrations.service.js';
+import { API_TOKEN_PREFIX, type Authenticate } from './platform/auth/viewer.js';
+import { Mailer } from './platform/mail/mailer.js';
 import { DEMO_SIGN_IN, seedDemoData } from './modules/demo/demo.seed.js';
 
 export interface RunningAlany {
@@ -72,14 +75,26 @@ export async function startAlany(config: Config, logger: Logger): Promise<Runnin
       if (demoSeeded) logger.info('demo data seeded');
     }
 
+    const mailer = new Mailer(logger, config.smtpUrl, config.mailFrom);
+    cleanups.push(() => mailer.close());
+    const freshEm = () => orm.em.fork({ useContext: false });
+    const sessions = sessionAuthenticator({ em: freshEm });
+    const authenticate: Authenticate = (secret) =>
+      secret.startsWith(API_TOKEN_PREFIX)
+        ? authenticateApiToken(freshEm(), secret)
+        : sessions(secret);
+
     const expected = expectedMigrationNames();
+    let publicUrl = config.publicUrl;
     const app = await createApp({
       config,
       logger,
       orm,
       pubsub,
       rateLimiter,
-      authenticate: sessionAuthenticator({ em: () => orm.em.fork({ useContext: false }) }),
+      mailer,
+      publicUrl: () => publicUrl ?? '',
+      authenticate,
       webDist: config.webDist ?? DEFAULT_WEB_DIST,
       readiness: async () => {
         const rows = await orm.em
@@ -96,6 +111,7 @@ export async function startAlany(config: Config, logger: Logger): Promise<Runnin
     const address = await app.listen(config.port, config.host);
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     const url = `http://${host}:${address.port}`;
+    publicUrl ??= url;
     return {
       url,
       graphqlUrl: `${url}/graphql`,

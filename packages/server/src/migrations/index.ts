@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126000001Accounts } from './Migration20261126000001Accounts.js';
+import { Migration20261126000002Tenancy } from './Migration20261126000002Tenancy.js';
 
 /** Applied in this order; a new migration is appended here and never edited once released. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126000001Accounts', class: Migration20261126000001Accounts },
+  { name: 'Migration20261126000002Tenancy', class: Migration20261126000002Tenancy },
 ];

@@ -1,4 +1,22 @@
 import { Session, User } from './accounts/accounts.entity.js';
+import { AuditEvent } from './audit/audit.entity.js';
+import { ApiToken } from './integrations/integrations.entity.js';
+import { Network, NetworkInvitation, NetworkMembership } from './networks/networks.entity.js';
+import { Invitation, Membership, Organisation } from './organisations/organisations.entity.js';
+import { Space, SpaceParticipant } from './spaces/spaces.entity.js';
 
 /** Every MikroORM entity, listed explicitly: no file-system discovery at start. */
-export const entities = [User, Session] as const;
+export const entities = [
+  User,
+  Session,
+  Organisation,
+  Membership,
+  Invitation,
+  Network,
+  NetworkMembership,
+  NetworkInvitation,
+  Space,
+  SpaceParticipant,
+  ApiToken,
+  AuditEvent,
+] as const;

@@ -1,5 +1,19 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { AccountsResolver, SessionResolver } from './accounts/accounts.resolver.js';
+import { AuditResolver } from './audit/audit.resolver.js';
+import { ApiTokenResolver } from './integrations/integrations.resolver.js';
+import {
+  NetworkInvitationResolver,
+  NetworkResolver,
+  OrganisationNetworksResolver,
+} from './networks/networks.resolver.js';
+import {
+  InvitationResolver,
+  MembershipResolver,
+  OrganisationResolver,
+  UserMembershipsResolver,
+} from './organisations/organisations.resolver.js';
+import { SpaceResolver } from './spaces/spaces.resolver.js';
 import { SystemResolver } from './system/system.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql takes resolver classes as Function
@@ -7,4 +21,14 @@ export const resolvers: NonEmptyArray<Function> = [
   SystemResolver,
   AccountsResolver,
   SessionResolver,
+  OrganisationResolver,
+  MembershipResolver,
+  InvitationResolver,
+  UserMembershipsResolver,
+  NetworkResolver,
+  NetworkInvitationResolver,
+  OrganisationNetworksResolver,
+  SpaceResolver,
+  ApiTokenResolver,
+  AuditResolver,
 ];

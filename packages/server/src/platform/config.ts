@@ -14,6 +14,11 @@ export interface Config {
   webDist: string | undefined;
   logLevel: string;
   seedDemoData: boolean;
+  /** Where people reach Alany; links in e-mails start with it. Unset: the address the server listens on. */
+  publicUrl: string | undefined;
+  /** Mail is always kept in the outbox and the log; with this set it is also sent over SMTP. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }
 
 /** A setting that is present but wrong. The message names the variable, and start-up stops with it. */
@@ -73,8 +78,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('ALANY_SEED_DEMO', 'must be true or false');
   }
 
+  const publicUrl = readUrl(env, 'ALANY_PUBLIC_URL', ['http:', 'https:'])?.replace(/\/+$/, '');
+
   return {
     env: nodeEnv,
+    publicUrl,
+    smtpUrl: readUrl(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: env.ALANY_MAIL_FROM?.trim() || 'Alany <no-reply@alany.local>',
     port,
     host: env.HOST?.trim() || '0.0.0.0',
     databaseUrl: readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),

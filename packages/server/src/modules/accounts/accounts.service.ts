@@ -6,11 +6,13 @@ import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
 import { BadUserInput, notFound, rateLimited } from '../../platform/graphql/errors.js';
 import {
+  afterCursor,
   decodeCursor,
   toConnection,
   type Connection,
   type PageArgs,
 } from '../../platform/graphql/pagination.js';
+import { byKey, requestLoader } from '../../platform/graphql/loaders.js';
 import { Session, User, type LocaleCode } from './accounts.entity.js';
 import type {
   ChangePasswordInput,
@@ -169,19 +171,7 @@ export async function listSessions(context: Context, page: PageArgs): Promise<Co
   const rows = await context.db.read((em) =>
     em.find(
       Session,
-      {
-        user: userId,
-        revokedAt: null,
-        expiresAt: { $gt: new Date() },
-        ...(after
-          ? {
-              $or: [
-                { createdAt: { $lt: after.at } },
-                { createdAt: after.at, id: { $lt: after.id } },
-              ],
-            }
-          : {}),
-      },
+      { user: userId, revokedAt: null, expiresAt: { $gt: new Date() }, ...afterCursor(after) },
       { orderBy: { createdAt: 'desc', id: 'desc' }, limit: page.first + 1 },
     ),
   );
@@ -222,4 +212,14 @@ export function sessionAuthenticator(db: { em: () => EntityManager }) {
       locale: session.user.locale,
     };
   };
+}
+
+export async function userEmail(em: EntityManager, userId: string): Promise<string | undefined> {
+  return (await em.findOne(User, { id: userId }, { fields: ['email'] }))?.email;
+}
+
+export function userLoader(context: Context) {
+  return requestLoader<string, User>(context, 'userById', async (em, ids) =>
+    byKey(ids, await em.find(User, { id: { $in: [...ids] } }), (u) => u.id),
+  );
 }

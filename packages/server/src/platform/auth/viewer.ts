@@ -1,10 +1,22 @@
 export const LOCALES = ['kk', 'ru', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+export const TOKEN_SCOPES = ['READ', 'WRITE'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
 export type Viewer =
-  { kind: 'anonymous' } | { kind: 'user'; userId: string; sessionId: string; locale: Locale };
+  | { kind: 'anonymous' }
+  | { kind: 'user'; userId: string; sessionId: string; locale: Locale }
+  /** An integrator's API token: acts for one organisation, as a plain member, within its scopes. */
+  | { kind: 'apiToken'; tokenId: string; organisationId: string; scopes: readonly TokenScope[] };
 
 export const ANONYMOUS: Viewer = Object.freeze({ kind: 'anonymous' });
 
-/** Authenticates a bearer secret (a session cookie's value); unknown, expired or revoked → anonymous. */
-export type Authenticate = (secret: string) => Promise<Viewer>;
+/**
+ * Authenticates a bearer secret (a session cookie's value or an API token). An unknown, expired
+ * or revoked session is anonymous; an unknown, expired or revoked API token is refused
+ * (`undefined`), since an integrator must learn that its token stopped working.
+ */
+export type Authenticate = (secret: string) => Promise<Viewer | undefined>;
+
+export const API_TOKEN_PREFIX = 'alany_';

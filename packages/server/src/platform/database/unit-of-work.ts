@@ -16,6 +16,21 @@ export interface UnitOfWork {
   read<T>(work: (em: EntityManager) => Promise<T>): Promise<T>;
   /** An atomic change: all of it or none of it, even if the rest of the request goes on. */
   write<T>(work: (em: EntityManager) => Promise<T>): Promise<T>;
+  /**
+   * Runs once the work is committed (never if it rolls back): publishing live events and
+   * sending mail must not announce what was not saved.
+   */
+  afterCommit(callback: () => void | Promise<void>): void;
+}
+
+async function runCallbacks(callbacks: Array<() => void | Promise<void>>): Promise<void> {
+  for (const callback of callbacks.splice(0)) {
+    try {
+      await callback();
+    } catch {
+      // A failed notification must not fail the change that was already committed.
+    }
+  }
 }
 
 async function beginWithSettings(
@@ -39,6 +54,8 @@ async function beginWithSettings(
  */
 export class OperationUnitOfWork implements UnitOfWork {
   private transaction: Promise<EntityManager> | undefined;
+  private committed: Array<() => void | Promise<void>> = [];
+  private pendingInWrite: Array<() => void | Promise<void>> | undefined;
 
   constructor(
     private readonly orm: MikroORM,
@@ -56,7 +73,21 @@ export class OperationUnitOfWork implements UnitOfWork {
 
   async write<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     const em = await this.em();
-    return em.transactional((inner) => work(inner as EntityManager));
+    // Callbacks registered inside a write count only if its savepoint is released.
+    const outer = this.pendingInWrite;
+    const mine: Array<() => void | Promise<void>> = [];
+    this.pendingInWrite = mine;
+    try {
+      const result = await em.transactional((inner) => work(inner as EntityManager));
+      (outer ?? this.committed).push(...mine);
+      return result;
+    } finally {
+      this.pendingInWrite = outer;
+    }
+  }
+
+  afterCommit(callback: () => void | Promise<void>): void {
+    (this.pendingInWrite ?? this.committed).push(callback);
   }
 
   get started(): boolean {
@@ -69,8 +100,13 @@ export class OperationUnitOfWork implements UnitOfWork {
     this.transaction = undefined;
     if (!pending) return;
     const em = await pending;
-    if (commit) await em.commit();
-    else await em.rollback();
+    if (commit) {
+      await em.commit();
+      await runCallbacks(this.committed);
+    } else {
+      this.committed = [];
+      await em.rollback();
+    }
   }
 }
 
@@ -79,6 +115,8 @@ export class OperationUnitOfWork implements UnitOfWork {
  * transaction, so no connection is held while a subscriber waits for events.
  */
 export class ShortUnitOfWork implements UnitOfWork {
+  private pending: Array<() => void | Promise<void>> = [];
+
   constructor(
     private readonly orm: MikroORM,
     private readonly settings: () => DatabaseSettings,
@@ -86,14 +124,24 @@ export class ShortUnitOfWork implements UnitOfWork {
 
   private async run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     const em = await beginWithSettings(this.orm, this.settings());
+    const callbacks: Array<() => void | Promise<void>> = [];
+    const outer = this.pending;
+    this.pending = callbacks;
     try {
       const result = await work(em);
       await em.commit();
+      await runCallbacks(callbacks);
       return result;
     } catch (error) {
       await em.rollback();
       throw error;
+    } finally {
+      this.pending = outer;
     }
+  }
+
+  afterCommit(callback: () => void | Promise<void>): void {
+    this.pending.push(callback);
   }
 
   read<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {

@@ -4,6 +4,7 @@ import type { Logger } from '../logging.js';
 import type { PubSub } from '../pubsub/index.js';
 import type { RateLimiter } from '../auth/rate-limit.js';
 import type { Viewer } from '../auth/viewer.js';
+import type { Mailer } from '../mail/mailer.js';
 
 /** What the session cookie should become when this response is sent (HTTP only). */
 export interface SessionCookieWriter {
@@ -20,6 +21,9 @@ export interface Context {
   db: UnitOfWork;
   pubsub: PubSub;
   rateLimiter: RateLimiter;
+  mailer: Mailer;
+  /** The address people reach Alany at: links in e-mails start with it. */
+  publicUrl: string;
   /** The client's address for rate limits; never stored. */
   clientAddress: string;
   userAgent: string | undefined;

@@ -102,3 +102,17 @@ export function toConnection<T>(
     },
   };
 }
+
+/**
+ * The filter for "rows after this cursor" in a (field, id) keyset order; newest first by default.
+ * Spread it into a MikroORM `where`.
+ */
+export function afterCursor(
+  after: KeysetCursor | undefined,
+  field = 'createdAt',
+  direction: 'desc' | 'asc' = 'desc',
+): Record<string, unknown> {
+  if (!after) return {};
+  const op = direction === 'desc' ? '$lt' : '$gt';
+  return { $or: [{ [field]: { [op]: after.at } }, { [field]: after.at, id: { [op]: after.id } }] };
+}

@@ -1,0 +1,36 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../platform/graphql/context.js';
+import { SignedIn } from '../../platform/graphql/authorization.js';
+import { ConnectionType, PageArgs } from '../../platform/graphql/pagination.js';
+import { User } from '../accounts/accounts.entity.js';
+import { userLoader } from '../accounts/accounts.service.js';
+import { MemberRole } from '../organisations/organisations.entity.js';
+import { requireRole } from '../organisations/organisations.policy.js';
+import { AuditEvent } from './audit.entity.js';
+import { listAuditEvents } from './audit.service.js';
+
+const AuditEventConnection = ConnectionType(AuditEvent, 'AuditEvent');
+
+@Resolver(() => AuditEvent)
+export class AuditResolver {
+  @Query(() => AuditEventConnection, {
+    description: "An organisation's audit log, newest first (OWNER and ADMIN).",
+  })
+  @SignedIn()
+  async auditEvents(
+    @Arg('organisationId', () => ID) organisationId: string,
+    @Args() page: PageArgs,
+    @Ctx() context: Context,
+  ) {
+    await requireRole(context, organisationId, MemberRole.ADMIN);
+    return listAuditEvents(context, organisationId, page);
+  }
+
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: 'Who did it (null for an API token or a deleted account).',
+  })
+  actor(@Root() event: AuditEvent, @Ctx() context: Context): Promise<User | null> {
+    return event.actorUserId ? userLoader(context).load(event.actorUserId) : Promise.resolve(null);
+  }
+}

@@ -1,0 +1,82 @@
+import type { Context } from '../../platform/graphql/context.js';
+import { forbidden, notFound } from '../../platform/graphql/errors.js';
+import { requestLoader, byKey } from '../../platform/graphql/loaders.js';
+import { Membership, MemberRole, ROLE_RANK } from './organisations.entity.js';
+
+/**
+ * The application's wall of tenant isolation: "may this viewer do X in organisation Y?".
+ * Every rule starts with the same question: is the viewer in that organisation at all?
+ * Row-level security asks it again in the database.
+ */
+
+/** The viewer's memberships, loaded once per request. */
+function viewerMemberships(context: Context) {
+  return requestLoader<string, Membership>(
+    context,
+    'viewerMembership',
+    async (em, organisationIds) => {
+      const viewer = context.viewer;
+      if (viewer.kind !== 'user') return organisationIds.map(() => null);
+      const rows = await em.find(Membership, {
+        userId: viewer.userId,
+        organisationId: { $in: [...organisationIds] },
+      });
+      return byKey(organisationIds, rows, (row) => row.organisationId);
+    },
+  );
+}
+
+/** The viewer's role in an organisation; an API token counts as a plain member of its own. */
+export async function viewerRole(
+  context: Context,
+  organisationId: string,
+): Promise<MemberRole | null> {
+  const viewer = context.viewer;
+  if (viewer.kind === 'apiToken')
+    return viewer.organisationId === organisationId ? MemberRole.MEMBER : null;
+  if (viewer.kind !== 'user') return null;
+  return (await viewerMemberships(context).load(organisationId))?.role ?? null;
+}
+
+export function hasRank(role: MemberRole | null, minimum: MemberRole): boolean {
+  return role !== null && ROLE_RANK[role] >= ROLE_RANK[minimum];
+}
+
+/**
+ * Requires at least `minimum` in the organisation. Outsiders get NOT_FOUND (nothing about the
+ * organisation's insides is revealed); members with too low a role get FORBIDDEN.
+ */
+export async function requireRole(
+  context: Context,
+  organisationId: string,
+  minimum: MemberRole,
+  what = 'The organisation',
+): Promise<MemberRole> {
+  const role = await viewerRole(context, organisationId);
+  if (role === null) throw notFound(what);
+  if (!hasRank(role, minimum)) throw forbidden(`This needs the ${minimum} role or higher.`);
+  return role;
+}
+
+/** Organisations the viewer belongs to (a token: its own). */
+export async function viewerOrganisationIds(context: Context): Promise<string[]> {
+  const viewer = context.viewer;
+  if (viewer.kind === 'apiToken') return [viewer.organisationId];
+  if (viewer.kind !== 'user') return [];
+  const cached = context.loaders.get('viewerOrganisationIds') as Promise<string[]> | undefined;
+  if (cached) return cached;
+  const loading = context.db.read(async (em) =>
+    (await em.find(Membership, { userId: viewer.userId }, { fields: ['organisationId'] })).map(
+      (m) => m.organisationId,
+    ),
+  );
+  context.loaders.set('viewerOrganisationIds', loading);
+  return loading;
+}
+
+/** Roles an actor may hand out: OWNER only by an OWNER, ADMIN by an ADMIN, never above one's own. */
+export function mayAssign(actor: MemberRole, role: MemberRole): boolean {
+  return (
+    ROLE_RANK[role] <= ROLE_RANK[actor] && (role !== MemberRole.OWNER || actor === MemberRole.OWNER)
+  );
+}

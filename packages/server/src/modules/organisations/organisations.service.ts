@@ -1,0 +1,504 @@
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
+import type { Context } from '../../platform/graphql/context.js';
+import { requireUser } from '../../platform/graphql/authorization.js';
+import { BadUserInput, forbidden, notFound, rateLimited } from '../../platform/graphql/errors.js';
+import {
+  afterCursor,
+  decodeCursor,
+  toConnection,
+  type Connection,
+  type PageArgs,
+} from '../../platform/graphql/pagination.js';
+import { byKey, requestLoader } from '../../platform/graphql/loaders.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { normaliseEmail, userEmail } from '../accounts/accounts.service.js';
+import { Invitation, Membership, MemberRole, Organisation } from './organisations.entity.js';
+import type {
+  ChangeMemberRoleInput,
+  CreateOrganisationInput,
+  InviteMemberInput,
+  UpdateOrganisationInput,
+} from './organisations.inputs.js';
+import { hasRank, mayAssign, requireRole, viewerRole } from './organisations.policy.js';
+
+export const INVITATION_DAYS = 7;
+const RESERVED_SLUGS = new Set([
+  'admin',
+  'api',
+  'graphql',
+  'new',
+  'settings',
+  'report',
+  'e',
+  'files',
+]);
+
+const clean = (text: string) => text.normalize('NFC').trim();
+
+export function organisationLoader(context: Context) {
+  return requestLoader<string, Organisation>(context, 'organisationById', async (em, ids) =>
+    byKey(ids, await em.find(Organisation, { id: { $in: [...ids] } }), (o) => o.id),
+  );
+}
+
+export async function organisationById(context: Context, id: string): Promise<Organisation | null> {
+  return organisationLoader(context).load(id);
+}
+
+/** Organisation profiles are a public directory: name, kind, place and description. */
+export function organisationBySlug(context: Context, slug: string): Promise<Organisation | null> {
+  return context.db.read((em) => em.findOne(Organisation, { slug: slug.trim().toLowerCase() }));
+}
+
+export async function createOrganisation(
+  context: Context,
+  input: CreateOrganisationInput,
+): Promise<Organisation> {
+  const { userId } = requireUser(context);
+  const slug = input.slug.trim();
+  if (RESERVED_SLUGS.has(slug)) {
+    throw BadUserInput.field('slug', 'SLUG_TAKEN', 'This address is reserved; choose another.');
+  }
+  const slugTaken = () =>
+    BadUserInput.field('slug', 'SLUG_TAKEN', 'This address is taken; choose another.');
+  try {
+    return await context.db.write(async (em) => {
+      if (await em.count(Organisation, { slug })) throw slugTaken();
+      const organisation = em.create(Organisation, {
+        name: clean(input.name),
+        slug,
+        kind: input.kind,
+        description: clean(input.description),
+        city: clean(input.city),
+        country: clean(input.country),
+        createdBy: userId,
+      });
+      await em.flush();
+      em.create(Membership, { organisationId: organisation.id, userId, role: MemberRole.OWNER });
+      recordAudit(em, context, {
+        organisationId: organisation.id,
+        action: 'organisation.created',
+        targetType: 'Organisation',
+        targetId: organisation.id,
+        data: { slug },
+      });
+      await em.flush();
+      context.loaders.delete('viewerMembership');
+      context.loaders.delete('viewerOrganisationIds');
+      return organisation;
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) throw slugTaken();
+    throw error;
+  }
+}
+
+export async function updateOrganisation(
+  context: Context,
+  input: UpdateOrganisationInput,
+): Promise<Organisation> {
+  await requireRole(context, input.id, MemberRole.ADMIN);
+  return context.db.write(async (em) => {
+    const organisation = await em.findOne(Organisation, { id: input.id });
+    if (!organisation) throw notFound('The organisation');
+    const changed: string[] = [];
+    for (const key of ['name', 'description', 'city', 'country'] as const) {
+      const value = input[key];
+      if (value !== undefined && value !== null) {
+        organisation[key] = clean(value);
+        changed.push(key);
+      }
+    }
+    if (input.kind) {
+      organisation.kind = input.kind;
+      changed.push('kind');
+    }
+    recordAudit(em, context, {
+      organisationId: organisation.id,
+      action: 'organisation.updated',
+      targetType: 'Organisation',
+      targetId: organisation.id,
+      data: { changed },
+    });
+    await em.flush();
+    return organisation;
+  });
+}
+
+export async function listMembers(
+  context: Context,
+  organisationId: string,
+  page: PageArgs,
+): Promise<Connection<Membership>> {
+  await requireRole(context, organisationId, MemberRole.MEMBER);
+  const after = decodeCursor(page.after);
+  const rows = await context.db.read((em) =>
+    em.find(
+      Membership,
+      { organisationId, ...afterCursor(after, 'createdAt', 'asc') },
+      { orderBy: { createdAt: 'asc', id: 'asc' }, limit: page.first + 1 },
+    ),
+  );
+  return toConnection(rows, page.first, (m) => ({ at: m.createdAt, id: m.id }), Boolean(after));
+}
+
+export async function listViewerMemberships(
+  context: Context,
+  page: PageArgs,
+): Promise<Connection<Membership>> {
+  const { userId } = requireUser(context);
+  const after = decodeCursor(page.after);
+  const rows = await context.db.read((em) =>
+    em.find(
+      Membership,
+      { userId, ...afterCursor(after, 'createdAt', 'asc') },
+      { orderBy: { createdAt: 'asc', id: 'asc' }, limit: page.first + 1 },
+    ),
+  );
+  return toConnection(rows, page.first, (m) => ({ at: m.createdAt, id: m.id }), Boolean(after));
+}
+
+export async function listInvitations(
+  context: Context,
+  organisationId: string,
+  pendingOnly: boolean,
+  page: PageArgs,
+): Promise<Connection<Invitation>> {
+  await requireRole(context, organisationId, MemberRole.ADMIN);
+  const after = decodeCursor(page.after);
+  const rows = await context.db.read((em) =>
+    em.find(
+      Invitation,
+      {
+        organisationId,
+        ...(pendingOnly
+          ? { acceptedAt: null, revokedAt: null, expiresAt: { $gt: new Date() } }
+          : {}),
+        ...afterCursor(after),
+      },
+      { orderBy: { createdAt: 'desc', id: 'desc' }, limit: page.first + 1 },
+    ),
+  );
+  return toConnection(rows, page.first, (i) => ({ at: i.createdAt, id: i.id }), Boolean(after));
+}
+
+function invitationEmail(
+  organisation: Organisation,
+  inviterName: string,
+  link: string,
+  role: MemberRole,
+) {
+  const subject = `Alany: ${organisation.name} — шақыру / приглашение / invitation`;
+  const text = [
+    `Сәлеметсіз бе! ${inviterName} сізді Alany платформасындағы «${organisation.name}» ұйымына (${role}) шақырады.`,
+    `Шақыруды қабылдау үшін сілтемені ашыңыз (${INVITATION_DAYS} күн жарамды, бір рет қолданылады):`,
+    link,
+    '',
+    `Здравствуйте! ${inviterName} приглашает вас в организацию «${organisation.name}» (${role}) на платформе Alany.`,
+    `Чтобы принять приглашение, откройте ссылку (действует ${INVITATION_DAYS} дней, однократно):`,
+    link,
+    '',
+    `Hello! ${inviterName} invites you to join "${organisation.name}" (${role}) on Alany.`,
+    `To accept, open this link (valid for ${INVITATION_DAYS} days, single use):`,
+    link,
+    '',
+    'If you did not expect this e-mail, you can ignore it.',
+  ].join('\n');
+  return { subject, text };
+}
+
+export async function inviteMember(
+  context: Context,
+  input: InviteMemberInput,
+): Promise<Invitation> {
+  const { userId } = requireUser(context);
+  const actorRole = await requireRole(context, input.organisationId, MemberRole.ADMIN);
+  if (!mayAssign(actorRole, input.role)) {
+    throw BadUserInput.field(
+      'role',
+      'ROLE_TOO_HIGH',
+      `As ${actorRole} you cannot invite someone as ${input.role}.`,
+    );
+  }
+  const limit = await context.rateLimiter.hit(`invite:${input.organisationId}`, 200, 3600);
+  if (!limit.allowed) throw rateLimited(limit.retryAfter);
+  const email = normaliseEmail(input.email);
+  const secret = newSecret();
+  return context.db.write(async (em) => {
+    const organisation = await em.findOneOrFail(Organisation, { id: input.organisationId });
+    const alreadyMember = await em.execute<{ exists: boolean }[]>(
+      `select exists (select 1 from membership m join app_user u on u.id = m.user_id
+         where m.organisation_id = ? and u.email = ?) as exists`,
+      [organisation.id, email],
+    );
+    if (alreadyMember[0]?.exists) {
+      throw BadUserInput.field('email', 'ALREADY_MEMBER', 'This person is a member already.');
+    }
+    // A new invitation replaces any pending one for the same address.
+    await em.nativeUpdate(
+      Invitation,
+      { organisationId: organisation.id, email, acceptedAt: null, revokedAt: null },
+      { revokedAt: new Date() },
+    );
+    const invitation = em.create(Invitation, {
+      organisationId: organisation.id,
+      email,
+      role: input.role,
+      tokenHash: hashSecret(secret),
+      invitedBy: userId,
+      expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000),
+    });
+    recordAudit(em, context, {
+      organisationId: organisation.id,
+      action: 'invitation.created',
+      targetType: 'Invitation',
+      targetId: invitation.id,
+      data: { email, role: input.role },
+    });
+    await em.flush();
+    const inviter = await em.execute<{ display_name: string }[]>(
+      'select display_name from app_user where id = ?',
+      [userId],
+    );
+    const link = `${context.publicUrl}/invitations/accept?token=${encodeURIComponent(secret)}`;
+    const { subject, text } = invitationEmail(
+      organisation,
+      inviter[0]?.display_name ?? 'Alany',
+      link,
+      input.role,
+    );
+    await context.mailer.queue(em, context.db, {
+      to: email,
+      subject,
+      text,
+      kind: 'invitation',
+      organisationId: organisation.id,
+    });
+    return invitation;
+  });
+}
+
+interface InvitationRow {
+  id: string;
+  organisation_id: string;
+  email: string;
+  role: MemberRole;
+  expires_at: Date;
+  accepted_at: Date | null;
+  revoked_at: Date | null;
+}
+
+function maskEmail(email: string): string {
+  const [local = '', domain = ''] = email.split('@');
+  return `${local.slice(0, 1)}…@${domain}`;
+}
+
+export async function acceptInvitation(context: Context, token: string): Promise<Membership> {
+  const { userId } = requireUser(context);
+  const limit = await context.rateLimiter.hit(`accept-invitation:${userId}`, 20, 3600);
+  if (!limit.allowed) throw rateLimited(limit.retryAfter);
+  return context.db.write(async (em) => {
+    // The invitee is not a member yet and row-level security hides the invitation from anyone
+    // else: a definer function answers for the one matching secret hash.
+    const [row] = await em.execute<InvitationRow[]>('select * from alany.invitation_by_hash(?)', [
+      hashSecret(token),
+    ]);
+    if (!row) throw notFound('The invitation');
+    const invitationError = (reason: string, message: string) =>
+      BadUserInput.field('token', reason, message);
+    if (row.revoked_at)
+      throw invitationError(
+        'INVITATION_REVOKED',
+        'This invitation was withdrawn. Ask for a new one.',
+      );
+    if (row.accepted_at)
+      throw invitationError('INVITATION_USED', 'This invitation has been used already.');
+    if (new Date(row.expires_at).getTime() <= Date.now()) {
+      throw invitationError(
+        'INVITATION_EXPIRED',
+        'This invitation has expired. Ask for a new one.',
+      );
+    }
+    const email = await userEmail(em, userId);
+    if (email !== row.email) {
+      throw forbidden(
+        `This invitation was sent to ${maskEmail(row.email)}. Sign in with that address to accept it.`,
+      );
+    }
+    if (await em.count(Membership, { organisationId: row.organisation_id, userId })) {
+      throw invitationError('ALREADY_MEMBER', 'You are a member of this organisation already.');
+    }
+    const updated = await em.nativeUpdate(
+      Invitation,
+      { id: row.id, acceptedAt: null, revokedAt: null },
+      { acceptedAt: new Date(), acceptedBy: userId },
+    );
+    if (updated !== 1)
+      throw invitationError('INVITATION_USED', 'This invitation has been used already.');
+    const membership = em.create(Membership, {
+      organisationId: row.organisation_id,
+      userId,
+      role: row.role,
+    });
+    recordAudit(em, context, {
+      organisationId: row.organisation_id,
+      action: 'invitation.accepted',
+      targetType: 'Membership',
+      targetId: membership.id,
+      data: { invitationId: row.id, role: row.role },
+    });
+    await em.flush();
+    context.loaders.delete('viewerMembership');
+    context.loaders.delete('viewerOrganisationIds');
+    return membership;
+  });
+}
+
+export async function revokeInvitation(context: Context, id: string): Promise<Invitation> {
+  return context.db.write(async (em) => {
+    const invitation = await em.findOne(Invitation, { id });
+    if (
+      !invitation ||
+      !hasRank(await viewerRole(context, invitation.organisationId), MemberRole.ADMIN)
+    ) {
+      throw notFound('The invitation');
+    }
+    if (invitation.acceptedAt)
+      throw BadUserInput.field(
+        'id',
+        'INVITATION_USED',
+        'This invitation has been accepted already.',
+      );
+    if (!invitation.revokedAt) {
+      invitation.revokedAt = new Date();
+      recordAudit(em, context, {
+        organisationId: invitation.organisationId,
+        action: 'invitation.revoked',
+        targetType: 'Invitation',
+        targetId: invitation.id,
+        data: { email: invitation.email },
+      });
+      await em.flush();
+    }
+    return invitation;
+  });
+}
+
+/** Locks the organisation's owners so that two concurrent changes cannot leave it without one. */
+async function lockOwners(em: EntityManager, organisationId: string): Promise<number> {
+  const rows = await em.execute<{ id: string }[]>(
+    `select id from membership where organisation_id = ? and role = 'OWNER' for update`,
+    [organisationId],
+  );
+  return rows.length;
+}
+
+const lastOwner = (field: string) =>
+  BadUserInput.field(
+    field,
+    'LAST_OWNER',
+    'An organisation needs at least one owner: make someone else an owner first.',
+  );
+
+async function membershipForAdmin(context: Context, em: EntityManager, membershipId: string) {
+  const membership = await em.findOne(Membership, { id: membershipId });
+  const actorRole = membership ? await viewerRole(context, membership.organisationId) : null;
+  if (!membership || !hasRank(actorRole, MemberRole.ADMIN) || !actorRole)
+    throw notFound('The member');
+  return { membership, actorRole };
+}
+
+export async function changeMemberRole(
+  context: Context,
+  input: ChangeMemberRoleInput,
+): Promise<Membership> {
+  requireUser(context);
+  return context.db.write(async (em) => {
+    const { membership, actorRole } = await membershipForAdmin(context, em, input.membershipId);
+    if (!mayAssign(actorRole, membership.role) || !mayAssign(actorRole, input.role)) {
+      throw BadUserInput.field(
+        'role',
+        'ROLE_TOO_HIGH',
+        `As ${actorRole} you can manage roles up to ${actorRole === MemberRole.OWNER ? 'OWNER' : 'ADMIN'} only.`,
+      );
+    }
+    if (membership.role === input.role) return membership;
+    if (
+      membership.role === MemberRole.OWNER &&
+      (await lockOwners(em, membership.organisationId)) <= 1
+    ) {
+      throw lastOwner('role');
+    }
+    const from = membership.role;
+    membership.role = input.role;
+    recordAudit(em, context, {
+      organisationId: membership.organisationId,
+      action: 'member.role_changed',
+      targetType: 'Membership',
+      targetId: membership.id,
+      data: { userId: membership.userId, from, to: input.role },
+    });
+    await em.flush();
+    return membership;
+  });
+}
+
+export async function removeMember(context: Context, membershipId: string): Promise<string> {
+  const { userId } = requireUser(context);
+  return context.db.write(async (em) => {
+    const { membership, actorRole } = await membershipForAdmin(context, em, membershipId);
+    if (membership.userId === userId) {
+      throw BadUserInput.field(
+        'membershipId',
+        'USE_LEAVE',
+        'To leave the organisation yourself, use "Leave".',
+      );
+    }
+    if (!mayAssign(actorRole, membership.role)) {
+      throw forbidden(`As ${actorRole} you cannot remove a member who is ${membership.role}.`);
+    }
+    if (
+      membership.role === MemberRole.OWNER &&
+      (await lockOwners(em, membership.organisationId)) <= 1
+    ) {
+      throw lastOwner('membershipId');
+    }
+    recordAudit(em, context, {
+      organisationId: membership.organisationId,
+      action: 'member.removed',
+      targetType: 'Membership',
+      targetId: membership.id,
+      data: { userId: membership.userId, role: membership.role },
+    });
+    await em.flush();
+    em.remove(membership);
+    await em.flush();
+    return membership.id;
+  });
+}
+
+export async function leaveOrganisation(context: Context, organisationId: string): Promise<string> {
+  const { userId } = requireUser(context);
+  await requireRole(context, organisationId, MemberRole.MEMBER);
+  return context.db.write(async (em) => {
+    const membership = await em.findOneOrFail(Membership, { organisationId, userId });
+    if (membership.role === MemberRole.OWNER && (await lockOwners(em, organisationId)) <= 1) {
+      throw lastOwner('organisationId');
+    }
+    // Written while still a member: the log's insert rule sees the actor in the organisation.
+    recordAudit(em, context, {
+      organisationId,
+      action: 'member.left',
+      targetType: 'Membership',
+      targetId: membership.id,
+      data: { userId, role: membership.role },
+    });
+    await em.flush();
+    em.remove(membership);
+    await em.flush();
+    context.loaders.delete('viewerMembership');
+    context.loaders.delete('viewerOrganisationIds');
+    return membership.id;
+  });
+}

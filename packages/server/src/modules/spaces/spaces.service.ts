@@ -1,0 +1,270 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import type { Context } from '../../platform/graphql/context.js';
+import { requireUser } from '../../platform/graphql/authorization.js';
+import { BadUserInput, notFound } from '../../platform/graphql/errors.js';
+import {
+  afterCursor,
+  decodeCursor,
+  toConnection,
+  type Connection,
+  type PageArgs,
+} from '../../platform/graphql/pagination.js';
+import { byKey, requestLoader } from '../../platform/graphql/loaders.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { MemberRole, Organisation } from '../organisations/organisations.entity.js';
+import {
+  hasRank,
+  requireRole,
+  viewerOrganisationIds,
+  viewerRole,
+} from '../organisations/organisations.policy.js';
+import { viewerNetworkIds } from '../networks/networks.service.js';
+import { NetworkMembership } from '../networks/networks.entity.js';
+import { Space, SpaceParticipant, SpaceVisibility } from './spaces.entity.js';
+import type {
+  CreateSpaceInput,
+  ShareSpaceInput,
+  SpaceFilter,
+  UpdateSpaceInput,
+} from './spaces.inputs.js';
+
+interface SpaceAccess {
+  organisationIds: string[];
+  networkIds: string[];
+  sharedSpaceIds: string[];
+}
+
+/** What the viewer can reach, loaded once per request. */
+async function spaceAccess(context: Context): Promise<SpaceAccess> {
+  const cached = context.loaders.get('spaceAccess') as Promise<SpaceAccess> | undefined;
+  if (cached) return cached;
+  const loading = (async () => {
+    const organisationIds = await viewerOrganisationIds(context);
+    const networkIds = await viewerNetworkIds(context);
+    const sharedSpaceIds = organisationIds.length
+      ? (
+          await context.db.read((em) =>
+            em.find(
+              SpaceParticipant,
+              { organisationId: { $in: organisationIds } },
+              { fields: ['spaceId'] },
+            ),
+          )
+        ).map((p) => p.spaceId)
+      : [];
+    return { organisationIds, networkIds, sharedSpaceIds };
+  })();
+  context.loaders.set('spaceAccess', loading);
+  return loading;
+}
+
+/**
+ * The access rule, in one place: members of the owning organisation, of organisations it is
+ * shared with, of any organisation in its network when NETWORK, and anyone when PUBLIC.
+ */
+function readableWhere(access: SpaceAccess): FilterQuery<Space> {
+  return {
+    $or: [
+      { organisationId: { $in: access.organisationIds } },
+      { visibility: SpaceVisibility.PUBLIC },
+      { visibility: SpaceVisibility.NETWORK, networkId: { $in: access.networkIds } },
+      { id: { $in: access.sharedSpaceIds } },
+    ],
+  };
+}
+
+function mayRead(access: SpaceAccess, space: Space): boolean {
+  return (
+    access.organisationIds.includes(space.organisationId) ||
+    space.visibility === SpaceVisibility.PUBLIC ||
+    (space.visibility === SpaceVisibility.NETWORK &&
+      !!space.networkId &&
+      access.networkIds.includes(space.networkId)) ||
+    access.sharedSpaceIds.includes(space.id)
+  );
+}
+
+export function spaceLoader(context: Context) {
+  return requestLoader<string, Space>(context, 'spaceById', async (em, ids) =>
+    byKey(ids, await em.find(Space, { id: { $in: [...ids] } }), (s) => s.id),
+  );
+}
+
+/** The space if the viewer may read it; NOT_FOUND otherwise, whether or not it exists. */
+export async function readableSpace(context: Context, id: string): Promise<Space> {
+  const [space, access] = await Promise.all([spaceLoader(context).load(id), spaceAccess(context)]);
+  if (!space || !mayRead(access, space)) throw notFound('The space');
+  return space;
+}
+
+export async function findSpace(context: Context, id: string): Promise<Space | null> {
+  return readableSpace(context, id).catch(() => null);
+}
+
+export async function listSpaces(
+  context: Context,
+  filter: SpaceFilter | undefined,
+  page: PageArgs,
+): Promise<Connection<Space>> {
+  const access = await spaceAccess(context);
+  const after = decodeCursor(page.after);
+  const rows = await context.db.read((em) =>
+    em.find(
+      Space,
+      {
+        $and: [
+          readableWhere(access),
+          {
+            ...(filter?.organisationId ? { organisationId: filter.organisationId } : {}),
+            ...(filter?.networkId ? { networkId: filter.networkId } : {}),
+            ...(filter?.visibility ? { visibility: filter.visibility } : {}),
+            ...afterCursor(after),
+          },
+        ],
+      },
+      { orderBy: { createdAt: 'desc', id: 'desc' }, limit: page.first + 1 },
+    ),
+  );
+  return toConnection(rows, page.first, (s) => ({ at: s.createdAt, id: s.id }), Boolean(after));
+}
+
+async function checkNetwork(
+  em: EntityManager,
+  organisationId: string,
+  visibility: SpaceVisibility,
+  networkId: string | null | undefined,
+): Promise<void> {
+  if (visibility === SpaceVisibility.NETWORK && !networkId) {
+    throw BadUserInput.field(
+      'networkId',
+      'REQUIRED',
+      'Choose the network that may read this space.',
+    );
+  }
+  if (networkId && !(await em.count(NetworkMembership, { networkId, organisationId }))) {
+    throw BadUserInput.field(
+      'networkId',
+      'NOT_IN_NETWORK',
+      'The organisation is not in this network.',
+    );
+  }
+}
+
+export async function createSpace(context: Context, input: CreateSpaceInput): Promise<Space> {
+  const { userId } = requireUser(context);
+  await requireRole(context, input.organisationId, MemberRole.ADMIN);
+  return context.db.write(async (em) => {
+    await checkNetwork(em, input.organisationId, input.visibility, input.networkId);
+    const space = em.create(Space, {
+      organisationId: input.organisationId,
+      networkId: input.networkId ?? null,
+      name: input.name.normalize('NFC').trim(),
+      description: input.description.normalize('NFC').trim(),
+      visibility: input.visibility,
+      createdBy: userId,
+    });
+    recordAudit(em, context, {
+      organisationId: input.organisationId,
+      action: 'space.created',
+      targetType: 'Space',
+      targetId: space.id,
+      data: { visibility: input.visibility, networkId: input.networkId ?? null },
+    });
+    await em.flush();
+    return space;
+  });
+}
+
+async function spaceForAdmin(context: Context, em: EntityManager, id: string): Promise<Space> {
+  const space = await em.findOne(Space, { id });
+  if (!space || !mayRead(await spaceAccess(context), space)) throw notFound('The space');
+  await requireRole(context, space.organisationId, MemberRole.ADMIN, 'The space');
+  return space;
+}
+
+export async function updateSpace(context: Context, input: UpdateSpaceInput): Promise<Space> {
+  requireUser(context);
+  return context.db.write(async (em) => {
+    const space = await spaceForAdmin(context, em, input.id);
+    const visibility = input.visibility ?? space.visibility;
+    const networkId = input.networkId !== undefined ? input.networkId : space.networkId;
+    await checkNetwork(em, space.organisationId, visibility, networkId);
+    if (input.name) space.name = input.name.normalize('NFC').trim();
+    if (input.description !== undefined && input.description !== null)
+      space.description = input.description.trim();
+    const visibilityChanged = visibility !== space.visibility || networkId !== space.networkId;
+    space.visibility = visibility;
+    space.networkId = networkId ?? null;
+    recordAudit(em, context, {
+      organisationId: space.organisationId,
+      action: visibilityChanged ? 'space.visibility_changed' : 'space.updated',
+      targetType: 'Space',
+      targetId: space.id,
+      data: { visibility, networkId: networkId ?? null },
+    });
+    await em.flush();
+    return space;
+  });
+}
+
+export async function shareSpace(
+  context: Context,
+  input: ShareSpaceInput,
+  share: boolean,
+): Promise<Space> {
+  requireUser(context);
+  return context.db.write(async (em) => {
+    const space = await spaceForAdmin(context, em, input.spaceId);
+    const target = await em.findOne(Organisation, { id: input.organisationId });
+    if (!target) throw BadUserInput.field('organisationId', 'NOT_FOUND', 'No such organisation.');
+    if (target.id === space.organisationId) {
+      throw BadUserInput.field(
+        'organisationId',
+        'OWN_ORGANISATION',
+        'The space belongs to this organisation already.',
+      );
+    }
+    const existing = await em.findOne(SpaceParticipant, {
+      spaceId: space.id,
+      organisationId: target.id,
+    });
+    if (share && !existing)
+      em.create(SpaceParticipant, { spaceId: space.id, organisationId: target.id });
+    if (!share && existing) em.remove(existing);
+    if (share !== Boolean(existing)) {
+      recordAudit(em, context, {
+        organisationId: space.organisationId,
+        action: share ? 'space.shared' : 'space.unshared',
+        targetType: 'Space',
+        targetId: space.id,
+        data: { organisationId: target.id },
+      });
+    }
+    await em.flush();
+    return space;
+  });
+}
+
+/** Organisations a space is shared with; only its own organisation's members see the list. */
+export async function sharedWith(context: Context, space: Space): Promise<Organisation[]> {
+  if ((await viewerRole(context, space.organisationId)) === null) return [];
+  const participants = await participantsLoader(context).load(space.id);
+  if (!participants?.length) return [];
+  return context.db.read((em) =>
+    em.find(Organisation, { id: { $in: participants } }, { orderBy: { name: 'asc' } }),
+  );
+}
+
+function participantsLoader(context: Context) {
+  return requestLoader<string, string[]>(context, 'spaceParticipants', async (em, spaceIds) => {
+    const rows = await em.find(SpaceParticipant, { spaceId: { $in: [...spaceIds] } });
+    return spaceIds.map((id) => rows.filter((r) => r.spaceId === id).map((r) => r.organisationId));
+  });
+}
+
+export async function spaceViewerCan(context: Context, space: Space) {
+  const role =
+    context.viewer.kind === 'user' ? await viewerRole(context, space.organisationId) : null;
+  const admin = hasRank(role, MemberRole.ADMIN);
+  return { update: admin, share: admin };
+}

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Logger } from '../logging.js';
+import type { UnitOfWork } from '../database/unit-of-work.js';
+
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  /** What the mail is for (`invitation`, …): lets operators and tests find it. */
+  kind: string;
+  organisationId: string | null;
+}
+
+/**
+ * Every e-mail is written to the outbox table in the same transaction as the change that causes
+ * it, and to the log; with SMTP_URL set it is also sent once that transaction commits.
+ */
+export class Mailer {
+  private readonly transport: Transporter | undefined;
+
+  constructor(
+    private readonly logger: Logger,
+    smtpUrl: string | undefined,
+    private readonly from: string,
+  ) {
+    this.transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : undefined;
+  }
+
+  async queue(em: EntityManager, db: UnitOfWork, message: EmailMessage): Promise<void> {
+    const id = randomUUID();
+    await em.execute(
+      `insert into outbox_email (id, organisation_id, to_address, subject, text_body, kind, created_at)
+       values (?, ?, ?, ?, ?, ?, now())`,
+      [id, message.organisationId, message.to, message.subject, message.text, message.kind],
+    );
+    db.afterCommit(() => this.deliver(em, id, message));
+  }
+
+  private async deliver(em: EntityManager, id: string, message: EmailMessage): Promise<void> {
+    this.logger.info(
+      {
+        email: {
+          id,
+          to: message.to,
+          kind: message.kind,
+          subject: message.subject,
+          text: message.text,
+        },
+      },
+      'e-mail queued',
+    );
+    if (!this.transport) return;
+    let failure: string | null = null;
+    try {
+      await this.transport.sendMail({
+        from: this.from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+      });
+    } catch (error) {
+      failure = (error as Error).message.slice(0, 500);
+      this.logger.error({ err: error, emailId: id }, 'e-mail delivery failed');
+    }
+    await em
+      .fork({ useContext: false })
+      .execute('select alany.mark_email_delivered(?, ?)', [id, failure])
+      .catch((err: unknown) => this.logger.warn({ err }, 'could not record e-mail delivery'));
+  }
+
+  async close(): Promise<void> {
+    this.transport?.close();
+  }
+}
