@@ -1,0 +1,698 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAppSchema } from '../platform/graphql/schema.js';
+import {
+  startTestServer,
+  type GraphQLResponse,
+  type TestClient,
+  type TestServer,
+} from './harness.js';
+import { buildTenant, type Tenant } from './tenants.js';
+
+/**
+ * The cross-tenant isolation suite. Tenant B (its owner, and its API token) tries every
+ * operation of the schema against tenant A and must fail or see nothing. A new operation
+ * without a case here fails the suite. The second part repeats the attack in plain SQL as the
+ * application role, which row-level security must stop on its own.
+ */
+
+let server: TestServer;
+let a: Tenant;
+let b: Tenant;
+
+const DENIED = ['FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED'];
+
+function expectDenied(result: GraphQLResponse, label = '') {
+  expect(
+    result.errors?.[0]?.extensions?.code,
+    `${label} ${JSON.stringify(result.errors)}`,
+  ).toBeOneOf(DENIED);
+  expect(JSON.stringify(result.data ?? {}), label).not.toContain(a.organisation.id);
+}
+
+/** Runs the same attempt as B's owner and as B's API token. */
+async function asB(attempt: (attacker: TestClient, who: string) => Promise<void>) {
+  await attempt(b.owner.client, 'B owner');
+  await attempt(b.readToken, 'B token');
+}
+
+async function snapshotOfA() {
+  const owner = new pg.Client({ connectionString: server.db.ownerUrl });
+  await owner.connect();
+  try {
+    const org = a.organisation.id;
+    const queries: Record<string, string> = {
+      organisation: `select name, slug, kind, description, city, country from organisation where id = $1`,
+      members: `select id, user_id, role from membership where organisation_id = $1 order by id`,
+      invitations: `select id, email, role, accepted_at, revoked_at from invitation where organisation_id = $1 order by id`,
+      networks: `select id, slug, name from network where organisation_id = $1 order by id`,
+      networkMembers: `select organisation_id from network_membership where network_id in (select id from network where organisation_id = $1) order by 1`,
+      networkInvitations: `select id, accepted_at, revoked_at from network_invitation where network_id in (select id from network where organisation_id = $1) order by id`,
+      spaces: `select id, name, visibility, network_id from space where organisation_id = $1 order by id`,
+      participants: `select space_id, organisation_id from space_participant where space_id in (select id from space where organisation_id = $1) order by 1, 2`,
+      tokens: `select id, name, revoked_at from api_token where organisation_id = $1 order by id`,
+      audit: `select id, action from audit_event where organisation_id = $1 order by id`,
+      users: `select id, email, display_name, locale from app_user where id in (select user_id from membership where organisation_id = $1) order by id`,
+      sessions: `select id, revoked_at from user_session where user_id in (select user_id from membership where organisation_id = $1) order by id`,
+    };
+    const snapshot: Record<string, unknown> = {};
+    for (const [name, sql] of Object.entries(queries))
+      snapshot[name] = (await owner.query(sql, [org])).rows;
+    return snapshot;
+  } finally {
+    await owner.end();
+  }
+}
+
+const cases: Record<string, () => Promise<void>> = {
+  'Query.viewer': async () => {
+    const data = await b.owner.client.ok(`query { viewer { id } }`);
+    expect(data.viewer.id).toBe(b.owner.id);
+    expect((await b.readToken.ok(`query { viewer { id } }`)).viewer).toBeNull();
+  },
+  'Query.sessions': async () => {
+    const mine = await a.owner.client.ok(`query { sessions { edges { node { id } } } }`);
+    const theirs = await b.owner.client.ok(`query { sessions { edges { node { id } } } }`);
+    const aIds = mine.sessions.edges.map((e: { node: { id: string } }) => e.node.id);
+    for (const edge of theirs.sessions.edges) expect(aIds).not.toContain(edge.node.id);
+    expectDenied(await b.readToken.request(`query { sessions { edges { node { id } } } }`));
+  },
+  'Query.serverTime': async () => {
+    // Carries no tenant data: anyone may read the clock.
+    expect(typeof (await b.readToken.ok(`query { serverTime }`)).serverTime).toBe('string');
+  },
+  'Query.organisation': async () => {
+    // Profiles are a public directory; nothing inside the organisation is.
+    await asB(async (attacker) => {
+      const data = await attacker.ok(
+        `query($slug: String!) { organisation(slug: $slug) { id name viewerRole viewerCan { update manageMembers readAuditLog } networks { id } } }`,
+        { slug: a.organisation.slug },
+      );
+      expect(data.organisation.viewerRole).toBeNull();
+      expect(data.organisation.viewerCan).toEqual({
+        update: false,
+        manageMembers: false,
+        readAuditLog: false,
+      });
+      expect(data.organisation.networks).toEqual([]);
+    });
+  },
+  'Query.members': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `query($id: ID!) { members(organisationId: $id) { edges { node { id } } } }`,
+          {
+            id: a.organisation.id,
+          },
+        ),
+        who,
+      ),
+    ),
+  'Query.invitations': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `query($id: ID!) { invitations(organisationId: $id) { edges { node { id email } } } }`,
+          {
+            id: a.organisation.id,
+          },
+        ),
+        who,
+      ),
+    ),
+  'Query.network': async () =>
+    asB(async (attacker) => {
+      const data = await attacker.ok(`query($slug: String!) { network(slug: $slug) { id } }`, {
+        slug: a.network.slug,
+      });
+      expect(data.network).toBeNull();
+    }),
+  'Query.networkInvitations': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `query($id: ID!) { networkInvitations(organisationId: $id) { id } }`,
+          { id: a.organisation.id },
+        ),
+        who,
+      ),
+    ),
+  'Query.spaces': async () =>
+    asB(async (attacker) => {
+      const aSpaces = [a.privateSpaceId, a.sharedSpaceId, a.networkSpaceId];
+      for (const filter of [
+        undefined,
+        { organisationId: a.organisation.id },
+        { networkId: a.network.id },
+      ]) {
+        const data = await attacker.ok(
+          `query($filter: SpaceFilter) { spaces(filter: $filter, first: 100) { edges { node { id } } } }`,
+          { filter },
+        );
+        for (const edge of data.spaces.edges) expect(aSpaces).not.toContain(edge.node.id);
+      }
+    }),
+  'Query.space': async () =>
+    asB(async (attacker) => {
+      for (const id of [a.privateSpaceId, a.sharedSpaceId, a.networkSpaceId]) {
+        expect(
+          (await attacker.ok(`query($id: ID!) { space(id: $id) { id name } }`, { id })).space,
+        ).toBeNull();
+      }
+    }),
+  'Query.apiTokens': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `query($id: ID!) { apiTokens(organisationId: $id) { edges { node { id } } } }`,
+          {
+            id: a.organisation.id,
+          },
+        ),
+        who,
+      ),
+    ),
+  'Query.auditEvents': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `query($id: ID!) { auditEvents(organisationId: $id) { edges { node { id } } } }`,
+          {
+            id: a.organisation.id,
+          },
+        ),
+        who,
+      ),
+    ),
+
+  'Mutation.signUp': async () => {
+    const result = await server
+      .client()
+      .request(`mutation($input: SignUpInput!) { signUp(input: $input) { user { id } } }`, {
+        input: {
+          email: a.owner.email,
+          password: 'another password',
+          displayName: 'Impostor',
+          locale: 'en',
+        },
+      });
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  },
+  'Mutation.signIn': async () => {
+    const result = await b.owner.client.request(
+      `mutation($input: SignInInput!) { signIn(input: $input) { user { id } } }`,
+      { input: { email: a.owner.email, password: 'not the password of A' } },
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  },
+  'Mutation.signOut': async () => {
+    const other = server.client({ cookie: b.owner.client.cookie! });
+    await other.ok(`mutation { signOut { signedOut } }`);
+    expect((await a.owner.client.ok(`query { viewer { id } }`)).viewer.id).toBe(a.owner.id);
+    // B signed out its own (copied) session; sign B back in for the remaining cases.
+    await b.owner.client.ok(
+      `mutation($input: SignInInput!) { signIn(input: $input) { user { id } } }`,
+      {
+        input: { email: b.owner.email, password: b.owner.password },
+      },
+    );
+  },
+  'Mutation.updateProfile': async () => {
+    await b.owner.client.ok(
+      `mutation { updateProfile(input: { displayName: "B renamed" }) { user { id } } }`,
+    );
+    expectDenied(
+      await b.readToken.request(
+        `mutation { updateProfile(input: { displayName: "x" }) { user { id } } }`,
+      ),
+    );
+  },
+  'Mutation.changePassword': async () => {
+    expectDenied(
+      await b.readToken.request(
+        `mutation { changePassword(input: { currentPassword: "x", newPassword: "yyyyyyyyyyyy" }) { user { id } } }`,
+      ),
+    );
+  },
+  'Mutation.revokeSession': async () => {
+    const sessions = await a.owner.client.ok(`query { sessions { edges { node { id } } } }`);
+    const id = sessions.sessions.edges[0].node.id;
+    await asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { revokeSession(input: { id: $id }) { revokedSessionId } }`,
+          { id },
+        ),
+        who,
+      ),
+    );
+  },
+  'Mutation.createOrganisation': async () => {
+    const result = await b.owner.client.request(
+      `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id } } }`,
+      { input: { name: 'Copycat', slug: a.organisation.slug, kind: 'NGO' } },
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expectDenied(
+      await b.readToken.request(
+        `mutation { createOrganisation(input: { name: "Token org", slug: "token-org", kind: NGO }) { organisation { id } } }`,
+      ),
+    );
+  },
+  'Mutation.updateOrganisation': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { updateOrganisation(input: { id: $id, name: "Hijacked" }) { organisation { id } } }`,
+          {
+            id: a.organisation.id,
+          },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.inviteMember': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!, $email: String!) { inviteMember(input: { organisationId: $id, email: $email, role: OWNER }) { invitation { id } } }`,
+          { id: a.organisation.id, email: b.owner.email },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.acceptInvitation': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation { acceptInvitation(input: { token: "guessed-token-guessed-token-guessed" }) { membership { id } } }`,
+        ),
+        who,
+      ),
+    ),
+  'Mutation.revokeInvitation': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { revokeInvitation(input: { id: $id }) { invitation { id } } }`,
+          { id: a.invitationId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.changeMemberRole': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { changeMemberRole(input: { membershipId: $id, role: OWNER }) { membership { id } } }`,
+          {
+            id: a.memberMembershipId,
+          },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.removeMember': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { removeMember(input: { membershipId: $id }) { removedMembershipId } }`,
+          {
+            id: a.memberMembershipId,
+          },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.leaveOrganisation': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { leaveOrganisation(input: { organisationId: $id }) { removedMembershipId } }`,
+          {
+            id: a.organisation.id,
+          },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.createNetwork': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { createNetwork(input: { organisationId: $id, name: "Fake", slug: "fake-net-x" }) { network { id } } }`,
+          { id: a.organisation.id },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.inviteOrganisationToNetwork': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!, $slug: String!) { inviteOrganisationToNetwork(input: { networkId: $id, organisationSlug: $slug }) { invitation { id } } }`,
+          { id: a.network.id, slug: b.organisation.slug },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.acceptNetworkInvitation': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { acceptNetworkInvitation(input: { invitationId: $id }) { invitation { id } } }`,
+          {
+            id: a.pendingNetworkInvitationId,
+          },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.leaveNetwork': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($n: ID!, $o: ID!) { leaveNetwork(input: { networkId: $n, organisationId: $o }) { network { id } } }`,
+          {
+            n: a.network.id,
+            o: a.organisation.id,
+          },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.createSpace': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { createSpace(input: { organisationId: $id, name: "Planted" }) { space { id } } }`,
+          {
+            id: a.organisation.id,
+          },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.updateSpace': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { updateSpace(input: { id: $id, visibility: PUBLIC }) { space { id } } }`,
+          {
+            id: a.privateSpaceId,
+          },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.shareSpace': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($s: ID!, $o: ID!) { shareSpace(input: { spaceId: $s, organisationId: $o }) { space { id } } }`,
+          {
+            s: a.privateSpaceId,
+            o: b.organisation.id,
+          },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.unshareSpace': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($s: ID!, $o: ID!) { unshareSpace(input: { spaceId: $s, organisationId: $o }) { space { id } } }`,
+          {
+            s: a.sharedSpaceId,
+            o: a.partner.id,
+          },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.createApiToken': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { createApiToken(input: { organisationId: $id, name: "Stolen" }) { secret } }`,
+          {
+            id: a.organisation.id,
+          },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.revokeApiToken': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { revokeApiToken(input: { id: $id }) { apiToken { id } } }`,
+          { id: a.apiToken.id },
+        ),
+        who,
+      ),
+    ),
+
+  'Subscription.serverTimeTicked': async () => {
+    // The clock carries no tenant data; the point is that a token's socket works and sees only the tick.
+    const ws = b.readToken.websocket();
+    try {
+      const tick = await new Promise<unknown>((resolve, reject) => {
+        const stop = ws.subscribe(
+          { query: 'subscription { serverTimeTicked }' },
+          {
+            next: (value) => {
+              stop();
+              resolve(value);
+            },
+            error: reject,
+            complete: () => undefined,
+          },
+        );
+      });
+      expect(JSON.stringify(tick)).toMatch(/serverTimeTicked/);
+    } finally {
+      await ws.dispose();
+    }
+  },
+};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  a = await buildTenant(server, 'Alpha');
+  b = await buildTenant(server, 'Bravo');
+}, 120_000);
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('cross-tenant isolation through the API', () => {
+  it('has a case for every query, mutation and subscription in the schema', async () => {
+    const schema = await buildAppSchema();
+    const operations = (['Query', 'Mutation', 'Subscription'] as const).flatMap((root) => {
+      const type =
+        root === 'Query'
+          ? schema.getQueryType()
+          : root === 'Mutation'
+            ? schema.getMutationType()
+            : schema.getSubscriptionType();
+      return Object.keys(type?.getFields() ?? {}).map((field) => `${root}.${field}`);
+    });
+    const missing = operations.filter((operation) => !(operation in cases));
+    expect(missing, 'operations without an isolation case').toEqual([]);
+    const stale = Object.keys(cases).filter((name) => !operations.includes(name));
+    expect(stale, 'cases for operations that no longer exist').toEqual([]);
+  });
+
+  it('tenant B cannot read or change anything of tenant A through any operation', async () => {
+    const before = await snapshotOfA();
+    for (const [operation, attack] of Object.entries(cases)) {
+      try {
+        await attack();
+      } catch (error) {
+        throw new Error(`isolation case ${operation} failed: ${(error as Error).message}`, {
+          cause: error,
+        });
+      }
+    }
+    expect(await snapshotOfA()).toEqual(before);
+  }, 120_000);
+
+  it("an API token reads its own organisation's spaces and nothing else", async () => {
+    const data = await a.readToken.ok(
+      `query { spaces(first: 100) { edges { node { id organisation { id } } } } }`,
+    );
+    const ids = data.spaces.edges.map((e: { node: { id: string } }) => e.node.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([a.privateSpaceId, a.sharedSpaceId, a.networkSpaceId]),
+    );
+    for (const edge of data.spaces.edges) {
+      expect([a.organisation.id]).toContain(edge.node.organisation.id);
+    }
+  });
+});
+
+describe('cross-tenant isolation in the database (row-level security alone)', () => {
+  async function asAppRole<T>(
+    settings: Record<string, string>,
+    work: (client: pg.Client) => Promise<T>,
+  ): Promise<T> {
+    const client = new pg.Client({ connectionString: server.db.appUrl });
+    await client.connect();
+    try {
+      await client.query('begin');
+      for (const [key, value] of Object.entries(settings)) {
+        await client.query('select set_config($1, $2, true)', [key, value]);
+      }
+      return await work(client);
+    } finally {
+      await client.query('rollback').catch(() => undefined);
+      await client.end();
+    }
+  }
+
+  async function tenantTables(): Promise<string[]> {
+    const owner = new pg.Client({ connectionString: server.db.ownerUrl });
+    await owner.connect();
+    try {
+      const { rows } = await owner.query<{ table_name: string }>(
+        `select table_name from information_schema.columns
+         where table_schema = 'public' and column_name = 'organisation_id' order by 1`,
+      );
+      return rows.map((row) => row.table_name);
+    } finally {
+      await owner.end();
+    }
+  }
+
+  it('forces row-level security on every table that carries organisation_id', async () => {
+    const owner = new pg.Client({ connectionString: server.db.ownerUrl });
+    await owner.connect();
+    try {
+      const tables = await tenantTables();
+      expect(tables.length).toBeGreaterThanOrEqual(10);
+      const { rows } = await owner.query<{
+        relname: string;
+        relrowsecurity: boolean;
+        relforcerowsecurity: boolean;
+      }>(
+        `select relname, relrowsecurity, relforcerowsecurity from pg_class
+         where relname = any($1) and relnamespace = 'public'::regnamespace`,
+        [[...tables, 'organisation']],
+      );
+      for (const row of rows)
+        expect(row, row.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
+      const role = await owner.query(
+        `select rolbypassrls, rolsuper from pg_roles where rolname = 'alany_app'`,
+      );
+      expect(role.rows[0]).toEqual({ rolbypassrls: false, rolsuper: false });
+      const owned = await owner.query(
+        `select count(*)::int as n from pg_class where relowner = (select oid from pg_roles where rolname = 'alany_app')`,
+      );
+      expect(owned.rows[0].n).toBe(0);
+    } finally {
+      await owner.end();
+    }
+  });
+
+  const viewers = () => ({
+    "B's owner": { 'app.user_id': b.owner.id, 'app.token_org_id': '' },
+    "B's API token": { 'app.user_id': '', 'app.token_org_id': b.organisation.id },
+    nobody: { 'app.user_id': '', 'app.token_org_id': '' },
+  });
+
+  it("as the application role, B sees no row of A's in any tenant table", async () => {
+    const tables = await tenantTables();
+    for (const [who, settings] of Object.entries(viewers())) {
+      await asAppRole(settings, async (client) => {
+        for (const table of tables) {
+          // The outbox and space_participant name other organisations too; check both directions.
+          const { rows } = await client.query(
+            `select count(*)::int as n from ${table} where organisation_id = $1`,
+            [a.organisation.id],
+          );
+          expect(rows[0].n, `${who} reading ${table}`).toBe(0);
+        }
+        const participants = await client.query(
+          `select count(*)::int as n from space_participant where space_id = any($1)`,
+          [[a.privateSpaceId, a.sharedSpaceId, a.networkSpaceId]],
+        );
+        expect(participants.rows[0].n, `${who} reading space_participant`).toBe(0);
+        const networkMembers = await client.query(
+          `select count(*)::int as n from network_membership where network_id = $1`,
+          [a.network.id],
+        );
+        expect(networkMembers.rows[0].n, `${who} reading network_membership`).toBe(0);
+      });
+    }
+  });
+
+  it("as the application role, B can neither change nor delete A's rows, nor plant its own", async () => {
+    for (const [who, settings] of Object.entries(viewers())) {
+      await asAppRole(settings, async (client) => {
+        const changes = [
+          [`update organisation set name = 'Hijacked' where id = $1`, [a.organisation.id]],
+          [`update membership set role = 'MEMBER' where organisation_id = $1`, [a.organisation.id]],
+          [`delete from membership where organisation_id = $1`, [a.organisation.id]],
+          [
+            `update space set visibility = 'PUBLIC' where organisation_id = $1`,
+            [a.organisation.id],
+          ],
+          [`delete from space where organisation_id = $1`, [a.organisation.id]],
+          [
+            `update api_token set revoked_at = now() where organisation_id = $1`,
+            [a.organisation.id],
+          ],
+          [`update invitation set role = 'OWNER' where organisation_id = $1`, [a.organisation.id]],
+          [`delete from network_membership where network_id = $1`, [a.network.id]],
+        ] as const;
+        for (const [sql, params] of changes) {
+          const result = await client.query(sql, [...params]);
+          expect(result.rowCount, `${who}: ${sql}`).toBe(0);
+        }
+        for (const [sql, params] of [
+          [
+            `insert into membership (id, organisation_id, user_id, role, created_at) values (gen_random_uuid(), $1, $2, 'OWNER', now())`,
+            [a.organisation.id, b.owner.id],
+          ],
+          [
+            `insert into space_participant (id, space_id, organisation_id, created_at) values (gen_random_uuid(), $1, $2, now())`,
+            [a.privateSpaceId, b.organisation.id],
+          ],
+          [
+            `insert into network_membership (id, network_id, organisation_id, joined_at) values (gen_random_uuid(), $1, $2, now())`,
+            [a.network.id, b.organisation.id],
+          ],
+        ] as const) {
+          await client.query('savepoint attempt');
+          await expect(client.query(sql, [...params]), `${who}: ${sql}`).rejects.toThrow(
+            /row-level security|permission denied/,
+          );
+          await client.query('rollback to savepoint attempt');
+        }
+        // The audit log is append-only for the application role, whoever asks.
+        await client.query('savepoint attempt');
+        await expect(client.query(`delete from audit_event`)).rejects.toThrow(/permission denied/);
+        await client.query('rollback to savepoint attempt');
+      });
+    }
+  });
+
+  it("as the application role, A's own owner does see A's rows (the policies are not simply closed)", async () => {
+    await asAppRole({ 'app.user_id': a.owner.id, 'app.token_org_id': '' }, async (client) => {
+      const spaces = await client.query(
+        `select count(*)::int as n from space where organisation_id = $1`,
+        [a.organisation.id],
+      );
+      expect(spaces.rows[0].n).toBe(3);
+      const audit = await client.query(
+        `select count(*)::int as n from audit_event where organisation_id = $1`,
+        [a.organisation.id],
+      );
+      expect(audit.rows[0].n).toBeGreaterThan(5);
+    });
+  });
+});

@@ -1,0 +1,191 @@
+import pg from 'pg';
+import { newAccount, SIGN_UP, type TestClient, type TestServer } from './harness.js';
+
+/** Reads the newest e-mail sent to an address from the outbox, as an operator would. */
+export async function latestEmail(server: TestServer, to: string, kind = 'invitation') {
+  const owner = new pg.Client({ connectionString: server.db.ownerUrl });
+  await owner.connect();
+  try {
+    const { rows } = await owner.query<{
+      subject: string;
+      text_body: string;
+      organisation_id: string;
+    }>(
+      `select subject, text_body, organisation_id from outbox_email
+       where to_address = $1 and kind = $2 order by created_at desc limit 1`,
+      [to.toLowerCase(), kind],
+    );
+    return rows[0];
+  } finally {
+    await owner.end();
+  }
+}
+
+export function invitationTokenFrom(text: string): string {
+  const match = text.match(/\/invitations\/accept\?token=([\w%-]+)/);
+  if (!match?.[1]) throw new Error(`no invitation link in: ${text}`);
+  return decodeURIComponent(match[1]);
+}
+
+export interface Person {
+  client: TestClient;
+  id: string;
+  email: string;
+  password: string;
+}
+
+export async function person(server: TestServer, name: string): Promise<Person> {
+  const client = server.client();
+  const input = newAccount({ displayName: name });
+  const data = await client.ok(SIGN_UP, { input });
+  return { client, id: data.signUp.user.id, email: input.email, password: input.password };
+}
+
+let sequence = 0;
+export async function createOrganisation(
+  owner: Person,
+  label: string,
+): Promise<{ id: string; slug: string }> {
+  sequence += 1;
+  const slug = `${label.toLowerCase()}-${Date.now().toString(36)}-${sequence}`;
+  const data = await owner.client.ok(
+    `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id slug } } }`,
+    {
+      input: {
+        name: `${label} Organisation`,
+        slug,
+        kind: 'NGO',
+        city: 'Almaty',
+        country: 'Kazakhstan',
+      },
+    },
+  );
+  return data.createOrganisation.organisation;
+}
+
+/** Invites `invitee` by e-mail and accepts from the outbox link; returns the membership id. */
+export async function addMember(
+  server: TestServer,
+  admin: Person,
+  organisationId: string,
+  invitee: Person,
+  role = 'MEMBER',
+): Promise<string> {
+  await admin.client.ok(
+    `mutation($input: InviteMemberInput!) { inviteMember(input: $input) { invitation { id } } }`,
+    { input: { organisationId, email: invitee.email, role } },
+  );
+  const email = await latestEmail(server, invitee.email);
+  const data = await invitee.client.ok(
+    `mutation($token: String!) { acceptInvitation(input: { token: $token }) { membership { id } } }`,
+    { token: invitationTokenFrom(email!.text_body) },
+  );
+  return data.acceptInvitation.membership.id;
+}
+
+export interface Tenant {
+  label: string;
+  owner: Person;
+  member: Person;
+  organisation: { id: string; slug: string };
+  memberMembershipId: string;
+  /** An organisation the tenant shares a space with (its partner, not the other tenant). */
+  partner: { id: string; slug: string };
+  network: { id: string; slug: string };
+  privateSpaceId: string;
+  sharedSpaceId: string;
+  networkSpaceId: string;
+  invitationId: string;
+  pendingNetworkInvitationId: string;
+  apiToken: { id: string; secret: string };
+  readToken: TestClient;
+}
+
+/**
+ * One tenant with everything the isolation suite attacks: an owner and a member, a network it
+ * stewards, a private space, a space shared with a partner, a network space, a pending
+ * invitation, a pending network invitation and an API token.
+ */
+export async function buildTenant(server: TestServer, label: string): Promise<Tenant> {
+  const owner = await person(server, `${label} Owner`);
+  const member = await person(server, `${label} Member`);
+  const organisation = await createOrganisation(owner, label);
+  const memberMembershipId = await addMember(server, owner, organisation.id, member);
+  const partnerOwner = await person(server, `${label} Partner`);
+  const partner = await createOrganisation(partnerOwner, `${label}-partner`);
+  const outsiderOwner = await person(server, `${label} Invitee`);
+  const invitedOrganisation = await createOrganisation(outsiderOwner, `${label}-invitee`);
+
+  const networkSlug = `${label.toLowerCase()}-net-${Date.now().toString(36)}`;
+  const network = (
+    await owner.client.ok(
+      `mutation($input: CreateNetworkInput!) { createNetwork(input: $input) { network { id slug } } }`,
+      { input: { organisationId: organisation.id, name: `${label} Network`, slug: networkSlug } },
+    )
+  ).createNetwork.network;
+  const pendingNetworkInvitationId = (
+    await owner.client.ok(
+      `mutation($input: InviteOrganisationToNetworkInput!) { inviteOrganisationToNetwork(input: $input) { invitation { id } } }`,
+      { input: { networkId: network.id, organisationSlug: invitedOrganisation.slug } },
+    )
+  ).inviteOrganisationToNetwork.invitation.id;
+
+  const createSpace = async (name: string, visibility: string, networkId?: string) =>
+    (
+      await owner.client.ok(
+        `mutation($input: CreateSpaceInput!) { createSpace(input: $input) { space { id } } }`,
+        { input: { organisationId: organisation.id, name, visibility, networkId } },
+      )
+    ).createSpace.space.id as string;
+  const privateSpaceId = await createSpace(`${label} private space`, 'ORGANISATION');
+  const sharedSpaceId = await createSpace(`${label} shared space`, 'ORGANISATION');
+  await owner.client.ok(
+    `mutation($input: ShareSpaceInput!) { shareSpace(input: $input) { space { id } } }`,
+    { input: { spaceId: sharedSpaceId, organisationId: partner.id } },
+  );
+  const networkSpaceId = await createSpace(`${label} network space`, 'NETWORK', network.id);
+
+  const invitationId = (
+    await owner.client.ok(
+      `mutation($input: InviteMemberInput!) { inviteMember(input: $input) { invitation { id } } }`,
+      {
+        input: {
+          organisationId: organisation.id,
+          email: `pending.${label.toLowerCase()}.${Date.now()}@example.kz`,
+        },
+      },
+    )
+  ).inviteMember.invitation.id;
+
+  const created = await owner.client.ok(
+    `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { apiToken { id } secret } }`,
+    {
+      input: {
+        organisationId: organisation.id,
+        name: `${label} dashboard`,
+        scopes: ['READ', 'WRITE'],
+      },
+    },
+  );
+  const apiToken = {
+    id: created.createApiToken.apiToken.id,
+    secret: created.createApiToken.secret,
+  };
+
+  return {
+    label,
+    owner,
+    member,
+    organisation,
+    memberMembershipId,
+    partner,
+    network,
+    privateSpaceId,
+    sharedSpaceId,
+    networkSpaceId,
+    invitationId,
+    pendingNetworkInvitationId,
+    apiToken,
+    readToken: server.client({ authorization: `Bearer ${apiToken.secret}` }),
+  };
+}
