@@ -41,6 +41,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGHUP', () => shutdown('SIGHUP'));
 
   process.stdout.write(
     [
@@ -48,7 +49,9 @@ async function main(): Promise<void> {
       `Alany is running (${config.env}${config.databaseUrl ? '' : ', embedded PostgreSQL in ' + config.dataDir}).`,
       `  Web client:  ${alany.url}/`,
       `  GraphQL:     ${alany.graphqlUrl}  (HTTP and WebSocket)`,
-      `  Demo sign-in: ${DEMO_SIGN_IN.email} / ${DEMO_SIGN_IN.password}`,
+      ...(config.seedDemoData
+        ? [`  Demo sign-in: ${DEMO_SIGN_IN.email} / ${DEMO_SIGN_IN.password}`]
+        : []),
       '  Stop with Ctrl-C.',
       '',
     ].join('\n'),

@@ -73,7 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDirRaw = env.ALANY_DATA_DIR?.trim() || '.alany';
   if (dataDirRaw.includes('\0')) throw new ConfigError('ALANY_DATA_DIR', 'is not a valid path');
 
-  const seedRaw = env.ALANY_SEED_DEMO?.trim() || 'true';
+  // A demo account with a published password has no place in production unless asked for.
+  const seedRaw = env.ALANY_SEED_DEMO?.trim() || (nodeEnv === 'production' ? 'false' : 'true');
   if (!['true', 'false'].includes(seedRaw)) {
     throw new ConfigError('ALANY_SEED_DEMO', 'must be true or false');
   }

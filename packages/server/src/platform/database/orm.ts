@@ -1,5 +1,6 @@
 import { MikroORM, ReflectMetadataProvider, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import pg from 'pg';
 import { entities } from '../../modules/entities.js';
 import { migrationsList } from '../../migrations/index.js';
 
@@ -32,12 +33,20 @@ export function createAppOrm(appUrl: string, poolMax = 20): Promise<MikroORM> {
 
 /** Applies pending migrations as the owner role, then disconnects. */
 export async function migrate(ownerUrl: string): Promise<string[]> {
-  const orm = await MikroORM.init(ormOptions(ownerUrl, 2));
+  // Replicas starting together take turns, on a connection of its own that holds the lock.
+  const lock = new pg.Client({ connectionString: ownerUrl });
+  await lock.connect();
   try {
-    const applied = await orm.getMigrator().up();
-    return applied.map((migration) => migration.name);
+    await lock.query('select pg_advisory_lock(727002)');
+    const orm = await MikroORM.init(ormOptions(ownerUrl, 2));
+    try {
+      const applied = await orm.getMigrator().up();
+      return applied.map((migration) => migration.name);
+    } finally {
+      await orm.close(true);
+    }
   } finally {
-    await orm.close(true);
+    await lock.end();
   }
 }
 
