@@ -105,7 +105,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   const app = express();
   const server = http.createServer(app);
   app.disable('x-powered-by');
-  app.set('trust proxy', process.env.TRUST_PROXY === 'true');
+  app.set('trust proxy', trustProxySetting(process.env.TRUST_PROXY));
 
   app.use((req, res, next) => {
     const incoming = req.header('x-request-id');
@@ -339,4 +339,17 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
     nodes: error.nodes,
     extensions: { ...error.extensions, code },
   });
+}
+
+/**
+ * TRUST_PROXY: unset or `false` trusts no proxy (the socket's address is the client); a number
+ * trusts that many hops; `true` trusts every hop (only behind a proxy that overwrites
+ * X-Forwarded-For); anything else is a comma-separated list of proxy addresses or subnets.
+ */
+export function trustProxySetting(raw: string | undefined): boolean | number | string {
+  const value = raw?.trim();
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }

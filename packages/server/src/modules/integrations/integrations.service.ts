@@ -3,7 +3,7 @@ import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
 import { API_TOKEN_PREFIX, type Viewer } from '../../platform/auth/viewer.js';
 import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
-import { BadUserInput, notFound } from '../../platform/graphql/errors.js';
+import { BadUserInput } from '../../platform/graphql/errors.js';
 import {
   afterCursor,
   decodeCursor,
@@ -13,7 +13,7 @@ import {
 } from '../../platform/graphql/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { MemberRole } from '../organisations/organisations.entity.js';
-import { hasRank, requireRole, viewerRole } from '../organisations/organisations.policy.js';
+import { findForRole, requireRole } from '../organisations/organisations.policy.js';
 import { ApiToken, ApiTokenScope } from './integrations.entity.js';
 import type { CreateApiTokenInput } from './integrations.inputs.js';
 
@@ -70,10 +70,14 @@ export async function listApiTokens(
 export async function revokeApiToken(context: Context, id: string): Promise<ApiToken> {
   requireUser(context);
   return context.db.write(async (em) => {
-    const token = await em.findOne(ApiToken, { id });
-    if (!token || !hasRank(await viewerRole(context, token.organisationId), MemberRole.ADMIN)) {
-      throw notFound('The API token');
-    }
+    const { row: token } = await findForRole(
+      context,
+      em,
+      ApiToken,
+      id,
+      MemberRole.ADMIN,
+      'The API token',
+    );
     if (!token.revokedAt) {
       token.revokedAt = new Date();
       recordAudit(em, context, {

@@ -13,7 +13,7 @@ import { byKey, requestLoader } from '../../platform/graphql/loaders.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { MemberRole, Organisation } from '../organisations/organisations.entity.js';
 import {
-  hasRank,
+  findForRole,
   requireRole,
   viewerOrganisationIds,
   viewerRole,
@@ -229,13 +229,14 @@ export async function acceptNetworkInvitation(
 ): Promise<NetworkInvitation> {
   requireUser(context);
   return context.db.write(async (em) => {
-    const invitation = await em.findOne(NetworkInvitation, { id: invitationId });
-    if (
-      !invitation ||
-      !hasRank(await viewerRole(context, invitation.organisationId), MemberRole.ADMIN)
-    ) {
-      throw notFound('The network invitation');
-    }
+    const { row: invitation } = await findForRole(
+      context,
+      em,
+      NetworkInvitation,
+      invitationId,
+      MemberRole.ADMIN,
+      'The network invitation',
+    );
     if (invitation.revokedAt)
       throw BadUserInput.field(
         'invitationId',

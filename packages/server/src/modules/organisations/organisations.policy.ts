@@ -1,3 +1,4 @@
+import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../platform/graphql/context.js';
 import { forbidden, notFound } from '../../platform/graphql/errors.js';
 import { requestLoader, byKey } from '../../platform/graphql/loaders.js';
@@ -79,4 +80,22 @@ export function mayAssign(actor: MemberRole, role: MemberRole): boolean {
   return (
     ROLE_RANK[role] <= ROLE_RANK[actor] && (role !== MemberRole.OWNER || actor === MemberRole.OWNER)
   );
+}
+
+/**
+ * Loads a row that belongs to an organisation, for someone holding at least `minimum` there.
+ * A row that does not exist and one the viewer may not touch both give NOT_FOUND.
+ */
+export async function findForRole<T extends { organisationId: string }>(
+  context: Context,
+  em: EntityManager,
+  entity: EntityName<T>,
+  id: string,
+  minimum: MemberRole,
+  what: string,
+): Promise<{ row: T; role: MemberRole }> {
+  const row = (await em.findOne(entity, { id } as FilterQuery<T>)) as T | null;
+  const role = row ? await viewerRole(context, row.organisationId) : null;
+  if (!row || !role || !hasRank(role, minimum)) throw notFound(what);
+  return { row, role };
 }

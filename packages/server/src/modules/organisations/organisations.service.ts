@@ -20,7 +20,7 @@ import type {
   InviteMemberInput,
   UpdateOrganisationInput,
 } from './organisations.inputs.js';
-import { hasRank, mayAssign, requireRole, viewerRole } from './organisations.policy.js';
+import { findForRole, mayAssign, requireRole } from './organisations.policy.js';
 
 export const INVITATION_DAYS = 7;
 const RESERVED_SLUGS = new Set([
@@ -357,13 +357,14 @@ export async function acceptInvitation(context: Context, token: string): Promise
 
 export async function revokeInvitation(context: Context, id: string): Promise<Invitation> {
   return context.db.write(async (em) => {
-    const invitation = await em.findOne(Invitation, { id });
-    if (
-      !invitation ||
-      !hasRank(await viewerRole(context, invitation.organisationId), MemberRole.ADMIN)
-    ) {
-      throw notFound('The invitation');
-    }
+    const { row: invitation } = await findForRole(
+      context,
+      em,
+      Invitation,
+      id,
+      MemberRole.ADMIN,
+      'The invitation',
+    );
     if (invitation.acceptedAt)
       throw BadUserInput.field(
         'id',
@@ -402,10 +403,14 @@ const lastOwner = (field: string) =>
   );
 
 async function membershipForAdmin(context: Context, em: EntityManager, membershipId: string) {
-  const membership = await em.findOne(Membership, { id: membershipId });
-  const actorRole = membership ? await viewerRole(context, membership.organisationId) : null;
-  if (!membership || !hasRank(actorRole, MemberRole.ADMIN) || !actorRole)
-    throw notFound('The member');
+  const { row: membership, role: actorRole } = await findForRole(
+    context,
+    em,
+    Membership,
+    membershipId,
+    MemberRole.ADMIN,
+    'The member',
+  );
   return { membership, actorRole };
 }
 

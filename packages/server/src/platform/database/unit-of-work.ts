@@ -116,6 +116,7 @@ export class OperationUnitOfWork implements UnitOfWork {
  */
 export class ShortUnitOfWork implements UnitOfWork {
   private pending: Array<() => void | Promise<void>> = [];
+  private running = 0;
 
   constructor(
     private readonly orm: MikroORM,
@@ -127,6 +128,7 @@ export class ShortUnitOfWork implements UnitOfWork {
     const callbacks: Array<() => void | Promise<void>> = [];
     const outer = this.pending;
     this.pending = callbacks;
+    this.running += 1;
     try {
       const result = await work(em);
       await em.commit();
@@ -137,11 +139,14 @@ export class ShortUnitOfWork implements UnitOfWork {
       throw error;
     } finally {
       this.pending = outer;
+      this.running -= 1;
     }
   }
 
   afterCommit(callback: () => void | Promise<void>): void {
-    this.pending.push(callback);
+    if (this.running) this.pending.push(callback);
+    // Outside any transaction there is nothing left to wait for.
+    else void runCallbacks([callback]);
   }
 
   read<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
