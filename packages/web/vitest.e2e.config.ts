@@ -1,16 +1,18 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Whole journeys in Debian's Chromium against a real server and database. Builds nothing:
- * packages/server/dist and packages/web/dist must exist (the root `test` builds first).
+ * Whole journeys in Debian's Chromium against a real server and database (e2e/server.ts starts
+ * one per file). Builds nothing: packages/server/dist and packages/web/dist must exist (the
+ * root `test` builds first).
  */
 export default defineConfig({
   test: {
     environment: 'node',
     include: ['e2e/**/*.e2e.ts'],
-    globalSetup: ['e2e/global-setup.ts'],
-    testTimeout: 120_000,
+    testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // One journey: each step continues from where the previous one left the browser.
+    sequence: { concurrent: false },
   },
 });

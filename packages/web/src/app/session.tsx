@@ -1,7 +1,5 @@
 import { useApolloClient } from '@apollo/client/react';
 import { createContext, useCallback, useContext, type ReactNode } from 'react';
-import type { Viewer } from './viewer';
-import { VIEWER_QUERY } from './viewer';
 
 interface SessionServices {
   restartLive(): void;
@@ -26,12 +24,9 @@ export function SessionServicesProvider({
 export function useSessionChange() {
   const client = useApolloClient();
   const { restartLive } = useContext(SessionContext);
-  return useCallback(
-    async (viewer: Viewer | null) => {
-      await client.clearStore();
-      client.writeQuery({ query: VIEWER_QUERY, data: { viewer } });
-      restartLive();
-    },
-    [client, restartLive],
-  );
+  return useCallback(async () => {
+    restartLive();
+    // Empties the cache and asks the server again for what is on screen: the viewer above all.
+    await client.resetStore();
+  }, [client, restartLive]);
 }

@@ -10,7 +10,7 @@ export const en = {
   'shell.nav.home': 'Home',
   'shell.nav.settings': 'Settings',
   'shell.language': 'Language',
-  'shell.accountMenu': 'Account menu for {name}',
+  'shell.accountMenu': 'Account menu',
   'shell.signedInAs': 'Signed in as',
   'shell.signOut': 'Sign out',
   'shell.signingOut': 'Signing out…',

@@ -10,7 +10,7 @@ export const kk: Messages = {
   'shell.nav.home': 'Басты бет',
   'shell.nav.settings': 'Баптаулар',
   'shell.language': 'Тіл',
-  'shell.accountMenu': 'Тіркелгі мәзірі: {name}',
+  'shell.accountMenu': 'Тіркелгі мәзірі',
   'shell.signedInAs': 'Сіз кірген тіркелгі',
   'shell.signOut': 'Шығу',
   'shell.signingOut': 'Шығып жатырмыз…',

@@ -10,7 +10,7 @@ export const ru: Messages = {
   'shell.nav.home': 'Главная',
   'shell.nav.settings': 'Настройки',
   'shell.language': 'Язык',
-  'shell.accountMenu': 'Меню учётной записи: {name}',
+  'shell.accountMenu': 'Меню учётной записи',
   'shell.signedInAs': 'Вы вошли как',
   'shell.signOut': 'Выйти',
   'shell.signingOut': 'Выходим…',

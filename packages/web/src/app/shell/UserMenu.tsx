@@ -55,15 +55,13 @@ export function UserMenu({ viewer }: { viewer: Viewer }) {
         className="user-menu__button"
         aria-expanded={open}
         aria-controls={id}
-        aria-label={t('shell.accountMenu', { name: viewer.displayName })}
         onClick={() => setOpen((value) => !value)}
       >
         <span className="avatar" aria-hidden="true">
           {initials || '?'}
         </span>
-        <span className="user-menu__name" aria-hidden="true">
-          {viewer.displayName}
-        </span>
+        <span className="user-menu__name">{viewer.displayName}</span>
+        <span className="visually-hidden">{t('shell.accountMenu')}</span>
         <svg viewBox="0 0 12 12" className="icon icon--small" aria-hidden="true" focusable="false">
           <path d="M2 4l4 4 4-4" fill="none" strokeWidth="1.8" />
         </svg>

@@ -46,7 +46,7 @@ export function SignInPage() {
         },
       });
       if (!data) return;
-      await sessionChanged(data.signIn.user);
+      await sessionChanged();
       void navigate(safeNext(location.search), { replace: true });
     } catch (error) {
       setProblems(describeError(error, i18n, FIELDS));

@@ -51,7 +51,7 @@ export function SignUpPage() {
         },
       });
       if (!data) return;
-      await sessionChanged(data.signUp.user);
+      await sessionChanged();
       void navigate(safeNext(location.search), { replace: true });
     } catch (error) {
       setProblems(describeError(error, i18n, FIELDS));

@@ -25,7 +25,7 @@ export function useSignOut() {
     } catch (error) {
       return error;
     }
-    await sessionChanged(null);
+    await sessionChanged();
     void navigate('/sign-in', { replace: true, state: { signedOut: true } });
     return null;
   };

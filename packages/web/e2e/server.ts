@@ -1,0 +1,154 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** E2E_SERVER_MAIN runs another build of the server, e.g. a known-good one while the server changes. */
+const serverMain = path.resolve(
+  process.env.E2E_SERVER_MAIN ?? path.join(here, '../../server/dist/main.js'),
+);
+const webDist = path.resolve(here, '../dist');
+
+export interface RunningServer {
+  url: string;
+  /** Stops the server (SIGTERM), keeping its database, e.g. to watch the client reconnect. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port and database. */
+  start(): Promise<void>;
+  /** Stops the server and removes its database. */
+  dispose(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(),
+      );
+    });
+  });
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, output: () => string) {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`The server exited with ${child.exitCode} before it was ready:\n${output()}`);
+    }
+    try {
+      const response = await fetch(`${url}/readyz`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`The server was not ready within 90 s:\n${output()}`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/**
+ * Starts the built server (packages/server/dist) with a database of its own: a new database on
+ * DATABASE_URL's server when that is set, else the embedded PostgreSQL in a temporary folder.
+ */
+export async function startServer(): Promise<RunningServer> {
+  if (!fs.existsSync(serverMain)) {
+    throw new Error(`${serverMain} is missing: build the server first (pnpm run build).`);
+  }
+  if (!fs.existsSync(path.join(webDist, 'index.html'))) {
+    throw new Error(`${webDist}/index.html is missing: build the web client first.`);
+  }
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+    ALANY_SEED_DEMO: 'false',
+    ALANY_WEB_DIST: webDist,
+  };
+  let cleanupDatabase: () => Promise<void>;
+  const baseUrl = process.env.DATABASE_URL?.trim();
+  if (baseUrl) {
+    const name = `alany_web_e2e_${randomBytes(5).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: baseUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const own = new URL(baseUrl);
+    own.pathname = `/${name}`;
+    env.DATABASE_URL = own.toString();
+    cleanupDatabase = async () => {
+      const client = new pg.Client({ connectionString: baseUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    };
+  } else {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'alany-web-e2e-'));
+    // The embedded PostgreSQL runs as the `postgres` OS user, which must be able to enter it.
+    fs.chmodSync(dataDir, 0o755);
+    env.ALANY_DATA_DIR = dataDir;
+    delete env.DATABASE_URL;
+    cleanupDatabase = async () => fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  let child: ChildProcess | null = null;
+  let output = '';
+  const start = async () => {
+    output = '';
+    const started = spawn(process.execPath, [serverMain], {
+      env,
+      cwd: path.dirname(serverMain),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = started;
+    const keep = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-20_000);
+      if (process.env.E2E_LOG_LEVEL) process.stderr.write(chunk);
+    };
+    started.stdout?.on('data', keep);
+    started.stderr?.on('data', keep);
+    await waitUntilReady(url, started, () => output);
+  };
+  const stop = async () => {
+    if (child) await stopChild(child);
+  };
+  try {
+    await start();
+  } catch (error) {
+    await stop();
+    await cleanupDatabase();
+    throw error;
+  }
+  return {
+    url,
+    start,
+    stop,
+    dispose: async () => {
+      await stop();
+      await cleanupDatabase();
+    },
+  };
+}
