@@ -1,6 +1,7 @@
 import { en } from '../../locales/en';
 import { kk } from '../../locales/kk';
 import { ru } from '../../locales/ru';
+import { browserKnowsKazakh, formatKazakhDate, formatKazakhWait } from './kazakh-dates';
 import type { Locale, Messages, PluralKey, PluralMessage, TextKey } from './messages';
 
 export const CATALOGUES: Record<Locale, Messages> = { kk, ru, en };
@@ -47,6 +48,7 @@ export function formatDate(
 ): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
+  if (locale === 'kk' && !browserKnowsKazakh()) return formatKazakhDate(date, style === 'dateTime');
   return new Intl.DateTimeFormat(
     locale,
     style === 'date' ? { dateStyle: 'long' } : { dateStyle: 'medium', timeStyle: 'short' },
@@ -55,8 +57,12 @@ export function formatDate(
 
 /** "in 5 minutes" / "через 5 минут" / "5 минуттан кейін", for a wait given in seconds. */
 export function formatWait(locale: Locale, seconds: number): string {
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
-  if (seconds < 90) return rtf.format(Math.max(1, Math.ceil(seconds)), 'second');
-  if (seconds < 90 * 60) return rtf.format(Math.ceil(seconds / 60), 'minute');
-  return rtf.format(Math.ceil(seconds / 3600), 'hour');
+  const [amount, unit] =
+    seconds < 90
+      ? ([Math.max(1, Math.ceil(seconds)), 'second'] as const)
+      : seconds < 90 * 60
+        ? ([Math.ceil(seconds / 60), 'minute'] as const)
+        : ([Math.ceil(seconds / 3600), 'hour'] as const);
+  if (locale === 'kk' && !browserKnowsKazakh()) return formatKazakhWait(amount, unit);
+  return new Intl.RelativeTimeFormat(locale, { numeric: 'always' }).format(amount, unit);
 }

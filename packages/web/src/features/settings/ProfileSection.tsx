@@ -52,7 +52,7 @@ export function ProfileSection() {
     <>
       <section className="card" aria-labelledby="settings-profile">
         <h2 id="settings-profile" className="card__title">
-          {t('settings.profile.title')}
+          {t('settings.profile.heading')}
         </h2>
         {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
         {saved === 'profile' && <Alert tone="success">{t('settings.profile.saved')}</Alert>}
@@ -81,7 +81,7 @@ export function ProfileSection() {
         </h2>
         {saved === 'language' && <Alert tone="success">{t('settings.language.saved')}</Alert>}
         <SelectField
-          label={t('settings.language.title')}
+          label={t('settings.language.label')}
           hint={t('settings.language.intro')}
           name="locale"
           value={viewer.locale}
