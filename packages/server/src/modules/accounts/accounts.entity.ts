@@ -38,6 +38,11 @@ export class User {
   @Field()
   displayName!: string;
 
+  /** For @mentions: letters of any script, digits, dots and underscores; unique, case-insensitive. */
+  @Property({ type: 'text', unique: true })
+  @Field({ description: 'Used to @mention the person.' })
+  handle!: string;
+
   @Property({ type: 'text', lazy: true, hidden: true })
   passwordHash!: string;
 

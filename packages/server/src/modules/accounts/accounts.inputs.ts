@@ -47,6 +47,11 @@ export class UpdateProfileInput {
   @Field(() => LocaleCode, { nullable: true })
   @IsOptional()
   locale?: LocaleCode;
+
+  @Field({ nullable: true, description: 'The @handle others mention you with.' })
+  @IsOptional()
+  @MaxLength(31, { message: 'A handle has at most 30 characters.' })
+  handle?: string;
 }
 
 @InputType()

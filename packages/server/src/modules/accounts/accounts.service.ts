@@ -57,6 +57,29 @@ async function openSession(em: EntityManager, context: Context, user: User): Pro
   context.viewer = { kind: 'user', userId: user.id, sessionId: session.id, locale: user.locale };
 }
 
+export const HANDLE_PATTERN = /^[\p{L}\p{N}_.]{2,30}$/u;
+
+/** A free handle derived from the display name: `Айгерим Сейт` → `айгеримсейт`, then `айгеримсейт2`… */
+export async function freeHandle(em: EntityManager, displayName: string): Promise<string> {
+  const base = (
+    displayName
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}_.]+/gu, '') || 'member'
+  ).slice(0, 24);
+  const stem = base.length >= 2 ? base : `${base}_member`;
+  const taken = new Set(
+    (
+      await em.execute<{ handle: string }[]>(
+        `select handle from app_user where handle ilike ? || '%'`,
+        [stem],
+      )
+    ).map((row) => row.handle.toLowerCase()),
+  );
+  if (!taken.has(stem)) return stem;
+  for (let n = 2; ; n += 1) if (!taken.has(`${stem}${n}`)) return `${stem}${n}`;
+}
+
 export async function signUp(context: Context, input: SignUpInput): Promise<User> {
   const email = normaliseEmail(input.email);
   const displayName = cleanDisplayName(input.displayName);
@@ -70,7 +93,14 @@ export async function signUp(context: Context, input: SignUpInput): Promise<User
   try {
     return await context.db.write(async (em) => {
       if (await em.count(User, { email })) throw emailTaken();
-      const user = em.create(User, { email, displayName, passwordHash, locale: input.locale });
+      const handle = await freeHandle(em, displayName);
+      const user = em.create(User, {
+        email,
+        displayName,
+        handle,
+        passwordHash,
+        locale: input.locale,
+      });
       await em.flush();
       await openSession(em, context, user);
       return user;
@@ -134,6 +164,23 @@ export async function updateProfile(context: Context, input: UpdateProfileInput)
       user.displayName = cleanDisplayName(input.displayName);
     }
     if (input.locale) user.locale = input.locale as LocaleCode;
+    if (input.handle !== undefined && input.handle !== null) {
+      const handle = input.handle.normalize('NFKC').trim().replace(/^@/, '');
+      if (!HANDLE_PATTERN.test(handle)) {
+        throw BadUserInput.field(
+          'handle',
+          'INVALID_FORMAT',
+          'Use 2 to 30 letters, digits, dots or underscores.',
+        );
+      }
+      const clash = await em.count(User, {
+        handle: { $ilike: handle.replace(/[\\%_]/g, '\\$&') },
+        id: { $ne: userId },
+      });
+      if (clash)
+        throw BadUserInput.field('handle', 'HANDLE_TAKEN', 'This handle is taken; choose another.');
+      user.handle = handle;
+    }
     await em.flush();
     return user;
   });

@@ -10,6 +10,7 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
   em.create(User, {
     email: DEMO_SIGN_IN.email,
     displayName: 'Aigerim Demo',
+    handle: 'aigerim',
     passwordHash: await hashPassword(DEMO_SIGN_IN.password),
     locale: LocaleCode.en,
   });
