@@ -130,7 +130,7 @@ describe('a person new to Alany', () => {
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Settings' })
       .click();
-    await page.getByRole('heading', { name: 'Profile and language', level: 2 }).waitFor();
+    await page.getByRole('heading', { name: 'Profile', level: 2 }).waitFor();
     await checkPage(page, 'settings-profile');
 
     const name = page.getByLabel('Your name');
