@@ -17,8 +17,14 @@ const MONTHS = [
   'желтоқсан',
 ];
 
+let knowsKazakh: boolean | undefined;
+
+/** Whether Intl really has Kazakh month names (some builds list kk but fall back to "M11"). */
 export function browserKnowsKazakh(): boolean {
-  return Intl.DateTimeFormat.supportedLocalesOf(['kk']).length > 0;
+  knowsKazakh ??= /[а-яәіңғүұқөһ]/i.test(
+    new Intl.DateTimeFormat('kk', { month: 'long' }).format(new Date(2026, 10, 27)),
+  );
+  return knowsKazakh;
 }
 
 /** "2026 ж. 27 қараша" or, with the time, "2026 ж. 27 қараша, 14:05". */
