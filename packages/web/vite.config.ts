@@ -8,5 +8,16 @@ export default defineConfig({
       '/graphql': { target: 'http://localhost:4000', ws: true, changeOrigin: false },
     },
   },
-  build: { outDir: 'dist', sourcemap: true },
+  build: {
+    outDir: 'dist',
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than Alany's own code: a separate file stays cached.
+        advancedChunks: {
+          groups: [{ name: 'vendor', test: /node_modules/ }],
+        },
+      },
+    },
+  },
 });

@@ -170,6 +170,8 @@ describe('a person new to Alany', () => {
 
   it('signs out from the account menu and signs in again', async () => {
     await page.getByRole('button', { name: /Account menu/ }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await checkPage(page, 'user-menu');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByText('You have signed out.').waitFor();
     await heading().filter({ hasText: 'Sign in to Alany' }).waitFor();
