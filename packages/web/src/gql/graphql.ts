@@ -33,6 +33,8 @@ export type SignUpInput = {
 
 export type UpdateProfileInput = {
   displayName?: string | null | undefined;
+  /** The @handle others mention you with. */
+  handle?: string | null | undefined;
   locale?: Locale | null | undefined;
 };
 
