@@ -95,10 +95,49 @@ describe('a person new to Alany', () => {
     await checkPage(page, 'home');
   });
 
+  it('lists the organisations it belongs to and the spaces open to it', async () => {
+    const graphql = async (query: string, variables: Record<string, unknown>) => {
+      const response = await page.request.post(`${server.url}/graphql`, {
+        headers: { 'content-type': 'application/json' },
+        data: { query, variables },
+      });
+      const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown };
+      expect(body.errors).toBeUndefined();
+      return body.data as Record<string, { [key: string]: { id: string } }>;
+    };
+    const created = await graphql(
+      'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id } } }',
+      {
+        input: {
+          name: 'Adal Almaty',
+          slug: `adal-almaty-${Date.now()}`,
+          kind: 'NGO',
+          city: 'Almaty',
+        },
+      },
+    );
+    await graphql(
+      'mutation($input: CreateSpaceInput!) { createSpace(input: $input) { space { id } } }',
+      {
+        input: {
+          organisationId: created.createOrganisation!.organisation!.id,
+          name: 'Procurement monitoring',
+          description: 'Public tenders we follow, with our notes.',
+        },
+      },
+    );
+    await page.reload();
+    await page.getByText('Adal Almaty', { exact: true }).waitFor();
+    await page.getByText('Your role: Owner').waitFor();
+    await page.getByText('Procurement monitoring').waitFor();
+    await page.getByText('Organisation only').waitFor();
+    await checkPage(page, 'home-lists');
+  });
+
   it('switches to Russian and Kazakh, and the account remembers it', async () => {
     await page.getByLabel('Language', { exact: true }).selectOption('ru');
     await heading().filter({ hasText: 'Добро пожаловать, Aigerim Sadykova' }).waitFor();
-    await page.getByRole('heading', { name: 'Организаций пока нет' }).waitFor();
+    await page.getByText('Ваша роль: Владелец').waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('ru');
     await checkPage(page, 'home-ru');
 

@@ -80,11 +80,11 @@ export const en = {
   'home.organisations.title': 'Your organisations',
   'home.organisations.emptyTitle': 'No organisations yet',
   'home.organisations.emptyBody':
-    'Organisations are the NGOs, businesses and public institutions of a network. Organisations are not open in Alany yet; when they are, the ones you belong to and your invitations will appear here.',
-  'home.spaces.title': 'Your spaces',
+    'You are not a member of an organisation yet. When an organisation invites you, it will appear here with your role.',
+  'home.spaces.title': 'Spaces open to you',
   'home.spaces.emptyTitle': 'No spaces yet',
   'home.spaces.emptyBody':
-    'Spaces hold discussions, shared resources and public events. Once organisations are open, the spaces you can take part in will be listed here.',
+    'No spaces are open to you yet. Spaces hold discussions, shared resources and public events; those of your organisations, your networks and the public ones will be listed here.',
 
   'settings.title': 'Settings',
   'settings.sections': 'Settings sections',
@@ -125,6 +125,23 @@ export const en = {
   'settings.sessions.revoked': 'The session was signed out.',
   'settings.sessions.emptyTitle': 'No active sessions',
   'settings.sessions.emptyBody': 'When you sign in on a browser or device, it appears here.',
+
+  'role.OWNER': 'Owner',
+  'role.ADMIN': 'Administrator',
+  'role.MODERATOR': 'Moderator',
+  'role.MEMBER': 'Member',
+  'kind.NGO': 'NGO',
+  'kind.BUSINESS': 'Business',
+  'kind.PUBLIC_INSTITUTION': 'Public institution',
+  'kind.ACADEMIC': 'University or research',
+  'kind.MEDIA': 'Media',
+  'kind.PROJECT_OFFICE': 'Project office',
+  'visibility.ORGANISATION': 'Organisation only',
+  'visibility.NETWORK': 'Network',
+  'visibility.PUBLIC': 'Public',
+  'home.yourRole': 'Your role: {role}',
+  'home.spaceOf': 'Space of {organisation}',
+  'home.more': 'Only the first {count} are shown.',
 
   'notFound.title': 'Page not found',
   'notFound.body': 'The address may be mistyped, or the page has moved.',
