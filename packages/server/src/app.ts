@@ -76,6 +76,22 @@ const refusedToken = () =>
 const operationTransactionPlugin = (logger: Logger): ApolloServerPlugin<Context> => ({
   async requestDidStart() {
     return {
+      // Masked errors reach the client as INTERNAL_SERVER_ERROR; operators need the real cause.
+      async didEncounterErrors({ errors, contextValue }) {
+        for (const error of errors) {
+          const code = error.extensions?.code;
+          if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
+            logger.error(
+              {
+                err: error.originalError ?? error,
+                path: error.path,
+                requestId: contextValue.requestId,
+              },
+              'operation failed',
+            );
+          }
+        }
+      },
       async willSendResponse({ contextValue, response }) {
         const db = contextValue.db;
         if (!(db instanceof OperationUnitOfWork) || !db.started) return;

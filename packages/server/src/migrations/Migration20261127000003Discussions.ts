@@ -166,6 +166,27 @@ export class Migration20261127000003Discussions extends Migration {
            or (visibility = 'NETWORK' and network_id = any (alany.viewer_network_ids()))
            or id = any (alany.viewer_shared_space_ids())
       $$;`);
+    // The same rule for someone other than the viewer: may a mentioned person read the space?
+    sql(`
+      create function alany.user_can_read_space(target_user uuid, target_space uuid) returns boolean
+      language sql stable security definer set search_path = public as $$
+        select exists (
+          select 1 from space s
+          where s.id = target_space and (
+            s.visibility = 'PUBLIC'
+            or exists (
+              select 1 from membership m where m.user_id = target_user and (
+                m.organisation_id = s.organisation_id
+                or exists (select 1 from space_participant p where p.space_id = s.id and p.organisation_id = m.organisation_id)
+                or (s.visibility = 'NETWORK' and exists (
+                  select 1 from network_membership n where n.network_id = s.network_id and n.organisation_id = m.organisation_id))
+              )
+            )
+          )
+        )
+      $$;`);
+    sql(`grant execute on function alany.user_can_read_space(uuid, uuid) to alany_app;`);
+    sql(`revoke all on function alany.user_can_read_space(uuid, uuid) from public;`);
     sql(
       `revoke all on function alany.readable_space_ids(), alany.writable_space_ids() from public;`,
     );

@@ -1,5 +1,14 @@
 import { Session, User } from './accounts/accounts.entity.js';
 import { AuditEvent } from './audit/audit.entity.js';
+import {
+  Post,
+  PostFlag,
+  PostRevision,
+  Reaction,
+  Thread,
+  ThreadRead,
+} from './discussions/discussions.entity.js';
+import { Notification } from './notifications/notifications.entity.js';
 import { ApiToken } from './integrations/integrations.entity.js';
 import { Network, NetworkInvitation, NetworkMembership } from './networks/networks.entity.js';
 import { Invitation, Membership, Organisation } from './organisations/organisations.entity.js';
@@ -19,4 +28,11 @@ export const entities = [
   SpaceParticipant,
   ApiToken,
   AuditEvent,
+  Thread,
+  Post,
+  PostRevision,
+  Reaction,
+  PostFlag,
+  ThreadRead,
+  Notification,
 ] as const;

@@ -1,6 +1,12 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { AccountsResolver, SessionResolver } from './accounts/accounts.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';
+import {
+  PostFlagResolver,
+  PostResolver,
+  ThreadResolver,
+} from './discussions/discussions.resolver.js';
+import { NotificationResolver } from './notifications/notifications.resolver.js';
 import { ApiTokenResolver } from './integrations/integrations.resolver.js';
 import {
   NetworkInvitationResolver,
@@ -31,4 +37,8 @@ export const resolvers: NonEmptyArray<Function> = [
   SpaceResolver,
   ApiTokenResolver,
   AuditResolver,
+  ThreadResolver,
+  PostResolver,
+  PostFlagResolver,
+  NotificationResolver,
 ];

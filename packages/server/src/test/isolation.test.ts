@@ -54,6 +54,12 @@ async function snapshotOfA() {
       audit: `select id, action from audit_event where organisation_id = $1 order by id`,
       users: `select id, email, display_name, locale from app_user where id in (select user_id from membership where organisation_id = $1) order by id`,
       sessions: `select id, revoked_at from user_session where user_id in (select user_id from membership where organisation_id = $1) order by id`,
+      threads: `select id, title, body, tags, pinned, locked, reply_count, deleted_at from thread where organisation_id = $1 order by id`,
+      posts: `select id, body, edited_at, deleted_at, hidden_at from post where organisation_id = $1 order by id`,
+      reactions: `select post_id, user_id, kind from reaction where organisation_id = $1 order by 1, 2, 3`,
+      flags: `select id, resolved_at from post_flag where organisation_id = $1 order by id`,
+      reads: `select thread_id, user_id, last_read_at from thread_read where organisation_id = $1 order by 1, 2`,
+      notifications: `select id, user_id, read_at from notification where organisation_id = $1 order by id`,
     };
     const snapshot: Record<string, unknown> = {};
     for (const [name, sql] of Object.entries(queries))
@@ -455,6 +461,259 @@ const cases: Record<string, () => Promise<void>> = {
       ),
     ),
 
+  'Query.thread': async () =>
+    asB(async (attacker) => {
+      expect(
+        (await attacker.ok(`query($id: ID!) { thread(id: $id) { id title } }`, { id: a.threadId }))
+          .thread,
+      ).toBeNull();
+    }),
+  'Query.threads': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `query($id: ID!) { threads(spaceId: $id) { edges { node { id } } } }`,
+          { id: a.privateSpaceId },
+        ),
+        who,
+      ),
+    ),
+  'Query.search': async () =>
+    asB(async (attacker) => {
+      const data = await attacker.ok(
+        `query($q: String!) { search(query: $q) { edges { node { thread { id } } } } }`,
+        {
+          q: a.searchWord,
+        },
+      );
+      expect(data.search.edges).toEqual([]);
+      const scoped = await attacker.ok(
+        `query($q: String!, $s: ID!) { search(query: $q, filter: { spaceId: $s }) { edges { node { kind } } } }`,
+        {
+          q: a.searchWord,
+          s: a.privateSpaceId,
+        },
+      );
+      expect(scoped.search.edges).toEqual([]);
+    }),
+  'Query.moderationQueue': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `query($id: ID!) { moderationQueue(organisationId: $id) { edges { node { id } } } }`,
+          { id: a.organisation.id },
+        ),
+        who,
+      ),
+    ),
+  'Query.notifications': async () => {
+    const data = await b.owner.client.ok(
+      `query { notifications(first: 100) { edges { node { id threadId } } } }`,
+    );
+    for (const edge of data.notifications.edges) expect(edge.node.threadId).not.toBe(a.threadId);
+    expectDenied(await b.readToken.request(`query { notifications { edges { node { id } } } }`));
+  },
+  'Query.unreadNotificationCount': async () => {
+    expect(
+      typeof (await b.owner.client.ok(`query { unreadNotificationCount }`)).unreadNotificationCount,
+    ).toBe('number');
+    expectDenied(await b.readToken.request(`query { unreadNotificationCount }`));
+  },
+  'Mutation.createThread': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { createThread(input: { spaceId: $id, title: "Planted", body: "x" }) { thread { id } } }`,
+          {
+            id: a.privateSpaceId,
+          },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.updateThread': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { updateThread(input: { id: $id, title: "Defaced" }) { thread { id } } }`,
+          { id: a.threadId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.pinThread': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { pinThread(input: { id: $id, value: true }) { thread { id } } }`,
+          { id: a.threadId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.lockThread': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { lockThread(input: { id: $id, value: true }) { thread { id } } }`,
+          { id: a.threadId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.deleteThread': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { deleteThread(input: { id: $id }) { deletedId } }`,
+          { id: a.threadId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.markThreadRead': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { markThreadRead(input: { id: $id }) { thread { id } } }`,
+          { id: a.threadId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.createPost': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { createPost(input: { threadId: $id, body: "Planted" }) { post { id } } }`,
+          { id: a.threadId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.editPost': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { editPost(input: { id: $id, body: "Defaced" }) { post { id } } }`,
+          { id: a.postId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.deletePost': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { deletePost(input: { postId: $id }) { post { id } } }`,
+          { id: a.postId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.toggleReaction': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { toggleReaction(input: { postId: $id, reaction: LIKE }) { post { id } } }`,
+          { id: a.postId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.flagPost': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { flagPost(input: { postId: $id, reason: "spam" }) { flag { id } } }`,
+          { id: a.postId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.hidePost': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { hidePost(input: { postId: $id }) { post { id } } }`,
+          { id: a.postId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.restorePost': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { restorePost(input: { postId: $id }) { post { id } } }`,
+          { id: a.postId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.markNotificationsRead': async () => {
+    const owner = new pg.Client({ connectionString: server.db.ownerUrl });
+    await owner.connect();
+    const { rows } = await owner.query<{ id: string }>(
+      `select id from notification where organisation_id = $1`,
+      [a.organisation.id],
+    );
+    await owner.end();
+    expect(rows.length).toBeGreaterThan(0);
+    await b.owner.client.ok(
+      `mutation($ids: [ID!]) { markNotificationsRead(input: { ids: $ids }) { unreadCount } }`,
+      {
+        ids: rows.map((r) => r.id),
+      },
+    );
+    expectDenied(
+      await b.readToken.request(`mutation { markNotificationsRead(input: {}) { unreadCount } }`),
+    );
+  },
+  'Subscription.threadActivity': async () =>
+    asB(async (attacker, who) => {
+      const [result] = await firstEvents(
+        attacker,
+        `subscription($id: ID!) { threadActivity(threadId: $id) { kind } }`,
+        { id: a.threadId },
+      );
+      expect(result?.errors?.[0]?.extensions?.code, who).toBeOneOf(DENIED);
+    }),
+  'Subscription.spaceActivity': async () =>
+    asB(async (attacker, who) => {
+      const [result] = await firstEvents(
+        attacker,
+        `subscription($id: ID!) { spaceActivity(spaceId: $id) { kind } }`,
+        {
+          id: a.privateSpaceId,
+        },
+      );
+      expect(result?.errors?.[0]?.extensions?.code, who).toBeOneOf(DENIED);
+    }),
+  'Subscription.notificationAdded': async () => {
+    // B listens while A mentions its own member: nothing may reach B.
+    const ws = b.owner.client.websocket();
+    const received: unknown[] = [];
+    const stop = ws.subscribe(
+      { query: `subscription { notificationAdded { id } }` },
+      { next: (v) => received.push(v), error: () => undefined, complete: () => undefined },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const handle = (await a.member.client.ok(`query { viewer { handle } }`)).viewer.handle;
+    await a.owner.client.ok(
+      `mutation($input: CreatePostInput!) { createPost(input: $input) { post { id } } }`,
+      {
+        input: { threadId: a.threadId, body: `Ping @${handle}` },
+      },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    stop();
+    await ws.dispose();
+    expect(received).toEqual([]);
+    const token = await firstEvents(b.readToken, `subscription { notificationAdded { id } }`, {});
+    expect(token[0]?.errors?.[0]?.extensions?.code).toBeOneOf(DENIED);
+  },
+
   'Subscription.serverTimeTicked': async () => {
     // The clock carries no tenant data; the point is that a token's socket works and sees only the tick.
     const ws = b.readToken.websocket();
@@ -478,6 +737,47 @@ const cases: Record<string, () => Promise<void>> = {
     }
   },
 };
+
+const CASES_WHERE_A_ACTS = new Set(['Subscription.notificationAdded']);
+
+type SubscriptionResult = {
+  data?: unknown;
+  errors?: Array<{ extensions?: Record<string, unknown> }>;
+};
+
+/** The first result (or the error) of a subscription, or nothing after a short wait. */
+async function firstEvents(
+  client: TestClient,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<SubscriptionResult[]> {
+  const ws = client.websocket();
+  try {
+    return await new Promise<SubscriptionResult[]>((resolve) => {
+      const timer = setTimeout(() => resolve([]), 1500);
+      ws.subscribe(
+        { query, variables },
+        {
+          next: (value) => {
+            clearTimeout(timer);
+            resolve([value as SubscriptionResult]);
+          },
+          error: (error) => {
+            clearTimeout(timer);
+            resolve([
+              {
+                errors: Array.isArray(error) ? error : [{ extensions: { code: 'SOCKET_CLOSED' } }],
+              },
+            ]);
+          },
+          complete: () => undefined,
+        },
+      );
+    });
+  } finally {
+    await ws.dispose();
+  }
+}
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -508,8 +808,7 @@ describe('cross-tenant isolation through the API', () => {
   });
 
   it('tenant B cannot read or change anything of tenant A through any operation', async () => {
-    const before = await snapshotOfA();
-    for (const [operation, attack] of Object.entries(cases)) {
+    const run = async (operation: string, attack: () => Promise<void>) => {
       try {
         await attack();
       } catch (error) {
@@ -517,8 +816,14 @@ describe('cross-tenant isolation through the API', () => {
           cause: error,
         });
       }
+    };
+    const before = await snapshotOfA();
+    for (const [operation, attack] of Object.entries(cases)) {
+      if (!CASES_WHERE_A_ACTS.has(operation)) await run(operation, attack);
     }
     expect(await snapshotOfA()).toEqual(before);
+    // These need A itself to act (post a mention) while B listens, so they run after the comparison.
+    for (const operation of CASES_WHERE_A_ACTS) await run(operation, cases[operation]!);
   }, 120_000);
 
   it("an API token reads its own organisation's spaces and nothing else", async () => {

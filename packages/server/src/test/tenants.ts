@@ -99,6 +99,11 @@ export interface Tenant {
   pendingNetworkInvitationId: string;
   apiToken: { id: string; secret: string };
   readToken: TestClient;
+  /** A thread in the private space whose opening text @mentions the member, with a reply and a flag. */
+  threadId: string;
+  postId: string;
+  flagId: string;
+  searchWord: string;
 }
 
 /**
@@ -157,6 +162,39 @@ export async function buildTenant(server: TestServer, label: string): Promise<Te
     )
   ).inviteMember.invitation.id;
 
+  const searchWord = `${label.toLowerCase()}zebra${Date.now().toString(36)}`;
+  const memberHandle = (await member.client.ok(`query { viewer { handle } }`)).viewer
+    .handle as string;
+  const threadId = (
+    await owner.client.ok(
+      `mutation($input: CreateThreadInput!) { createThread(input: $input) { thread { id } } }`,
+      {
+        input: {
+          spaceId: privateSpaceId,
+          title: `${label} integrity plan ${searchWord}`,
+          body: `Please review, @${memberHandle}.`,
+          tags: ['procurement'],
+        },
+      },
+    )
+  ).createThread.thread.id as string;
+  const postId = (
+    await member.client.ok(
+      `mutation($input: CreatePostInput!) { createPost(input: $input) { post { id } } }`,
+      {
+        input: { threadId, body: `Reviewed ${searchWord}, @${memberHandle} here.` },
+      },
+    )
+  ).createPost.post.id as string;
+  const flagId = (
+    await member.client.ok(
+      `mutation($input: FlagPostInput!) { flagPost(input: $input) { flag { id } } }`,
+      {
+        input: { postId, reason: 'Check this' },
+      },
+    )
+  ).flagPost.flag.id as string;
+
   const created = await owner.client.ok(
     `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { apiToken { id } secret } }`,
     {
@@ -187,5 +225,9 @@ export async function buildTenant(server: TestServer, label: string): Promise<Te
     pendingNetworkInvitationId,
     apiToken,
     readToken: server.client({ authorization: `Bearer ${apiToken.secret}` }),
+    threadId,
+    postId,
+    flagId,
+    searchWord,
   };
 }

@@ -18,7 +18,7 @@ import {
   viewerOrganisationIds,
   viewerRole,
 } from '../organisations/organisations.policy.js';
-import { viewerNetworkIds } from '../networks/networks.service.js';
+import { networkLoader, viewerNetworkIds } from '../networks/networks.service.js';
 import { NetworkMembership } from '../networks/networks.entity.js';
 import { Space, SpaceParticipant, SpaceVisibility } from './spaces.entity.js';
 import type {
@@ -267,4 +267,55 @@ export async function spaceViewerCan(context: Context, space: Space) {
     context.viewer.kind === 'user' ? await viewerRole(context, space.organisationId) : null;
   const admin = hasRank(role, MemberRole.ADMIN);
   return { update: admin, share: admin };
+}
+
+export interface SpaceRights {
+  space: Space;
+  /** Write threads, replies and reactions: members of the organisations with access, not PUBLIC readers. */
+  write: boolean;
+  /** Pin, lock, hide and restore: MODERATORs of the owning organisation (and of a network space's steward). */
+  moderate: boolean;
+}
+
+function mayWrite(access: SpaceAccess, space: Space): boolean {
+  return (
+    access.organisationIds.includes(space.organisationId) ||
+    (space.visibility === SpaceVisibility.NETWORK &&
+      !!space.networkId &&
+      access.networkIds.includes(space.networkId)) ||
+    access.sharedSpaceIds.includes(space.id)
+  );
+}
+
+/** What the viewer may do in a space it can read; NOT_FOUND when it cannot read it. */
+export async function spaceRights(context: Context, spaceId: string): Promise<SpaceRights> {
+  const space = await readableSpace(context, spaceId);
+  const access = await spaceAccess(context);
+  const isUser = context.viewer.kind === 'user';
+  let moderate =
+    isUser && hasRank(await viewerRole(context, space.organisationId), MemberRole.MODERATOR);
+  if (!moderate && isUser && space.visibility === SpaceVisibility.NETWORK && space.networkId) {
+    const steward = await stewardOf(context, space.networkId);
+    moderate = !!steward && hasRank(await viewerRole(context, steward), MemberRole.MODERATOR);
+  }
+  const tokenMayWrite =
+    context.viewer.kind !== 'apiToken' || context.viewer.scopes.includes('WRITE');
+  return {
+    space,
+    write: tokenMayWrite && context.viewer.kind !== 'anonymous' && mayWrite(access, space),
+    moderate,
+  };
+}
+
+async function stewardOf(context: Context, networkId: string): Promise<string | null> {
+  return (await networkLoader(context).load(networkId))?.organisationId ?? null;
+}
+
+/** Every space id the viewer may read (for search and other cross-space lists). */
+export async function readableSpaceIds(context: Context): Promise<string[]> {
+  const access = await spaceAccess(context);
+  const rows = await context.db.read((em) =>
+    em.find(Space, readableWhere(access), { fields: ['id'] }),
+  );
+  return rows.map((row) => row.id);
 }

@@ -1,0 +1,343 @@
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  ArrayMaxSize,
+  IsOptional,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { MAX_BODY_CHARACTERS } from '../../platform/text/markdown.js';
+import { Post, PostFlag, ReactionKind, Thread } from './discussions.entity.js';
+
+const bodyMessage = `A text has at most ${MAX_BODY_CHARACTERS} characters.`;
+const TAG = /^[\p{L}\p{N}][\p{L}\p{N} _-]{0,39}$/u;
+
+export enum ThreadOrder {
+  LAST_ACTIVITY = 'LAST_ACTIVITY',
+  NEWEST = 'NEWEST',
+  MOST_REPLIES = 'MOST_REPLIES',
+}
+registerEnumType(ThreadOrder, { name: 'ThreadOrder' });
+
+export enum SearchKind {
+  THREAD = 'THREAD',
+  POST = 'POST',
+}
+registerEnumType(SearchKind, { name: 'SearchKind' });
+
+export enum ThreadActivityKind {
+  POST_CREATED = 'POST_CREATED',
+  POST_EDITED = 'POST_EDITED',
+  POST_DELETED = 'POST_DELETED',
+  POST_HIDDEN = 'POST_HIDDEN',
+  POST_RESTORED = 'POST_RESTORED',
+  REACTIONS_CHANGED = 'REACTIONS_CHANGED',
+  THREAD_UPDATED = 'THREAD_UPDATED',
+}
+registerEnumType(ThreadActivityKind, { name: 'ThreadActivityKind' });
+
+export enum SpaceActivityKind {
+  THREAD_CREATED = 'THREAD_CREATED',
+  THREAD_UPDATED = 'THREAD_UPDATED',
+}
+registerEnumType(SpaceActivityKind, { name: 'SpaceActivityKind' });
+
+@InputType()
+export class CreateThreadInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Not a valid id.' })
+  spaceId!: string;
+
+  @Field()
+  @Length(1, 200, { message: 'A title has 1 to 200 characters.' })
+  title!: string;
+
+  @Field({ description: 'Markdown, at most 20 000 characters.' })
+  @MaxLength(MAX_BODY_CHARACTERS, { message: bodyMessage })
+  body!: string;
+
+  @Field(() => [String], { defaultValue: [] })
+  @ArrayMaxSize(10, { message: 'At most 10 tags.' })
+  @Matches(TAG, {
+    each: true,
+    message: 'A tag has 1 to 40 letters, digits, spaces, dashes or underscores.',
+  })
+  tags!: string[];
+}
+
+@InputType()
+export class UpdateThreadInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Not a valid id.' })
+  id!: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 200, { message: 'A title has 1 to 200 characters.' })
+  title?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(MAX_BODY_CHARACTERS, { message: bodyMessage })
+  body?: string;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(10, { message: 'At most 10 tags.' })
+  @Matches(TAG, {
+    each: true,
+    message: 'A tag has 1 to 40 letters, digits, spaces, dashes or underscores.',
+  })
+  tags?: string[];
+}
+
+@InputType()
+export class ThreadFlagInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Not a valid id.' })
+  id!: string;
+
+  @Field({ description: 'Pin or lock (true), or undo it (false).' })
+  value!: boolean;
+}
+
+@InputType()
+export class ThreadIdInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Not a valid id.' })
+  id!: string;
+}
+
+@InputType()
+export class CreatePostInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Not a valid id.' })
+  threadId!: string;
+
+  @Field({ description: 'Markdown, at most 20 000 characters.' })
+  @Length(1, MAX_BODY_CHARACTERS, {
+    message: `A reply has 1 to ${MAX_BODY_CHARACTERS} characters.`,
+  })
+  body!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The post this one answers or quotes (same thread).',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'Not a valid id.' })
+  replyToPostId?: string | null;
+}
+
+@InputType()
+export class EditPostInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Not a valid id.' })
+  id!: string;
+
+  @Field()
+  @Length(1, MAX_BODY_CHARACTERS, {
+    message: `A reply has 1 to ${MAX_BODY_CHARACTERS} characters.`,
+  })
+  body!: string;
+}
+
+@InputType()
+export class PostIdInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Not a valid id.' })
+  postId!: string;
+}
+
+@InputType()
+export class ToggleReactionInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Not a valid id.' })
+  postId!: string;
+
+  @Field(() => ReactionKind)
+  reaction!: ReactionKind;
+}
+
+@InputType()
+export class FlagPostInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Not a valid id.' })
+  postId!: string;
+
+  @Field()
+  @Length(1, 500, { message: 'A reason has 1 to 500 characters.' })
+  reason!: string;
+}
+
+@InputType()
+export class HidePostInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Not a valid id.' })
+  postId!: string;
+
+  @Field({ defaultValue: '' })
+  @MaxLength(500, { message: 'A reason has at most 500 characters.' })
+  reason!: string;
+}
+
+@InputType()
+export class ThreadFilter {
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(40)
+  tag?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'Not a valid id.' })
+  authorId?: string;
+}
+
+@InputType()
+export class SearchFilter {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'Not a valid id.' })
+  spaceId?: string;
+
+  @Field(() => SearchKind, { nullable: true })
+  @IsOptional()
+  kind?: SearchKind;
+}
+
+@ArgsType()
+export class SearchArgs {
+  @Field({
+    description: 'Words to look for, in any of the three languages; "quotes" and -minus work.',
+  })
+  @Length(1, 200, { message: 'A search has 1 to 200 characters.' })
+  query!: string;
+
+  @Field(() => SearchFilter, { nullable: true })
+  @IsOptional()
+  filter?: SearchFilter;
+
+  @Field(() => Int, { defaultValue: 20 })
+  @Min(1)
+  @Max(50)
+  first: number = 20;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  after?: string | null;
+}
+
+@ObjectType()
+export class ThreadPayload {
+  @Field(() => Thread)
+  thread!: Thread;
+}
+
+@ObjectType()
+export class PostPayload {
+  @Field(() => Post)
+  post!: Post;
+}
+
+@ObjectType()
+export class PostFlagPayload {
+  @Field(() => PostFlag)
+  flag!: PostFlag;
+}
+
+@ObjectType()
+export class DeletedPayload {
+  @Field(() => ID)
+  deletedId!: string;
+}
+
+@ObjectType()
+export class ReactionCount {
+  @Field(() => ReactionKind)
+  reaction!: ReactionKind;
+
+  @Field(() => Int)
+  count!: number;
+
+  @Field({ description: 'Whether the viewer gave this reaction.' })
+  viewerReacted!: boolean;
+}
+
+@ObjectType()
+export class ThreadViewerCan {
+  @Field()
+  reply!: boolean;
+
+  @Field()
+  update!: boolean;
+
+  @Field()
+  delete!: boolean;
+
+  @Field()
+  moderate!: boolean;
+}
+
+@ObjectType()
+export class PostViewerCan {
+  @Field()
+  edit!: boolean;
+
+  @Field()
+  delete!: boolean;
+
+  @Field()
+  react!: boolean;
+
+  @Field()
+  moderate!: boolean;
+}
+
+@ObjectType()
+export class SearchHit {
+  @Field(() => SearchKind)
+  kind!: SearchKind;
+
+  @Field(() => Thread)
+  thread!: Thread;
+
+  @Field(() => Post, { nullable: true })
+  post!: Post | null;
+
+  @Field({ description: 'An excerpt with the matches in <mark>; everything else HTML-escaped.' })
+  snippetHtml!: string;
+
+  @Field({ description: 'Relevance, higher first.' })
+  rank!: number;
+}
+
+@ObjectType()
+export class ThreadActivity {
+  @Field(() => ThreadActivityKind)
+  kind!: ThreadActivityKind;
+
+  @Field(() => Thread)
+  thread!: Thread;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The post concerned; to remove a hidden one from view.',
+  })
+  postId!: string | null;
+
+  @Field(() => Post, { nullable: true, description: 'The post, when the viewer may see it.' })
+  post!: Post | null;
+}
+
+@ObjectType()
+export class SpaceActivity {
+  @Field(() => SpaceActivityKind)
+  kind!: SpaceActivityKind;
+
+  @Field(() => Thread, { nullable: true })
+  thread!: Thread | null;
+}

@@ -1,0 +1,342 @@
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
+import type { Context } from '../../platform/graphql/context.js';
+import { SignedIn, SignedInOrToken } from '../../platform/graphql/authorization.js';
+import { ConnectionType, PageArgs } from '../../platform/graphql/pagination.js';
+import { renderMarkdown } from '../../platform/text/markdown.js';
+import { User } from '../accounts/accounts.entity.js';
+import { userLoader } from '../accounts/accounts.service.js';
+import { Space } from '../spaces/spaces.entity.js';
+import { readableSpace, spaceRights } from '../spaces/spaces.service.js';
+import { Post, PostFlag, PostRevision, Thread } from './discussions.entity.js';
+import {
+  CreatePostInput,
+  CreateThreadInput,
+  DeletedPayload,
+  EditPostInput,
+  FlagPostInput,
+  HidePostInput,
+  PostFlagPayload,
+  PostIdInput,
+  PostPayload,
+  PostViewerCan,
+  ReactionCount,
+  SearchArgs,
+  SearchHit,
+  SpaceActivity,
+  ThreadActivity,
+  ThreadActivityKind,
+  ThreadFilter,
+  ThreadFlagInput,
+  ThreadIdInput,
+  ThreadOrder,
+  ThreadPayload,
+  ThreadViewerCan,
+  ToggleReactionInput,
+  UpdateThreadInput,
+} from './discussions.inputs.js';
+import * as discussions from './discussions.service.js';
+import {
+  liveThreadEvents,
+  liveSpaceEvents,
+  type LiveSpaceEvent,
+  type LiveThreadEvent,
+} from './discussions.live.js';
+
+const ThreadConnection = ConnectionType(Thread, 'Thread');
+const PostConnection = ConnectionType(Post, 'Post');
+const PostFlagConnection = ConnectionType(PostFlag, 'PostFlag');
+const SearchHitConnection = ConnectionType(SearchHit, 'SearchHit');
+
+@Resolver(() => Thread)
+export class ThreadResolver {
+  @Query(() => Thread, { nullable: true, description: 'A thread the viewer may read, or null.' })
+  @SignedInOrToken('READ')
+  async thread(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<Thread | null> {
+    return discussions.readableThread(context, id).then(
+      ({ thread }) => thread,
+      () => null,
+    );
+  }
+
+  @Query(() => ThreadConnection, {
+    description: "A space's threads; pinned ones first in every order.",
+  })
+  @SignedInOrToken('READ')
+  threads(
+    @Arg('spaceId', () => ID) spaceId: string,
+    @Arg('filter', () => ThreadFilter, { nullable: true }) filter: ThreadFilter | undefined,
+    @Arg('orderBy', () => ThreadOrder, { defaultValue: ThreadOrder.LAST_ACTIVITY })
+    orderBy: ThreadOrder,
+    @Args() page: PageArgs,
+    @Ctx() context: Context,
+  ) {
+    return discussions.listThreads(context, spaceId, filter ?? undefined, orderBy, page);
+  }
+
+  @Query(() => SearchHitConnection, {
+    description: 'Threads and posts the viewer may read, best matches first.',
+  })
+  @SignedInOrToken('READ')
+  search(@Args() args: SearchArgs, @Ctx() context: Context) {
+    return discussions.search(context, args);
+  }
+
+  @Query(() => PostFlagConnection, {
+    description: "Flagged posts waiting for the organisation's moderators.",
+  })
+  @SignedIn()
+  moderationQueue(
+    @Arg('organisationId', () => ID) organisationId: string,
+    @Args() page: PageArgs,
+    @Ctx() context: Context,
+  ) {
+    return discussions.moderationQueue(context, organisationId, page);
+  }
+
+  @FieldResolver(() => String, { description: 'The opening text rendered safely as HTML.' })
+  bodyHtml(@Root() thread: Thread): string {
+    return renderMarkdown(thread.body);
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  author(@Root() thread: Thread, @Ctx() context: Context): Promise<User | null> {
+    return thread.authorId ? userLoader(context).load(thread.authorId) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => Space)
+  space(@Root() thread: Thread, @Ctx() context: Context): Promise<Space> {
+    return readableSpace(context, thread.spaceId);
+  }
+
+  @FieldResolver(() => PostConnection, { description: 'Replies, oldest first.' })
+  posts(@Root() thread: Thread, @Args() page: PageArgs, @Ctx() context: Context) {
+    return discussions.listPosts(context, thread, page);
+  }
+
+  @FieldResolver(() => Int, {
+    description: "Replies since the viewer last read the thread (others' only).",
+  })
+  unreadCount(@Root() thread: Thread, @Ctx() context: Context): Promise<number> {
+    return discussions
+      .unreadCounts(context)
+      .load(thread.id)
+      .then((count) => count ?? 0);
+  }
+
+  @FieldResolver(() => ThreadViewerCan)
+  async viewerCan(@Root() thread: Thread, @Ctx() context: Context): Promise<ThreadViewerCan> {
+    const rights = await spaceRights(context, thread.spaceId);
+    const author = discussions.isAuthor(context, thread.authorId);
+    return {
+      reply: rights.write && !thread.locked,
+      update: author || rights.moderate,
+      delete:
+        rights.moderate ||
+        (author &&
+          Date.now() - thread.createdAt.getTime() < discussions.DELETE_OWN_THREAD_WITHIN_MS),
+      moderate: rights.moderate,
+    };
+  }
+
+  @Mutation(() => ThreadPayload)
+  @SignedIn()
+  async createThread(@Arg('input') input: CreateThreadInput, @Ctx() context: Context) {
+    return { thread: await discussions.createThread(context, input) };
+  }
+
+  @Mutation(() => ThreadPayload, { description: 'The author or a moderator.' })
+  @SignedIn()
+  async updateThread(@Arg('input') input: UpdateThreadInput, @Ctx() context: Context) {
+    return { thread: await discussions.updateThread(context, input) };
+  }
+
+  @Mutation(() => ThreadPayload, { description: 'Moderators: pinned threads come first.' })
+  @SignedIn()
+  async pinThread(@Arg('input') input: ThreadFlagInput, @Ctx() context: Context) {
+    return { thread: await discussions.pinThread(context, input.id, input.value) };
+  }
+
+  @Mutation(() => ThreadPayload, {
+    description: 'Moderators: a locked thread takes no new replies.',
+  })
+  @SignedIn()
+  async lockThread(@Arg('input') input: ThreadFlagInput, @Ctx() context: Context) {
+    return { thread: await discussions.lockThread(context, input.id, input.value) };
+  }
+
+  @Mutation(() => DeletedPayload, {
+    description: 'The author within an hour of starting it, or a moderator.',
+  })
+  @SignedIn()
+  async deleteThread(@Arg('input') input: ThreadIdInput, @Ctx() context: Context) {
+    return { deletedId: await discussions.deleteThread(context, input.id) };
+  }
+
+  @Mutation(() => ThreadPayload, { description: 'Marks the thread read up to now for the viewer.' })
+  @SignedIn()
+  async markThreadRead(@Arg('input') input: ThreadIdInput, @Ctx() context: Context) {
+    return { thread: await discussions.markThreadRead(context, input.id) };
+  }
+
+  @Subscription(() => ThreadActivity, {
+    description:
+      'Replies created, edited, deleted, hidden or restored, and reaction changes, in one thread.',
+    subscribe: ({ args, context }) => liveThreadEvents(context as Context, String(args.threadId)),
+  })
+  @SignedInOrToken('READ')
+  threadActivity(
+    @Arg('threadId', () => ID) _threadId: string,
+    @Root() event: LiveThreadEvent,
+  ): ThreadActivity {
+    return { kind: event.kind, thread: event.thread, postId: event.postId, post: event.post };
+  }
+
+  @Subscription(() => SpaceActivity, {
+    description: 'Threads created or updated in a space.',
+    subscribe: ({ args, context }) => liveSpaceEvents(context as Context, String(args.spaceId)),
+  })
+  @SignedInOrToken('READ')
+  spaceActivity(
+    @Arg('spaceId', () => ID) _spaceId: string,
+    @Root() event: LiveSpaceEvent,
+  ): SpaceActivity {
+    return { kind: event.kind, thread: event.thread };
+  }
+}
+
+@Resolver(() => Post)
+export class PostResolver {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Markdown; null when deleted, or hidden from the viewer.',
+  })
+  body(@Root() post: Post, @Ctx() context: Context): Promise<string | null> {
+    return discussions.visibleBody(context, post);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The text rendered safely as HTML.' })
+  async bodyHtml(@Root() post: Post, @Ctx() context: Context): Promise<string | null> {
+    const body = await discussions.visibleBody(context, post);
+    return body === null ? null : renderMarkdown(body);
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  author(@Root() post: Post, @Ctx() context: Context): Promise<User | null> {
+    return post.authorId ? userLoader(context).load(post.authorId) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => Post, { nullable: true, description: 'The post this one answers.' })
+  replyTo(@Root() post: Post, @Ctx() context: Context): Promise<Post | null> {
+    return post.replyToPostId
+      ? discussions.postLoader(context).load(post.replyToPostId)
+      : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => [ReactionCount], {
+    description: 'Counts for every reaction, and whether the viewer gave it.',
+  })
+  reactions(@Root() post: Post, @Ctx() context: Context): Promise<ReactionCount[]> {
+    return discussions
+      .reactionCounts(context)
+      .load(post.id)
+      .then((counts) => counts ?? []);
+  }
+
+  @FieldResolver(() => [PostRevision], {
+    nullable: true,
+    description: 'Earlier texts (moderators only).',
+  })
+  revisions(@Root() post: Post, @Ctx() context: Context): Promise<PostRevision[] | null> {
+    return discussions.postRevisions(context, post);
+  }
+
+  @FieldResolver(() => PostViewerCan)
+  async viewerCan(@Root() post: Post, @Ctx() context: Context): Promise<PostViewerCan> {
+    const rights = await spaceRights(context, post.spaceId);
+    const author = discussions.isAuthor(context, post.authorId);
+    const alive = !post.deletedAt;
+    return {
+      edit: alive && author,
+      delete: alive && (author || rights.moderate),
+      react: alive && rights.write,
+      moderate: rights.moderate,
+    };
+  }
+
+  @Mutation(() => PostPayload, { description: 'Replies in a thread (not in a locked one).' })
+  @SignedIn()
+  async createPost(@Arg('input') input: CreatePostInput, @Ctx() context: Context) {
+    return { post: await discussions.createPost(context, input) };
+  }
+
+  @Mutation(() => PostPayload, {
+    description: 'The author edits; the earlier text is kept for moderators.',
+  })
+  @SignedIn()
+  async editPost(@Arg('input') input: EditPostInput, @Ctx() context: Context) {
+    return { post: await discussions.editPost(context, input.id, input.body) };
+  }
+
+  @Mutation(() => PostPayload, {
+    description: 'The author or a moderator; the post keeps its place, its text is gone.',
+  })
+  @SignedIn()
+  async deletePost(@Arg('input') input: PostIdInput, @Ctx() context: Context) {
+    return { post: await discussions.deletePost(context, input.postId) };
+  }
+
+  @Mutation(() => PostPayload, {
+    description: 'Adds the reaction, or takes it back if the viewer gave it.',
+  })
+  @SignedIn()
+  async toggleReaction(@Arg('input') input: ToggleReactionInput, @Ctx() context: Context) {
+    return { post: await discussions.toggleReaction(context, input.postId, input.reaction) };
+  }
+
+  @Mutation(() => PostFlagPayload, { description: 'Reports a post to the moderators.' })
+  @SignedIn()
+  async flagPost(@Arg('input') input: FlagPostInput, @Ctx() context: Context) {
+    return { flag: await discussions.flagPost(context, input.postId, input.reason) };
+  }
+
+  @Mutation(() => PostPayload, {
+    description: 'Moderators: the post disappears for everyone else at once.',
+  })
+  @SignedIn()
+  async hidePost(@Arg('input') input: HidePostInput, @Ctx() context: Context) {
+    return { post: await discussions.setPostHidden(context, input.postId, true, input.reason) };
+  }
+
+  @Mutation(() => PostPayload, { description: 'Moderators: shows a hidden post again.' })
+  @SignedIn()
+  async restorePost(@Arg('input') input: PostIdInput, @Ctx() context: Context) {
+    return { post: await discussions.setPostHidden(context, input.postId, false, '') };
+  }
+}
+
+@Resolver(() => PostFlag)
+export class PostFlagResolver {
+  @FieldResolver(() => Post)
+  async post(@Root() flag: PostFlag, @Ctx() context: Context): Promise<Post> {
+    return (await discussions.postLoader(context).load(flag.postId))!;
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  flaggedBy(@Root() flag: PostFlag, @Ctx() context: Context): Promise<User | null> {
+    return flag.flaggedBy ? userLoader(context).load(flag.flaggedBy) : Promise.resolve(null);
+  }
+}
+
+export { ThreadActivityKind };

@@ -1,0 +1,746 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../platform/graphql/context.js';
+import { requireUser } from '../../platform/graphql/authorization.js';
+import { BadUserInput, forbidden, notFound, rateLimited } from '../../platform/graphql/errors.js';
+import { byKey, groupByKey, requestLoader } from '../../platform/graphql/loaders.js';
+import {
+  afterCursor,
+  decodeCursor,
+  toConnection,
+  type Connection,
+  type PageArgs,
+} from '../../platform/graphql/pagination.js';
+import { escapeHtml, mentionedHandles } from '../../platform/text/markdown.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { MemberRole } from '../organisations/organisations.entity.js';
+import { requireRole } from '../organisations/organisations.policy.js';
+import { readableSpaceIds, spaceRights, type SpaceRights } from '../spaces/spaces.service.js';
+import { notifyMentioned } from '../notifications/notifications.service.js';
+import {
+  Post,
+  PostFlag,
+  PostRevision,
+  Reaction,
+  ReactionKind,
+  Thread,
+  ThreadRead,
+} from './discussions.entity.js';
+import {
+  SearchKind,
+  SpaceActivityKind,
+  ThreadActivityKind,
+  ThreadOrder,
+  type CreatePostInput,
+  type CreateThreadInput,
+  type ReactionCount,
+  type SearchArgs,
+  type ThreadFilter,
+  type UpdateThreadInput,
+} from './discussions.inputs.js';
+
+export const DELETE_OWN_THREAD_WITHIN_MS = 60 * 60 * 1000;
+
+/** What live subscribers are told; they load what they may see themselves. */
+export interface ThreadEvent {
+  kind: ThreadActivityKind;
+  threadId: string;
+  postId: string | null;
+}
+export interface SpaceEvent {
+  kind: SpaceActivityKind;
+  spaceId: string;
+  threadId: string;
+}
+export const threadTopic = (threadId: string) => `thread:${threadId}`;
+export const spaceTopic = (spaceId: string) => `space:${spaceId}`;
+
+function publishAfterCommit(context: Context, topic: string, event: ThreadEvent | SpaceEvent) {
+  context.db.afterCommit(() => context.pubsub.publish(topic, event));
+}
+
+const cleanTags = (tags: string[]) => [
+  ...new Set(tags.map((tag) => tag.normalize('NFC').trim().toLowerCase())),
+];
+
+export function threadLoader(context: Context) {
+  return requestLoader<string, Thread>(context, 'threadById', async (em, ids) =>
+    byKey(ids, await em.find(Thread, { id: { $in: [...ids] }, deletedAt: null }), (t) => t.id),
+  );
+}
+
+export function postLoader(context: Context) {
+  return requestLoader<string, Post>(context, 'postById', async (em, ids) =>
+    byKey(ids, await em.find(Post, { id: { $in: [...ids] } }), (p) => p.id),
+  );
+}
+
+/** A thread the viewer may read, with the viewer's rights in its space; NOT_FOUND otherwise. */
+export async function readableThread(
+  context: Context,
+  id: string,
+): Promise<{ thread: Thread; rights: SpaceRights }> {
+  const thread = await threadLoader(context).load(id);
+  if (!thread) throw notFound('The thread');
+  const rights = await spaceRights(context, thread.spaceId).catch(() => {
+    throw notFound('The thread');
+  });
+  return { thread, rights };
+}
+
+async function readablePost(
+  context: Context,
+  id: string,
+): Promise<{ post: Post; thread: Thread; rights: SpaceRights }> {
+  const post = await postLoader(context).load(id);
+  if (!post) throw notFound('The post');
+  const { thread, rights } = await readableThread(context, post.threadId).catch(() => {
+    throw notFound('The post');
+  });
+  if (post.hiddenAt && !rights.moderate && post.authorId !== viewerId(context))
+    throw notFound('The post');
+  return { post, thread, rights };
+}
+
+const viewerId = (context: Context) =>
+  context.viewer.kind === 'user' ? context.viewer.userId : null;
+
+async function postingAllowed(context: Context) {
+  const { userId } = requireUser(context);
+  const limit = await context.rateLimiter.hit(`post:${userId}`, 30, 60);
+  if (!limit.allowed) throw rateLimited(limit.retryAfter);
+  return userId;
+}
+
+export async function createThread(context: Context, input: CreateThreadInput): Promise<Thread> {
+  const userId = await postingAllowed(context);
+  const rights = await spaceRights(context, input.spaceId);
+  if (!rights.write)
+    throw forbidden('Only members of organisations with access can start threads here.');
+  const title = input.title.normalize('NFC').trim();
+  if (!title) throw BadUserInput.field('title', 'REQUIRED', 'Give the thread a title.');
+  return context.db.write(async (em) => {
+    const thread = em.create(Thread, {
+      organisationId: rights.space.organisationId,
+      spaceId: rights.space.id,
+      authorId: userId,
+      title,
+      body: input.body,
+      tags: cleanTags(input.tags),
+    });
+    await em.flush();
+    await notifyMentioned(em, context, {
+      handles: mentionedHandles(`${title}\n${input.body}`),
+      space: rights.space,
+      threadId: thread.id,
+      postId: null,
+    });
+    publishAfterCommit(context, spaceTopic(thread.spaceId), {
+      kind: SpaceActivityKind.THREAD_CREATED,
+      spaceId: thread.spaceId,
+      threadId: thread.id,
+    });
+    return thread;
+  });
+}
+
+async function changeThread(
+  context: Context,
+  id: string,
+  allowed: (thread: Thread, rights: SpaceRights) => boolean,
+  change: (thread: Thread, em: EntityManager) => void | Promise<void>,
+  audit?: string,
+): Promise<Thread> {
+  requireUser(context);
+  const { thread, rights } = await readableThread(context, id);
+  if (!allowed(thread, rights)) throw forbidden();
+  return context.db.write(async (em) => {
+    const managed = em.merge(thread);
+    await change(managed, em);
+    if (audit) {
+      recordAudit(em, context, {
+        organisationId: thread.organisationId,
+        action: audit,
+        targetType: 'Thread',
+        targetId: thread.id,
+      });
+    }
+    await em.flush();
+    publishAfterCommit(context, threadTopic(thread.id), {
+      kind: ThreadActivityKind.THREAD_UPDATED,
+      threadId: thread.id,
+      postId: null,
+    });
+    publishAfterCommit(context, spaceTopic(thread.spaceId), {
+      kind: SpaceActivityKind.THREAD_UPDATED,
+      spaceId: thread.spaceId,
+      threadId: thread.id,
+    });
+    return managed;
+  });
+}
+
+const isAuthor = (context: Context, authorId: string | null | undefined) =>
+  !!authorId && authorId === viewerId(context);
+
+export function updateThread(context: Context, input: UpdateThreadInput): Promise<Thread> {
+  return changeThread(
+    context,
+    input.id,
+    (thread, rights) => isAuthor(context, thread.authorId) || rights.moderate,
+    (thread) => {
+      if (input.title) thread.title = input.title.normalize('NFC').trim();
+      if (input.body !== undefined && input.body !== null) thread.body = input.body;
+      if (input.tags) thread.tags = cleanTags(input.tags);
+    },
+  );
+}
+
+export function pinThread(context: Context, id: string, pinned: boolean): Promise<Thread> {
+  return changeThread(
+    context,
+    id,
+    (_thread, rights) => rights.moderate,
+    (thread) => {
+      thread.pinned = pinned;
+    },
+    pinned ? 'thread.pinned' : 'thread.unpinned',
+  );
+}
+
+export function lockThread(context: Context, id: string, locked: boolean): Promise<Thread> {
+  return changeThread(
+    context,
+    id,
+    (_thread, rights) => rights.moderate,
+    (thread) => {
+      thread.locked = locked;
+    },
+    locked ? 'thread.locked' : 'thread.unlocked',
+  );
+}
+
+/** The author may delete within an hour of starting it (before others rely on it); moderators any time. */
+export async function deleteThread(context: Context, id: string): Promise<string> {
+  await changeThread(
+    context,
+    id,
+    (thread, rights) =>
+      rights.moderate ||
+      (isAuthor(context, thread.authorId) &&
+        Date.now() - thread.createdAt.getTime() < DELETE_OWN_THREAD_WITHIN_MS),
+    (thread) => {
+      thread.deletedAt = new Date();
+    },
+    'thread.deleted',
+  );
+  return id;
+}
+
+function threadOrder(order: ThreadOrder): { field: 'lastActivityAt' | 'createdAt' | 'replyCount' } {
+  switch (order) {
+    case ThreadOrder.NEWEST:
+      return { field: 'createdAt' };
+    case ThreadOrder.MOST_REPLIES:
+      return { field: 'replyCount' };
+    default:
+      return { field: 'lastActivityAt' };
+  }
+}
+
+/** Thread cursors carry (pinned, sort value, id): pinned threads come first in every order. */
+function encodeThreadCursor(pinned: boolean, value: Date | number, id: string): string {
+  return Buffer.from(
+    JSON.stringify([pinned, value instanceof Date ? value.toISOString() : value, id]),
+  ).toString('base64url');
+}
+
+function decodeThreadCursor(raw: string | null | undefined, field: string) {
+  if (!raw) return undefined;
+  try {
+    const [pinned, value, id] = JSON.parse(Buffer.from(raw, 'base64url').toString()) as [
+      boolean,
+      string | number,
+      string,
+    ];
+    const sortValue = field === 'replyCount' ? Number(value) : new Date(String(value));
+    if (typeof pinned !== 'boolean' || typeof id !== 'string' || Number.isNaN(Number(sortValue)))
+      throw new Error();
+    return { pinned, value: sortValue, id };
+  } catch {
+    throw BadUserInput.field('after', 'INVALID_CURSOR', 'The cursor is not valid.');
+  }
+}
+
+export async function listThreads(
+  context: Context,
+  spaceId: string,
+  filter: ThreadFilter | undefined,
+  order: ThreadOrder,
+  page: PageArgs,
+): Promise<Connection<Thread>> {
+  await spaceRights(context, spaceId);
+  const { field } = threadOrder(order);
+  const after = decodeThreadCursor(page.after, field);
+  const rows = await context.db.read((em) =>
+    em.find(
+      Thread,
+      {
+        spaceId,
+        deletedAt: null,
+        ...(filter?.tag ? { tags: { $contains: [filter.tag.trim().toLowerCase()] } } : {}),
+        ...(filter?.authorId ? { authorId: filter.authorId } : {}),
+        ...(after
+          ? {
+              $or: [
+                { pinned: { $lt: after.pinned } },
+                { pinned: after.pinned, [field]: { $lt: after.value } },
+                { pinned: after.pinned, [field]: after.value, id: { $lt: after.id } },
+              ],
+            }
+          : {}),
+      },
+      { orderBy: { pinned: 'desc', [field]: 'desc', id: 'desc' }, limit: page.first + 1 },
+    ),
+  );
+  const slice = rows.slice(0, page.first);
+  const edges = slice.map((node) => ({
+    node,
+    cursor: encodeThreadCursor(node.pinned, node[field], node.id),
+  }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > page.first,
+      hasPreviousPage: Boolean(after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+export async function listPosts(
+  context: Context,
+  thread: Thread,
+  page: PageArgs,
+): Promise<Connection<Post>> {
+  const { rights } = await readableThread(context, thread.id);
+  const after = decodeCursor(page.after);
+  const me = viewerId(context);
+  const rows = await context.db.read((em) =>
+    em.find(
+      Post,
+      {
+        threadId: thread.id,
+        // Hidden posts disappear for everyone but moderators and their own authors.
+        ...(rights.moderate
+          ? {}
+          : { $or: [{ hiddenAt: null }, ...(me ? [{ authorId: me }] : [])] }),
+        ...afterCursor(after, 'createdAt', 'asc'),
+      },
+      { orderBy: { createdAt: 'asc', id: 'asc' }, limit: page.first + 1 },
+    ),
+  );
+  return toConnection(rows, page.first, (p) => ({ at: p.createdAt, id: p.id }), Boolean(after));
+}
+
+export async function createPost(context: Context, input: CreatePostInput): Promise<Post> {
+  const userId = await postingAllowed(context);
+  const { thread, rights } = await readableThread(context, input.threadId);
+  if (!rights.write) throw forbidden('Only members of organisations with access can reply here.');
+  if (thread.locked)
+    throw BadUserInput.field(
+      'threadId',
+      'THREAD_LOCKED',
+      'This thread is locked: it takes no new replies.',
+    );
+  if (!input.body.trim()) throw BadUserInput.field('body', 'REQUIRED', 'Write something first.');
+  return context.db.write(async (em) => {
+    if (input.replyToPostId) {
+      const target = await em.findOne(Post, { id: input.replyToPostId, threadId: thread.id });
+      if (!target)
+        throw BadUserInput.field(
+          'replyToPostId',
+          'NOT_IN_THREAD',
+          'You can only reply to a post of this thread.',
+        );
+    }
+    const post = em.create(Post, {
+      organisationId: thread.organisationId,
+      spaceId: thread.spaceId,
+      threadId: thread.id,
+      authorId: userId,
+      replyToPostId: input.replyToPostId ?? null,
+      body: input.body,
+    });
+    await em.flush();
+    await notifyMentioned(em, context, {
+      handles: mentionedHandles(input.body),
+      space: rights.space,
+      threadId: thread.id,
+      postId: post.id,
+    });
+    publishAfterCommit(context, threadTopic(thread.id), {
+      kind: ThreadActivityKind.POST_CREATED,
+      threadId: thread.id,
+      postId: post.id,
+    });
+    publishAfterCommit(context, spaceTopic(thread.spaceId), {
+      kind: SpaceActivityKind.THREAD_UPDATED,
+      spaceId: thread.spaceId,
+      threadId: thread.id,
+    });
+    return post;
+  });
+}
+
+export async function editPost(context: Context, id: string, body: string): Promise<Post> {
+  const userId = await postingAllowed(context);
+  const { post, thread } = await readablePost(context, id);
+  if (post.authorId !== userId) throw forbidden('Only the author can edit a post.');
+  if (post.deletedAt) throw BadUserInput.field('id', 'POST_DELETED', 'This post was deleted.');
+  if (!body.trim()) throw BadUserInput.field('body', 'REQUIRED', 'Write something first.');
+  return context.db.write(async (em) => {
+    const managed = em.merge(post);
+    em.create(PostRevision, {
+      organisationId: post.organisationId,
+      spaceId: post.spaceId,
+      postId: post.id,
+      body: post.body,
+      editedBy: userId,
+    });
+    managed.body = body;
+    managed.editedAt = new Date();
+    await em.flush();
+    publishAfterCommit(context, threadTopic(thread.id), {
+      kind: ThreadActivityKind.POST_EDITED,
+      threadId: thread.id,
+      postId: post.id,
+    });
+    return managed;
+  });
+}
+
+/** Soft: the post keeps its place in the thread, its text is gone. */
+export async function deletePost(context: Context, id: string): Promise<Post> {
+  requireUser(context);
+  const { post, thread, rights } = await readablePost(context, id);
+  if (!isAuthor(context, post.authorId) && !rights.moderate)
+    throw forbidden('Only the author or a moderator can delete a post.');
+  return context.db.write(async (em) => {
+    const managed = em.merge(post);
+    if (!managed.deletedAt) {
+      managed.deletedAt = new Date();
+      managed.body = '';
+      if (!isAuthor(context, post.authorId)) {
+        recordAudit(em, context, {
+          organisationId: post.organisationId,
+          action: 'post.deleted',
+          targetType: 'Post',
+          targetId: post.id,
+        });
+      }
+      await em.flush();
+      publishAfterCommit(context, threadTopic(thread.id), {
+        kind: ThreadActivityKind.POST_DELETED,
+        threadId: thread.id,
+        postId: post.id,
+      });
+    }
+    return managed;
+  });
+}
+
+export async function toggleReaction(
+  context: Context,
+  postId: string,
+  reaction: ReactionKind,
+): Promise<Post> {
+  const { userId } = requireUser(context);
+  const { post, thread, rights } = await readablePost(context, postId);
+  if (!rights.write) throw forbidden('Only members of organisations with access can react here.');
+  if (post.deletedAt) throw BadUserInput.field('postId', 'POST_DELETED', 'This post was deleted.');
+  await context.db.write(async (em) => {
+    const removed = await em.nativeDelete(Reaction, { postId, userId, kind: reaction });
+    if (removed === 0) {
+      await em.execute(
+        `insert into reaction (id, organisation_id, space_id, post_id, user_id, kind, created_at)
+         values (gen_random_uuid(), ?, ?, ?, ?, ?, now()) on conflict do nothing`,
+        [post.organisationId, post.spaceId, postId, userId, reaction],
+      );
+    }
+    publishAfterCommit(context, threadTopic(thread.id), {
+      kind: ThreadActivityKind.REACTIONS_CHANGED,
+      threadId: thread.id,
+      postId,
+    });
+  });
+  context.loaders.delete('reactionCounts');
+  return post;
+}
+
+const REACTION_ORDER = Object.values(ReactionKind);
+
+/** Counts per reaction and the viewer's own, for a page of posts in one statement. */
+export function reactionCounts(context: Context) {
+  return requestLoader<string, ReactionCount[]>(context, 'reactionCounts', async (em, postIds) => {
+    const rows = await em.execute<
+      Array<{ post_id: string; kind: ReactionKind; count: string; mine: boolean }>
+    >(
+      `select post_id, kind, count(*) as count, coalesce(bool_or(user_id = ?), false) as mine
+       from reaction where post_id = any(?::uuid[]) group by post_id, kind`,
+      [viewerId(context) ?? '00000000-0000-0000-0000-000000000000', `{${postIds.join(',')}}`],
+    );
+    return groupByKey(postIds, rows, (row) => row.post_id).map((group) =>
+      REACTION_ORDER.map((kind) => {
+        const row = group.find((r) => r.kind === kind);
+        return {
+          reaction: kind,
+          count: Number(row?.count ?? 0),
+          viewerReacted: Boolean(row?.mine),
+        };
+      }),
+    );
+  });
+}
+
+/** Unread replies per thread for the viewer, for a page of threads in one statement. */
+export function unreadCounts(context: Context) {
+  return requestLoader<string, number>(context, 'unreadCounts', async (em, threadIds) => {
+    const me = viewerId(context);
+    if (!me) return threadIds.map(() => 0);
+    const rows = await em.execute<Array<{ thread_id: string; unread: string }>>(
+      `select t.id as thread_id, count(p.id) as unread
+       from unnest(?::uuid[]) as t(id)
+       left join thread_read r on r.thread_id = t.id and r.user_id = ?
+       left join post p on p.thread_id = t.id and p.created_at > coalesce(r.last_read_at, '-infinity')
+         and p.deleted_at is null and p.hidden_at is null and p.author_id is distinct from ?
+       group by t.id`,
+      [`{${threadIds.join(',')}}`, me, me],
+    );
+    return byKey(threadIds, rows, (row) => row.thread_id).map((row) => Number(row?.unread ?? 0));
+  });
+}
+
+export async function markThreadRead(context: Context, threadId: string): Promise<Thread> {
+  const { userId } = requireUser(context);
+  const { thread } = await readableThread(context, threadId);
+  await context.db.write((em) =>
+    em.execute(
+      `insert into thread_read (id, organisation_id, space_id, thread_id, user_id, last_read_at)
+       values (gen_random_uuid(), ?, ?, ?, ?, now())
+       on conflict (thread_id, user_id) do update set last_read_at = excluded.last_read_at`,
+      [thread.organisationId, thread.spaceId, thread.id, userId],
+    ),
+  );
+  context.loaders.delete('unreadCounts');
+  return thread;
+}
+
+export async function flagPost(
+  context: Context,
+  postId: string,
+  reason: string,
+): Promise<PostFlag> {
+  const { userId } = requireUser(context);
+  const limit = await context.rateLimiter.hit(`flag:${userId}`, 20, 3600);
+  if (!limit.allowed) throw rateLimited(limit.retryAfter);
+  const { post } = await readablePost(context, postId);
+  return context.db.write(async (em) => {
+    const existing = await em.findOne(PostFlag, { postId, flaggedBy: userId, resolvedAt: null });
+    if (existing) return existing;
+    const flag = em.create(PostFlag, {
+      organisationId: post.organisationId,
+      spaceId: post.spaceId,
+      postId,
+      flaggedBy: userId,
+      reason: reason.trim(),
+    });
+    await em.flush();
+    return flag;
+  });
+}
+
+export async function moderationQueue(
+  context: Context,
+  organisationId: string,
+  page: PageArgs,
+): Promise<Connection<PostFlag>> {
+  await requireRole(context, organisationId, MemberRole.MODERATOR);
+  const after = decodeCursor(page.after);
+  const rows = await context.db.read((em) =>
+    em.find(
+      PostFlag,
+      { organisationId, resolvedAt: null, ...afterCursor(after) },
+      { orderBy: { createdAt: 'desc', id: 'desc' }, limit: page.first + 1 },
+    ),
+  );
+  return toConnection(rows, page.first, (f) => ({ at: f.createdAt, id: f.id }), Boolean(after));
+}
+
+export async function setPostHidden(
+  context: Context,
+  postId: string,
+  hidden: boolean,
+  reason: string,
+): Promise<Post> {
+  const { userId } = requireUser(context);
+  const { post, thread, rights } = await readablePost(context, postId);
+  if (!rights.moderate) throw forbidden('Only moderators can hide or restore posts.');
+  return context.db.write(async (em) => {
+    const managed = em.merge(post);
+    managed.hiddenAt = hidden ? new Date() : null;
+    managed.hiddenBy = hidden ? userId : null;
+    managed.hiddenReason = hidden ? reason.trim() || null : null;
+    await em.nativeUpdate(
+      PostFlag,
+      { postId, resolvedAt: null },
+      { resolvedAt: new Date(), resolvedBy: userId, resolution: hidden ? 'HIDDEN' : 'RESTORED' },
+    );
+    recordAudit(em, context, {
+      organisationId: post.organisationId,
+      action: hidden ? 'post.hidden' : 'post.restored',
+      targetType: 'Post',
+      targetId: post.id,
+      data: hidden ? { reason: reason.trim() } : {},
+    });
+    await em.flush();
+    publishAfterCommit(context, threadTopic(thread.id), {
+      kind: hidden ? ThreadActivityKind.POST_HIDDEN : ThreadActivityKind.POST_RESTORED,
+      threadId: thread.id,
+      postId,
+    });
+    return managed;
+  });
+}
+
+export async function postRevisions(context: Context, post: Post): Promise<PostRevision[] | null> {
+  const { rights } = await readableThread(context, post.threadId);
+  if (!rights.moderate) return null;
+  return context.db.read((em) =>
+    em.find(PostRevision, { postId: post.id }, { orderBy: { createdAt: 'asc' } }),
+  );
+}
+
+/** Whether the viewer sees a post's text: not when deleted; when hidden, only moderators and its author. */
+export async function visibleBody(context: Context, post: Post): Promise<string | null> {
+  if (post.deletedAt) return null;
+  if (!post.hiddenAt || isAuthor(context, post.authorId)) return post.body;
+  const { rights } = await readableThread(context, post.threadId);
+  return rights.moderate ? post.body : null;
+}
+
+export { isAuthor, viewerId };
+
+interface SearchRow {
+  kind: 'THREAD' | 'POST';
+  id: string;
+  thread_id: string;
+  rank: number;
+  snippet: string;
+}
+
+const MARK_START = '\u0002';
+const MARK_END = '\u0003';
+
+function snippetToHtml(snippet: string): string {
+  return escapeHtml(snippet).replaceAll(MARK_START, '<mark>').replaceAll(MARK_END, '</mark>');
+}
+
+/**
+ * Full-text search over what the viewer may read. The query is tried with English and Russian
+ * stemming and with the plain 'simple' configuration (Kazakh); GIN indexes serve all three.
+ */
+export async function search(context: Context, args: SearchArgs) {
+  const query = args.query.normalize('NFC').trim();
+  if (!query) throw BadUserInput.field('query', 'REQUIRED', 'Type something to search for.');
+  let spaceIds = await readableSpaceIds(context);
+  if (args.filter?.spaceId) spaceIds = spaceIds.filter((id) => id === args.filter?.spaceId);
+  const offset = args.after
+    ? Number(Buffer.from(args.after, 'base64url').toString().replace(/^o:/, ''))
+    : 0;
+  if (!Number.isInteger(offset) || offset < 0)
+    throw BadUserInput.field('after', 'INVALID_CURSOR', 'The cursor is not valid.');
+  if (spaceIds.length === 0)
+    return {
+      edges: [],
+      pageInfo: {
+        hasNextPage: false,
+        hasPreviousPage: offset > 0,
+        startCursor: null,
+        endCursor: null,
+      },
+    };
+  const kinds = args.filter?.kind ? [args.filter.kind] : [SearchKind.THREAD, SearchKind.POST];
+  const tsquery = `(select websearch_to_tsquery('english', ?) || websearch_to_tsquery('russian', ?) || websearch_to_tsquery('simple', ?) as q) search_query`;
+  const headline = (column: string) =>
+    `ts_headline('simple', ${column}, websearch_to_tsquery('simple', ?), 'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=10, MaxFragments=2')`;
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const spaces = `{${spaceIds.join(',')}}`;
+  if (kinds.includes(SearchKind.THREAD)) {
+    parts.push(`select 'THREAD' as kind, t.id, t.id as thread_id, ts_rank(t.search, search_query.q) as rank,
+        ${headline(`t.title || ' — ' || t.body`)} as snippet
+      from thread t, ${tsquery}
+      where t.search @@ search_query.q and t.space_id = any(?::uuid[]) and t.deleted_at is null`);
+    params.push(query, query, query, query, spaces);
+  }
+  if (kinds.includes(SearchKind.POST)) {
+    parts.push(`select 'POST' as kind, p.id, p.thread_id, ts_rank(p.search, search_query.q) as rank, ${headline('p.body')} as snippet
+      from post p, ${tsquery}
+      where p.search @@ search_query.q and p.space_id = any(?::uuid[]) and p.deleted_at is null and p.hidden_at is null
+        and exists (select 1 from thread t where t.id = p.thread_id and t.deleted_at is null)`);
+    params.push(query, query, query, query, spaces);
+  }
+  // The headline placeholder comes before the tsquery ones in each part's SQL text: reorder.
+  const ordered = reorderParams(parts, params);
+  const rows = await context.db.read((em) =>
+    em.execute<SearchRow[]>(
+      `${parts.join(' union all ')} order by rank desc, id limit ? offset ?`,
+      [...ordered, args.first + 1, offset],
+    ),
+  );
+  const page = rows.slice(0, args.first);
+  const threads = await threadLoader(context).loadMany(page.map((row) => row.thread_id));
+  const posts = await postLoader(context).loadMany(
+    page.filter((row) => row.kind === 'POST').map((row) => row.id),
+  );
+  const postById = new Map(
+    posts.filter((p): p is Post => !!p && !(p instanceof Error)).map((p) => [p.id, p]),
+  );
+  const edges = page.flatMap((row, index) => {
+    const thread = threads[index];
+    if (!thread || thread instanceof Error) return [];
+    const cursor = Buffer.from(`o:${offset + index + 1}`).toString('base64url');
+    return [
+      {
+        cursor,
+        node: {
+          kind: row.kind as SearchKind,
+          thread,
+          post: row.kind === 'POST' ? (postById.get(row.id) ?? null) : null,
+          snippetHtml: snippetToHtml(row.snippet),
+          rank: Number(row.rank),
+        },
+      },
+    ];
+  });
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > args.first,
+      hasPreviousPage: offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+/** Each part was written headline-first; its parameters were pushed tsquery-first. */
+function reorderParams(parts: string[], params: unknown[]): unknown[] {
+  const result: unknown[] = [];
+  for (let i = 0; i < parts.length; i += 1) {
+    const [q1, q2, q3, headlineQuery, spaces] = params.slice(i * 5, i * 5 + 5);
+    result.push(headlineQuery, q1, q2, q3, spaces);
+  }
+  return result;
+}
