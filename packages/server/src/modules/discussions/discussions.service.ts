@@ -23,7 +23,6 @@ import {
   Reaction,
   ReactionKind,
   Thread,
-  ThreadRead,
 } from './discussions.entity.js';
 import {
   SearchKind,
