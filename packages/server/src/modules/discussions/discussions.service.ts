@@ -671,8 +671,10 @@ export async function search(context: Context, args: SearchArgs) {
     };
   const kinds = args.filter?.kind ? [args.filter.kind] : [SearchKind.THREAD, SearchKind.POST];
   const tsquery = `(select websearch_to_tsquery('english', ?) || websearch_to_tsquery('russian', ?) || websearch_to_tsquery('simple', ?) as q) search_query`;
+  // PostgreSQL's 'russian' configuration stems Latin words with the English stemmer too, so one
+  // headline marks matches in all three languages.
   const headline = (column: string) =>
-    `ts_headline('simple', ${column}, websearch_to_tsquery('simple', ?), 'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=10, MaxFragments=2')`;
+    `ts_headline('russian', ${column}, websearch_to_tsquery('russian', ?), 'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=10, MaxFragments=2')`;
   const parts: string[] = [];
   const params: unknown[] = [];
   const spaces = `{${spaceIds.join(',')}}`;

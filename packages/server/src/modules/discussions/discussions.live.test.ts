@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestClient, type TestServer } from '../../test/harness.js';
+import { addMember, createOrganisation, person, type Person } from '../../test/tenants.js';
+
+let server: TestServer;
+let owner: Person;
+let member: Person;
+let organisationId: string;
+let spaceId: string;
+
+interface Received {
+  events: Array<Record<string, unknown>>;
+  errors: unknown[];
+  completed: boolean;
+  stop: () => Promise<void>;
+}
+
+/** Subscribes over graphql-ws and records what arrives. */
+async function listen(
+  client: TestClient,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<Received> {
+  const ws = client.websocket();
+  const received: Received = {
+    events: [],
+    errors: [],
+    completed: false,
+    stop: async () => {
+      unsubscribe();
+      await ws.dispose();
+    },
+  };
+  const unsubscribe = ws.subscribe(
+    { query, variables },
+    {
+      next: (value) => {
+        if (value.errors) received.errors.push(...value.errors);
+        if (value.data) received.events.push(value.data as Record<string, unknown>);
+      },
+      error: (error) => received.errors.push(error),
+      complete: () => {
+        received.completed = true;
+      },
+    },
+  );
+  await new Promise((resolve) => setTimeout(resolve, 250)); // the subscription is registered
+  return received;
+}
+
+async function until(check: () => boolean, what: string, ms = 3000) {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const THREAD_ACTIVITY = `subscription($id: ID!) { threadActivity(threadId: $id) { kind postId post { id body } thread { id replyCount } } }`;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  owner = await person(server, 'Live Owner');
+  member = await person(server, 'Live Member');
+  organisationId = (await createOrganisation(owner, 'Live')).id;
+  await addMember(server, owner, organisationId, member);
+  spaceId = (
+    await owner.client.ok(
+      `mutation($id: ID!) { createSpace(input: { organisationId: $id, name: "Live space" }) { space { id } } }`,
+      {
+        id: organisationId,
+      },
+    )
+  ).createSpace.space.id;
+}, 60_000);
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function thread(title: string) {
+  return (
+    await owner.client.ok(
+      `mutation($input: CreateThreadInput!) { createThread(input: $input) { thread { id } } }`,
+      {
+        input: { spaceId, title, body: 'Live' },
+      },
+    )
+  ).createThread.thread.id as string;
+}
+
+describe('live discussions', () => {
+  it('streams replies, reactions and hiding; a hidden post reaches members as an id only', async () => {
+    const threadId = await thread('Streamed');
+    const live = await listen(member.client, THREAD_ACTIVITY, { id: threadId });
+    const moderatorLive = await listen(owner.client, THREAD_ACTIVITY, { id: threadId });
+    try {
+      const post = (
+        await owner.client.ok(
+          `mutation($input: CreatePostInput!) { createPost(input: $input) { post { id } } }`,
+          {
+            input: { threadId, body: 'Hello, live world' },
+          },
+        )
+      ).createPost.post;
+      await until(() => live.events.length === 1, 'the reply');
+      expect(live.events[0]!.threadActivity).toEqual({
+        kind: 'POST_CREATED',
+        postId: post.id,
+        post: { id: post.id, body: 'Hello, live world' },
+        thread: { id: threadId, replyCount: 1 },
+      });
+
+      await member.client.ok(
+        `mutation($id: ID!) { toggleReaction(input: { postId: $id, reaction: THANKS }) { post { id } } }`,
+        { id: post.id },
+      );
+      await until(() => live.events.length === 2, 'the reaction');
+      expect((live.events[1]!.threadActivity as { kind: string }).kind).toBe('REACTIONS_CHANGED');
+
+      await owner.client.ok(
+        `mutation($id: ID!) { hidePost(input: { postId: $id }) { post { id } } }`,
+        { id: post.id },
+      );
+      await until(
+        () => live.events.length === 3 && moderatorLive.events.length === 3,
+        'the hiding',
+      );
+      expect(live.events[2]!.threadActivity).toMatchObject({
+        kind: 'POST_HIDDEN',
+        postId: post.id,
+        post: null,
+      });
+      expect(moderatorLive.events[2]!.threadActivity).toMatchObject({
+        kind: 'POST_HIDDEN',
+        post: { id: post.id },
+      });
+      expect(live.errors).toEqual([]);
+    } finally {
+      await live.stop();
+      await moderatorLive.stop();
+    }
+  });
+
+  it('stops delivering at once to a member who is removed from the organisation', async () => {
+    const leaver = await person(server, 'Soon Removed');
+    const membershipId = await addMember(server, owner, organisationId, leaver);
+    const threadId = await thread('Private plans');
+    const live = await listen(leaver.client, THREAD_ACTIVITY, { id: threadId });
+    try {
+      await owner.client.ok(
+        `mutation($input: CreatePostInput!) { createPost(input: $input) { post { id } } }`,
+        { input: { threadId, body: 'Before' } },
+      );
+      await until(() => live.events.length === 1, 'the first reply');
+      await owner.client.ok(
+        `mutation($id: ID!) { removeMember(input: { membershipId: $id }) { removedMembershipId } }`,
+        { id: membershipId },
+      );
+      await owner.client.ok(
+        `mutation($input: CreatePostInput!) { createPost(input: $input) { post { id } } }`,
+        {
+          input: { threadId, body: 'After: secret' },
+        },
+      );
+      await until(() => live.completed, 'the subscription to end');
+      expect(live.events).toHaveLength(1);
+      expect(JSON.stringify(live.events)).not.toContain('secret');
+    } finally {
+      await live.stop();
+    }
+  });
+
+  it('streams new threads in a space, and mentions to the person mentioned', async () => {
+    const spaceLive = await listen(
+      member.client,
+      `subscription($id: ID!) { spaceActivity(spaceId: $id) { kind thread { id title } } }`,
+      {
+        id: spaceId,
+      },
+    );
+    const bell = await listen(
+      member.client,
+      `subscription { notificationAdded { kind thread { id } actor { id } } }`,
+      {},
+    );
+    try {
+      const handle = (await member.client.ok(`query { viewer { handle } }`)).viewer.handle;
+      const created = (
+        await owner.client.ok(
+          `mutation($input: CreateThreadInput!) { createThread(input: $input) { thread { id } } }`,
+          {
+            input: { spaceId, title: 'New topic', body: `What do you think, @${handle}?` },
+          },
+        )
+      ).createThread.thread.id;
+      await until(
+        () => spaceLive.events.length >= 1 && bell.events.length === 1,
+        'space and bell events',
+      );
+      expect(spaceLive.events[0]!.spaceActivity).toEqual({
+        kind: 'THREAD_CREATED',
+        thread: { id: created, title: 'New topic' },
+      });
+      expect(bell.events[0]!.notificationAdded).toEqual({
+        kind: 'MENTION',
+        thread: { id: created },
+        actor: { id: owner.id },
+      });
+    } finally {
+      await spaceLive.stop();
+      await bell.stop();
+    }
+  });
+
+  it('refuses to subscribe to a thread the viewer cannot read, and anonymous sockets to the bell', async () => {
+    const stranger = await person(server, 'Live Stranger');
+    const threadId = await thread('Closed');
+    const denied = await listen(stranger.client, THREAD_ACTIVITY, { id: threadId });
+    await until(() => denied.errors.length > 0, 'the refusal');
+    expect(JSON.stringify(denied.errors)).toMatch(/NOT_FOUND/);
+    await denied.stop();
+    const anonymous = await listen(
+      server.client(),
+      `subscription { notificationAdded { id } }`,
+      {},
+    );
+    await until(() => anonymous.errors.length > 0, 'the refusal');
+    expect(JSON.stringify(anonymous.errors)).toMatch(/UNAUTHENTICATED/);
+    await anonymous.stop();
+  });
+});
