@@ -53,7 +53,7 @@ export async function startAlany(config: Config, logger: Logger): Promise<Runnin
       cleanups.push(() => embedded.stop());
       ownerUrl = embedded.url;
     }
-    const appUrl = process.env.ALANY_APP_DATABASE_URL?.trim() || (await ensureAppRole(ownerUrl));
+    const appUrl = config.appDatabaseUrl || (await ensureAppRole(ownerUrl));
     const applied = await migrate(ownerUrl);
     if (applied.length) logger.info({ applied }, 'migrations applied');
 

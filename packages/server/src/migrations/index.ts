@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126000001Accounts } from './Migration20261126000001Accounts.js';
 import { Migration20261126000002Tenancy } from './Migration20261126000002Tenancy.js';
 import { Migration20261127000003Discussions } from './Migration20261127000003Discussions.js';
+import { Migration20261127000004Hardening } from './Migration20261127000004Hardening.js';
 
 /** Applied in this order; a new migration is appended here and never edited once released. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126000001Accounts', class: Migration20261126000001Accounts },
   { name: 'Migration20261126000002Tenancy', class: Migration20261126000002Tenancy },
   { name: 'Migration20261127000003Discussions', class: Migration20261127000003Discussions },
+  { name: 'Migration20261127000004Hardening', class: Migration20261127000004Hardening },
 ];

@@ -26,6 +26,9 @@ describe('configuration', () => {
     [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
     [{ DATABASE_URL: 'mysql://root@localhost/alany' }, 'DATABASE_URL'],
     [{ REDIS_URL: 'http://localhost:6379' }, 'REDIS_URL'],
+    [{ ALANY_APP_DATABASE_URL: 'alany_app@db' }, 'ALANY_APP_DATABASE_URL'],
+    [{ ALANY_PUBLIC_URL: 'ftp://alany.kz' }, 'ALANY_PUBLIC_URL'],
+    [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ ALANY_SEED_DEMO: 'yes' }, 'ALANY_SEED_DEMO'],
   ])('refuses %o naming %s', (env, variable) => {

@@ -8,6 +8,8 @@ export interface Config {
   host: string;
   /** Owner connection (runs migrations). Unset: the embedded PostgreSQL is started. */
   databaseUrl: string | undefined;
+  /** The application role's own connection, when the owner may not create roles (managed PostgreSQL). */
+  appDatabaseUrl: string | undefined;
   redisUrl: string | undefined;
   dataDir: string;
   /** Where the built web client lives; served at `/` when present. */
@@ -89,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST?.trim() || '0.0.0.0',
     databaseUrl: readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    appDatabaseUrl: readUrl(env, 'ALANY_APP_DATABASE_URL', ['postgres:', 'postgresql:']),
     redisUrl: readUrl(env, 'REDIS_URL', ['redis:', 'rediss:']),
     dataDir: path.resolve(dataDirRaw),
     webDist: env.ALANY_WEB_DIST?.trim() || undefined,

@@ -955,8 +955,14 @@ describe('cross-tenant isolation in the database (row-level security alone)', ()
           [`delete from network_membership where network_id = $1`, [a.network.id]],
         ] as const;
         for (const [sql, params] of changes) {
-          const result = await client.query(sql, [...params]);
-          expect(result.rowCount, `${who}: ${sql}`).toBe(0);
+          // Either the policies hide every target row, or the privilege is not there at all.
+          await client.query('savepoint attempt');
+          const outcome = await client.query(sql, [...params]).then(
+            (result) => result.rowCount,
+            (error: Error) => (/permission denied/.test(error.message) ? 'denied' : error.message),
+          );
+          await client.query('rollback to savepoint attempt');
+          expect([0, 'denied'], `${who}: ${sql}`).toContain(outcome);
         }
         for (const [sql, params] of [
           [
@@ -984,6 +990,43 @@ describe('cross-tenant isolation in the database (row-level security alone)', ()
         await client.query('rollback to savepoint attempt');
       });
     }
+  });
+
+  it('the database alone keeps an owner, and an invitation cannot be bent into a higher role', async () => {
+    const client = new pg.Client({ connectionString: server.db.appUrl });
+    await client.connect();
+    try {
+      await client.query('begin');
+      await client.query(
+        `select set_config('app.user_id', $1, true), set_config('app.token_org_id', '', true)`,
+        [a.owner.id],
+      );
+      const removed = await client.query(
+        `delete from membership where organisation_id = $1 and user_id = $2`,
+        [a.organisation.id, a.owner.id],
+      );
+      expect(removed.rowCount).toBe(1);
+      await expect(client.query('commit')).rejects.toThrow(/would have no owner/);
+
+      await client.query('begin');
+      await client.query(
+        `select set_config('app.user_id', $1, true), set_config('app.token_org_id', '', true)`,
+        [a.member.id],
+      );
+      await expect(client.query(`update invitation set role = 'OWNER'`)).rejects.toThrow(
+        /permission denied/,
+      );
+      await client.query('rollback');
+    } finally {
+      await client.end();
+    }
+    const members = await a.owner.client.ok(
+      `query($id: ID!) { members(organisationId: $id) { edges { node { role } } } }`,
+      { id: a.organisation.id },
+    );
+    expect(members.members.edges.map((e: { node: { role: string } }) => e.node.role)).toContain(
+      'OWNER',
+    );
   });
 
   it("as the application role, A's own owner does see A's rows (the policies are not simply closed)", async () => {

@@ -57,6 +57,7 @@ async function mayReadNetwork(context: Context, network: Network): Promise<boole
     em.count(NetworkInvitation, {
       networkId: network.id,
       organisationId: { $in: organisationIds },
+      acceptedAt: null,
       revokedAt: null,
     }),
   );

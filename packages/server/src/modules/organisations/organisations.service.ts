@@ -76,6 +76,8 @@ export async function createOrganisation(
       });
       await em.flush();
       em.create(Membership, { organisationId: organisation.id, userId, role: MemberRole.OWNER });
+      // The owner exists before the log entry: the log takes entries only from inside.
+      await em.flush();
       recordAudit(em, context, {
         organisationId: organisation.id,
         action: 'organisation.created',
@@ -341,6 +343,8 @@ export async function acceptInvitation(context: Context, token: string): Promise
       userId,
       role: row.role,
     });
+    // The member exists before the log entry: the log takes entries only from inside.
+    await em.flush();
     recordAudit(em, context, {
       organisationId: row.organisation_id,
       action: 'invitation.accepted',

@@ -191,7 +191,7 @@ export async function updateSpace(context: Context, input: UpdateSpaceInput): Pr
     await checkNetwork(em, space.organisationId, visibility, networkId);
     if (input.name) space.name = input.name.normalize('NFC').trim();
     if (input.description !== undefined && input.description !== null)
-      space.description = input.description.trim();
+      space.description = input.description.normalize('NFC').trim();
     const visibilityChanged = visibility !== space.visibility || networkId !== space.networkId;
     space.visibility = visibility;
     space.networkId = networkId ?? null;

@@ -37,6 +37,18 @@ export async function migrate(ownerUrl: string): Promise<string[]> {
   const lock = new pg.Client({ connectionString: ownerUrl });
   await lock.connect();
   try {
+    const [owner] = (
+      await lock.query<{ name: string; allowed: boolean }>(
+        'select current_user as name, rolsuper or rolbypassrls as allowed from pg_roles where rolname = current_user',
+      )
+    ).rows;
+    if (!owner?.allowed) {
+      // The policy helpers run as this role over tables that force row-level security.
+      throw new Error(
+        `DATABASE_URL's user "${owner?.name}" must be a superuser or have BYPASSRLS: it owns the tables and the ` +
+          'security-definer functions the row-level-security policies call.',
+      );
+    }
     await lock.query('select pg_advisory_lock(727002)');
     const orm = await MikroORM.init(ormOptions(ownerUrl, 2));
     try {

@@ -39,19 +39,14 @@ export class Mailer {
   }
 
   private async deliver(em: EntityManager, id: string, message: EmailMessage): Promise<void> {
-    this.logger.info(
-      {
-        email: {
-          id,
-          to: message.to,
-          kind: message.kind,
-          subject: message.subject,
-          text: message.text,
-        },
-      },
-      'e-mail queued',
-    );
-    if (!this.transport) return;
+    const { to, kind, subject, text } = message;
+    if (!this.transport) {
+      // Without SMTP the log is the delivery channel (development): it carries the whole text,
+      // links included. With SMTP it keeps only the envelope.
+      this.logger.info({ email: { id, to, kind, subject, text } }, 'e-mail written to the outbox');
+      return;
+    }
+    this.logger.info({ email: { id, kind } }, 'e-mail sending');
     let failure: string | null = null;
     try {
       await this.transport.sendMail({
