@@ -120,3 +120,24 @@ export function describeError<F extends string>(
       : null;
   return { summary, fields };
 }
+
+/** What the server said, one entry per problem: for pages that word some cases themselves. */
+export interface ServerProblem {
+  code: string;
+  /** The BAD_USER_INPUT reason, such as INVITATION_EXPIRED. */
+  reason: string | null;
+  message: string;
+}
+
+export function serverProblems(error: unknown): ServerProblem[] {
+  if (!CombinedGraphQLErrors.is(error)) return [];
+  return error.errors.flatMap((graphQLError): ServerProblem[] => {
+    const extensions = graphQLError.extensions ?? {};
+    const code = typeof extensions.code === 'string' ? extensions.code : 'INTERNAL';
+    const problems = Array.isArray(extensions.fields)
+      ? extensions.fields.filter(isFieldProblem)
+      : [];
+    if (!problems.length) return [{ code, reason: null, message: graphQLError.message }];
+    return problems.map((problem) => ({ code, reason: problem.reason, message: problem.message }));
+  });
+}

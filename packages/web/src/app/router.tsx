@@ -1,7 +1,10 @@
 import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
 import { accountRoutes } from '../features/accounts/routes';
 import { homeRoutes } from '../features/home/routes';
+import { networkRoutes } from '../features/networks/routes';
+import { invitationRoutes, organisationRoutes } from '../features/organisations/routes';
 import { settingsRoutes } from '../features/settings/routes';
+import { spaceRoutes } from '../features/spaces/routes';
 import { NotFoundPage } from './NotFoundPage';
 import { Layout } from './shell/Layout';
 import { RequireSignedIn } from './viewer';
@@ -15,13 +18,20 @@ export const routes: RouteObject[] = [
     element: <Layout />,
     children: [
       ...accountRoutes,
+      ...invitationRoutes,
       {
         element: (
           <RequireSignedIn>
             <Outlet />
           </RequireSignedIn>
         ),
-        children: [...homeRoutes, ...settingsRoutes],
+        children: [
+          ...homeRoutes,
+          ...organisationRoutes,
+          ...networkRoutes,
+          ...spaceRoutes,
+          ...settingsRoutes,
+        ],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -4,4 +4,5 @@ export { EmptyState } from './EmptyState';
 export { Loading } from './Loading';
 export { Page } from './Page';
 export { SelectField } from './SelectField';
+export { TextAreaField } from './TextAreaField';
 export { TextField } from './TextField';

@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { FollowAccountLanguage, useViewer } from '../viewer';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { OrganisationSwitcher } from './OrganisationSwitcher';
 import { UserMenu } from './UserMenu';
 
 export function Layout() {
@@ -41,14 +42,17 @@ export function Layout() {
           </div>
         </div>
         {viewer && (
-          <nav className="header__nav" aria-label={t('shell.mainNav')}>
-            <NavLink to="/" end className="header__tab">
-              {t('shell.nav.home')}
-            </NavLink>
-            <NavLink to="/settings" className="header__tab">
-              {t('shell.nav.settings')}
-            </NavLink>
-          </nav>
+          <div className="header__nav">
+            <nav className="header__tabs" aria-label={t('shell.mainNav')}>
+              <NavLink to="/" end className="header__tab">
+                {t('shell.nav.home')}
+              </NavLink>
+              <NavLink to="/settings" className="header__tab">
+                {t('shell.nav.settings')}
+              </NavLink>
+            </nav>
+            <OrganisationSwitcher />
+          </div>
         )}
       </header>
       <ConnectionIndicator />

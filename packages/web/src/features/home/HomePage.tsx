@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { Link } from 'react-router';
 import { describeError } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { useViewer } from '../../app/viewer';
@@ -19,6 +20,7 @@ const HOME = graphql(`
             organisation {
               id
               name
+              slug
               kind
               city
             }
@@ -88,7 +90,9 @@ export function HomePage() {
       <ul className="list">
         {memberships.map((membership) => (
           <li key={membership.id} className="list__item">
-            <p className="list__title">{membership.organisation.name}</p>
+            <p className="list__title">
+              <Link to={`/o/${membership.organisation.slug}`}>{membership.organisation.name}</Link>
+            </p>
             <p className="list__meta">
               {[t(`kind.${membership.organisation.kind}`), membership.organisation.city]
                 .filter(Boolean)
@@ -109,7 +113,9 @@ export function HomePage() {
       <ul className="list">
         {spaces.map((space) => (
           <li key={space.id} className="list__item">
-            <p className="list__title">{space.name}</p>
+            <p className="list__title">
+              <Link to={`/s/${space.id}`}>{space.name}</Link>
+            </p>
             <p className="list__meta">
               {t('home.spaceOf', { organisation: space.organisation.name })}
             </p>
@@ -137,9 +143,14 @@ export function HomePage() {
     >
       <div className="grid-2">
         <section className="card" aria-labelledby="home-organisations">
-          <h2 id="home-organisations" className="card__title">
-            {t('home.organisations.title')}
-          </h2>
+          <div className="card__header">
+            <h2 id="home-organisations" className="card__title">
+              {t('home.organisations.title')}
+            </h2>
+            <Link className="button button--secondary" to="/organisations/new">
+              {t('home.organisations.create')}
+            </Link>
+          </div>
           {organisationsBody}
           {data?.viewer?.memberships?.pageInfo.hasNextPage && (
             <p className="muted">{t('home.more', { count: PAGE })}</p>

@@ -8,6 +8,7 @@ export function SettingsPage() {
     { to: 'profile', label: t('settings.profile.title') },
     { to: 'password', label: t('settings.password.title') },
     { to: 'sessions', label: t('settings.sessions.title') },
+    { to: 'api-tokens', label: t('apiTokens.title') },
   ];
   return (
     <Page title={t('settings.title')}>

@@ -1,4 +1,5 @@
 import { Navigate, type RouteObject } from 'react-router';
+import { ApiTokensSection } from './ApiTokensSection';
 import { PasswordSection } from './PasswordSection';
 import { ProfileSection } from './ProfileSection';
 import { SessionsSection } from './SessionsSection';
@@ -14,6 +15,7 @@ export const settingsRoutes: RouteObject[] = [
       { path: 'profile', element: <ProfileSection /> },
       { path: 'password', element: <PasswordSection /> },
       { path: 'sessions', element: <SessionsSection /> },
+      { path: 'api-tokens', element: <ApiTokensSection /> },
     ],
   },
 ];

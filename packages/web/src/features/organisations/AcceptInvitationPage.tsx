@@ -1,0 +1,118 @@
+import { useMutation } from '@apollo/client/react';
+import { useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { describeError, serverProblems } from '../../app/errors';
+import { useI18n } from '../../app/i18n/I18nProvider';
+import { useViewer } from '../../app/viewer';
+import { graphql } from '../../gql';
+import { Alert, Button, Loading, Page } from '../../ui';
+
+const ACCEPT_INVITATION = graphql(`
+  mutation AcceptInvitation($input: AcceptInvitationInput!) {
+    acceptInvitation(input: $input) {
+      membership {
+        id
+        role
+        organisation {
+          id
+          slug
+          name
+        }
+      }
+    }
+  }
+`);
+
+const REASONS = [
+  'INVITATION_EXPIRED',
+  'INVITATION_USED',
+  'INVITATION_REVOKED',
+  'ALREADY_MEMBER',
+] as const;
+
+/**
+ * `/invitations/accept?token=…`, the link in the invitation e-mail. Signed-out people sign in
+ * or create an account first and come back here; accepting is always a deliberate click.
+ */
+export function AcceptInvitationPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const location = useLocation();
+  const navigate = useNavigate();
+  const { viewer, loading: viewerLoading } = useViewer();
+  const token = new URLSearchParams(location.search).get('token')?.trim() ?? '';
+  const [accept, { loading, client }] = useMutation(ACCEPT_INVITATION);
+  const [problem, setProblem] = useState<string | null>(null);
+  const next = encodeURIComponent(location.pathname + location.search);
+
+  async function submit() {
+    setProblem(null);
+    try {
+      const { data } = await accept({ variables: { input: { token } } });
+      if (!data) return;
+      // Memberships, spaces and the organisation's page all change for the viewer.
+      await client.resetStore();
+      const organisation = data.acceptInvitation.membership.organisation;
+      void navigate(`/o/${organisation.slug}`, { replace: true, state: { joined: true } });
+    } catch (error) {
+      setProblem(invitationProblem(error));
+    }
+  }
+
+  function invitationProblem(error: unknown): string {
+    for (const found of serverProblems(error)) {
+      const reason = REASONS.find((known) => known === found.reason);
+      if (reason) return t(`acceptInvitation.${reason}`);
+      if (found.code === 'NOT_FOUND') return t('acceptInvitation.NOT_FOUND');
+      if (found.code === 'FORBIDDEN') {
+        const address = /sent to (\S+@\S+?)\.(\s|$)/.exec(found.message)?.[1];
+        return address
+          ? t('acceptInvitation.otherAddress', { address })
+          : t('acceptInvitation.otherAddressUnknown');
+      }
+    }
+    return describeError(error, i18n).summary ?? t('error.unexpected');
+  }
+
+  let body;
+  if (!token) {
+    body = <Alert tone="error">{t('acceptInvitation.noToken')}</Alert>;
+  } else if (viewerLoading) {
+    body = <Loading label={t('common.loading')} />;
+  } else if (!viewer) {
+    body = (
+      <div className="card">
+        <p>{t('acceptInvitation.signInFirst')}</p>
+        <div className="form__actions">
+          <Link className="button button--primary" to={`/sign-in?next=${next}`}>
+            {t('acceptInvitation.signIn')}
+          </Link>
+          <Link className="button button--secondary" to={`/sign-up?next=${next}`}>
+            {t('acceptInvitation.signUp')}
+          </Link>
+        </div>
+      </div>
+    );
+  } else {
+    body = (
+      <div className="card">
+        {problem && <Alert tone="error">{problem}</Alert>}
+        <p>{t('acceptInvitation.as', { name: viewer.displayName, email: viewer.email ?? '' })}</p>
+        <div className="form__actions">
+          <Button busy={loading} onClick={() => void submit()}>
+            {loading ? t('acceptInvitation.accepting') : t('acceptInvitation.accept')}
+          </Button>
+          <Link className="button button--quiet" to="/">
+            {t('acceptInvitation.notNow')}
+          </Link>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <Page title={t('acceptInvitation.title')} intro={t('acceptInvitation.intro')} width="narrow">
+      {body}
+    </Page>
+  );
+}

@@ -1,0 +1,167 @@
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useI18n } from '../../app/i18n/I18nProvider';
+import { QueryProblem } from '../../app/QueryProblem';
+import { graphql } from '../../gql';
+import { Alert, Button, EmptyState, Loading, Page } from '../../ui';
+import { ORGANISATION } from './OrganisationPage';
+
+const PAGE = 25;
+
+const AUDIT_EVENTS = graphql(`
+  query AuditEvents($organisationId: ID!, $first: Int!, $after: String) {
+    auditEvents(organisationId: $organisationId, first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          action
+          createdAt
+          targetType
+          targetId
+          data
+          actor {
+            id
+            displayName
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+/** Shows the details the server recorded, as short "key: value" pairs. */
+function describeData(data: unknown): string {
+  if (!data || typeof data !== 'object') return '';
+  return Object.entries(data as Record<string, unknown>)
+    .filter(([, value]) => value !== null && value !== undefined && value !== '')
+    .map(
+      ([key, value]) =>
+        `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`,
+    )
+    .join(' · ');
+}
+
+/** `/o/:slug/audit`: who changed what in the organisation, newest first (owners and admins). */
+export function AuditLogPage() {
+  const { slug = '' } = useParams();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const organisationResult = useQuery(ORGANISATION, { variables: { slug } });
+  const organisation = organisationResult.data?.organisation;
+
+  if (!organisation) {
+    if (organisationResult.loading) return <Loading label={t('common.loading')} />;
+    if (organisationResult.error) {
+      return (
+        <Page title={t('error.loadFailed')}>
+          <QueryProblem error={organisationResult.error} retry={organisationResult.refetch} />
+        </Page>
+      );
+    }
+    return (
+      <Page title={t('organisation.notFound.title')} intro={t('organisation.notFound.body')}>
+        <p>
+          <Link to="/">{t('notFound.home')}</Link>
+        </p>
+      </Page>
+    );
+  }
+
+  return (
+    <Page
+      title={t('audit.title')}
+      intro={
+        <>
+          {t('audit.intro')} <Link to={`/o/${organisation.slug}`}>{organisation.name}</Link>
+        </>
+      }
+    >
+      {organisation.viewerCan.readAuditLog ? (
+        <AuditEvents organisationId={organisation.id} />
+      ) : (
+        <Alert tone="info">{t('audit.notAllowed')}</Alert>
+      )}
+    </Page>
+  );
+}
+
+function AuditEvents({ organisationId }: { organisationId: string }) {
+  const i18n = useI18n();
+  const { t, date, has } = i18n;
+  const { data, loading, error, refetch, fetchMore } = useQuery(AUDIT_EVENTS, {
+    variables: { organisationId, first: PAGE },
+    fetchPolicy: 'cache-and-network',
+  });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<unknown>(null);
+
+  async function loadMore() {
+    const after = data?.auditEvents.pageInfo.endCursor;
+    if (!after) return;
+    setLoadingMore(true);
+    setMoreError(null);
+    try {
+      await fetchMore({
+        variables: { after },
+        updateQuery: (previous, { fetchMoreResult }) => ({
+          auditEvents: {
+            ...fetchMoreResult.auditEvents,
+            edges: [...(previous.auditEvents?.edges ?? []), ...fetchMoreResult.auditEvents.edges],
+          },
+        }),
+      });
+    } catch (problem) {
+      setMoreError(problem);
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  if (loading && !data) return <Loading label={t('common.loading')} />;
+  if (error && !data) return <QueryProblem error={error} retry={refetch} />;
+  const events = data?.auditEvents.edges.map((edge) => edge.node) ?? [];
+  if (!events.length) {
+    return (
+      <section className="card">
+        <EmptyState title={t('audit.emptyTitle')} level={2}>
+          <p>{t('audit.emptyBody')}</p>
+        </EmptyState>
+      </section>
+    );
+  }
+  return (
+    <section className="card" aria-labelledby="audit-events">
+      <h2 id="audit-events" className="card__title">
+        {t('audit.events')}
+      </h2>
+      <ol className="audit">
+        {events.map((event) => {
+          const actionKey = `audit.action.${event.action}`;
+          const details = describeData(event.data);
+          return (
+            <li key={event.id} className="audit__event">
+              <p className="audit__what">{has(actionKey) ? t(actionKey) : event.action}</p>
+              <p className="list__meta">
+                <time dateTime={event.createdAt}>{date(event.createdAt, 'dateTime')}</time> ·{' '}
+                {event.actor ? event.actor.displayName : t('audit.noActor')}
+              </p>
+              {details && <p className="audit__data">{details}</p>}
+            </li>
+          );
+        })}
+      </ol>
+      {moreError !== null && <QueryProblem error={moreError} retry={loadMore} />}
+      {data?.auditEvents.pageInfo.hasNextPage && (
+        <Button variant="secondary" busy={loadingMore} onClick={() => void loadMore()}>
+          {loadingMore ? t('common.loading') : t('audit.loadMore')}
+        </Button>
+      )}
+    </section>
+  );
+}

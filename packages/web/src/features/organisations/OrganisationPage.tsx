@@ -1,0 +1,122 @@
+import { useQuery } from '@apollo/client/react';
+import { Link, useParams } from 'react-router';
+import { useI18n } from '../../app/i18n/I18nProvider';
+import { QueryProblem } from '../../app/QueryProblem';
+import { graphql } from '../../gql';
+import { Loading, Page } from '../../ui';
+import { NetworksSection } from '../networks/NetworksSection';
+import { OrganisationSpacesSection } from '../spaces/OrganisationSpacesSection';
+import { InvitationsSection } from './InvitationsSection';
+import { LeaveSection } from './LeaveSection';
+import { MembersSection } from './MembersSection';
+import { ProfileSection } from './ProfileSection';
+
+export const ORGANISATION = graphql(`
+  query Organisation($slug: String!) {
+    organisation(slug: $slug) {
+      id
+      name
+      slug
+      kind
+      city
+      country
+      description
+      createdAt
+      viewerRole
+      viewerCan {
+        update
+        manageMembers
+        manageNetworks
+        manageSpaces
+        manageApiTokens
+        readAuditLog
+      }
+      networks {
+        id
+        name
+        slug
+        steward {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+/** `/o/:slug`: an organisation's profile and, for its members, what goes on inside it. */
+export function OrganisationPage() {
+  const { slug = '' } = useParams();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { data, loading, error, refetch } = useQuery(ORGANISATION, {
+    variables: { slug },
+    fetchPolicy: 'cache-and-network',
+  });
+  const organisation = data?.organisation;
+
+  if (!organisation) {
+    if (loading) return <Loading label={t('common.loading')} />;
+    if (error) {
+      return (
+        <Page title={t('error.loadFailed')}>
+          <QueryProblem error={error} retry={refetch} />
+        </Page>
+      );
+    }
+    return (
+      <Page title={t('organisation.notFound.title')} intro={t('organisation.notFound.body')}>
+        <p>
+          <Link to="/">{t('notFound.home')}</Link>
+        </p>
+      </Page>
+    );
+  }
+
+  const place = [organisation.city, organisation.country].filter(Boolean).join(', ');
+  const can = organisation.viewerCan;
+  return (
+    <Page
+      title={organisation.name}
+      intro={
+        <>
+          {[t(`kind.${organisation.kind}`), place].filter(Boolean).join(' · ')}
+          {organisation.viewerRole && (
+            <span className="badge">
+              {t('home.yourRole', { role: t(`role.${organisation.viewerRole}`) })}
+            </span>
+          )}
+        </>
+      }
+    >
+      {(can.readAuditLog || can.manageApiTokens) && (
+        <nav className="page-links" aria-label={t('organisation.tools')}>
+          {can.readAuditLog && (
+            <Link to={`/o/${organisation.slug}/audit`}>{t('organisation.auditLink')}</Link>
+          )}
+          {can.manageApiTokens && (
+            <Link to={`/settings/api-tokens?organisation=${organisation.id}`}>
+              {t('organisation.apiTokensLink')}
+            </Link>
+          )}
+        </nav>
+      )}
+      <div className="grid-2">
+        <ProfileSection organisation={organisation} />
+        <OrganisationSpacesSection
+          organisationId={organisation.id}
+          organisationSlug={organisation.slug}
+          canCreate={can.manageSpaces}
+        />
+        {organisation.viewerRole && (
+          <MembersSection organisationId={organisation.id} canManage={can.manageMembers} />
+        )}
+        {can.manageMembers && <InvitationsSection organisationId={organisation.id} />}
+        {organisation.viewerRole && <NetworksSection organisation={organisation} />}
+        {organisation.viewerRole && (
+          <LeaveSection organisationId={organisation.id} name={organisation.name} />
+        )}
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,165 @@
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useI18n } from '../../app/i18n/I18nProvider';
+import { QueryProblem } from '../../app/QueryProblem';
+import { graphql } from '../../gql';
+import type { SpaceQuery } from '../../gql/graphql';
+import { Alert, Button, Loading, Page } from '../../ui';
+import { EditSpaceForm } from './EditSpaceForm';
+import { SharingSection } from './SharingSection';
+
+const SPACE = graphql(`
+  query Space($id: ID!) {
+    space(id: $id) {
+      id
+      name
+      description
+      visibility
+      createdAt
+      updatedAt
+      organisation {
+        id
+        name
+        slug
+        networks {
+          id
+          name
+        }
+      }
+      network {
+        id
+        name
+        slug
+      }
+      sharedWith {
+        id
+        name
+        slug
+      }
+      viewerCan {
+        share
+        update
+      }
+    }
+  }
+`);
+
+export type SpaceDetails = NonNullable<SpaceQuery['space']>;
+
+/** `/s/:id`: a space's details and who may read it. Discussions will live here. */
+export function SpacePage() {
+  const { id = '' } = useParams();
+  const { t, date } = useI18n();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const { data, loading, error, refetch } = useQuery(SPACE, {
+    variables: { id },
+    fetchPolicy: 'cache-and-network',
+  });
+  const space = data?.space;
+  if (!space) {
+    if (loading) return <Loading label={t('common.loading')} />;
+    if (error) {
+      return (
+        <Page title={t('error.loadFailed')}>
+          <QueryProblem error={error} retry={refetch} />
+        </Page>
+      );
+    }
+    return (
+      <Page title={t('space.notFound.title')} intro={t('space.notFound.body')}>
+        <p>
+          <Link to="/">{t('notFound.home')}</Link>
+        </p>
+      </Page>
+    );
+  }
+
+  const visibility = space.network
+    ? t('space.visibilityIn', {
+        visibility: t(`visibility.${space.visibility}`),
+        network: space.network.name,
+      })
+    : t(`visibility.${space.visibility}`);
+
+  return (
+    <Page
+      title={space.name}
+      intro={
+        <>
+          {t('space.ownerLabel')}{' '}
+          <Link to={`/o/${space.organisation.slug}`}>{space.organisation.name}</Link>
+          <span className="badge badge--neutral">{visibility}</span>
+        </>
+      }
+    >
+      <div className="grid-2">
+        <section className="card" aria-labelledby="space-about">
+          <h2 id="space-about" className="card__title">
+            {t('space.about')}
+          </h2>
+          {saved && !editing && <Alert tone="success">{t('space.saved')}</Alert>}
+          {editing ? (
+            <EditSpaceForm
+              space={space}
+              onDone={(didSave) => {
+                setEditing(false);
+                setSaved(didSave);
+              }}
+            />
+          ) : (
+            <>
+              {space.description ? (
+                <p className="prose">{space.description}</p>
+              ) : (
+                <p className="muted">{t('space.noDescription')}</p>
+              )}
+              <dl className="facts">
+                <div>
+                  <dt>{t('space.field.visibility')}</dt>
+                  <dd>
+                    {visibility}
+                    <span className="facts__note">
+                      {t(`space.visibilityHint.${space.visibility}`)}
+                    </span>
+                  </dd>
+                </div>
+                {space.network && (
+                  <div>
+                    <dt>{t('space.field.network')}</dt>
+                    <dd>
+                      <Link to={`/n/${space.network.slug}`}>{space.network.name}</Link>
+                    </dd>
+                  </div>
+                )}
+                <div>
+                  <dt>{t('space.created')}</dt>
+                  <dd>{date(space.createdAt)}</dd>
+                </div>
+              </dl>
+              {space.viewerCan.update && (
+                <Button
+                  variant="secondary"
+                  onClick={() => {
+                    setSaved(false);
+                    setEditing(true);
+                  }}
+                >
+                  {t('space.edit')}
+                </Button>
+              )}
+            </>
+          )}
+        </section>
+        <SharingSection space={space} />
+      </div>
+      <section className="card placeholder" aria-labelledby="space-discussions">
+        <h2 id="space-discussions" className="card__title">
+          {t('space.discussions.title')}
+        </h2>
+        <p className="muted">{t('space.discussions.coming')}</p>
+      </section>
+    </Page>
+  );
+}
