@@ -22,6 +22,8 @@ export interface RunningServer {
   start(): Promise<void>;
   /** Stops the server and removes its database. */
   dispose(): Promise<void>;
+  /** A connection string for the server's database as its owner, to look at what it wrote. */
+  ownerDatabaseUrl(): string;
 }
 
 function freePort(): Promise<number> {
@@ -89,6 +91,7 @@ export async function startServer(): Promise<RunningServer> {
     ALANY_WEB_DIST: webDist,
   };
   let cleanupDatabase: () => Promise<void>;
+  let ownerDatabaseUrl: () => string;
   const baseUrl = process.env.DATABASE_URL?.trim();
   if (baseUrl) {
     const name = `alany_web_e2e_${randomBytes(5).toString('hex')}`;
@@ -99,6 +102,7 @@ export async function startServer(): Promise<RunningServer> {
     const own = new URL(baseUrl);
     own.pathname = `/${name}`;
     env.DATABASE_URL = own.toString();
+    ownerDatabaseUrl = () => own.toString();
     cleanupDatabase = async () => {
       const client = new pg.Client({ connectionString: baseUrl });
       await client.connect();
@@ -111,6 +115,14 @@ export async function startServer(): Promise<RunningServer> {
     fs.chmodSync(dataDir, 0o755);
     env.ALANY_DATA_DIR = dataDir;
     delete env.DATABASE_URL;
+    // The embedded PostgreSQL listens on a port chosen at start-up (postmaster.pid, line 4).
+    ownerDatabaseUrl = () => {
+      const { password } = JSON.parse(
+        fs.readFileSync(path.join(dataDir, 'pg-credentials.json'), 'utf8'),
+      ) as { password: string };
+      const pid = fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n');
+      return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pid[3]?.trim()}/alany`;
+    };
     cleanupDatabase = async () => fs.rmSync(dataDir, { recursive: true, force: true });
   }
 
@@ -146,6 +158,7 @@ export async function startServer(): Promise<RunningServer> {
     url,
     start,
     stop,
+    ownerDatabaseUrl: () => ownerDatabaseUrl(),
     dispose: async () => {
       await stop();
       await cleanupDatabase();

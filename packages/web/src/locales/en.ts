@@ -180,6 +180,7 @@ export const en = {
 
   'organisation.notFound.title': 'Organisation not found',
   'organisation.notFound.body': 'No organisation has this address. Check the link.',
+  'organisation.joined': 'You joined {name} as {role}. Welcome!',
   'organisation.tools': 'Organisation tools',
   'organisation.auditLink': 'Audit log',
   'organisation.apiTokensLink': 'API tokens',

@@ -183,6 +183,7 @@ export const kk: Messages = {
 
   'organisation.notFound.title': 'Ұйым табылмады',
   'organisation.notFound.body': 'Мұндай мекенжайы бар ұйым жоқ. Сілтемені тексеріңіз.',
+  'organisation.joined': 'Сіз «{name}» ұйымына қосылдыңыз, рөліңіз: {role}. Қош келдіңіз!',
   'organisation.tools': 'Ұйым құралдары',
   'organisation.auditLink': 'Өзгерістер журналы',
   'organisation.apiTokensLink': 'API токендері',

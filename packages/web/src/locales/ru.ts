@@ -186,6 +186,7 @@ export const ru: Messages = {
 
   'organisation.notFound.title': 'Организация не найдена',
   'organisation.notFound.body': 'Организации с таким адресом нет. Проверьте ссылку.',
+  'organisation.joined': 'Вы вступили в «{name}», ваша роль: {role}. Добро пожаловать!',
   'organisation.tools': 'Инструменты организации',
   'organisation.auditLink': 'Журнал изменений',
   'organisation.apiTokensLink': 'API-токены',

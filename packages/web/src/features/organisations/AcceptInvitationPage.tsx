@@ -41,7 +41,9 @@ export function AcceptInvitationPage() {
   const navigate = useNavigate();
   const { viewer, loading: viewerLoading } = useViewer();
   const token = new URLSearchParams(location.search).get('token')?.trim() ?? '';
-  const [accept, { loading, client }] = useMutation(ACCEPT_INVITATION);
+  // Memberships and spaces change for the viewer: what is on screen (the header's switcher)
+  // is fetched again; the organisation and home pages fetch on arrival anyway.
+  const [accept, { loading }] = useMutation(ACCEPT_INVITATION, { refetchQueries: 'active' });
   const [problem, setProblem] = useState<string | null>(null);
   const next = encodeURIComponent(location.pathname + location.search);
 
@@ -50,8 +52,6 @@ export function AcceptInvitationPage() {
     try {
       const { data } = await accept({ variables: { input: { token } } });
       if (!data) return;
-      // Memberships, spaces and the organisation's page all change for the viewer.
-      await client.resetStore();
       const organisation = data.acceptInvitation.membership.organisation;
       void navigate(`/o/${organisation.slug}`, { replace: true, state: { joined: true } });
     } catch (error) {

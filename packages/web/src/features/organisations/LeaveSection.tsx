@@ -20,14 +20,15 @@ export function LeaveSection({ organisationId, name }: { organisationId: string;
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  // What the viewer sees changes everywhere: memberships, spaces, this page.
-  const [leave, { loading, client }] = useMutation(LEAVE_ORGANISATION);
+  // The header's switcher drops the organisation; home fetches on arrival anyway.
+  const [leave, { loading }] = useMutation(LEAVE_ORGANISATION, {
+    refetchQueries: ['MyOrganisations'],
+  });
 
   async function confirm() {
     setProblem(null);
     try {
       await leave({ variables: { input: { organisationId } } });
-      await client.resetStore();
       void navigate('/', { replace: true });
     } catch (error) {
       setConfirming(false);

@@ -1,9 +1,9 @@
 import { useQuery } from '@apollo/client/react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { QueryProblem } from '../../app/QueryProblem';
 import { graphql } from '../../gql';
-import { Loading, Page } from '../../ui';
+import { Alert, Loading, Page } from '../../ui';
 import { NetworksSection } from '../networks/NetworksSection';
 import { OrganisationSpacesSection } from '../spaces/OrganisationSpacesSection';
 import { InvitationsSection } from './InvitationsSection';
@@ -47,6 +47,8 @@ export const ORGANISATION = graphql(`
 /** `/o/:slug`: an organisation's profile and, for its members, what goes on inside it. */
 export function OrganisationPage() {
   const { slug = '' } = useParams();
+  const location = useLocation();
+  const joined = (location.state as { joined?: boolean } | null)?.joined === true;
   const i18n = useI18n();
   const { t } = i18n;
   const { data, loading, error, refetch } = useQuery(ORGANISATION, {
@@ -89,6 +91,14 @@ export function OrganisationPage() {
         </>
       }
     >
+      {joined && organisation.viewerRole && (
+        <Alert tone="success">
+          {t('organisation.joined', {
+            name: organisation.name,
+            role: t(`role.${organisation.viewerRole}`),
+          })}
+        </Alert>
+      )}
       {(can.readAuditLog || can.manageApiTokens) && (
         <nav className="page-links" aria-label={t('organisation.tools')}>
           {can.readAuditLog && (
