@@ -55,6 +55,7 @@ function settingsFor(viewer: Viewer): DatabaseSettings {
   return {
     'app.user_id': viewer.kind === 'user' ? viewer.userId : '',
     'app.token_org_id': viewer.kind === 'apiToken' ? viewer.organisationId : '',
+    'app.guest_participant_id': viewer.kind === 'guest' ? viewer.participantId : '',
   };
 }
 
@@ -68,7 +69,7 @@ async function viewerFor(
 }
 
 const refusedToken = () =>
-  new GraphQLError('The API token is unknown, expired or revoked.', {
+  new GraphQLError('The token is unknown, expired or revoked.', {
     extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
   });
 

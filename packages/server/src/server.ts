@@ -18,7 +18,8 @@ import {
 } from './platform/auth/rate-limit.js';
 import { sessionAuthenticator } from './modules/accounts/accounts.service.js';
 import { authenticateApiToken } from './modules/integrations/integrations.service.js';
-import { API_TOKEN_PREFIX, type Authenticate } from './platform/auth/viewer.js';
+import { API_TOKEN_PREFIX, GUEST_TOKEN_PREFIX, type Authenticate } from './platform/auth/viewer.js';
+import { authenticateGuest } from './modules/events/events.service.js';
 import { Mailer } from './platform/mail/mailer.js';
 import { DEMO_SIGN_IN, seedDemoData } from './modules/demo/demo.seed.js';
 
@@ -79,10 +80,11 @@ export async function startAlany(config: Config, logger: Logger): Promise<Runnin
     cleanups.push(() => mailer.close());
     const freshEm = () => orm.em.fork({ useContext: false });
     const sessions = sessionAuthenticator({ em: freshEm });
-    const authenticate: Authenticate = (secret) =>
-      secret.startsWith(API_TOKEN_PREFIX)
-        ? authenticateApiToken(freshEm(), secret)
-        : sessions(secret);
+    const authenticate: Authenticate = (secret) => {
+      if (secret.startsWith(API_TOKEN_PREFIX)) return authenticateApiToken(freshEm(), secret);
+      if (secret.startsWith(GUEST_TOKEN_PREFIX)) return authenticateGuest(freshEm(), secret);
+      return sessions(secret);
+    };
 
     const expected = expectedMigrationNames();
     let publicUrl = config.publicUrl;

@@ -3,6 +3,7 @@ import { Migration20261126000001Accounts } from './Migration20261126000001Accoun
 import { Migration20261126000002Tenancy } from './Migration20261126000002Tenancy.js';
 import { Migration20261127000003Discussions } from './Migration20261127000003Discussions.js';
 import { Migration20261127000004Hardening } from './Migration20261127000004Hardening.js';
+import { Migration20261127000005Events } from './Migration20261127000005Events.js';
 
 /** Applied in this order; a new migration is appended here and never edited once released. */
 export const migrationsList: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126000002Tenancy', class: Migration20261126000002Tenancy },
   { name: 'Migration20261127000003Discussions', class: Migration20261127000003Discussions },
   { name: 'Migration20261127000004Hardening', class: Migration20261127000004Hardening },
+  { name: 'Migration20261127000005Events', class: Migration20261127000005Events },
 ];

@@ -9,6 +9,15 @@ import {
   ThreadRead,
 } from './discussions/discussions.entity.js';
 import { Notification } from './notifications/notifications.entity.js';
+import {
+  Event,
+  EventParticipant,
+  EventRegistration,
+  Poll,
+  PollBallot,
+  PollOption,
+  Question,
+} from './events/events.entity.js';
 import { ApiToken } from './integrations/integrations.entity.js';
 import { Network, NetworkInvitation, NetworkMembership } from './networks/networks.entity.js';
 import { Invitation, Membership, Organisation } from './organisations/organisations.entity.js';
@@ -35,4 +44,11 @@ export const entities = [
   PostFlag,
   ThreadRead,
   Notification,
+  Event,
+  EventRegistration,
+  EventParticipant,
+  Question,
+  Poll,
+  PollOption,
+  PollBallot,
 ] as const;

@@ -7,6 +7,12 @@ import {
   ThreadResolver,
 } from './discussions/discussions.resolver.js';
 import { NotificationResolver } from './notifications/notifications.resolver.js';
+import {
+  EventRegistrationResolver,
+  EventResolver,
+  PollResolver,
+  QuestionResolver,
+} from './events/events.resolver.js';
 import { ApiTokenResolver } from './integrations/integrations.resolver.js';
 import {
   NetworkInvitationResolver,
@@ -41,4 +47,8 @@ export const resolvers: NonEmptyArray<Function> = [
   PostResolver,
   PostFlagResolver,
   NotificationResolver,
+  EventResolver,
+  QuestionResolver,
+  PollResolver,
+  EventRegistrationResolver,
 ];

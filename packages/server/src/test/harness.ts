@@ -62,8 +62,10 @@ export class TestClient {
 
   websocket(): WsClient {
     const cookie = this.cookie;
+    const authorization = this.extraHeaders.authorization;
     return createClient({
       url: this.graphqlUrl.replace(/^http/, 'ws'),
+      connectionParams: authorization ? { authorization } : undefined,
       webSocketImpl: class extends WebSocket {
         constructor(address: string, protocols?: string | string[]) {
           super(address, protocols, cookie ? { headers: { cookie } } : {});

@@ -22,6 +22,20 @@ let b: Tenant;
 
 const DENIED = ['FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED'];
 
+/** The data, or undefined when the attacker is refused outright (e.g. a guest asking for a network). */
+async function okOrDenied(
+  attacker: TestClient,
+  query: string,
+  variables: Record<string, unknown> = {},
+) {
+  const result = await attacker.request(query, variables);
+  if (result.errors?.length) {
+    expect(DENIED).toContain(result.errors[0]?.extensions?.code);
+    return undefined;
+  }
+  return result.data as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response shapes vary per case
+}
+
 function expectDenied(result: GraphQLResponse, label = '') {
   expect(
     result.errors?.[0]?.extensions?.code,
@@ -34,6 +48,7 @@ function expectDenied(result: GraphQLResponse, label = '') {
 async function asB(attempt: (attacker: TestClient, who: string) => Promise<void>) {
   await attempt(b.owner.client, 'B owner');
   await attempt(b.readToken, 'B token');
+  await attempt(b.guest, 'B guest');
 }
 
 async function snapshotOfA() {
@@ -60,6 +75,13 @@ async function snapshotOfA() {
       flags: `select id, resolved_at from post_flag where organisation_id = $1 order by id`,
       reads: `select thread_id, user_id, last_read_at from thread_read where organisation_id = $1 order by 1, 2`,
       notifications: `select id, user_id, read_at from notification where organisation_id = $1 order by id`,
+      events: `select id, title, status, code, capacity from event where organisation_id = $1 order by id`,
+      registrations: `select id, user_id, status from event_registration where organisation_id = $1 order by id`,
+      eventParticipants: `select id, display_name from event_participant where organisation_id = $1 order by id`,
+      questions: `select id, body, status, pinned, upvote_count from question where organisation_id = $1 order by id`,
+      votes: `select question_id, participant_id from question_vote where organisation_id = $1 order by 1, 2`,
+      polls: `select id, status from poll where organisation_id = $1 order by id`,
+      ballots: `select poll_id, participant_id, option_ids from poll_ballot where organisation_id = $1 order by 1, 2`,
     };
     const snapshot: Record<string, unknown> = {};
     for (const [name, sql] of Object.entries(queries))
@@ -90,10 +112,12 @@ const cases: Record<string, () => Promise<void>> = {
   'Query.organisation': async () => {
     // Profiles are a public directory; nothing inside the organisation is.
     await asB(async (attacker) => {
-      const data = await attacker.ok(
+      const data = await okOrDenied(
+        attacker,
         `query($slug: String!) { organisation(slug: $slug) { id name viewerRole viewerCan { update manageMembers readAuditLog } networks { id } } }`,
         { slug: a.organisation.slug },
       );
+      if (!data) return;
       expect(data.organisation.viewerRole).toBeNull();
       expect(data.organisation.viewerCan).toEqual({
         update: false,
@@ -129,9 +153,14 @@ const cases: Record<string, () => Promise<void>> = {
     ),
   'Query.network': async () =>
     asB(async (attacker) => {
-      const data = await attacker.ok(`query($slug: String!) { network(slug: $slug) { id } }`, {
-        slug: a.network.slug,
-      });
+      const data = await okOrDenied(
+        attacker,
+        `query($slug: String!) { network(slug: $slug) { id } }`,
+        {
+          slug: a.network.slug,
+        },
+      );
+      if (!data) return;
       expect(data.network).toBeNull();
     }),
   'Query.networkInvitations': async () =>
@@ -152,10 +181,12 @@ const cases: Record<string, () => Promise<void>> = {
         { organisationId: a.organisation.id },
         { networkId: a.network.id },
       ]) {
-        const data = await attacker.ok(
+        const data = await okOrDenied(
+          attacker,
           `query($filter: SpaceFilter) { spaces(filter: $filter, first: 100) { edges { node { id } } } }`,
           { filter },
         );
+        if (!data) return;
         for (const edge of data.spaces.edges) expect(aSpaces).not.toContain(edge.node.id);
       }
     }),
@@ -163,7 +194,8 @@ const cases: Record<string, () => Promise<void>> = {
     asB(async (attacker) => {
       for (const id of [a.privateSpaceId, a.sharedSpaceId, a.networkSpaceId]) {
         expect(
-          (await attacker.ok(`query($id: ID!) { space(id: $id) { id name } }`, { id })).space,
+          (await okOrDenied(attacker, `query($id: ID!) { space(id: $id) { id name } }`, { id }))
+            ?.space ?? null,
         ).toBeNull();
       }
     }),
@@ -464,8 +496,11 @@ const cases: Record<string, () => Promise<void>> = {
   'Query.thread': async () =>
     asB(async (attacker) => {
       expect(
-        (await attacker.ok(`query($id: ID!) { thread(id: $id) { id title } }`, { id: a.threadId }))
-          .thread,
+        (
+          await okOrDenied(attacker, `query($id: ID!) { thread(id: $id) { id title } }`, {
+            id: a.threadId,
+          })
+        )?.thread ?? null,
       ).toBeNull();
     }),
   'Query.threads': async () =>
@@ -480,20 +515,24 @@ const cases: Record<string, () => Promise<void>> = {
     ),
   'Query.search': async () =>
     asB(async (attacker) => {
-      const data = await attacker.ok(
+      const data = await okOrDenied(
+        attacker,
         `query($q: String!) { search(query: $q) { edges { node { thread { id } } } } }`,
         {
           q: a.searchWord,
         },
       );
+      if (!data) return;
       expect(data.search.edges).toEqual([]);
-      const scoped = await attacker.ok(
+      const scoped = await okOrDenied(
+        attacker,
         `query($q: String!, $s: ID!) { search(query: $q, filter: { spaceId: $s }) { edges { node { kind } } } }`,
         {
           q: a.searchWord,
           s: a.privateSpaceId,
         },
       );
+      if (!scoped) return;
       expect(scoped.search.edges).toEqual([]);
     }),
   'Query.moderationQueue': async () =>
@@ -713,6 +752,219 @@ const cases: Record<string, () => Promise<void>> = {
     const token = await firstEvents(b.readToken, `subscription { notificationAdded { id } }`, {});
     expect(token[0]?.errors?.[0]?.extensions?.code).toBeOneOf(DENIED);
   },
+
+  'Query.event': async () =>
+    asB(async (attacker) => {
+      expect(
+        (
+          await okOrDenied(attacker, `query($id: ID!) { event(id: $id) { id } }`, {
+            id: a.event.id,
+          })
+        )?.event ?? null,
+      ).toBeNull();
+    }),
+  'Query.eventByCode': async () => {
+    // The code is the venue's invitation: whoever holds it sees the event's outline, nothing inside.
+    const data = await b.owner.client.ok(
+      `query($c: String!) { eventByCode(code: $c) { id registrations { id } polls { id } viewerCan { edit moderate } } }`,
+      {
+        c: a.event.code,
+      },
+    );
+    expect(data.eventByCode.registrations).toBeNull();
+    expect(data.eventByCode.polls).toEqual([]);
+    expect(data.eventByCode.viewerCan).toEqual({ edit: false, moderate: false });
+  },
+  'Query.events': async () =>
+    asB(async (attacker) => {
+      const data = await okOrDenied(
+        attacker,
+        `query($o: ID) { events(filter: { organisationId: $o }) { id } }`,
+        { o: a.organisation.id },
+      );
+      if (!data) return;
+      expect(data.events).toEqual([]);
+      const all = await okOrDenied(attacker, `query { events(first: 200) { id } }`);
+      if (!all) return;
+      expect(all.events.map((e: { id: string }) => e.id)).not.toContain(a.event.id);
+    }),
+  'Query.questions': async () =>
+    asB(async (attacker, who) => {
+      const result = await attacker.request(
+        `query($id: ID!) { questions(eventId: $id) { id body } }`,
+        { id: a.event.id },
+      );
+      expectDenied(result, who);
+    }),
+  'Query.eventRegistrationsCsv': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(`query($id: ID!) { eventRegistrationsCsv(eventId: $id) }`, {
+          id: a.event.id,
+        }),
+        who,
+      ),
+    ),
+  'Mutation.createEvent': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($s: ID!) { createEvent(input: { spaceId: $s, title: "Planted", startsAt: "2030-01-01T10:00:00Z", endsAt: "2030-01-01T12:00:00Z" }) { event { id } } }`,
+          { s: a.privateSpaceId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.updateEvent': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { updateEvent(input: { id: $id, title: "Hijacked" }) { event { id } } }`,
+          { id: a.event.id },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.publishEvent': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { publishEvent(input: { eventId: $id }) { event { id } } }`,
+          { id: a.event.id },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.cancelEvent': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { cancelEvent(input: { eventId: $id }) { event { id } } }`,
+          { id: a.event.id },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.registerForEvent': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { registerForEvent(input: { eventId: $id }) { registration { id } } }`,
+          { id: a.event.id },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.cancelRegistration': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { cancelRegistration(input: { eventId: $id }) { registration { id } } }`,
+          { id: a.event.id },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.joinEvent': async () => {
+    // Joining needs A's code; a guessed one finds nothing.
+    const result = await b.owner.client.request(
+      `mutation { joinEvent(input: { code: "ZZZZZZ", displayName: "Spy" }) { participant { id } } }`,
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  },
+  'Mutation.askQuestion': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { askQuestion(input: { eventId: $id, body: "Planted?" }) { question { id } } }`,
+          { id: a.event.id },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.upvoteQuestion': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { upvoteQuestion(input: { questionId: $id }) { question { id } } }`,
+          { id: a.approvedQuestionId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.removeUpvote': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { removeUpvote(input: { questionId: $id }) { question { id } } }`,
+          { id: a.approvedQuestionId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.moderateQuestion': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { moderateQuestion(input: { questionId: $id, action: APPROVE }) { question { id } } }`,
+          {
+            id: a.pendingQuestionId,
+          },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.createPoll': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { createPoll(input: { eventId: $id, question: "Q", options: ["a", "b"] }) { poll { id } } }`,
+          { id: a.event.id },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.openPoll': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { openPoll(input: { pollId: $id }) { poll { id } } }`,
+          { id: a.pollId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.closePoll': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { closePoll(input: { pollId: $id }) { poll { id } } }`,
+          { id: a.pollId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.votePoll': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { votePoll(input: { pollId: $id, optionIds: ["00000000-0000-4000-8000-000000000000"] }) { poll { id } } }`,
+          {
+            id: a.pollId,
+          },
+        ),
+        who,
+      ),
+    ),
+  'Subscription.eventUpdated': async () =>
+    asB(async (attacker, who) => {
+      const [result] = await firstEvents(
+        attacker,
+        `subscription($id: ID!) { eventUpdated(eventId: $id) { kind } }`,
+        { id: a.event.id },
+      );
+      expect(result?.errors?.[0]?.extensions?.code, who).toBeOneOf(DENIED);
+    }),
 
   'Subscription.serverTimeTicked': async () => {
     // The clock carries no tenant data; the point is that a token's socket works and sees only the tick.

@@ -104,6 +104,13 @@ export interface Tenant {
   postId: string;
   flagId: string;
   searchWord: string;
+  /** A published event in the private space, with a pending and an approved question and an open poll. */
+  event: { id: string; code: string };
+  pendingQuestionId: string;
+  approvedQuestionId: string;
+  pollId: string;
+  /** A guest in this tenant's event audience. */
+  guest: TestClient;
 }
 
 /**
@@ -195,6 +202,68 @@ export async function buildTenant(server: TestServer, label: string): Promise<Te
     )
   ).flagPost.flag.id as string;
 
+  const eventId = (
+    await owner.client.ok(
+      `mutation($input: CreateEventInput!) { createEvent(input: $input) { event { id } } }`,
+      {
+        input: {
+          spaceId: privateSpaceId,
+          title: `${label} public dialogue`,
+          startsAt: new Date(Date.now() - 3600_000).toISOString(),
+          endsAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
+          capacity: 50,
+        },
+      },
+    )
+  ).createEvent.event.id as string;
+  const code = (
+    await owner.client.ok(
+      `mutation($id: ID!) { publishEvent(input: { eventId: $id }) { event { code } } }`,
+      { id: eventId },
+    )
+  ).publishEvent.event.code as string;
+  await member.client.ok(
+    `mutation($id: ID!) { registerForEvent(input: { eventId: $id }) { registration { id } } }`,
+    { id: eventId },
+  );
+  const joined = await server
+    .client()
+    .ok(
+      `mutation($code: String!) { joinEvent(input: { code: $code, displayName: "${label} guest" }) { guestToken } }`,
+      { code },
+    );
+  const guest = server.client({ authorization: `Bearer ${joined.joinEvent.guestToken}` });
+  const ask = async (body: string) =>
+    (
+      await guest.ok(
+        `mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }`,
+        { input: { eventId, body } },
+      )
+    ).askQuestion.question.id as string;
+  const pendingQuestionId = await ask(`${label}: pending question`);
+  const approvedQuestionId = await ask(`${label}: approved question`);
+  await owner.client.ok(
+    `mutation($id: ID!) { moderateQuestion(input: { questionId: $id, action: APPROVE }) { question { id } } }`,
+    {
+      id: approvedQuestionId,
+    },
+  );
+  await guest.ok(
+    `mutation($id: ID!) { upvoteQuestion(input: { questionId: $id }) { question { id } } }`,
+    { id: approvedQuestionId },
+  );
+  const pollId = (
+    await owner.client.ok(
+      `mutation($input: CreatePollInput!) { createPoll(input: $input) { poll { id } } }`,
+      {
+        input: { eventId, question: 'Which risk first?', options: ['Procurement', 'Land'] },
+      },
+    )
+  ).createPoll.poll.id as string;
+  await owner.client.ok(`mutation($id: ID!) { openPoll(input: { pollId: $id }) { poll { id } } }`, {
+    id: pollId,
+  });
+
   const created = await owner.client.ok(
     `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { apiToken { id } secret } }`,
     {
@@ -229,5 +298,10 @@ export async function buildTenant(server: TestServer, label: string): Promise<Te
     postId,
     flagId,
     searchWord,
+    event: { id: eventId, code },
+    pendingQuestionId,
+    approvedQuestionId,
+    pollId,
+    guest,
   };
 }

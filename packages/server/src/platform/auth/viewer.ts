@@ -8,7 +8,9 @@ export type Viewer =
   | { kind: 'anonymous' }
   | { kind: 'user'; userId: string; sessionId: string; locale: Locale }
   /** An integrator's API token: acts for one organisation, as a plain member, within its scopes. */
-  | { kind: 'apiToken'; tokenId: string; organisationId: string; scopes: readonly TokenScope[] };
+  | { kind: 'apiToken'; tokenId: string; organisationId: string; scopes: readonly TokenScope[] }
+  /** Someone in an event's audience without an account: known only by a guest token. */
+  | { kind: 'guest'; participantId: string; eventId: string };
 
 export const ANONYMOUS: Viewer = Object.freeze({ kind: 'anonymous' });
 
@@ -20,3 +22,4 @@ export const ANONYMOUS: Viewer = Object.freeze({ kind: 'anonymous' });
 export type Authenticate = (secret: string) => Promise<Viewer | undefined>;
 
 export const API_TOKEN_PREFIX = 'alany_';
+export const GUEST_TOKEN_PREFIX = 'guest_';

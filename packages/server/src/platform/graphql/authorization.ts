@@ -17,6 +17,10 @@ export const Public = () => Authorized(PUBLIC);
 /** A signed-in person; API tokens may not. */
 export const SignedIn = () => Authorized();
 
+/** A signed-in person, or a guest of an event's audience (joined with the event's code). */
+const AUDIENCE = 'AUDIENCE';
+export const Audience = () => Authorized(AUDIENCE);
+
 /** A signed-in person, or an integrator's API token holding `scope`. */
 export const SignedInOrToken = (scope: TokenScope) => Authorized(tokenRole(scope));
 
@@ -24,6 +28,10 @@ export const authChecker: AuthChecker<Context> = ({ context }, roles) => {
   if (roles.includes(PUBLIC)) return true;
   const viewer = context.viewer;
   if (viewer.kind === 'user') return true;
+  if (viewer.kind === 'guest') {
+    if (roles.includes(AUDIENCE)) return true;
+    throw forbidden('Guests can only take part in the event they joined.');
+  }
   if (viewer.kind === 'apiToken') {
     if (viewer.scopes.some((scope) => roles.includes(tokenRole(scope)))) return true;
     throw forbidden('An API token cannot do this, or lacks the scope for it.');

@@ -11,6 +11,13 @@ export interface EmailMessage {
   /** What the mail is for (`invitation`, …): lets operators and tests find it. */
   kind: string;
   organisationId: string | null;
+  attachments?: EmailAttachment[];
+}
+
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
 }
 
 /**
@@ -31,9 +38,17 @@ export class Mailer {
   async queue(em: EntityManager, db: UnitOfWork, message: EmailMessage): Promise<void> {
     const id = randomUUID();
     await em.execute(
-      `insert into outbox_email (id, organisation_id, to_address, subject, text_body, kind, created_at)
-       values (?, ?, ?, ?, ?, ?, now())`,
-      [id, message.organisationId, message.to, message.subject, message.text, message.kind],
+      `insert into outbox_email (id, organisation_id, to_address, subject, text_body, kind, attachments, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, now())`,
+      [
+        id,
+        message.organisationId,
+        message.to,
+        message.subject,
+        message.text,
+        message.kind,
+        JSON.stringify(message.attachments ?? []),
+      ],
     );
     db.afterCommit(() => this.deliver(em, id, message));
   }
@@ -54,6 +69,11 @@ export class Mailer {
         to: message.to,
         subject: message.subject,
         text: message.text,
+        attachments: (message.attachments ?? []).map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: a.content,
+        })),
       });
     } catch (error) {
       failure = (error as Error).message.slice(0, 500);

@@ -1,0 +1,1034 @@
+import { randomInt } from 'node:crypto';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
+import { GUEST_TOKEN_PREFIX } from '../../platform/auth/viewer.js';
+import type { Context } from '../../platform/graphql/context.js';
+import { requireUser } from '../../platform/graphql/authorization.js';
+import { BadUserInput, forbidden, notFound, rateLimited } from '../../platform/graphql/errors.js';
+import { byKey, requestLoader } from '../../platform/graphql/loaders.js';
+import { Coalescer } from '../../platform/pubsub/coalescer.js';
+import { icalendar } from '../../platform/text/icalendar.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { MemberRole } from '../organisations/organisations.entity.js';
+import { hasRank, viewerRole } from '../organisations/organisations.policy.js';
+import { readableSpaceIds, spaceRights } from '../spaces/spaces.service.js';
+import { userLoader } from '../accounts/accounts.service.js';
+import {
+  Event,
+  EventParticipant,
+  EventRegistration,
+  EventStatus,
+  Poll,
+  PollBallot,
+  PollOption,
+  PollStatus,
+  Question,
+  QuestionModeration,
+  QuestionStatus,
+  RegistrationStatus,
+} from './events.entity.js';
+import {
+  EventActivityKind,
+  ModerationAction,
+  QuestionOrder,
+  type CreateEventInput,
+  type EventFilter,
+  type PollResults,
+  type QuestionsArgs,
+  type UpdateEventInput,
+} from './events.inputs.js';
+
+/** No look-alike characters (0/O, 1/I/L): read aloud in a hall and typed on a phone. */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const VOTE_WINDOW_MS = 250;
+const votes = new Coalescer(VOTE_WINDOW_MS);
+
+export interface EventLiveEvent {
+  kind: EventActivityKind;
+  eventId: string;
+  questionId?: string | null;
+  pollId?: string | null;
+}
+export const eventTopic = (eventId: string) => `event:${eventId}`;
+
+function publish(context: Context, event: EventLiveEvent) {
+  context.db.afterCommit(() => context.pubsub.publish(eventTopic(event.eventId), event));
+}
+
+export interface EventRights {
+  event: Event;
+  /** Edit, publish, cancel, see registrations: ADMINs of the owning organisation. */
+  organise: boolean;
+  /** Moderate questions and run polls: MODERATORs and up. */
+  moderate: boolean;
+  /** The viewer's participant row, when it has joined. */
+  participant: EventParticipant | null;
+}
+
+export function eventLoader(context: Context) {
+  return requestLoader<string, Event>(context, 'eventById', async (em, ids) =>
+    byKey(ids, await em.find(Event, { id: { $in: [...ids] } }), (e) => e.id),
+  );
+}
+
+function viewerParticipants(context: Context) {
+  return requestLoader<string, EventParticipant>(
+    context,
+    'viewerParticipant',
+    async (em, eventIds) => {
+      const viewer = context.viewer;
+      if (viewer.kind === 'guest') {
+        const rows = await em.find(EventParticipant, { id: viewer.participantId });
+        return byKey(eventIds, rows, (p) => p.eventId);
+      }
+      if (viewer.kind !== 'user') return eventIds.map(() => null);
+      const rows = await em.find(EventParticipant, {
+        userId: viewer.userId,
+        eventId: { $in: [...eventIds] },
+      });
+      return byKey(eventIds, rows, (p) => p.eventId);
+    },
+  );
+}
+
+/**
+ * An event the viewer may see: through its space (DRAFT only for moderators) or because it
+ * joined the audience with the code. NOT_FOUND otherwise.
+ */
+export async function eventRights(context: Context, eventId: string): Promise<EventRights> {
+  const event = await eventLoader(context).load(eventId);
+  if (!event) throw notFound('The event');
+  const participant = await viewerParticipants(context).load(eventId);
+  const space = await spaceRights(context, event.spaceId).catch(() => null);
+  const role =
+    context.viewer.kind === 'user' ? await viewerRole(context, event.organisationId) : null;
+  const moderate = hasRank(role, MemberRole.MODERATOR);
+  const organise = hasRank(role, MemberRole.ADMIN);
+  if (!space && !participant) throw notFound('The event');
+  if (event.status === EventStatus.DRAFT && !moderate) throw notFound('The event');
+  return { event, organise, moderate, participant };
+}
+
+function checkTimes(startsAt: Date, endsAt: Date, timezone: string) {
+  if (endsAt.getTime() <= startsAt.getTime()) {
+    throw BadUserInput.field('endsAt', 'BEFORE_START', 'The end must come after the start.');
+  }
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: timezone });
+  } catch {
+    throw BadUserInput.field(
+      'timezone',
+      'UNKNOWN_TIMEZONE',
+      'Choose a time zone such as Asia/Almaty.',
+    );
+  }
+}
+
+function checkUrl(url: string | null | undefined) {
+  if (!url) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw BadUserInput.field(
+      'onlineUrl',
+      'INVALID_URL',
+      'Enter a web address starting with https://.',
+    );
+  }
+  if (!['http:', 'https:'].includes(parsed.protocol)) {
+    throw BadUserInput.field(
+      'onlineUrl',
+      'INVALID_URL',
+      'Enter a web address starting with https://.',
+    );
+  }
+  return parsed.toString();
+}
+
+export async function createEvent(context: Context, input: CreateEventInput): Promise<Event> {
+  const { userId } = requireUser(context);
+  const { space } = await spaceRights(context, input.spaceId);
+  if (!hasRank(await viewerRole(context, space.organisationId), MemberRole.ADMIN)) {
+    throw forbidden("Only the space's organisation admins can create events.");
+  }
+  checkTimes(input.startsAt, input.endsAt, input.timezone);
+  const onlineUrl = checkUrl(input.onlineUrl);
+  return context.db.write(async (em) => {
+    const event = em.create(Event, {
+      organisationId: space.organisationId,
+      spaceId: space.id,
+      title: input.title.normalize('NFC').trim(),
+      description: input.description,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      timezone: input.timezone,
+      location: input.location.trim(),
+      onlineUrl,
+      capacity: input.capacity ?? null,
+      questionModeration: input.questionModeration,
+      allowAnonymousQuestions: input.allowAnonymousQuestions,
+      status: EventStatus.DRAFT,
+      createdBy: userId,
+    });
+    recordAudit(em, context, {
+      organisationId: space.organisationId,
+      action: 'event.created',
+      targetType: 'Event',
+      targetId: event.id,
+    });
+    await em.flush();
+    return event;
+  });
+}
+
+async function organisedEvent(context: Context, eventId: string): Promise<Event> {
+  requireUser(context);
+  const rights = await eventRights(context, eventId);
+  if (!rights.organise) throw forbidden("Only the organisation's admins can change the event.");
+  return rights.event;
+}
+
+export async function updateEvent(context: Context, input: UpdateEventInput): Promise<Event> {
+  const event = await organisedEvent(context, input.id);
+  if (event.status === EventStatus.CANCELLED)
+    throw BadUserInput.field('id', 'EVENT_CANCELLED', 'This event was cancelled.');
+  const startsAt = input.startsAt ?? event.startsAt;
+  const endsAt = input.endsAt ?? event.endsAt;
+  checkTimes(startsAt, endsAt, input.timezone ?? event.timezone);
+  const onlineUrl = input.onlineUrl !== undefined ? checkUrl(input.onlineUrl) : event.onlineUrl;
+  return context.db.write(async (em) => {
+    const managed = em.merge(event);
+    Object.assign(managed, {
+      startsAt,
+      endsAt,
+      onlineUrl,
+      ...(input.title ? { title: input.title.normalize('NFC').trim() } : {}),
+      ...(input.description !== undefined && input.description !== null
+        ? { description: input.description }
+        : {}),
+      ...(input.timezone ? { timezone: input.timezone } : {}),
+      ...(input.location !== undefined && input.location !== null
+        ? { location: input.location.trim() }
+        : {}),
+      ...(input.capacity !== undefined ? { capacity: input.capacity } : {}),
+      ...(input.questionModeration ? { questionModeration: input.questionModeration } : {}),
+      ...(input.allowAnonymousQuestions !== undefined && input.allowAnonymousQuestions !== null
+        ? { allowAnonymousQuestions: input.allowAnonymousQuestions }
+        : {}),
+    });
+    recordAudit(em, context, {
+      organisationId: event.organisationId,
+      action: 'event.updated',
+      targetType: 'Event',
+      targetId: event.id,
+    });
+    await em.flush();
+    publish(context, { kind: EventActivityKind.EVENT_UPDATED, eventId: event.id });
+    return managed;
+  });
+}
+
+function newCode(): string {
+  return Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+}
+
+export async function publishEvent(context: Context, eventId: string): Promise<Event> {
+  const event = await organisedEvent(context, eventId);
+  if (event.status !== EventStatus.DRAFT) {
+    throw BadUserInput.field('eventId', 'NOT_DRAFT', 'Only a draft can be published.');
+  }
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await context.db.write(async (em) => {
+        const managed = em.merge(event);
+        managed.status = EventStatus.PUBLISHED;
+        managed.code = newCode();
+        managed.publishedAt = new Date();
+        recordAudit(em, context, {
+          organisationId: event.organisationId,
+          action: 'event.published',
+          targetType: 'Event',
+          targetId: event.id,
+        });
+        await em.flush();
+        publish(context, { kind: EventActivityKind.EVENT_UPDATED, eventId: event.id });
+        return managed;
+      });
+    } catch (error) {
+      // Another event holds the code: draw again.
+      if (!(error instanceof UniqueConstraintViolationException) || attempt >= 5) throw error;
+      event.status = EventStatus.DRAFT;
+      event.code = null;
+    }
+  }
+}
+
+export async function cancelEvent(context: Context, eventId: string): Promise<Event> {
+  const event = await organisedEvent(context, eventId);
+  if (event.status === EventStatus.CANCELLED) return event;
+  return context.db.write(async (em) => {
+    const managed = em.merge(event);
+    managed.status = EventStatus.CANCELLED;
+    managed.cancelledAt = new Date();
+    recordAudit(em, context, {
+      organisationId: event.organisationId,
+      action: 'event.cancelled',
+      targetType: 'Event',
+      targetId: event.id,
+    });
+    await em.flush();
+    const registrants = await em.execute<Array<{ email: string }>>(
+      `select u.email from event_registration r join app_user u on u.id = r.user_id
+       where r.event_id = ? and r.status <> 'CANCELLED'`,
+      [event.id],
+    );
+    for (const { email } of registrants) {
+      await context.mailer.queue(em, context.db, eventEmail(context, managed, email, 'cancelled'));
+    }
+    publish(context, { kind: EventActivityKind.EVENT_UPDATED, eventId: event.id });
+    return managed;
+  });
+}
+
+/** The event for the code, for anyone holding it: the code is the venue's invitation. */
+export async function eventByCode(context: Context, code: string): Promise<Event | null> {
+  const [row] = await context.db.read((em) =>
+    em.execute<Array<Record<string, unknown>>>('select * from alany.event_by_code(?)', [
+      code.trim().toUpperCase(),
+    ]),
+  );
+  if (!row) return null;
+  return context.db.read(async (em) => em.map(Event, row));
+}
+
+export async function listEvents(
+  context: Context,
+  filter: EventFilter | undefined,
+  first: number,
+): Promise<Event[]> {
+  const spaceIds = await readableSpaceIds(context);
+  if (spaceIds.length === 0) return [];
+  const conditions = [`space_id = any(?::uuid[])`, `status <> 'DRAFT'`];
+  const params: unknown[] = [`{${spaceIds.join(',')}}`];
+  if (filter?.organisationId) {
+    conditions.push('organisation_id = ?');
+    params.push(filter.organisationId);
+  }
+  if (filter?.upcoming) conditions.push('ends_at > now()');
+  if (filter?.public)
+    conditions.push(`space_id in (select id from space where visibility = 'PUBLIC')`);
+  if (filter?.networkId) {
+    conditions.push('space_id in (select id from space where network_id = ?)');
+    params.push(filter.networkId);
+  }
+  const direction = filter?.upcoming ? 'asc' : 'desc';
+  return context.db.read(async (em) => {
+    const ids = await em.execute<Array<{ id: string }>>(
+      `select id from event where ${conditions.join(' and ')} order by starts_at ${direction}, id limit ?`,
+      [...params, first],
+    );
+    const rows = await em.find(Event, { id: { $in: ids.map((row) => row.id) } });
+    return byKey(
+      ids.map((row) => row.id),
+      rows,
+      (row) => row.id,
+    ).filter((row): row is Event => row !== null);
+  });
+}
+
+function eventEmail(
+  context: Context,
+  event: Event,
+  to: string,
+  what: 'registered' | 'waitlisted' | 'promoted' | 'cancelled',
+) {
+  const when = new Intl.DateTimeFormat('ru-RU', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: event.timezone,
+  }).format(event.startsAt);
+  const link = `${context.publicUrl}/events/${event.id}`;
+  const lines: Record<typeof what, [string, string, string]> = {
+    registered: [
+      `Сіз «${event.title}» іс-шарасына тіркелдіңіз (${when}).`,
+      `Вы зарегистрированы на «${event.title}» (${when}).`,
+      `You are registered for "${event.title}" (${when}).`,
+    ],
+    waitlisted: [
+      `Орын жоқ: сіз «${event.title}» күту тізіміндесіз. Орын босаса, хабарлаймыз.`,
+      `Мест нет: вы в листе ожидания «${event.title}». Сообщим, если место освободится.`,
+      `The event is full: you are on the waitlist for "${event.title}". We will tell you if a seat frees up.`,
+    ],
+    promoted: [
+      `Орын босады: сіз енді «${event.title}» іс-шарасына тіркелдіңіз (${when}).`,
+      `Место освободилось: теперь вы зарегистрированы на «${event.title}» (${when}).`,
+      `A seat freed up: you are now registered for "${event.title}" (${when}).`,
+    ],
+    cancelled: [
+      `«${event.title}» іс-шарасы болмайды.`,
+      `Мероприятие «${event.title}» отменено.`,
+      `"${event.title}" has been cancelled.`,
+    ],
+  };
+  const attachCalendar = what === 'registered' || what === 'promoted' || what === 'cancelled';
+  return {
+    to,
+    kind: `event.${what}`,
+    organisationId: null,
+    subject: `Alany: ${event.title}`,
+    text: [...lines[what], '', event.location, event.onlineUrl ?? '', link]
+      .filter((line) => line !== undefined)
+      .join('\n'),
+    attachments: attachCalendar
+      ? [
+          {
+            filename: 'event.ics',
+            contentType: 'text/calendar; charset=utf-8',
+            content: icalendar({
+              uid: event.id,
+              title: event.title,
+              description: `${link}`,
+              startsAt: event.startsAt,
+              endsAt: event.endsAt,
+              location: event.location || event.onlineUrl || '',
+              url: link,
+              cancelled: what === 'cancelled',
+            }),
+          },
+        ]
+      : [],
+  };
+}
+
+function ensureOpen(event: Event, field = 'eventId') {
+  if (event.status === EventStatus.CANCELLED)
+    throw BadUserInput.field(field, 'EVENT_CANCELLED', 'This event was cancelled.');
+  if (event.status !== EventStatus.PUBLISHED)
+    throw BadUserInput.field(field, 'EVENT_NOT_PUBLISHED', 'This event is not open yet.');
+  if (event.endsAt.getTime() <= Date.now())
+    throw BadUserInput.field(field, 'EVENT_ENDED', 'This event has ended.');
+}
+
+/** Serialises registrations of one event, so capacity and the waitlist never overbook. */
+async function lockEvent(em: EntityManager, eventId: string) {
+  await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 727))', [eventId]);
+}
+
+export async function registerForEvent(
+  context: Context,
+  eventId: string,
+): Promise<EventRegistration> {
+  const { userId } = requireUser(context);
+  const { event } = await eventRights(context, eventId);
+  ensureOpen(event);
+  await spaceRights(context, event.spaceId).catch(() => {
+    throw forbidden('Registration is open to those who can see the event’s space.');
+  });
+  return context.db.write(async (em) => {
+    await lockEvent(em, eventId);
+    const existing = await em.findOne(EventRegistration, {
+      eventId,
+      userId,
+      status: { $ne: RegistrationStatus.CANCELLED },
+    });
+    if (existing) return existing;
+    const [{ taken } = { taken: 0 }] = await em.execute<Array<{ taken: number }>>(
+      'select alany.seats_taken(?) as taken',
+      [eventId],
+    );
+    const full = event.capacity != null && taken >= event.capacity;
+    const registration = em.create(EventRegistration, {
+      organisationId: event.organisationId,
+      spaceId: event.spaceId,
+      eventId,
+      userId,
+      status: full ? RegistrationStatus.WAITLISTED : RegistrationStatus.REGISTERED,
+    });
+    await em.flush();
+    const email = (await userLoader(context).load(userId))?.email;
+    if (email)
+      await context.mailer.queue(
+        em,
+        context.db,
+        eventEmail(context, event, email, full ? 'waitlisted' : 'registered'),
+      );
+    return registration;
+  });
+}
+
+export async function cancelRegistration(
+  context: Context,
+  eventId: string,
+): Promise<EventRegistration> {
+  const { userId } = requireUser(context);
+  const { event } = await eventRights(context, eventId);
+  return context.db.write(async (em) => {
+    await lockEvent(em, eventId);
+    const registration = await em.findOne(EventRegistration, {
+      eventId,
+      userId,
+      status: { $ne: RegistrationStatus.CANCELLED },
+    });
+    if (!registration) throw notFound('The registration');
+    const hadSeat = registration.status === RegistrationStatus.REGISTERED;
+    registration.status = RegistrationStatus.CANCELLED;
+    await em.flush();
+    if (hadSeat && event.status === EventStatus.PUBLISHED) {
+      const [row] = await em.execute<Array<{ promoted: string | null }>>(
+        'select alany.promote_waitlist(?) as promoted',
+        [eventId],
+      );
+      if (row?.promoted) {
+        const promoted = await em.execute<Array<{ email: string }>>(
+          'select email from app_user where id = ?',
+          [row.promoted],
+        );
+        if (promoted[0])
+          await context.mailer.queue(
+            em,
+            context.db,
+            eventEmail(context, event, promoted[0].email, 'promoted'),
+          );
+      }
+    }
+    return registration;
+  });
+}
+
+export async function viewerRegistration(
+  context: Context,
+  event: Event,
+): Promise<EventRegistration | null> {
+  if (context.viewer.kind !== 'user') return null;
+  const userId = context.viewer.userId;
+  return context.db.read((em) =>
+    em.findOne(EventRegistration, {
+      eventId: event.id,
+      userId,
+      status: { $ne: RegistrationStatus.CANCELLED },
+    }),
+  );
+}
+
+export async function listRegistrations(
+  context: Context,
+  eventId: string,
+): Promise<EventRegistration[]> {
+  const rights = await eventRights(context, eventId);
+  if (!rights.organise) throw forbidden("Only the organisation's admins can see registrations.");
+  return context.db.read((em) =>
+    em.find(
+      EventRegistration,
+      { eventId, status: { $ne: RegistrationStatus.CANCELLED } },
+      { orderBy: { status: 'asc', createdAt: 'asc' } },
+    ),
+  );
+}
+
+const csvCell = (value: string) => {
+  // Cells that a spreadsheet would run as a formula start with a quote instead.
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+export async function registrationsCsv(context: Context, eventId: string): Promise<string> {
+  const registrations = await listRegistrations(context, eventId);
+  const users = await userLoader(context).loadMany(registrations.map((r) => r.userId));
+  const lines = [['name', 'email', 'status', 'registered_at'].join(',')];
+  registrations.forEach((registration, index) => {
+    const user = users[index];
+    const person = user && !(user instanceof Error) ? user : null;
+    lines.push(
+      [
+        person?.displayName ?? '',
+        person?.email ?? '',
+        registration.status,
+        registration.createdAt.toISOString(),
+      ]
+        .map(csvCell)
+        .join(','),
+    );
+  });
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+export async function joinEvent(
+  context: Context,
+  code: string,
+  displayName: string,
+): Promise<{ event: Event; participant: EventParticipant; guestToken: string | null }> {
+  const event = await eventByCode(context, code);
+  if (!event)
+    throw BadUserInput.field(
+      'code',
+      'UNKNOWN_CODE',
+      'No open event has this code. Check it and try again.',
+    );
+  if (event.endsAt.getTime() <= Date.now())
+    throw BadUserInput.field('code', 'EVENT_ENDED', 'This event has ended.');
+  const name = displayName.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (!name) throw BadUserInput.field('displayName', 'REQUIRED', 'Enter the name others will see.');
+  const viewer = context.viewer;
+  if (viewer.kind === 'guest' && viewer.eventId === event.id) {
+    const participant = await context.db.read((em) =>
+      em.findOneOrFail(EventParticipant, { id: viewer.participantId }),
+    );
+    return { event, participant, guestToken: null };
+  }
+  if (viewer.kind === 'apiToken') throw forbidden('An API token cannot join an audience.');
+  return context.db.write(async (em) => {
+    if (viewer.kind === 'user') {
+      const existing = await em.findOne(EventParticipant, {
+        eventId: event.id,
+        userId: viewer.userId,
+      });
+      if (existing) return { event, participant: existing, guestToken: null };
+      const participant = em.create(EventParticipant, {
+        organisationId: event.organisationId,
+        spaceId: event.spaceId,
+        eventId: event.id,
+        userId: viewer.userId,
+        displayName: name,
+      });
+      await em.flush();
+      context.loaders.delete('viewerParticipant');
+      return { event, participant, guestToken: null };
+    }
+    // A guest: nothing about them is stored but the name they chose and a hash of their token.
+    const guestToken = newSecret(GUEST_TOKEN_PREFIX);
+    const participant = em.create(EventParticipant, {
+      organisationId: event.organisationId,
+      spaceId: event.spaceId,
+      eventId: event.id,
+      guestTokenHash: hashSecret(guestToken),
+      displayName: name,
+    });
+    await em.flush();
+    return { event, participant, guestToken };
+  });
+}
+
+/** Authenticates a guest token; unknown → undefined. */
+export async function authenticateGuest(em: EntityManager, secret: string) {
+  const [row] = await em.execute<Array<{ participant_id: string; event_id: string }>>(
+    'select * from alany.guest_by_hash(?)',
+    [hashSecret(secret)],
+  );
+  return row
+    ? ({ kind: 'guest', participantId: row.participant_id, eventId: row.event_id } as const)
+    : undefined;
+}
+
+/** The viewer's participant for the event: a guest's own, or a person's (created on first use). */
+async function requireParticipant(
+  context: Context,
+  rights: EventRights,
+): Promise<EventParticipant> {
+  if (rights.participant) return rights.participant;
+  const viewer = context.viewer;
+  if (viewer.kind !== 'user') throw forbidden('Join the event with its code first.');
+  const user = await userLoader(context).load(viewer.userId);
+  const participant = await context.db.write(async (em) => {
+    const created = em.create(EventParticipant, {
+      organisationId: rights.event.organisationId,
+      spaceId: rights.event.spaceId,
+      eventId: rights.event.id,
+      userId: viewer.userId,
+      displayName: user?.displayName ?? 'Participant',
+    });
+    await em.flush();
+    return created;
+  });
+  context.loaders.delete('viewerParticipant');
+  return participant;
+}
+
+export async function askQuestion(
+  context: Context,
+  eventId: string,
+  body: string,
+  anonymous: boolean,
+): Promise<Question> {
+  const rights = await eventRights(context, eventId);
+  ensureOpen(rights.event);
+  const text = body.normalize('NFC').trim();
+  if (!text) throw BadUserInput.field('body', 'REQUIRED', 'Write your question first.');
+  if (anonymous && !rights.event.allowAnonymousQuestions) {
+    throw BadUserInput.field(
+      'anonymous',
+      'ANONYMOUS_NOT_ALLOWED',
+      'This event takes questions with a name only.',
+    );
+  }
+  const participant = await requireParticipant(context, rights);
+  const limit = await context.rateLimiter.hit(`ask:${participant.id}`, 10, 60);
+  if (!limit.allowed) throw rateLimited(limit.retryAfter);
+  return context.db.write(async (em) => {
+    const question = em.create(Question, {
+      organisationId: rights.event.organisationId,
+      spaceId: rights.event.spaceId,
+      eventId,
+      // An anonymous question keeps no trace of who asked.
+      participantId: anonymous ? null : participant.id,
+      body: text,
+      anonymous,
+      status:
+        rights.event.questionModeration === QuestionModeration.PRE
+          ? QuestionStatus.PENDING
+          : QuestionStatus.APPROVED,
+    });
+    await em.flush();
+    publish(context, { kind: EventActivityKind.QUESTION_ADDED, eventId, questionId: question.id });
+    return question;
+  });
+}
+
+const AUDIENCE_STATUSES = [QuestionStatus.APPROVED, QuestionStatus.ANSWERED];
+
+async function visibleQuestion(context: Context, questionId: string) {
+  const question = await context.db.read((em) => em.findOne(Question, { id: questionId }));
+  if (!question) throw notFound('The question');
+  const rights = await eventRights(context, question.eventId).catch(() => {
+    throw notFound('The question');
+  });
+  const own = !!rights.participant && question.participantId === rights.participant.id;
+  if (!rights.moderate && !own && !AUDIENCE_STATUSES.includes(question.status))
+    throw notFound('The question');
+  return { question, rights };
+}
+
+export async function setUpvote(
+  context: Context,
+  questionId: string,
+  upvote: boolean,
+): Promise<Question> {
+  const { question, rights } = await visibleQuestion(context, questionId);
+  ensureOpen(rights.event, 'questionId');
+  if (!AUDIENCE_STATUSES.includes(question.status)) {
+    throw BadUserInput.field(
+      'questionId',
+      'NOT_VOTABLE',
+      'Only approved questions can be upvoted.',
+    );
+  }
+  const participant = await requireParticipant(context, rights);
+  const changed = await context.db.write((em) =>
+    upvote
+      ? em
+          .execute<Array<{ question_id: string }>>(
+            `insert into question_vote (question_id, participant_id, organisation_id, space_id, event_id, created_at)
+             values (?, ?, ?, ?, ?, now()) on conflict do nothing returning question_id`,
+            [
+              questionId,
+              participant.id,
+              question.organisationId,
+              question.spaceId,
+              question.eventId,
+            ],
+          )
+          .then((rows) => rows.length)
+      : em
+          .execute(
+            `delete from question_vote where question_id = ? and participant_id = ?`,
+            [questionId, participant.id],
+            'run',
+          )
+          .then((result) => Number((result as { affectedRows?: number }).affectedRows ?? 0)),
+  );
+  if (changed) {
+    // Many votes in a moment become one update carrying the latest count.
+    context.db.afterCommit(() =>
+      votes.schedule(questionId, () =>
+        context.pubsub.publish(eventTopic(question.eventId), {
+          kind: EventActivityKind.VOTES_CHANGED,
+          eventId: question.eventId,
+          questionId,
+        }),
+      ),
+    );
+  }
+  return context.db.read((em) => em.findOneOrFail(Question, { id: questionId }, { refresh: true }));
+}
+
+const NEXT_STATUS: Partial<
+  Record<ModerationAction, { from: QuestionStatus[]; to: QuestionStatus }>
+> = {
+  [ModerationAction.APPROVE]: {
+    from: [QuestionStatus.PENDING, QuestionStatus.REJECTED, QuestionStatus.ARCHIVED],
+    to: QuestionStatus.APPROVED,
+  },
+  [ModerationAction.REJECT]: {
+    from: [QuestionStatus.PENDING, QuestionStatus.APPROVED],
+    to: QuestionStatus.REJECTED,
+  },
+  [ModerationAction.MARK_ANSWERED]: {
+    from: [QuestionStatus.APPROVED],
+    to: QuestionStatus.ANSWERED,
+  },
+  [ModerationAction.ARCHIVE]: {
+    from: [QuestionStatus.APPROVED, QuestionStatus.ANSWERED, QuestionStatus.REJECTED],
+    to: QuestionStatus.ARCHIVED,
+  },
+};
+
+export async function moderateQuestion(
+  context: Context,
+  questionId: string,
+  action: ModerationAction,
+): Promise<Question> {
+  requireUser(context);
+  const { question, rights } = await visibleQuestion(context, questionId);
+  if (!rights.moderate) throw forbidden('Only moderators can do this.');
+  return context.db.write(async (em) => {
+    const managed = em.merge(question);
+    if (action === ModerationAction.PIN || action === ModerationAction.UNPIN) {
+      managed.pinned = action === ModerationAction.PIN;
+    } else {
+      const step = NEXT_STATUS[action]!;
+      if (!step.from.includes(managed.status)) {
+        throw BadUserInput.field(
+          'action',
+          'NOT_ALLOWED',
+          `A ${managed.status} question cannot be changed with ${action}.`,
+        );
+      }
+      managed.status = step.to;
+    }
+    await em.flush();
+    publish(context, {
+      kind: EventActivityKind.QUESTION_UPDATED,
+      eventId: question.eventId,
+      questionId,
+    });
+    return managed;
+  });
+}
+
+export async function listQuestions(context: Context, args: QuestionsArgs): Promise<Question[]> {
+  const rights = await eventRights(context, args.eventId);
+  const statuses = args.status
+    ? [args.status]
+    : rights.moderate
+      ? Object.values(QuestionStatus)
+      : AUDIENCE_STATUSES;
+  if (!rights.moderate && args.status && !AUDIENCE_STATUSES.includes(args.status)) {
+    throw forbidden('Only moderators see questions waiting for moderation or rejected.');
+  }
+  return context.db.read((em) =>
+    em.find(
+      Question,
+      { eventId: args.eventId, status: { $in: statuses } },
+      {
+        orderBy:
+          args.orderBy === QuestionOrder.RECENT
+            ? { createdAt: 'desc', id: 'asc' }
+            : { pinned: 'desc', upvoteCount: 'desc', createdAt: 'asc', id: 'asc' },
+        limit: args.first,
+      },
+    ),
+  );
+}
+
+export function viewerUpvoted(context: Context) {
+  return requestLoader<string, boolean>(context, 'viewerUpvoted', async (em, questionIds) => {
+    const rows = await em.execute<Array<{ question_id: string }>>(
+      `select question_id from question_vote where question_id = any(?::uuid[])
+       and participant_id = any((select alany.viewer_participant_ids())::uuid[])`,
+      [`{${questionIds.join(',')}}`],
+    );
+    const voted = new Set(rows.map((row) => row.question_id));
+    return questionIds.map((id) => voted.has(id));
+  });
+}
+
+export async function questionAuthorName(
+  context: Context,
+  question: Question,
+): Promise<string | null> {
+  if (question.anonymous || !question.participantId) return null;
+  const [row] = await context.db.read((em) =>
+    em.execute<Array<{ display_name: string }>>(
+      `select display_name from event_participant where id = ?`,
+      [question.participantId],
+    ),
+  );
+  return row?.display_name ?? null;
+}
+
+export async function createPoll(
+  context: Context,
+  eventId: string,
+  text: string,
+  options: string[],
+  multipleChoice: boolean,
+): Promise<Poll> {
+  requireUser(context);
+  const rights = await eventRights(context, eventId);
+  if (!rights.moderate) throw forbidden('Only moderators can run polls.');
+  if (rights.event.status === EventStatus.CANCELLED)
+    throw BadUserInput.field('eventId', 'EVENT_CANCELLED', 'This event was cancelled.');
+  const labels = options.map((option) => option.normalize('NFC').trim());
+  if (labels.some((label) => !label))
+    throw BadUserInput.field('options', 'REQUIRED', 'Every option needs a text.');
+  return context.db.write(async (em) => {
+    const poll = em.create(Poll, {
+      organisationId: rights.event.organisationId,
+      spaceId: rights.event.spaceId,
+      eventId,
+      question: text.normalize('NFC').trim(),
+      multipleChoice,
+      status: PollStatus.DRAFT,
+    });
+    await em.flush();
+    labels.forEach((label, position) =>
+      em.create(PollOption, {
+        organisationId: poll.organisationId,
+        spaceId: poll.spaceId,
+        pollId: poll.id,
+        label,
+        position,
+      }),
+    );
+    await em.flush();
+    return poll;
+  });
+}
+
+async function pollWithRights(context: Context, pollId: string) {
+  const poll = await context.db.read((em) => em.findOne(Poll, { id: pollId }));
+  if (!poll) throw notFound('The poll');
+  const rights = await eventRights(context, poll.eventId).catch(() => {
+    throw notFound('The poll');
+  });
+  if (poll.status === PollStatus.DRAFT && !rights.moderate) throw notFound('The poll');
+  return { poll, rights };
+}
+
+export async function setPollStatus(
+  context: Context,
+  pollId: string,
+  status: PollStatus.OPEN | PollStatus.CLOSED,
+): Promise<Poll> {
+  requireUser(context);
+  const { poll, rights } = await pollWithRights(context, pollId);
+  if (!rights.moderate) throw forbidden('Only moderators can run polls.');
+  const from = status === PollStatus.OPEN ? PollStatus.DRAFT : PollStatus.OPEN;
+  if (poll.status !== from)
+    throw BadUserInput.field(
+      'pollId',
+      'NOT_ALLOWED',
+      `A ${poll.status} poll cannot become ${status}.`,
+    );
+  return context.db.write(async (em) => {
+    const managed = em.merge(poll);
+    managed.status = status;
+    if (status === PollStatus.OPEN) managed.openedAt = new Date();
+    else managed.closedAt = new Date();
+    await em.flush();
+    publish(context, { kind: EventActivityKind.POLL_UPDATED, eventId: poll.eventId, pollId });
+    return managed;
+  });
+}
+
+export async function votePoll(
+  context: Context,
+  pollId: string,
+  optionIds: string[],
+): Promise<Poll> {
+  const { poll, rights } = await pollWithRights(context, pollId);
+  if (poll.status !== PollStatus.OPEN)
+    throw BadUserInput.field('pollId', 'POLL_CLOSED', 'This poll is not open for votes.');
+  const chosen = [...new Set(optionIds)];
+  if (!poll.multipleChoice && chosen.length !== 1)
+    throw BadUserInput.field('optionIds', 'ONE_OPTION', 'Choose exactly one option.');
+  const participant = await requireParticipant(context, rights);
+  await context.db.write(async (em) => {
+    const valid = await em.count(PollOption, { pollId, id: { $in: chosen } });
+    if (valid !== chosen.length)
+      throw BadUserInput.field('optionIds', 'NOT_IN_POLL', 'Choose options of this poll.');
+    await em.execute(
+      `insert into poll_ballot (id, organisation_id, space_id, poll_id, participant_id, option_ids, updated_at)
+       values (gen_random_uuid(), ?, ?, ?, ?, ?::uuid[], now())
+       on conflict (poll_id, participant_id) do update set option_ids = excluded.option_ids, updated_at = now()`,
+      [poll.organisationId, poll.spaceId, pollId, participant.id, `{${chosen.join(',')}}`],
+    );
+    context.db.afterCommit(() =>
+      votes.schedule(`poll:${pollId}`, () =>
+        context.pubsub.publish(eventTopic(poll.eventId), {
+          kind: EventActivityKind.POLL_UPDATED,
+          eventId: poll.eventId,
+          pollId,
+        }),
+      ),
+    );
+  });
+  return poll;
+}
+
+export async function listPolls(context: Context, event: Event): Promise<Poll[]> {
+  const rights = await eventRights(context, event.id);
+  return context.db.read((em) =>
+    em.find(
+      Poll,
+      { eventId: event.id, ...(rights.moderate ? {} : { status: { $ne: PollStatus.DRAFT } }) },
+      { orderBy: { createdAt: 'asc' } },
+    ),
+  );
+}
+
+export async function pollOptions(context: Context, poll: Poll): Promise<PollOption[]> {
+  return context.db.read((em) =>
+    em.find(PollOption, { pollId: poll.id }, { orderBy: { position: 'asc' } }),
+  );
+}
+
+export async function pollResults(context: Context, poll: Poll): Promise<PollResults> {
+  const options = await pollOptions(context, poll);
+  const rows = await context.db.read((em) =>
+    em.execute<Array<{ option_id: string; votes: string; ballots: string }>>(
+      'select * from alany.poll_results(?)',
+      [poll.id],
+    ),
+  );
+  const ballots = Number(rows[0]?.ballots ?? 0);
+  const byOption = new Map(rows.map((row) => [row.option_id, Number(row.votes)]));
+  return {
+    ballots,
+    options: options.map((option) => {
+      const count = byOption.get(option.id) ?? 0;
+      return {
+        option,
+        votes: count,
+        percentage: ballots ? Math.round((count / ballots) * 1000) / 10 : 0,
+      };
+    }),
+  };
+}
+
+export async function viewerBallot(context: Context, poll: Poll): Promise<string[] | null> {
+  const { participant } = await eventRights(context, poll.eventId);
+  if (!participant) return null;
+  const ballot = await context.db.read((em) =>
+    em.findOne(PollBallot, { pollId: poll.id, participantId: participant.id }),
+  );
+  return ballot?.optionIds ?? null;
+}
+
+/** Whether this viewer may receive this question live: the audience never sees PENDING or REJECTED. */
+export async function questionForViewer(
+  context: Context,
+  questionId: string,
+): Promise<Question | null> {
+  return visibleQuestion(context, questionId).then(
+    ({ question }) => question,
+    () => null,
+  );
+}
+
+export async function pollForViewer(context: Context, pollId: string): Promise<Poll | null> {
+  return pollWithRights(context, pollId).then(
+    ({ poll }) => poll,
+    () => null,
+  );
+}
