@@ -205,11 +205,29 @@ describe('an organisation, its space and a second member', () => {
     await checkPage(a, 'organisation-kk');
     await a.getByLabel('Тіл', { exact: true }).selectOption('en');
     await a.getByRole('heading', { name: 'Members', level: 2 }).waitFor();
+    // The account follows: a page loaded next must not come back in Kazakh.
+    await expect
+      .poll(async () => {
+        const response = await a.request.post(`${server.url}/graphql`, {
+          headers: { 'content-type': 'application/json' },
+          data: { query: '{ viewer { locale } }' },
+        });
+        return ((await response.json()) as { data: { viewer: { locale: string } } }).data.viewer
+          .locale;
+      })
+      .toBe('en');
   });
 
   it('the header switcher lists the organisations', async () => {
     await a.goto(server.url + '/');
-    await a.getByRole('button', { name: /Your organisations/ }).click();
+    await a
+      .getByRole('button', { name: /Your organisations/ })
+      .click({ timeout: 5000 })
+      .catch(async (e) => {
+        await a.screenshot({ path: '/tmp/debug.png' });
+        console.log('DEBUG', a.url(), await a.locator('header').innerHTML());
+        throw e;
+      });
     await a
       .getByRole('link', { name: /Adal Almaty/ })
       .last()

@@ -27,6 +27,12 @@ export function useSessionChange() {
   return useCallback(async () => {
     restartLive();
     // Empties the cache and asks the server again for what is on screen: the viewer above all.
-    await client.resetStore();
+    try {
+      await client.resetStore();
+    } catch {
+      // A query that was unmounted (the header's organisations, once signed out) or failed
+      // while being fetched again shows its own error where it is rendered; the cache is
+      // empty either way, which is what matters here.
+    }
   }, [client, restartLive]);
 }

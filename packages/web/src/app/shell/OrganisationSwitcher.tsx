@@ -86,27 +86,34 @@ export function OrganisationSwitcher() {
         </svg>
       </button>
       <div className="org-switcher__panel" id={id} hidden={!open}>
-        {memberships.length ? (
-          <ul className="user-menu__items">
-            {memberships.map((membership) => (
-              <li key={membership.id}>
-                <Link
-                  to={`/o/${membership.organisation.slug}`}
-                  className="user-menu__item org-switcher__item"
-                  aria-current={membership === current ? 'page' : undefined}
-                >
-                  <span>{membership.organisation.name}</span>
-                  <span className="muted org-switcher__role">{t(`role.${membership.role}`)}</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="org-switcher__empty muted">{t('switcher.none')}</p>
+        {/* Rendered only while open: the names are in the page once, not twice. */}
+        {open && (
+          <>
+            {memberships.length ? (
+              <ul className="user-menu__items">
+                {memberships.map((membership) => (
+                  <li key={membership.id}>
+                    <Link
+                      to={`/o/${membership.organisation.slug}`}
+                      className="user-menu__item org-switcher__item"
+                      aria-current={membership === current ? 'page' : undefined}
+                    >
+                      <span>{membership.organisation.name}</span>
+                      <span className="muted org-switcher__role">
+                        {t(`role.${membership.role}`)}
+                      </span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="org-switcher__empty muted">{t('switcher.none')}</p>
+            )}
+            <Link to="/organisations/new" className="user-menu__item org-switcher__create">
+              {t('switcher.create')}
+            </Link>
+          </>
         )}
-        <Link to="/organisations/new" className="user-menu__item org-switcher__create">
-          {t('switcher.create')}
-        </Link>
       </div>
     </div>
   );

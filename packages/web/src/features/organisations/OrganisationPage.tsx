@@ -111,21 +111,25 @@ export function OrganisationPage() {
           )}
         </nav>
       )}
-      <div className="grid-2">
-        <ProfileSection organisation={organisation} />
-        <OrganisationSpacesSection
-          organisationId={organisation.id}
-          organisationSlug={organisation.slug}
-          canCreate={can.manageSpaces}
-        />
-        {organisation.viewerRole && (
-          <MembersSection organisationId={organisation.id} canManage={can.manageMembers} />
-        )}
-        {can.manageMembers && <InvitationsSection organisationId={organisation.id} />}
-        {organisation.viewerRole && <NetworksSection organisation={organisation} />}
-        {organisation.viewerRole && (
-          <LeaveSection organisationId={organisation.id} name={organisation.name} />
-        )}
+      <div className="columns">
+        <div className="columns__side">
+          <ProfileSection organisation={organisation} />
+          {organisation.viewerRole && <NetworksSection organisation={organisation} />}
+          {organisation.viewerRole && (
+            <LeaveSection organisationId={organisation.id} name={organisation.name} />
+          )}
+        </div>
+        <div className="columns__main">
+          <OrganisationSpacesSection
+            organisationId={organisation.id}
+            organisationSlug={organisation.slug}
+            canCreate={can.manageSpaces}
+          />
+          {organisation.viewerRole && (
+            <MembersSection organisationId={organisation.id} canManage={can.manageMembers} />
+          )}
+          {can.manageMembers && <InvitationsSection organisationId={organisation.id} />}
+        </div>
       </div>
     </Page>
   );
