@@ -26,6 +26,7 @@ type Field = (typeof FIELDS)[number];
 export function suggestSlug(name: string): string {
   return name
     .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')

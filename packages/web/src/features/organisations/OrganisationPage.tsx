@@ -115,9 +115,6 @@ export function OrganisationPage() {
         <div className="columns__side">
           <ProfileSection organisation={organisation} />
           {organisation.viewerRole && <NetworksSection organisation={organisation} />}
-          {organisation.viewerRole && (
-            <LeaveSection organisationId={organisation.id} name={organisation.name} />
-          )}
         </div>
         <div className="columns__main">
           <OrganisationSpacesSection
@@ -129,6 +126,9 @@ export function OrganisationPage() {
             <MembersSection organisationId={organisation.id} canManage={can.manageMembers} />
           )}
           {can.manageMembers && <InvitationsSection organisationId={organisation.id} />}
+          {organisation.viewerRole && (
+            <LeaveSection organisationId={organisation.id} name={organisation.name} />
+          )}
         </div>
       </div>
     </Page>
