@@ -4,6 +4,7 @@ import { Migration20261126000002Tenancy } from './Migration20261126000002Tenancy
 import { Migration20261127000003Discussions } from './Migration20261127000003Discussions.js';
 import { Migration20261127000004Hardening } from './Migration20261127000004Hardening.js';
 import { Migration20261127000005Events } from './Migration20261127000005Events.js';
+import { Migration20261127000006RiskAssessments } from './Migration20261127000006RiskAssessments.js';
 
 /** Applied in this order; a new migration is appended here and never edited once released. */
 export const migrationsList: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127000003Discussions', class: Migration20261127000003Discussions },
   { name: 'Migration20261127000004Hardening', class: Migration20261127000004Hardening },
   { name: 'Migration20261127000005Events', class: Migration20261127000005Events },
+  { name: 'Migration20261127000006RiskAssessments', class: Migration20261127000006RiskAssessments },
 ];

@@ -18,6 +18,7 @@ import {
   PollOption,
   Question,
 } from './events/events.entity.js';
+import { Mitigation, Risk, RiskAssessment, RiskScoreChange } from './risks/risks.entity.js';
 import { ApiToken } from './integrations/integrations.entity.js';
 import { Network, NetworkInvitation, NetworkMembership } from './networks/networks.entity.js';
 import { Invitation, Membership, Organisation } from './organisations/organisations.entity.js';
@@ -51,4 +52,8 @@ export const entities = [
   Poll,
   PollOption,
   PollBallot,
+  RiskAssessment,
+  Risk,
+  RiskScoreChange,
+  Mitigation,
 ] as const;

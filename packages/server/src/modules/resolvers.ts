@@ -13,6 +13,12 @@ import {
   PollResolver,
   QuestionResolver,
 } from './events/events.resolver.js';
+import {
+  MitigationResolver,
+  RiskAssessmentResolver,
+  RiskResolver,
+  RiskScoreChangeResolver,
+} from './risks/risks.resolver.js';
 import { ApiTokenResolver } from './integrations/integrations.resolver.js';
 import {
   NetworkInvitationResolver,
@@ -51,4 +57,8 @@ export const resolvers: NonEmptyArray<Function> = [
   QuestionResolver,
   PollResolver,
   EventRegistrationResolver,
+  RiskAssessmentResolver,
+  RiskResolver,
+  MitigationResolver,
+  RiskScoreChangeResolver,
 ];

@@ -82,6 +82,10 @@ async function snapshotOfA() {
       votes: `select question_id, participant_id from question_vote where organisation_id = $1 order by 1, 2`,
       polls: `select id, status from poll where organisation_id = $1 order by id`,
       ballots: `select poll_id, participant_id, option_ids from poll_ballot where organisation_id = $1 order by 1, 2`,
+      assessments: `select id, title, status, published_at from risk_assessment where organisation_id = $1 order by id`,
+      risks: `select id, title, likelihood, impact, residual_likelihood, residual_impact from risk where organisation_id = $1 order by id`,
+      scoreChanges: `select id from risk_score_change where organisation_id = $1 order by id`,
+      mitigations: `select id, status, due_date from mitigation where organisation_id = $1 order by id`,
     };
     const snapshot: Record<string, unknown> = {};
     for (const [name, sql] of Object.entries(queries))
@@ -965,6 +969,148 @@ const cases: Record<string, () => Promise<void>> = {
       );
       expect(result?.errors?.[0]?.extensions?.code, who).toBeOneOf(DENIED);
     }),
+
+  'Query.riskAssessments': async () =>
+    asB(async (attacker) => {
+      const data = await okOrDenied(
+        attacker,
+        `query($o: ID) { riskAssessments(filter: { organisationId: $o }, first: 100) { edges { node { id } } } }`,
+        {
+          o: a.organisation.id,
+        },
+      );
+      if (!data) return;
+      expect(data.riskAssessments.edges).toEqual([]);
+    }),
+  'Query.riskAssessment': async () =>
+    asB(async (attacker) => {
+      const data = await okOrDenied(
+        attacker,
+        `query($id: ID!) { riskAssessment(id: $id) { id } }`,
+        { id: a.assessmentId },
+      );
+      if (!data) return;
+      expect(data.riskAssessment).toBeNull();
+    }),
+  'Query.riskSummary': async () =>
+    asB(async (attacker) => {
+      const data = await okOrDenied(
+        attacker,
+        `query($n: ID) { riskSummary(filter: { networkId: $n }) { assessments risks } }`,
+        { n: a.network.id },
+      );
+      if (!data) return;
+      expect(data.riskSummary).toEqual({ assessments: 0, risks: 0 });
+    }),
+  'Query.publicRiskAssessment': async () =>
+    asB(async (attacker) => {
+      const data = await okOrDenied(
+        attacker,
+        `query($id: ID!) { publicRiskAssessment(id: $id) { id } }`,
+        { id: a.assessmentId },
+      );
+      if (!data) return;
+      expect(data.publicRiskAssessment).toBeNull(); // not published
+    }),
+  'Query.riskAssessmentCsv': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(`query($id: ID!) { riskAssessmentCsv(id: $id) }`, {
+          id: a.assessmentId,
+        }),
+        who,
+      ),
+    ),
+  'Mutation.createRiskAssessment': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($s: ID!) { createRiskAssessment(input: { spaceId: $s, title: "Planted", subject: "X", sector: LAND }) { assessment { id } } }`,
+          { s: a.privateSpaceId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.updateRiskAssessment': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { updateRiskAssessment(input: { id: $id, title: "Hijacked" }) { assessment { id } } }`,
+          { id: a.assessmentId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.archiveRiskAssessment': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { archiveRiskAssessment(input: { id: $id }) { assessment { id } } }`,
+          { id: a.assessmentId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.publishRiskAssessment': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { publishRiskAssessment(input: { id: $id }) { assessment { id } } }`,
+          { id: a.assessmentId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.unpublishRiskAssessment': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { unpublishRiskAssessment(input: { id: $id }) { assessment { id } } }`,
+          { id: a.assessmentId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.addRisk': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { addRisk(input: { assessmentId: $id, title: "Planted", likelihood: 1, impact: 1 }) { risk { id } } }`,
+          { id: a.assessmentId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.updateRisk': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { updateRisk(input: { id: $id, likelihood: 1 }) { risk { id } } }`,
+          { id: a.riskId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.addMitigation': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { addMitigation(input: { riskId: $id, action: "x", dueDate: "2099-01-01" }) { mitigation { id } } }`,
+          { id: a.riskId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.setMitigationStatus': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { setMitigationStatus(input: { id: $id, status: DONE }) { mitigation { id } } }`,
+          { id: a.mitigationId },
+        ),
+        who,
+      ),
+    ),
 
   'Subscription.serverTimeTicked': async () => {
     // The clock carries no tenant data; the point is that a token's socket works and sees only the tick.

@@ -111,6 +111,10 @@ export interface Tenant {
   pollId: string;
   /** A guest in this tenant's event audience. */
   guest: TestClient;
+  /** An unpublished risk assessment in the private space, with one risk and one mitigation. */
+  assessmentId: string;
+  riskId: string;
+  mitigationId: string;
 }
 
 /**
@@ -264,6 +268,47 @@ export async function buildTenant(server: TestServer, label: string): Promise<Te
     id: pollId,
   });
 
+  const assessmentId = (
+    await owner.client.ok(
+      `mutation($input: CreateRiskAssessmentInput!) { createRiskAssessment(input: $input) { assessment { id } } }`,
+      {
+        input: {
+          spaceId: privateSpaceId,
+          title: `${label} land allocation 2026`,
+          subject: 'District akimat',
+          sector: 'LAND',
+          region: 'Almaty',
+        },
+      },
+    )
+  ).createRiskAssessment.assessment.id as string;
+  const riskId = (
+    await owner.client.ok(
+      `mutation($input: AddRiskInput!) { addRisk(input: $input) { risk { id } } }`,
+      {
+        input: {
+          assessmentId,
+          title: 'Plots allocated without auction',
+          description: `${label} secret description`,
+          likelihood: 4,
+          impact: 5,
+        },
+      },
+    )
+  ).addRisk.risk.id as string;
+  const mitigationId = (
+    await owner.client.ok(
+      `mutation($input: AddMitigationInput!) { addMitigation(input: $input) { mitigation { id } } }`,
+      {
+        input: {
+          riskId,
+          action: 'Publish every allocation',
+          dueDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+        },
+      },
+    )
+  ).addMitigation.mitigation.id as string;
+
   const created = await owner.client.ok(
     `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { apiToken { id } secret } }`,
     {
@@ -303,5 +348,8 @@ export async function buildTenant(server: TestServer, label: string): Promise<Te
     approvedQuestionId,
     pollId,
     guest,
+    assessmentId,
+    riskId,
+    mitigationId,
   };
 }

@@ -42,6 +42,8 @@ registerEnumType(ThreadActivityKind, { name: 'ThreadActivityKind' });
 export enum SpaceActivityKind {
   THREAD_CREATED = 'THREAD_CREATED',
   THREAD_UPDATED = 'THREAD_UPDATED',
+  RISK_ADDED = 'RISK_ADDED',
+  RISK_RESCORED = 'RISK_RESCORED',
 }
 registerEnumType(SpaceActivityKind, { name: 'SpaceActivityKind' });
 
@@ -340,4 +342,10 @@ export class SpaceActivity {
 
   @Field(() => Thread, { nullable: true })
   thread!: Thread | null;
+
+  @Field(() => ID, { nullable: true, description: 'For RISK_ADDED and RISK_RESCORED.' })
+  riskId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The risk assessment of the risk.' })
+  assessmentId!: string | null;
 }

@@ -22,6 +22,8 @@ export interface LiveThreadEvent {
 export interface LiveSpaceEvent {
   kind: SpaceActivityKind;
   thread: Thread | null;
+  riskId: string | null;
+  assessmentId: string | null;
 }
 
 /** Forget what this socket's context loaded for the previous event: access may have changed. */
@@ -66,11 +68,18 @@ export async function* liveSpaceEvents(
       freshLoaders(context);
       const allowed = await spaceRights(context, spaceId).catch(() => undefined);
       if (!allowed) return;
-      const thread = await readableThread(context, event.threadId).then(
-        (access) => access.thread,
-        () => null,
-      );
-      yield { kind: event.kind, thread };
+      const thread = event.threadId
+        ? await readableThread(context, event.threadId).then(
+            (access) => access.thread,
+            () => null,
+          )
+        : null;
+      yield {
+        kind: event.kind,
+        thread,
+        riskId: event.riskId ?? null,
+        assessmentId: event.assessmentId ?? null,
+      };
     }
   } finally {
     await events.return?.();

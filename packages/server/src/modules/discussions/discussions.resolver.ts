@@ -212,7 +212,12 @@ export class ThreadResolver {
     @Arg('spaceId', () => ID) _spaceId: string,
     @Root() event: LiveSpaceEvent,
   ): SpaceActivity {
-    return { kind: event.kind, thread: event.thread };
+    return {
+      kind: event.kind,
+      thread: event.thread,
+      riskId: event.riskId,
+      assessmentId: event.assessmentId,
+    };
   }
 }
 

@@ -48,7 +48,9 @@ export interface ThreadEvent {
 export interface SpaceEvent {
   kind: SpaceActivityKind;
   spaceId: string;
-  threadId: string;
+  threadId?: string | null;
+  riskId?: string | null;
+  assessmentId?: string | null;
 }
 export const threadTopic = (threadId: string) => `thread:${threadId}`;
 export const spaceTopic = (spaceId: string) => `space:${spaceId}`;
