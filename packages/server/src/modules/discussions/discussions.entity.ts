@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ArrayType, Entity, Enum, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
+import { InSpace } from '../../platform/database/in-space.js';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum ReactionKind {
@@ -10,15 +11,6 @@ export enum ReactionKind {
   QUESTION = 'QUESTION',
 }
 registerEnumType(ReactionKind, { name: 'ReactionKind' });
-
-/** Columns every discussion row carries, so that row-level security can ask about its space. */
-abstract class InSpace {
-  @Property({ type: 'uuid' })
-  organisationId!: string;
-
-  @Property({ type: 'uuid' })
-  spaceId!: string;
-}
 
 @Entity({ tableName: 'thread' })
 @ObjectType('Thread', {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ArrayType, Entity, Enum, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
+import { InSpace } from '../../platform/database/in-space.js';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum EventStatus {
@@ -37,14 +38,6 @@ registerEnumType(QuestionModeration, {
 registerEnumType(RegistrationStatus, { name: 'RegistrationStatus' });
 registerEnumType(QuestionStatus, { name: 'QuestionStatus' });
 registerEnumType(PollStatus, { name: 'PollStatus' });
-
-abstract class InSpace {
-  @Property({ type: 'uuid' })
-  organisationId!: string;
-
-  @Property({ type: 'uuid' })
-  spaceId!: string;
-}
 
 @Entity({ tableName: 'event' })
 @ObjectType('Event', {

@@ -8,6 +8,7 @@ import { BadUserInput, forbidden, notFound, rateLimited } from '../../platform/g
 import { byKey, requestLoader } from '../../platform/graphql/loaders.js';
 import { Coalescer } from '../../platform/pubsub/coalescer.js';
 import { icalendar } from '../../platform/text/icalendar.js';
+import { csvLines } from '../../platform/text/csv.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { MemberRole } from '../organisations/organisations.entity.js';
 import { hasRank, viewerRole } from '../organisations/organisations.policy.js';
@@ -526,31 +527,20 @@ export async function listRegistrations(
   );
 }
 
-const csvCell = (value: string) => {
-  // Cells that a spreadsheet would run as a formula start with a quote instead.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
 export async function registrationsCsv(context: Context, eventId: string): Promise<string> {
   const registrations = await listRegistrations(context, eventId);
   const users = await userLoader(context).loadMany(registrations.map((r) => r.userId));
-  const lines = [['name', 'email', 'status', 'registered_at'].join(',')];
-  registrations.forEach((registration, index) => {
+  const rows = registrations.map((registration, index) => {
     const user = users[index];
     const person = user && !(user instanceof Error) ? user : null;
-    lines.push(
-      [
-        person?.displayName ?? '',
-        person?.email ?? '',
-        registration.status,
-        registration.createdAt.toISOString(),
-      ]
-        .map(csvCell)
-        .join(','),
-    );
+    return [
+      person?.displayName ?? '',
+      person?.email ?? '',
+      registration.status,
+      registration.createdAt.toISOString(),
+    ];
   });
-  return `${lines.join('\r\n')}\r\n`;
+  return csvLines([['name', 'email', 'status', 'registered_at'], ...rows]);
 }
 
 export async function joinEvent(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ArrayType, Entity, Enum, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
+import { InSpace } from '../../platform/database/in-space.js';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum RiskSector {
@@ -25,14 +26,6 @@ export enum MitigationStatus {
 registerEnumType(RiskSector, { name: 'RiskSector' });
 registerEnumType(AssessmentStatus, { name: 'AssessmentStatus' });
 registerEnumType(MitigationStatus, { name: 'MitigationStatus' });
-
-abstract class InSpace {
-  @Property({ type: 'uuid' })
-  organisationId!: string;
-
-  @Property({ type: 'uuid' })
-  spaceId!: string;
-}
 
 @Entity({ tableName: 'risk_assessment' })
 @ObjectType('RiskAssessment', {

@@ -10,6 +10,7 @@ import {
   type Connection,
   type PageArgs,
 } from '../../platform/graphql/pagination.js';
+import { csvLines } from '../../platform/text/csv.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { MemberRole } from '../organisations/organisations.entity.js';
 import { hasRank, viewerRole } from '../organisations/organisations.policy.js';
@@ -609,13 +610,6 @@ export async function publicAssessment(
   };
 }
 
-const csvCell = (value: string | number | null | undefined) => {
-  const text = value === null || value === undefined ? '' : String(value);
-  // Cells a spreadsheet would run as a formula start with a quote instead.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
 export async function assessmentCsv(context: Context, id: string): Promise<string> {
   const { assessment, edit } = await assessmentRights(context, id);
   if (!edit && !hasRank(await viewerRole(context, assessment.organisationId), MemberRole.MEMBER)) {
@@ -637,7 +631,7 @@ export async function assessmentCsv(context: Context, id: string): Promise<strin
     'due_date',
     'status',
   ];
-  const lines = [header.join(',')];
+  const rows: Array<Array<string | number | null>> = [header];
   risks.forEach((risk, index) => {
     const residual = residualOf(risk);
     const base = [
@@ -654,19 +648,15 @@ export async function assessmentCsv(context: Context, id: string): Promise<strin
     const list = mitigations[index];
     const items = list && !(list instanceof Error) && list.length ? list : [null];
     for (const mitigation of items) {
-      lines.push(
-        [
-          ...base,
-          mitigation?.action ?? '',
-          mitigation?.dueDate ?? '',
-          mitigation ? mitigationState(mitigation) : '',
-        ]
-          .map(csvCell)
-          .join(','),
-      );
+      rows.push([
+        ...base,
+        mitigation?.action ?? '',
+        mitigation?.dueDate ?? '',
+        mitigation ? mitigationState(mitigation) : '',
+      ]);
     }
   });
-  return `${lines.join('\r\n')}\r\n`;
+  return csvLines(rows);
 }
 
 export { HeatmapKind };
