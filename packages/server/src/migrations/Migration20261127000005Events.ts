@@ -5,8 +5,8 @@ import { Migration } from '@mikro-orm/migrations';
  * guests too), questions with upvotes and a moderation queue, and live polls.
  *
  * Anonymous questions store no participant at all: not the application, not the database, not
- * a backup can tell who asked. Upvote counts are kept by a trigger under the question's row
- * lock, so they stay exact under any concurrency.
+ * a backup can tell who asked. Upvotes are rows with one key per question and participant, so
+ * they stay exact under any concurrency; the count on the question is refreshed from them.
  */
 export class Migration20261127000005Events extends Migration {
   override async up(): Promise<void> {
@@ -79,6 +79,10 @@ export class Migration20261127000005Events extends Migration {
       );`);
     sql(
       `create unique index event_participant_user_index on event_participant (event_id, user_id) where user_id is not null;`,
+    );
+    // Policies look a viewer's participations up by person or by guest id: one index each, no OR.
+    sql(
+      `create index event_participant_person_index on event_participant (user_id) where user_id is not null;`,
     );
 
     sql(`
@@ -155,13 +159,19 @@ export class Migration20261127000005Events extends Migration {
       $$;`);
     sql(`
       create function alany.viewer_participant_ids() returns uuid[] language sql stable security definer set search_path = public as $$
-        select coalesce(array_agg(id), '{}') from event_participant
-        where user_id = alany.viewer_user_id() or id = alany.viewer_guest_participant_id()
+        select coalesce(array_agg(id), '{}') from (
+          select id from event_participant where user_id = alany.viewer_user_id()
+          union all
+          select id from event_participant where id = alany.viewer_guest_participant_id()
+        ) mine
       $$;`);
     sql(`
       create function alany.viewer_event_ids() returns uuid[] language sql stable security definer set search_path = public as $$
-        select coalesce(array_agg(event_id), '{}') from event_participant
-        where user_id = alany.viewer_user_id() or id = alany.viewer_guest_participant_id()
+        select coalesce(array_agg(event_id), '{}') from (
+          select event_id from event_participant where user_id = alany.viewer_user_id()
+          union all
+          select event_id from event_participant where id = alany.viewer_guest_participant_id()
+        ) mine
       $$;`);
     // Joining by code happens before the viewer can see the event.
     sql(`
@@ -199,19 +209,23 @@ export class Migration20261127000005Events extends Migration {
       language sql stable security definer set search_path = public as $$
         select id, event_id from event_participant where guest_token_hash = hash
       $$;`);
+    // Votes are rows; the count on the question is a cache refreshed after a storm settles (a few
+    // times a second), so that 5 000 voters never queue on one row lock. vote_count is exact.
     sql(`
-      create function alany.question_voted() returns trigger language plpgsql security definer set search_path = public as $$
-      begin
-        if tg_op = 'INSERT' then
-          update question set upvote_count = upvote_count + 1 where id = new.question_id;
-          return new;
-        end if;
-        update question set upvote_count = upvote_count - 1 where id = old.question_id;
-        return old;
-      end $$;`);
-    sql(
-      `create trigger question_vote_counts after insert or delete on question_vote for each row execute function alany.question_voted();`,
-    );
+      create function alany.vote_count(target_question uuid) returns int language sql stable security definer set search_path = public as $$
+        select count(*)::int from question_vote where question_id = target_question
+      $$;`);
+    sql(`
+      create function alany.vote_counts(target_questions uuid[]) returns table (question_id uuid, votes int)
+      language sql stable security definer set search_path = public as $$
+        select question_id, count(*)::int from question_vote where question_id = any (target_questions) group by question_id
+      $$;`);
+    sql(`
+      create function alany.refresh_vote_count(target_question uuid) returns int language sql volatile security definer set search_path = public as $$
+        update question set upvote_count = (select count(*) from question_vote where question_id = target_question)
+        where id = target_question
+        returning upvote_count
+      $$;`);
     sql(`
       create function alany.poll_results(target_poll uuid) returns table (option_id uuid, votes bigint, ballots bigint)
       language sql stable security definer set search_path = public as $$

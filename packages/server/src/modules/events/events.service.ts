@@ -727,18 +727,26 @@ export async function setUpvote(
           .then((result) => Number((result as { affectedRows?: number }).affectedRows ?? 0)),
   );
   if (changed) {
-    // Many votes in a moment become one update carrying the latest count.
+    // Many votes in a moment become one recount and one live update carrying the latest count.
     context.db.afterCommit(() =>
-      votes.schedule(questionId, () =>
-        context.pubsub.publish(eventTopic(question.eventId), {
+      votes.schedule(questionId, async () => {
+        await context.db.detached((em) =>
+          em.execute('select alany.refresh_vote_count(?)', [questionId]),
+        );
+        await context.pubsub.publish(eventTopic(question.eventId), {
           kind: EventActivityKind.VOTES_CHANGED,
           eventId: question.eventId,
           questionId,
-        }),
-      ),
+        });
+      }),
     );
   }
-  return context.db.read((em) => em.findOneOrFail(Question, { id: questionId }, { refresh: true }));
+  // The voter sees the exact count at this moment; everyone else gets it within a window.
+  const [{ count } = { count: question.upvoteCount }] = await context.db.read((em) =>
+    em.execute<Array<{ count: number }>>('select alany.vote_count(?) as count', [questionId]),
+  );
+  question.upvoteCount = count;
+  return question;
 }
 
 const NEXT_STATUS: Partial<
@@ -805,19 +813,26 @@ export async function listQuestions(context: Context, args: QuestionsArgs): Prom
   if (!rights.moderate && args.status && !AUDIENCE_STATUSES.includes(args.status)) {
     throw forbidden('Only moderators see questions waiting for moderation or rejected.');
   }
-  return context.db.read((em) =>
-    em.find(
-      Question,
-      { eventId: args.eventId, status: { $in: statuses } },
-      {
-        orderBy:
-          args.orderBy === QuestionOrder.RECENT
-            ? { createdAt: 'desc', id: 'asc' }
-            : { pinned: 'desc', upvoteCount: 'desc', createdAt: 'asc', id: 'asc' },
-        limit: args.first,
-      },
-    ),
-  );
+  return context.db.read(async (em) => {
+    const questions = await em.find(Question, { eventId: args.eventId, status: { $in: statuses } });
+    // Counts straight from the votes: exact even while the cached count waits for its refresh.
+    const counts = await em.execute<Array<{ question_id: string; votes: number }>>(
+      'select * from alany.vote_counts(?::uuid[])',
+      [`{${questions.map((q) => q.id).join(',')}}`],
+    );
+    const byQuestion = new Map(counts.map((row) => [row.question_id, row.votes]));
+    for (const question of questions) question.upvoteCount = byQuestion.get(question.id) ?? 0;
+    const newest = (a: Question, b: Question) =>
+      b.createdAt.getTime() - a.createdAt.getTime() || a.id.localeCompare(b.id);
+    const top = (a: Question, b: Question) =>
+      Number(b.pinned) - Number(a.pinned) ||
+      b.upvoteCount - a.upvoteCount ||
+      a.createdAt.getTime() - b.createdAt.getTime() ||
+      a.id.localeCompare(b.id);
+    return questions
+      .sort(args.orderBy === QuestionOrder.RECENT ? newest : top)
+      .slice(0, args.first);
+  });
 }
 
 export function viewerUpvoted(context: Context) {

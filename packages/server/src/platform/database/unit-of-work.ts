@@ -21,6 +21,27 @@ export interface UnitOfWork {
    * sending mail must not announce what was not saved.
    */
   afterCommit(callback: () => void | Promise<void>): void;
+  /**
+   * Work that outlives the request (a coalesced recount): its own short transaction, as nobody,
+   * so it may only call the security-definer functions meant for it.
+   */
+  detached<T>(work: (em: EntityManager) => Promise<T>): Promise<T>;
+}
+
+async function runDetached<T>(orm: MikroORM, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  const em = await beginWithSettings(orm, {
+    'app.user_id': '',
+    'app.token_org_id': '',
+    'app.guest_participant_id': '',
+  });
+  try {
+    const result = await work(em);
+    await em.commit();
+    return result;
+  } catch (error) {
+    await em.rollback();
+    throw error;
+  }
 }
 
 async function runCallbacks(callbacks: Array<() => void | Promise<void>>): Promise<void> {
@@ -90,6 +111,10 @@ export class OperationUnitOfWork implements UnitOfWork {
     (this.pendingInWrite ?? this.committed).push(callback);
   }
 
+  detached<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return runDetached(this.orm, work);
+  }
+
   get started(): boolean {
     return this.transaction !== undefined;
   }
@@ -141,6 +166,10 @@ export class ShortUnitOfWork implements UnitOfWork {
       this.pending = outer;
       this.running -= 1;
     }
+  }
+
+  detached<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return runDetached(this.orm, work);
   }
 
   afterCommit(callback: () => void | Promise<void>): void {
