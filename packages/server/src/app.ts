@@ -15,6 +15,7 @@ import type { Logger } from './platform/logging.js';
 import type { PubSub } from './platform/pubsub/index.js';
 import type { RateLimiter } from './platform/auth/rate-limit.js';
 import type { Mailer } from './platform/mail/mailer.js';
+import type { Sealer } from './platform/crypto/sealer.js';
 import { ANONYMOUS, type Authenticate, type Viewer } from './platform/auth/viewer.js';
 import { clearedSessionCookie, secretFromHeaders, sessionCookie } from './platform/auth/cookies.js';
 import {
@@ -37,6 +38,7 @@ export interface AppDependencies {
   pubsub: PubSub;
   rateLimiter: RateLimiter;
   mailer: Mailer;
+  sealer: Sealer;
   /** The public address; resolved after listening when not configured. */
   publicUrl: () => string;
   authenticate: Authenticate;
@@ -189,6 +191,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
           pubsub,
           rateLimiter,
           mailer: deps.mailer,
+          sealer: deps.sealer,
           publicUrl: deps.publicUrl(),
           clientAddress: request.socket.remoteAddress ?? 'unknown',
           userAgent: request.headers['user-agent'],
@@ -246,6 +249,12 @@ export async function createApp(deps: AppDependencies): Promise<App> {
 
   app.use(
     '/graphql',
+    (_req, res, next) => {
+      // Nothing an API answer holds should be cached by a browser or leak through a Referer.
+      res.setHeader('Cache-Control', 'no-store');
+      res.setHeader('Referrer-Policy', 'no-referrer');
+      next();
+    },
     express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
       context: async ({ req, res }: { req: Request; res: Response }): Promise<Context> => {
@@ -265,6 +274,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
           pubsub,
           rateLimiter,
           mailer: deps.mailer,
+          sealer: deps.sealer,
           publicUrl: deps.publicUrl(),
           clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
           userAgent: req.headers['user-agent'],

@@ -21,6 +21,7 @@ import { authenticateApiToken } from './modules/integrations/integrations.servic
 import { API_TOKEN_PREFIX, GUEST_TOKEN_PREFIX, type Authenticate } from './platform/auth/viewer.js';
 import { authenticateGuest } from './modules/events/events.service.js';
 import { Mailer } from './platform/mail/mailer.js';
+import { loadReportKey, Sealer } from './platform/crypto/sealer.js';
 import { DEMO_SIGN_IN, seedDemoData } from './modules/demo/demo.seed.js';
 
 export interface RunningAlany {
@@ -76,6 +77,7 @@ export async function startAlany(config: Config, logger: Logger): Promise<Runnin
       if (demoSeeded) logger.info('demo data seeded');
     }
 
+    const sealer = new Sealer(await loadReportKey(config.reportKey, config.dataDir));
     const mailer = new Mailer(logger, config.smtpUrl, config.mailFrom);
     cleanups.push(() => mailer.close());
     const freshEm = () => orm.em.fork({ useContext: false });
@@ -95,6 +97,7 @@ export async function startAlany(config: Config, logger: Logger): Promise<Runnin
       pubsub,
       rateLimiter,
       mailer,
+      sealer,
       publicUrl: () => publicUrl ?? '',
       authenticate,
       webDist: config.webDist ?? DEFAULT_WEB_DIST,

@@ -5,6 +5,7 @@ import { Migration20261127000003Discussions } from './Migration20261127000003Dis
 import { Migration20261127000004Hardening } from './Migration20261127000004Hardening.js';
 import { Migration20261127000005Events } from './Migration20261127000005Events.js';
 import { Migration20261127000006RiskAssessments } from './Migration20261127000006RiskAssessments.js';
+import { Migration20261127000007IntegrityReports } from './Migration20261127000007IntegrityReports.js';
 
 /** Applied in this order; a new migration is appended here and never edited once released. */
 export const migrationsList: MigrationObject[] = [
@@ -14,4 +15,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127000004Hardening', class: Migration20261127000004Hardening },
   { name: 'Migration20261127000005Events', class: Migration20261127000005Events },
   { name: 'Migration20261127000006RiskAssessments', class: Migration20261127000006RiskAssessments },
+  {
+    name: 'Migration20261127000007IntegrityReports',
+    class: Migration20261127000007IntegrityReports,
+  },
 ];

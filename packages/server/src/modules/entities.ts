@@ -19,6 +19,12 @@ import {
   Question,
 } from './events/events.entity.js';
 import { Mitigation, Risk, RiskAssessment, RiskScoreChange } from './risks/risks.entity.js';
+import {
+  IntegrityReport,
+  ReportHandler,
+  ReportingConfig,
+  ReportMessage,
+} from './reports/reports.entity.js';
 import { ApiToken } from './integrations/integrations.entity.js';
 import { Network, NetworkInvitation, NetworkMembership } from './networks/networks.entity.js';
 import { Invitation, Membership, Organisation } from './organisations/organisations.entity.js';
@@ -56,4 +62,8 @@ export const entities = [
   Risk,
   RiskScoreChange,
   Mitigation,
+  ReportingConfig,
+  ReportHandler,
+  IntegrityReport,
+  ReportMessage,
 ] as const;

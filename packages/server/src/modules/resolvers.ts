@@ -19,6 +19,7 @@ import {
   RiskResolver,
   RiskScoreChangeResolver,
 } from './risks/risks.resolver.js';
+import { ReportsResolver } from './reports/reports.resolver.js';
 import { ApiTokenResolver } from './integrations/integrations.resolver.js';
 import {
   NetworkInvitationResolver,
@@ -61,4 +62,5 @@ export const resolvers: NonEmptyArray<Function> = [
   RiskResolver,
   MitigationResolver,
   RiskScoreChangeResolver,
+  ReportsResolver,
 ];

@@ -29,6 +29,8 @@ describe('configuration', () => {
     [{ ALANY_APP_DATABASE_URL: 'alany_app@db' }, 'ALANY_APP_DATABASE_URL'],
     [{ ALANY_PUBLIC_URL: 'ftp://alany.kz' }, 'ALANY_PUBLIC_URL'],
     [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
+    [{ ALANY_REPORT_KEY: 'c2hvcnQ=' }, 'ALANY_REPORT_KEY'],
+    [{ NODE_ENV: 'production' }, 'ALANY_REPORT_KEY'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ ALANY_SEED_DEMO: 'yes' }, 'ALANY_SEED_DEMO'],
   ])('refuses %o naming %s', (env, variable) => {
@@ -42,6 +44,7 @@ describe('configuration', () => {
       DATABASE_URL: 'postgres://alany@db:5432/alany',
       REDIS_URL: 'redis://cache:6379',
       ALANY_DATA_DIR: '/var/lib/alany',
+      ALANY_REPORT_KEY: Buffer.alloc(32, 7).toString('base64'),
     });
     expect(config).toMatchObject({
       port: 8080,

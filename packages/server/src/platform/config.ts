@@ -21,6 +21,8 @@ export interface Config {
   /** Mail is always kept in the outbox and the log; with this set it is also sent over SMTP. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** 32 bytes that encrypt integrity reports; unset outside production: a key kept in ALANY_DATA_DIR. */
+  reportKey: Buffer | undefined;
 }
 
 /** A setting that is present but wrong. The message names the variable, and start-up stops with it. */
@@ -83,7 +85,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const publicUrl = readUrl(env, 'ALANY_PUBLIC_URL', ['http:', 'https:'])?.replace(/\/+$/, '');
 
+  const rawReportKey = env.ALANY_REPORT_KEY?.trim();
+  let reportKey: Buffer | undefined;
+  if (rawReportKey) {
+    reportKey = Buffer.from(rawReportKey, 'base64');
+    if (reportKey.length !== 32) {
+      throw new ConfigError(
+        'ALANY_REPORT_KEY',
+        'must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)',
+      );
+    }
+  } else if (nodeEnv === 'production') {
+    throw new ConfigError(
+      'ALANY_REPORT_KEY',
+      'is required in production: it encrypts integrity reports (32 bytes, base64)',
+    );
+  }
+
   return {
+    reportKey,
     env: nodeEnv,
     publicUrl,
     smtpUrl: readUrl(env, 'SMTP_URL', ['smtp:', 'smtps:']),

@@ -86,6 +86,10 @@ async function snapshotOfA() {
       risks: `select id, title, likelihood, impact, residual_likelihood, residual_impact from risk where organisation_id = $1 order by id`,
       scoreChanges: `select id from risk_score_change where organisation_id = $1 order by id`,
       mitigations: `select id, status, due_date from mitigation where organisation_id = $1 order by id`,
+      reportingConfig: `select enabled, intro, categories from reporting_config where organisation_id = $1`,
+      handlers: `select user_id from report_handler where organisation_id = $1 order by 1`,
+      reports: `select id, status, assignee_user_id, acknowledged_on, payload from integrity_report where organisation_id = $1 order by id`,
+      reportMessages: `select id, body from report_message where organisation_id = $1 order by id`,
     };
     const snapshot: Record<string, unknown> = {};
     for (const [name, sql] of Object.entries(queries))
@@ -1112,6 +1116,125 @@ const cases: Record<string, () => Promise<void>> = {
       ),
     ),
 
+  'Query.reportingPage': async () => {
+    // The reporting page is public by design: its intro and categories, nothing else.
+    const data = await b.owner.client.ok(
+      `query($s: String!) { reportingPage(organisationSlug: $s) { enabled categories } }`,
+      { s: a.organisation.slug },
+    );
+    expect(data.reportingPage).toEqual({ enabled: true, categories: ['Bribery'] });
+  },
+  'Query.reportingSettings': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `query($o: ID!) { reportingSettings(organisationId: $o) { handlerUserIds } }`,
+          { o: a.organisation.id },
+        ),
+        who,
+      ),
+    ),
+  'Query.reportByReceipt': async () => {
+    // Without A's receipt, nothing: B's own receipt opens only B's report.
+    const data = await b.owner.client.ok(
+      `query($r: String!) { reportByReceipt(receipt: $r) { title } }`,
+      { r: b.receipt },
+    );
+    expect(data.reportByReceipt.title).toBe('Bravo report');
+    const guessed = await b.owner.client.request(
+      `query { reportByReceipt(receipt: "0000-0000-0000-0000") { title } }`,
+    );
+    expect(guessed.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  },
+  'Query.reports': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `query($o: ID!) { reports(organisationId: $o) { edges { node { id body } } } }`,
+          { o: a.organisation.id },
+        ),
+        who,
+      ),
+    ),
+  'Query.report': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(`query($id: ID!) { report(id: $id) { body } }`, { id: a.reportId }),
+        who,
+      ),
+    ),
+  'Mutation.configureReporting': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($input: ConfigureReportingInput!) { configureReporting(input: $input) { enabled } }`,
+          {
+            input: {
+              organisationId: a.organisation.id,
+              enabled: true,
+              handlerUserIds: [b.owner.id],
+            },
+          },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.submitReport': async () => {
+    // Filing a report into A is what the form is for; it gives B no way to read A's reports.
+    const result = await b.owner.client.request(
+      `mutation($input: SubmitReportInput!) { submitReport(input: $input) { receipt } }`,
+      {
+        input: { organisationSlug: a.organisation.slug, category: 'Nope', title: 'x', body: 'y' },
+      },
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  },
+  'Mutation.replyToReport': async () => {
+    const result = await b.owner.client.request(
+      `mutation { replyToReport(input: { receipt: "0000-0000-0000-0000", body: "Planted" }) { status } }`,
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  },
+  'Mutation.setReportStatus': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { setReportStatus(input: { id: $id, status: DISMISSED }) { id } }`,
+          { id: a.reportId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.messageReporter': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { messageReporter(input: { id: $id, body: "Hi" }) { id } }`,
+          { id: a.reportId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.assignReport': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!, $h: ID) { assignReport(input: { id: $id, handlerUserId: $h }) { id } }`,
+          { id: a.reportId, h: b.owner.id },
+        ),
+        who,
+      ),
+    ),
+  'Subscription.reportActivity': async () =>
+    asB(async (attacker, who) => {
+      const [result] = await firstEvents(
+        attacker,
+        `subscription($o: ID!) { reportActivity(organisationId: $o) { kind } }`,
+        { o: a.organisation.id },
+      );
+      expect(result?.errors?.[0]?.extensions?.code, who).toBeOneOf(DENIED);
+    }),
+
   'Subscription.serverTimeTicked': async () => {
     // The clock carries no tenant data; the point is that a token's socket works and sees only the tick.
     const ws = b.readToken.websocket();
@@ -1135,6 +1258,9 @@ const cases: Record<string, () => Promise<void>> = {
     }
   },
 };
+
+/** Tables whose rows anyone may read: an organisation's reporting page (intro, categories). */
+const PUBLIC_BY_DESIGN = ['reporting_config'];
 
 const CASES_WHERE_A_ACTS = new Set(['Subscription.notificationAdded']);
 
@@ -1311,7 +1437,7 @@ describe('cross-tenant isolation in the database (row-level security alone)', ()
     const tables = await tenantTables();
     for (const [who, settings] of Object.entries(viewers())) {
       await asAppRole(settings, async (client) => {
-        for (const table of tables) {
+        for (const table of tables.filter((t) => !PUBLIC_BY_DESIGN.includes(t))) {
           // The outbox and space_participant name other organisations too; check both directions.
           const { rows } = await client.query(
             `select count(*)::int as n from ${table} where organisation_id = $1`,

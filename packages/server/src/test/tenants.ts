@@ -115,6 +115,9 @@ export interface Tenant {
   assessmentId: string;
   riskId: string;
   mitigationId: string;
+  /** Reporting is on, with the owner as the only case handler; one report was filed. */
+  reportId: string;
+  receipt: string;
 }
 
 /**
@@ -309,6 +312,36 @@ export async function buildTenant(server: TestServer, label: string): Promise<Te
     )
   ).addMitigation.mitigation.id as string;
 
+  await owner.client.ok(
+    `mutation($input: ConfigureReportingInput!) { configureReporting(input: $input) { enabled } }`,
+    {
+      input: {
+        organisationId: organisation.id,
+        enabled: true,
+        categories: ['Bribery'],
+        handlerUserIds: [owner.id],
+      },
+    },
+  );
+  const receipt = (
+    await server
+      .client()
+      .ok(`mutation($input: SubmitReportInput!) { submitReport(input: $input) { receipt } }`, {
+        input: {
+          organisationSlug: organisation.slug,
+          category: 'Bribery',
+          title: `${label} report`,
+          body: `${label} secret allegation`,
+        },
+      })
+  ).submitReport.receipt as string;
+  const reportId = (
+    await owner.client.ok(
+      `query($o: ID!) { reports(organisationId: $o) { edges { node { id } } } }`,
+      { o: organisation.id },
+    )
+  ).reports.edges[0].node.id as string;
+
   const created = await owner.client.ok(
     `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { apiToken { id } secret } }`,
     {
@@ -351,5 +384,7 @@ export async function buildTenant(server: TestServer, label: string): Promise<Te
     assessmentId,
     riskId,
     mitigationId,
+    reportId,
+    receipt,
   };
 }

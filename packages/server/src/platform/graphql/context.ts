@@ -5,6 +5,7 @@ import type { PubSub } from '../pubsub/index.js';
 import type { RateLimiter } from '../auth/rate-limit.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { Sealer } from '../crypto/sealer.js';
 
 /** What the session cookie should become when this response is sent (HTTP only). */
 export interface SessionCookieWriter {
@@ -22,6 +23,8 @@ export interface Context {
   pubsub: PubSub;
   rateLimiter: RateLimiter;
   mailer: Mailer;
+  /** Encrypts integrity reports. */
+  sealer: Sealer;
   /** The address people reach Alany at: links in e-mails start with it. */
   publicUrl: string;
   /** The client's address for rate limits; never stored. */

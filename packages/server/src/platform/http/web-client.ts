@@ -22,6 +22,15 @@ export function serveWebClient(app: Express, distDir: string): boolean {
   app.get(/^\/(?!graphql|healthz|readyz|metrics|files\/).*/, (req, res, next) => {
     if (!req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
+    if (req.path.startsWith('/report')) {
+      // Reporter pages: nothing cached, no Referer, nothing loaded from anywhere else.
+      res.setHeader('Cache-Control', 'no-store');
+      res.setHeader('Referrer-Policy', 'no-referrer');
+      res.setHeader(
+        'Content-Security-Policy',
+        "default-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+      );
+    }
     res.sendFile(index);
   });
   return true;

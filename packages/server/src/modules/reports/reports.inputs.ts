@@ -1,0 +1,270 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { ReportStatus } from './reports.entity.js';
+
+export enum ReportActivityKind {
+  NEW_REPORT = 'NEW_REPORT',
+  NEW_MESSAGE = 'NEW_MESSAGE',
+}
+registerEnumType(ReportActivityKind, { name: 'ReportActivityKind' });
+
+const RECEIPT = /^\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4}$/;
+
+@InputType()
+export class ConfigureReportingInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Not a valid id.' })
+  organisationId!: string;
+
+  @Field()
+  enabled!: boolean;
+
+  @Field({ defaultValue: '', description: 'Shown on the public reporting page, in plain words.' })
+  @MaxLength(5000)
+  intro!: string;
+
+  @Field(() => [String], { defaultValue: [] })
+  @ArrayMaxSize(20)
+  @Length(1, 80, { each: true, message: 'A category has 1 to 80 characters.' })
+  categories!: string[];
+
+  @Field(() => [ID], {
+    description: 'The only people who can read reports: members of the organisation.',
+  })
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true, message: 'Not a valid id.' })
+  handlerUserIds!: string[];
+}
+
+@InputType()
+export class SubmitReportInput {
+  @Field()
+  @Length(2, 60)
+  organisationSlug!: string;
+
+  @Field()
+  @Length(1, 80, { message: 'Choose a category.' })
+  category!: string;
+
+  @Field()
+  @Length(1, 200, { message: 'A title has 1 to 200 characters.' })
+  title!: string;
+
+  @Field()
+  @Length(1, 20000, { message: 'Describe what happened (1 to 20 000 characters).' })
+  body!: string;
+
+  @Field({ nullable: true, description: 'Roughly when: a date (YYYY-MM-DD) or a month (YYYY-MM).' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}(-\d{2})?$/, { message: 'Use a date like 2026-05 or 2026-05-14.' })
+  occurredAt?: string;
+
+  @Field({ defaultValue: '' })
+  @MaxLength(300)
+  place!: string;
+
+  @Field({ defaultValue: '' })
+  @MaxLength(2000)
+  involvedParties!: string;
+
+  @Field({
+    nullable: true,
+    description:
+      'Only if you choose to identify yourself: how handlers may reach you. Stays encrypted.',
+  })
+  @IsOptional()
+  @MaxLength(300)
+  contact?: string;
+}
+
+@InputType()
+export class ReplyToReportInput {
+  @Field()
+  @Matches(RECEIPT, { message: 'A receipt has 16 digits.' })
+  receipt!: string;
+
+  @Field()
+  @Length(1, 20000, { message: 'A message has 1 to 20 000 characters.' })
+  body!: string;
+}
+
+@InputType()
+export class ReportFilter {
+  @Field(() => ReportStatus, { nullable: true })
+  @IsOptional()
+  status?: ReportStatus;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(80)
+  category?: string;
+}
+
+@InputType()
+export class SetReportStatusInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Not a valid id.' })
+  id!: string;
+
+  @Field(() => ReportStatus)
+  status!: ReportStatus;
+
+  @Field({
+    defaultValue: '',
+    description: 'An internal note for the other handlers; never shown to the reporter.',
+  })
+  @MaxLength(5000)
+  note!: string;
+}
+
+@InputType()
+export class MessageReporterInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Not a valid id.' })
+  id!: string;
+
+  @Field()
+  @Length(1, 20000, { message: 'A message has 1 to 20 000 characters.' })
+  body!: string;
+}
+
+@InputType()
+export class AssignReportInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Not a valid id.' })
+  id!: string;
+
+  @Field(() => ID, { nullable: true, description: 'A case handler, or null to unassign.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Not a valid id.' })
+  handlerUserId?: string | null;
+}
+
+@ObjectType({ description: "An organisation's public reporting page." })
+export class ReportingPage {
+  @Field()
+  organisationName!: string;
+
+  @Field()
+  enabled!: boolean;
+
+  @Field()
+  intro!: string;
+
+  @Field(() => [String])
+  categories!: string[];
+}
+
+@ObjectType({ description: "An organisation's reporting settings, for its admins." })
+export class ReportingSettings extends ReportingPage {
+  @Field(() => [ID])
+  handlerUserIds!: string[];
+}
+
+@ObjectType()
+export class SubmitReportPayload {
+  @Field({
+    description:
+      'Shown once: the only way back to the report. Nobody, Alany included, can recover it.',
+  })
+  receipt!: string;
+}
+
+@ObjectType()
+export class ReportMessageView {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'From the reporter (else from a handler).' })
+  fromReporter!: boolean;
+
+  @Field({ description: 'A handlers-only note.' })
+  internal!: boolean;
+
+  @Field()
+  body!: string;
+
+  @Field({ description: 'The day only: no finer time is kept.' })
+  sentOn!: string;
+}
+
+@ObjectType({ description: 'What the reporter sees with the receipt.' })
+export class ReporterView {
+  @Field(() => ReportStatus)
+  status!: ReportStatus;
+
+  @Field()
+  category!: string;
+
+  @Field()
+  title!: string;
+
+  @Field()
+  submittedOn!: string;
+
+  @Field(() => [ReportMessageView])
+  messages!: ReportMessageView[];
+}
+
+@ObjectType({ description: 'A report as its case handlers see it.' })
+export class IntegrityReportView {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ReportStatus)
+  status!: ReportStatus;
+
+  @Field()
+  category!: string;
+
+  @Field()
+  title!: string;
+
+  @Field()
+  body!: string;
+
+  @Field(() => String, { nullable: true })
+  occurredAt!: string | null;
+
+  @Field()
+  place!: string;
+
+  @Field()
+  involvedParties!: string;
+
+  @Field(() => String, { nullable: true, description: 'Only if the reporter chose to identify.' })
+  contact!: string | null;
+
+  @Field()
+  submittedOn!: string;
+
+  @Field({ description: 'Acknowledge within 7 days (EU Whistleblower Directive).' })
+  acknowledgeBy!: string;
+
+  @Field({ description: 'Give feedback within 3 months.' })
+  feedbackBy!: string;
+
+  @Field()
+  acknowledgementOverdue!: boolean;
+
+  @Field()
+  feedbackOverdue!: boolean;
+
+  @Field(() => ID, { nullable: true })
+  assigneeUserId!: string | null;
+
+  @Field(() => Int)
+  messageCount!: number;
+
+  @Field(() => [ReportMessageView])
+  messages!: ReportMessageView[];
+}
+
+@ObjectType()
+export class ReportActivity {
+  @Field(() => ReportActivityKind)
+  kind!: ReportActivityKind;
+
+  @Field(() => ID)
+  reportId!: string;
+}

@@ -1,0 +1,535 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { decoyHash, hashPassword, verifyPassword } from '../../platform/auth/passwords.js';
+import type { Context } from '../../platform/graphql/context.js';
+import { requireUser } from '../../platform/graphql/authorization.js';
+import { BadUserInput, forbidden, notFound, rateLimited } from '../../platform/graphql/errors.js';
+import { decodeCursor, toConnection, type PageArgs } from '../../platform/graphql/pagination.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { MemberRole, Organisation } from '../organisations/organisations.entity.js';
+import { requireRole } from '../organisations/organisations.policy.js';
+import {
+  IntegrityReport,
+  ReportHandler,
+  ReportingConfig,
+  ReportMessage,
+  ReportStatus,
+} from './reports.entity.js';
+import {
+  ReportActivityKind,
+  type ConfigureReportingInput,
+  type IntegrityReportView,
+  type ReporterView,
+  type ReportFilter,
+  type ReportingPage,
+  type ReportingSettings,
+  type ReportMessageView,
+  type SubmitReportInput,
+} from './reports.inputs.js';
+
+/** Wrong and right receipts take at least this long, so timing tells nothing. */
+const RECEIPT_MIN_MS = 400;
+const ACKNOWLEDGE_DAYS = 7;
+const FEEDBACK_MONTHS = 3;
+
+export const reportTopic = (organisationId: string) => `reports:${organisationId}`;
+
+interface SealedReport {
+  title: string;
+  body: string;
+  occurredAt: string | null;
+  place: string;
+  involvedParties: string;
+  contact: string | null;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+const day = (value: string | Date) =>
+  typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function addMonths(date: string, months: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}
+
+/** 16 digits from a CSPRNG: 10^16 possibilities, shown in groups of four. */
+function newReceipt(): string {
+  return Array.from({ length: 4 }, () => String(randomInt(0, 10_000)).padStart(4, '0')).join('-');
+}
+
+const normaliseReceipt = (receipt: string) => receipt.replace(/\D/g, '');
+
+async function slowly<T>(started: number, work: Promise<T>): Promise<T> {
+  const settle = async () => {
+    const wait = RECEIPT_MIN_MS - (Date.now() - started);
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  };
+  try {
+    const result = await work;
+    await settle();
+    return result;
+  } catch (error) {
+    await settle();
+    throw error;
+  }
+}
+
+async function organisationBySlug(em: EntityManager, slug: string) {
+  const organisation = await em.findOne(Organisation, { slug: slug.trim().toLowerCase() });
+  if (!organisation) throw notFound('The organisation');
+  return organisation;
+}
+
+export async function reportingPage(context: Context, slug: string): Promise<ReportingPage> {
+  return context.db.read(async (em) => {
+    const organisation = await organisationBySlug(em, slug);
+    const config = await em.findOne(ReportingConfig, { organisationId: organisation.id });
+    return {
+      organisationName: organisation.name,
+      enabled: config?.enabled ?? false,
+      intro: config?.intro ?? '',
+      categories: config?.categories ?? [],
+    };
+  });
+}
+
+export async function configureReporting(
+  context: Context,
+  input: ConfigureReportingInput,
+): Promise<ReportingSettings> {
+  requireUser(context);
+  await requireRole(context, input.organisationId, MemberRole.ADMIN);
+  const handlerIds = [...new Set(input.handlerUserIds)];
+  if (input.enabled && handlerIds.length === 0) {
+    throw BadUserInput.field(
+      'handlerUserIds',
+      'NO_HANDLERS',
+      'Choose at least one case handler before turning reporting on.',
+    );
+  }
+  return context.db.write(async (em) => {
+    const members = await em.execute<Array<{ user_id: string }>>(
+      'select user_id from membership where organisation_id = ? and user_id = any(?::uuid[])',
+      [input.organisationId, `{${handlerIds.join(',')}}`],
+    );
+    if (members.length !== handlerIds.length) {
+      throw BadUserInput.field(
+        'handlerUserIds',
+        'NOT_MEMBER',
+        'Case handlers must be members of the organisation.',
+      );
+    }
+    const categories = [
+      ...new Set(input.categories.map((c) => c.normalize('NFC').trim()).filter(Boolean)),
+    ];
+    await em.upsert(ReportingConfig, {
+      organisationId: input.organisationId,
+      enabled: input.enabled,
+      intro: input.intro,
+      categories,
+      updatedAt: new Date(),
+    });
+    await em.nativeDelete(ReportHandler, { organisationId: input.organisationId });
+    for (const userId of handlerIds)
+      em.create(ReportHandler, { organisationId: input.organisationId, userId });
+    recordAudit(em, context, {
+      organisationId: input.organisationId,
+      action: 'reporting.configured',
+      targetType: 'Organisation',
+      targetId: input.organisationId,
+      data: { enabled: input.enabled, handlerUserIds: handlerIds, categories },
+    });
+    await em.flush();
+    const organisation = await em.findOneOrFail(Organisation, { id: input.organisationId });
+    return {
+      organisationName: organisation.name,
+      enabled: input.enabled,
+      intro: input.intro,
+      categories,
+      handlerUserIds: handlerIds,
+    };
+  });
+}
+
+export async function reportingSettings(
+  context: Context,
+  organisationId: string,
+): Promise<ReportingSettings> {
+  await requireRole(context, organisationId, MemberRole.ADMIN);
+  return context.db.read(async (em) => {
+    const organisation = await em.findOneOrFail(Organisation, { id: organisationId });
+    const config = await em.findOne(ReportingConfig, { organisationId });
+    const handlers = await em.find(ReportHandler, { organisationId });
+    return {
+      organisationName: organisation.name,
+      enabled: config?.enabled ?? false,
+      intro: config?.intro ?? '',
+      categories: config?.categories ?? [],
+      handlerUserIds: handlers.map((h) => h.userId),
+    };
+  });
+}
+
+/**
+ * Files a report without an account. Nothing about the sender is read or kept: not the viewer,
+ * not the address, not the browser. The receipt is returned once; only its keyed lookup and an
+ * argon2id hash are stored.
+ */
+export async function submitReport(context: Context, input: SubmitReportInput): Promise<string> {
+  // A global limit, not a per-address one: addresses are never looked at on this path.
+  const limit = await context.rateLimiter.hit('report:submit', 120, 60);
+  if (!limit.allowed) throw rateLimited(limit.retryAfter);
+  const receipt = newReceipt();
+  const digits = normaliseReceipt(receipt);
+  const verifier = await hashPassword(digits);
+  const sealed: SealedReport = {
+    title: input.title.normalize('NFC').trim(),
+    body: input.body,
+    occurredAt: input.occurredAt ?? null,
+    place: input.place.trim(),
+    involvedParties: input.involvedParties.trim(),
+    contact: input.contact?.trim() || null,
+  };
+  const reportId = randomUUID();
+  await context.db.write(async (em) => {
+    const organisation = await organisationBySlug(em, input.organisationSlug);
+    const config = await em.findOne(ReportingConfig, { organisationId: organisation.id });
+    if (!config?.enabled) {
+      throw BadUserInput.field(
+        'organisationSlug',
+        'REPORTING_DISABLED',
+        'This organisation does not take reports through Alany.',
+      );
+    }
+    const category = input.category.normalize('NFC').trim();
+    if (config.categories.length && !config.categories.includes(category)) {
+      throw BadUserInput.field(
+        'category',
+        'UNKNOWN_CATEGORY',
+        'Choose one of the categories offered.',
+      );
+    }
+    await em.execute('select alany.submit_report(?, ?, ?, ?, ?, ?)', [
+      reportId,
+      organisation.id,
+      category,
+      context.sealer.lookup(digits),
+      verifier,
+      context.sealer.seal(JSON.stringify(sealed)),
+    ]);
+    context.db.afterCommit(() =>
+      context.pubsub.publish(reportTopic(organisation.id), {
+        kind: ReportActivityKind.NEW_REPORT,
+        reportId,
+      }),
+    );
+  });
+  return receipt;
+}
+
+interface ReceiptRow {
+  id: string;
+  organisation_id: string;
+  receipt_hash: string;
+  status: ReportStatus;
+  category: string;
+  payload: Buffer;
+  submitted_on: string | Date;
+}
+
+/** The report a receipt opens: the same answer, after the same delay, for a wrong or unknown one. */
+async function openWithReceipt(context: Context, receipt: string): Promise<ReceiptRow> {
+  const started = Date.now();
+  return slowly(
+    started,
+    (async () => {
+      const limit = await context.rateLimiter.hit('report:receipt', 300, 60);
+      if (!limit.allowed) throw rateLimited(limit.retryAfter);
+      const digits = normaliseReceipt(receipt);
+      const [row] = await context.db.read((em) =>
+        em.execute<ReceiptRow[]>('select * from alany.report_for_receipt(?)', [
+          context.sealer.lookup(digits),
+        ]),
+      );
+      const matches = await verifyPassword(row?.receipt_hash ?? (await decoyHash()), digits);
+      if (!row || !matches) throw notFound('No report matches this receipt. It');
+      return row;
+    })(),
+  );
+}
+
+function messageView(
+  context: Context,
+  row: {
+    id: string;
+    from_reporter: boolean;
+    internal?: boolean;
+    body: Buffer;
+    sent_on: string | Date;
+  },
+): ReportMessageView {
+  return {
+    id: row.id,
+    fromReporter: row.from_reporter,
+    internal: Boolean(row.internal),
+    body: context.sealer.open(row.body),
+    sentOn: day(row.sent_on),
+  };
+}
+
+export async function reportByReceipt(context: Context, receipt: string): Promise<ReporterView> {
+  const row = await openWithReceipt(context, receipt);
+  const sealed = JSON.parse(context.sealer.open(row.payload)) as SealedReport;
+  const messages = await context.db.read((em) =>
+    em.execute<Array<{ id: string; from_reporter: boolean; body: Buffer; sent_on: string | Date }>>(
+      'select * from alany.report_messages_for_reporter(?)',
+      [row.id],
+    ),
+  );
+  return {
+    status: row.status,
+    category: row.category,
+    title: sealed.title,
+    submittedOn: day(row.submitted_on),
+    messages: messages.map((m) => messageView(context, m)),
+  };
+}
+
+export async function replyToReport(
+  context: Context,
+  receipt: string,
+  body: string,
+): Promise<ReporterView> {
+  const row = await openWithReceipt(context, receipt);
+  await context.db.write(async (em) => {
+    await em.execute('select alany.reporter_reply(?, ?, ?)', [
+      row.id,
+      randomUUID(),
+      context.sealer.seal(body),
+    ]);
+    context.db.afterCommit(() =>
+      context.pubsub.publish(reportTopic(row.organisation_id), {
+        kind: ReportActivityKind.NEW_MESSAGE,
+        reportId: row.id,
+      }),
+    );
+  });
+  return reportByReceipt(context, receipt);
+}
+
+/** Only the organisation's case handlers; other admins get FORBIDDEN, outsiders NOT_FOUND. */
+export async function requireHandler(context: Context, organisationId: string): Promise<string> {
+  const { userId } = requireUser(context);
+  await requireRole(context, organisationId, MemberRole.MEMBER);
+  const handler = await context.db.read((em) =>
+    em.count(ReportHandler, { organisationId, userId }),
+  );
+  if (!handler)
+    throw forbidden("Only the organisation's designated case handlers can read reports.");
+  return userId;
+}
+
+function view(
+  context: Context,
+  report: IntegrityReport,
+  messages: ReportMessage[],
+): IntegrityReportView {
+  const sealed = JSON.parse(context.sealer.open(report.payload)) as SealedReport;
+  const submittedOn = day(report.submittedOn);
+  const acknowledgeBy = addDays(submittedOn, ACKNOWLEDGE_DAYS);
+  const feedbackBy = addMonths(submittedOn, FEEDBACK_MONTHS);
+  const closed =
+    report.status === ReportStatus.RESOLVED || report.status === ReportStatus.DISMISSED;
+  return {
+    id: report.id,
+    status: report.status,
+    category: report.category,
+    ...sealed,
+    submittedOn,
+    acknowledgeBy,
+    feedbackBy,
+    acknowledgementOverdue: !report.acknowledgedOn && today() > acknowledgeBy,
+    feedbackOverdue: !closed && !report.lastHandlerMessageOn && today() > feedbackBy,
+    assigneeUserId: report.assigneeUserId ?? null,
+    messageCount: messages.filter((m) => !m.internal).length,
+    messages: messages.map((m) =>
+      messageView(context, {
+        id: m.id,
+        from_reporter: m.fromReporter,
+        internal: m.internal,
+        body: m.body,
+        sent_on: m.sentOn,
+      }),
+    ),
+  };
+}
+
+export async function listReports(
+  context: Context,
+  organisationId: string,
+  filter: ReportFilter | undefined,
+  page: PageArgs,
+) {
+  await requireHandler(context, organisationId);
+  const after = decodeCursor(page.after);
+  const rows = await context.db.read((em) =>
+    em.find(
+      IntegrityReport,
+      {
+        organisationId,
+        ...(filter?.status ? { status: filter.status } : {}),
+        ...(filter?.category ? { category: filter.category } : {}),
+        ...(after
+          ? {
+              $or: [
+                { submittedOn: { $lt: day(after.at) } },
+                { submittedOn: day(after.at), id: { $lt: after.id } },
+              ],
+            }
+          : {}),
+      },
+      { orderBy: { submittedOn: 'desc', id: 'desc' }, limit: page.first + 1 },
+    ),
+  );
+  const connection = toConnection(
+    rows,
+    page.first,
+    (r) => ({ at: new Date(`${day(r.submittedOn)}T00:00:00Z`), id: r.id }),
+    Boolean(after),
+  );
+  return {
+    ...connection,
+    edges: connection.edges.map((edge) => ({
+      cursor: edge.cursor,
+      node: view(context, edge.node, []),
+    })),
+  };
+}
+
+async function handledReport(
+  context: Context,
+  id: string,
+): Promise<{ report: IntegrityReport; userId: string }> {
+  const report = await context.db.read((em) => em.findOne(IntegrityReport, { id }));
+  if (!report) {
+    // Handlers of one organisation and everybody else hear the same.
+    requireUser(context);
+    throw notFound('The report');
+  }
+  const userId = await requireHandler(context, report.organisationId).catch((error: unknown) => {
+    throw (error as { extensions?: { code?: string } }).extensions?.code === 'FORBIDDEN'
+      ? error
+      : notFound('The report');
+  });
+  return { report, userId };
+}
+
+export async function reportForHandler(context: Context, id: string): Promise<IntegrityReportView> {
+  const { report } = await handledReport(context, id);
+  const messages = await context.db.read((em) =>
+    em.find(ReportMessage, { reportId: id }, { orderBy: { position: 'asc' } }),
+  );
+  return view(context, report, messages);
+}
+
+async function changeReport(
+  context: Context,
+  id: string,
+  action: string,
+  change: (report: IntegrityReport, em: EntityManager, userId: string) => Promise<void> | void,
+  data: Record<string, unknown> = {},
+): Promise<IntegrityReportView> {
+  const { report, userId } = await handledReport(context, id);
+  await context.db.write(async (em) => {
+    const managed = em.merge(report);
+    await change(managed, em, userId);
+    managed.updatedOn = today();
+    // The log says who did what to which report: never what the report says.
+    recordAudit(em, context, {
+      organisationId: report.organisationId,
+      action,
+      targetType: 'IntegrityReport',
+      targetId: report.id,
+      data,
+    });
+    await em.flush();
+  });
+  context.loaders.clear();
+  return reportForHandler(context, id);
+}
+
+export function setReportStatus(context: Context, id: string, status: ReportStatus, note: string) {
+  return changeReport(
+    context,
+    id,
+    'report.status_changed',
+    (report, em, userId) => {
+      report.status = status;
+      if (status !== ReportStatus.RECEIVED && !report.acknowledgedOn)
+        report.acknowledgedOn = today();
+      if (note.trim()) {
+        em.create(ReportMessage, {
+          organisationId: report.organisationId,
+          reportId: report.id,
+          fromReporter: false,
+          internal: true,
+          handlerUserId: userId,
+          body: context.sealer.seal(note.trim()),
+          sentOn: today(),
+        });
+      }
+    },
+    { status },
+  );
+}
+
+export function messageReporter(context: Context, id: string, body: string) {
+  return changeReport(context, id, 'report.messaged', (report, em, userId) => {
+    em.create(ReportMessage, {
+      organisationId: report.organisationId,
+      reportId: report.id,
+      fromReporter: false,
+      handlerUserId: userId,
+      body: context.sealer.seal(body),
+      sentOn: today(),
+    });
+    report.lastHandlerMessageOn = today();
+    report.acknowledgedOn ??= today();
+  });
+}
+
+export function assignReport(
+  context: Context,
+  id: string,
+  handlerUserId: string | null | undefined,
+) {
+  return changeReport(
+    context,
+    id,
+    'report.assigned',
+    async (report, em) => {
+      if (
+        handlerUserId &&
+        !(await em.count(ReportHandler, {
+          organisationId: report.organisationId,
+          userId: handlerUserId,
+        }))
+      ) {
+        throw BadUserInput.field(
+          'handlerUserId',
+          'NOT_HANDLER',
+          'Assign the report to one of the case handlers.',
+        );
+      }
+      report.assigneeUserId = handlerUserId ?? null;
+    },
+    { assigneeUserId: handlerUserId ?? null },
+  );
+}
