@@ -214,6 +214,15 @@ export async function createApp(deps: AppDependencies): Promise<App> {
       },
       onNext(_ctx, _id, _payload, _args: ExecutionArgs, result) {
         if (!result.errors?.length) return result;
+        for (const error of result.errors) {
+          const code = error.extensions?.code;
+          if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
+            logger.error(
+              { err: error.originalError ?? error, path: error.path },
+              'subscription event failed',
+            );
+          }
+        }
         return {
           ...result,
           errors: result.errors.map((error) => formatErrorAsGraphQL(error, exposeInternals)),

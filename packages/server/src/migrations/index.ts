@@ -6,6 +6,7 @@ import { Migration20261127000004Hardening } from './Migration20261127000004Harde
 import { Migration20261127000005Events } from './Migration20261127000005Events.js';
 import { Migration20261127000006RiskAssessments } from './Migration20261127000006RiskAssessments.js';
 import { Migration20261127000007IntegrityReports } from './Migration20261127000007IntegrityReports.js';
+import { Migration20261127000008EventGuards } from './Migration20261127000008EventGuards.js';
 
 /** Applied in this order; a new migration is appended here and never edited once released. */
 export const migrationsList: MigrationObject[] = [
@@ -19,4 +20,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261127000007IntegrityReports',
     class: Migration20261127000007IntegrityReports,
   },
+  { name: 'Migration20261127000008EventGuards', class: Migration20261127000008EventGuards },
 ];

@@ -1500,6 +1500,12 @@ describe('cross-tenant isolation in the database (row-level security alone)', ()
           [
             `insert into network_membership (id, network_id, organisation_id, joined_at) values (gen_random_uuid(), $1, $2, now())`,
             [a.network.id, b.organisation.id],
+            [
+              // A guest may only come in through the join code, never by inserting itself.
+              `insert into event_participant (id, organisation_id, space_id, event_id, user_id, guest_token_hash, display_name, created_at)
+             values (gen_random_uuid(), $1, $2, $3, null, 'planted', 'Spy', now())`,
+              [a.organisation.id, a.privateSpaceId, a.event.id],
+            ],
           ],
         ] as const) {
           await client.query('savepoint attempt');

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
 import { GUEST_TOKEN_PREFIX } from '../../platform/auth/viewer.js';
@@ -100,7 +100,11 @@ export async function eventRights(context: Context, eventId: string): Promise<Ev
   const event = await eventLoader(context).load(eventId);
   if (!event) throw notFound('The event');
   const participant = await viewerParticipants(context).load(eventId);
-  const space = await spaceRights(context, event.spaceId).catch(() => null);
+  // A guest reaches the event through its participation alone; only others need the space.
+  const space =
+    context.viewer.kind === 'guest' && participant
+      ? null
+      : await spaceRights(context, event.spaceId).catch(() => null);
   const role =
     context.viewer.kind === 'user' ? await viewerRole(context, event.organisationId) : null;
   const moderate = hasRank(role, MemberRole.MODERATOR);
@@ -586,15 +590,29 @@ export async function joinEvent(
       return { event, participant, guestToken: null };
     }
     // A guest: nothing about them is stored but the name they chose and a hash of their token.
+    // Only the code opens the door, in the database too (alany.join_as_guest).
     const guestToken = newSecret(GUEST_TOKEN_PREFIX);
+    const participantId = randomUUID();
+    const [joined] = await em.execute<Array<{ event_id: string | null }>>(
+      'select alany.join_as_guest(?, ?, ?, ?) as event_id',
+      [code.trim().toUpperCase(), participantId, name, hashSecret(guestToken)],
+    );
+    if (!joined?.event_id)
+      throw BadUserInput.field(
+        'code',
+        'UNKNOWN_CODE',
+        'No open event has this code. Check it and try again.',
+      );
     const participant = em.create(EventParticipant, {
+      id: participantId,
       organisationId: event.organisationId,
       spaceId: event.spaceId,
       eventId: event.id,
-      guestTokenHash: hashSecret(guestToken),
+      guestTokenHash: null,
       displayName: name,
     });
-    await em.flush();
+    // The row exists already: keep the entity out of the unit of work.
+    em.getUnitOfWork().unsetIdentity(participant);
     return { event, participant, guestToken };
   });
 }
@@ -703,30 +721,32 @@ export async function setUpvote(
     );
   }
   const participant = await requireParticipant(context, rights);
-  const changed = await context.db.write((em) =>
-    upvote
-      ? em
-          .execute<Array<{ question_id: string }>>(
-            `insert into question_vote (question_id, participant_id, organisation_id, space_id, event_id, created_at)
-             values (?, ?, ?, ?, ?, now()) on conflict do nothing returning question_id`,
-            [
-              questionId,
-              participant.id,
-              question.organisationId,
-              question.spaceId,
-              question.eventId,
-            ],
-          )
-          .then((rows) => rows.length)
-      : em
-          .execute(
-            `delete from question_vote where question_id = ? and participant_id = ?`,
-            [questionId, participant.id],
-            'run',
-          )
-          .then((result) => Number((result as { affectedRows?: number }).affectedRows ?? 0)),
+  // One statement casts (or takes back) the vote and reads the exact count: vote_count sees the
+  // statement's snapshot, so the change is added on top. Being a single statement it is atomic
+  // without a savepoint.
+  const [result] = await context.db.read((em) =>
+    em.execute<Array<{ changed: number; count: number }>>(
+      upvote
+        ? `with changed as (
+             insert into question_vote (question_id, participant_id, organisation_id, space_id, event_id, created_at)
+             values (?, ?, ?, ?, ?, now()) on conflict do nothing returning 1)
+           select (select count(*) from changed)::int as changed, alany.vote_count(?) + (select count(*) from changed)::int as count`
+        : `with changed as (
+             delete from question_vote where question_id = ? and participant_id = ? returning 1)
+           select (select count(*) from changed)::int as changed, alany.vote_count(?) - (select count(*) from changed)::int as count`,
+      upvote
+        ? [
+            questionId,
+            participant.id,
+            question.organisationId,
+            question.spaceId,
+            question.eventId,
+            questionId,
+          ]
+        : [questionId, participant.id, questionId],
+    ),
   );
-  if (changed) {
+  if (result?.changed) {
     // Many votes in a moment become one recount and one live update carrying the latest count.
     context.db.afterCommit(() =>
       votes.schedule(questionId, async () => {
@@ -741,11 +761,7 @@ export async function setUpvote(
       }),
     );
   }
-  // The voter sees the exact count at this moment; everyone else gets it within a window.
-  const [{ count } = { count: question.upvoteCount }] = await context.db.read((em) =>
-    em.execute<Array<{ count: number }>>('select alany.vote_count(?) as count', [questionId]),
-  );
-  question.upvoteCount = count;
+  question.upvoteCount = result?.count ?? question.upvoteCount;
   return question;
 }
 

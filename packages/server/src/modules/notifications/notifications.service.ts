@@ -95,6 +95,8 @@ export async function markNotificationsRead(
   ids: string[] | null | undefined,
 ): Promise<number> {
   const { userId } = requireUser(context);
+  // An empty list marks nothing; leave `ids` out to mark everything.
+  if (ids && ids.length === 0) return unreadNotificationCount(context);
   await context.db.write((em) =>
     em.nativeUpdate(
       Notification,
