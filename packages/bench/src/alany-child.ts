@@ -1,0 +1,44 @@
+/** Alany in a process of its own (as in production), with a statement counter the parent reads over IPC. */
+import { randomBytes } from 'node:crypto';
+import { startAlany } from '@alany/server/dist/server.js';
+import { loadConfig } from '@alany/server/dist/platform/config.js';
+import { createLogger } from '@alany/server/dist/platform/logging.js';
+import { memory, serveCommands } from './util.js';
+
+const config = loadConfig({
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'warn',
+  HOST: '127.0.0.1',
+  PORT: '0',
+  DATABASE_URL: process.env.BENCH_OWNER_URL,
+  ALANY_SEED_DEMO: 'false',
+  ALANY_REPORT_KEY: randomBytes(32).toString('base64'),
+  ALANY_DATA_DIR: process.env.BENCH_DATA_DIR,
+});
+const alany = await startAlany(config, createLogger(config.logLevel));
+
+let recording: string[] | undefined;
+alany.orm.em
+  .getConnection()
+  .getKnex()
+  .on('query', (query) => {
+    recording?.push(query.sql);
+  });
+
+serveCommands({
+  countStart: () => {
+    recording = [];
+    return true;
+  },
+  countStop: () => {
+    const statements = recording ?? [];
+    recording = undefined;
+    return statements;
+  },
+  memory: () => memory(),
+});
+
+process.on('SIGTERM', () => {
+  void alany.stop().finally(() => process.exit(0));
+});
+process.send?.({ ready: { url: alany.url, graphqlUrl: alany.graphqlUrl } });

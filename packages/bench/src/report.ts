@@ -1,0 +1,297 @@
+import { readFileSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { PEER_VERSION } from './peer.js';
+import type { Scale } from './seed.js';
+import { round } from './util.js';
+import type { ColdStartResult, FanOutResult, LoadResult, VoteStormResult } from './workloads.js';
+
+export interface Results {
+  startedAt: string;
+  finishedAt: string;
+  wallSeconds: number;
+  scale: Scale;
+  plan: Record<string, unknown>;
+  notes: string[];
+  machine?: Record<string, unknown>;
+  seed?: { seconds: number; rows: Record<string, number> };
+  statements?: Record<string, { statements: number; sql: string[] }>;
+  samePage?: Record<string, { bytes: number; sameAsAlany: boolean; posts: number }>;
+  threadPage?: LoadResult[];
+  fanOut?: Array<{ subscribers: number; alany: FanOutResult; raw: FanOutResult }>;
+  voteStorm?: VoteStormResult;
+  coldStart?: ColdStartResult;
+  targets?: Array<{ target: string; measured: string; met: boolean | null }>;
+}
+
+async function machine(serverUrl: string) {
+  let postgres = 'unknown';
+  const client = new pg.Client({ connectionString: serverUrl });
+  try {
+    await client.connect();
+    postgres = String((await client.query('show server_version')).rows[0].server_version);
+  } catch {
+    // reported as unknown
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  const pkg = (name: string) => {
+    try {
+      const file = path.resolve(
+        import.meta.dirname,
+        '../../server/node_modules',
+        name,
+        'package.json',
+      );
+      return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+    } catch {
+      return 'unknown';
+    }
+  };
+  return {
+    nproc: os.availableParallelism(),
+    memoryGiB: round(os.totalmem() / 1024 ** 3, 1),
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    os: `${os.type()} ${os.release()}`,
+    loadAverageAtEnd: os.loadavg().map((v) => round(v, 2)),
+    node: process.version,
+    postgres,
+    postgraphile: PEER_VERSION,
+    '@apollo/server': pkg('@apollo/server'),
+    graphql: pkg('graphql'),
+    'graphql-ws': pkg('graphql-ws'),
+    ws: pkg('ws'),
+    '@mikro-orm/core': pkg('@mikro-orm/core'),
+  };
+}
+
+const ratio = (a: number, b: number) => (b > 0 ? round(a / b, 2) : NaN);
+
+function targets(results: Results) {
+  const out: Array<{ target: string; measured: string; met: boolean | null }> = [];
+  const page = new Map((results.threadPage ?? []).map((r) => [r.contender, r]));
+  const alany = page.get('alany');
+  const peer = page.get('postgraphile');
+  const floor = page.get('floor');
+  if (alany && peer) {
+    const r = ratio(alany.requestsPerSecond, peer.requestsPerSecond);
+    out.push({ target: 'Thread page ≥ 1.0× PostGraphile (req/s)', measured: `${r}×`, met: r >= 1 });
+  } else {
+    out.push({
+      target: 'Thread page ≥ 1.0× PostGraphile (req/s)',
+      measured: 'PostGraphile did not run',
+      met: null,
+    });
+  }
+  if (alany && floor) {
+    const r = ratio(alany.requestsPerSecond, floor.requestsPerSecond);
+    out.push({
+      target: 'Thread page ≥ 0.5× the SQL floor (req/s)',
+      measured: `${r}×`,
+      met: r >= 0.5,
+    });
+  }
+  if (results.statements) {
+    const five = results.statements.threadPage5Posts?.statements ?? NaN;
+    const fifty = results.statements.threadPage50Posts?.statements ?? NaN;
+    const list = results.statements.threadList50?.statements ?? NaN;
+    out.push({
+      target: 'Statements per thread page: equal for 5 and 50 posts, at most 4',
+      measured: `${five} (5 posts), ${fifty} (50 posts); thread list of 50: ${list}`,
+      met: five === fifty && fifty <= 4,
+    });
+  }
+  const biggest = results.fanOut?.at(-1);
+  if (biggest) {
+    const r = ratio(biggest.alany.p99, biggest.raw.p99);
+    out.push({
+      target: `Fan-out p99 ≤ 1.5× raw ws (issue: at 5 000; measured at ${biggest.subscribers})`,
+      measured: `${biggest.alany.p99} ms vs ${biggest.raw.p99} ms = ${r}×${biggest.alany.allDelivered ? '' : ' (not all delivered)'}`,
+      met: r <= 1.5 && biggest.alany.allDelivered,
+    });
+  }
+  if (results.voteStorm) {
+    const v = results.voteStorm;
+    out.push({
+      target: 'Vote storm exact and ≥ 2 000 votes/s',
+      measured: `${v.votesPerSecond} votes/s, exact: ${v.exact}`,
+      met: v.exact && v.votesPerSecond >= 2000,
+    });
+  }
+  if (results.coldStart) {
+    out.push({
+      target: 'Cold start < 10 s (embedded PostgreSQL)',
+      measured: `${results.coldStart.firstStartSeconds} s first, ${results.coldStart.warmStartSeconds} s warm`,
+      met: results.coldStart.firstStartSeconds < 10,
+    });
+  }
+  return out;
+}
+
+const yes = (met: boolean | null) => (met === null ? 'n/a' : met ? 'met' : '**missed**');
+
+function markdown(results: Results): string {
+  const m = results.machine ?? {};
+  const lines: string[] = [];
+  lines.push('# Benchmarks');
+  lines.push('');
+  lines.push(
+    'Written by `npx -y pnpm@12.4.2 bench --scale <small|default|large>` (packages/bench). Every contender runs on this machine over loopback, against the same database, the same data and the same page; the load generator (autocannon, WebSocket clients) runs on the same two cores. See [performance.md](performance.md) for what each number means and what would move it.',
+  );
+  lines.push('');
+  lines.push(`- Date: ${results.startedAt} (wall time ${results.wallSeconds} s)`);
+  lines.push(
+    `- Scale: **${results.scale.name}**: ${results.scale.organisations} organisations, ${results.scale.users} users, ${results.scale.threads} threads, ${results.scale.posts} posts (seeded in ${results.seed?.seconds} s: ${JSON.stringify(results.seed?.rows)})`,
+  );
+  lines.push(
+    `- Machine: ${m.nproc} cores (${m.cpu}), ${m.memoryGiB} GiB, ${m.os}; load average at the end ${JSON.stringify(m.loadAverageAtEnd)}. **Other developers ran test suites on this machine at the same time**: absolute figures are noisy, the ratios measured side by side in one run are what counts.`,
+  );
+  lines.push(
+    `- Versions: Node ${m.node} (Alany, floor, load generator), PostgreSQL ${m.postgres}, PostGraphile ${m.postgraphile} on Node 22 (npm's \`node@22\`), @apollo/server ${m['@apollo/server']}, graphql ${m.graphql}, graphql-ws ${m['graphql-ws']}, ws ${m.ws}, MikroORM ${m['@mikro-orm/core']}`,
+  );
+  lines.push('');
+  lines.push('## Against the targets of issue 9');
+  lines.push('');
+  lines.push('| target | measured | |');
+  lines.push('| --- | --- | --- |');
+  for (const t of results.targets ?? [])
+    lines.push(`| ${t.target} | ${t.measured} | ${yes(t.met)} |`);
+  lines.push('');
+  if (results.threadPage) {
+    const p = results.plan as { connections: number; seconds: number; warmupSeconds: number };
+    lines.push(
+      "## Thread page (thread, first 50 posts, authors, reaction counts with the viewer's, viewer rights)",
+    );
+    lines.push('');
+    lines.push(
+      `autocannon, ${p.connections} connections, ${p.warmupSeconds} s warm-up then ${p.seconds} s measured, one contender at a time; signed-in member of the thread's organisation, role \`alany_app\`, row-level security on for all three.`,
+    );
+    lines.push('');
+    lines.push(
+      '| contender | req/s | p50 ms | p90 ms | p99 ms | max ms | bytes/answer | same data as Alany | errors |',
+    );
+    lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |');
+    const alany = results.threadPage.find((r) => r.contender === 'alany');
+    for (const r of results.threadPage) {
+      const same = results.samePage?.[r.contender];
+      lines.push(
+        `| ${r.contender} | ${r.requestsPerSecond} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${same?.bytes ?? r.bytesPerResponse} | ${same ? (same.sameAsAlany ? 'yes' : 'no') : '?'} (${same?.posts ?? '?'} posts) | ${r.non2xx + r.errors + r.timeouts} |`,
+      );
+    }
+    lines.push('');
+    if (alany) {
+      for (const r of results.threadPage.filter((x) => x.contender !== 'alany')) {
+        lines.push(
+          `- Alany / ${r.contender}: **${ratio(alany.requestsPerSecond, r.requestsPerSecond)}×** req/s, p99 ${ratio(alany.p99, r.p99)}×`,
+        );
+      }
+      lines.push('');
+    }
+  }
+  if (results.statements) {
+    lines.push(
+      "## SQL statements per request (counted on the server's knex `query` event, transaction control included)",
+    );
+    lines.push('');
+    lines.push('| request | statements |');
+    lines.push('| --- | ---: |');
+    for (const [name, s] of Object.entries(results.statements))
+      lines.push(`| ${name} | ${s.statements} |`);
+    lines.push('');
+    lines.push('<details><summary>The statements of the 50-post page</summary>');
+    lines.push('');
+    for (const sql of results.statements.threadPage50Posts?.sql ?? [])
+      lines.push(`- \`${sql.replaceAll('`', "'")}\``);
+    lines.push('');
+    lines.push('</details>');
+    lines.push('');
+  }
+  if (results.fanOut) {
+    lines.push('## Fan-out (one post created, time until every subscriber has it)');
+    lines.push('');
+    lines.push(
+      `Median over ${(results.plan as { fanOutRounds: number }).fanOutRounds} measured rounds after one warm-up round. Alany: \`threadActivity\` over graphql-ws, clock starts when the \`createPost\` request is sent; raw ws: the same payload bytes, clock starts when the broadcast command is sent.`,
+    );
+    lines.push('');
+    lines.push(
+      '| subscribers | server | p50 ms | p99 ms | max ms | all delivered | memory/connection (RSS, heap KB) | payload B |',
+    );
+    lines.push('| ---: | --- | ---: | ---: | ---: | --- | --- | ---: |');
+    for (const f of results.fanOut) {
+      for (const r of [f.alany, f.raw]) {
+        lines.push(
+          `| ${f.subscribers} | ${r.server} | ${r.p50} | ${r.p99} | ${r.max} | ${r.allDelivered ? 'yes' : '**no**'} | ${r.memoryPerConnectionKB.rss}, ${r.memoryPerConnectionKB.heap} | ${r.payloadBytes} |`,
+        );
+      }
+      lines.push(
+        `| | ratio | ${ratio(f.alany.p50, f.raw.p50)}× | ${ratio(f.alany.p99, f.raw.p99)}× | ${ratio(f.alany.max, f.raw.max)}× | | | |`,
+      );
+    }
+    lines.push('');
+  }
+  if (results.voteStorm) {
+    const v = results.voteStorm;
+    lines.push('## Vote storm');
+    lines.push('');
+    lines.push(
+      `${v.guests} guests joined by code (${v.joinsPerSecond} joins/s), then all at once each upvoted ${v.votesPerGuest} of the event's questions over its own connection; ${v.audienceSubscribers} guests watched \`eventUpdated\`.`,
+    );
+    lines.push('');
+    lines.push(
+      '| votes | failed | seconds | votes/s | vote p50 ms | vote p99 ms | exact | messages per audience member | per second |',
+    );
+    lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |');
+    lines.push(
+      `| ${v.votes} | ${v.failedVotes} | ${v.seconds} | ${v.votesPerSecond} | ${v.voteP50} | ${v.voteP99} | ${v.exact ? 'yes' : '**no**'} | ${v.messagesPerMember} | ${v.messagesPerMemberPerSecond} |`,
+    );
+    lines.push('');
+    lines.push(
+      'Exact means: every vote answered without error, and for each question the expected count = rows in `question_vote` = the cached `upvote_count` = the last count pushed to the audience.',
+    );
+    lines.push('');
+  }
+  if (results.coldStart) {
+    const c = results.coldStart;
+    lines.push('## Cold start');
+    lines.push('');
+    lines.push(
+      `\`${c.command}\`: spawn to the first answered \`{ __typename }\`. First start **${c.firstStartSeconds} s**, warm start **${c.warmStartSeconds} s** (${c.note}). The build step of \`pnpm start\` is not included.`,
+    );
+    lines.push('');
+  }
+  if (results.notes.length) {
+    lines.push('## Notes');
+    lines.push('');
+    for (const note of results.notes) lines.push(`- ${note}`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+export async function writeReport(
+  results: Results,
+  repoRoot: string,
+  options: { writeDocs: boolean; serverUrl?: string },
+): Promise<string[]> {
+  results.machine = await machine(
+    options.serverUrl ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  );
+  results.targets = targets(results);
+  const written: string[] = [];
+  const resultsDir = path.join(repoRoot, 'packages/bench/results');
+  await fs.mkdir(resultsDir, { recursive: true });
+  const stamp = results.startedAt.replace(/[:.]/g, '-');
+  const json = `${JSON.stringify(results, null, 2)}\n`;
+  const own = path.join(resultsDir, `${results.scale.name}-${stamp}.json`);
+  await fs.writeFile(own, json);
+  written.push(own);
+  await fs.writeFile(path.join(resultsDir, `${results.scale.name}-${stamp}.md`), markdown(results));
+  if (options.writeDocs) {
+    await fs.writeFile(path.join(repoRoot, 'docs/benchmarks.json'), json);
+    await fs.writeFile(path.join(repoRoot, 'docs/benchmarks.md'), `${markdown(results)}`);
+    written.push('docs/benchmarks.md', 'docs/benchmarks.json');
+  }
+  return written;
+}

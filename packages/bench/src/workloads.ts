@@ -1,0 +1,503 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { Crowd } from './subscribers.js';
+import {
+  ALANY_THREAD_LIST,
+  ALANY_THREAD_PAGE,
+  CREATE_POST,
+  EVENT_UPDATED,
+  JOIN_EVENT,
+  THREAD_ACTIVITY,
+  UPVOTE,
+} from './queries.js';
+import { EVENT_CODE, type fixture } from './seed.js';
+import { type Child, graphql, here, log, median, percentile, post, round, sleep } from './util.js';
+
+type Fixture = ReturnType<typeof fixture>;
+const sessionCookie = (secret: string) => ({ cookie: `alany_session=${secret}` });
+
+// ---------------------------------------------------------------- thread page
+
+export interface LoadResult {
+  contender: string;
+  requestsPerSecond: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  bytesPerResponse: number;
+}
+
+function normalisePage(data: unknown): unknown {
+  // PostGraphile lists computed setof columns as { nodes }, and has its own cursors.
+  return JSON.parse(JSON.stringify(data), (key, value: unknown) => {
+    if (key === 'cursor' || key === 'endCursor') return undefined;
+    if (key === 'reactions' && value && typeof value === 'object' && 'nodes' in value)
+      return (value as { nodes: unknown }).nodes;
+    return value;
+  });
+}
+
+export async function checkSamePage(
+  targets: Array<{ name: string; url: string; body: unknown; headers: Record<string, string> }>,
+): Promise<Record<string, { bytes: number; sameAsAlany: boolean; posts: number }>> {
+  const answers: Record<string, { bytes: number; data: unknown }> = {};
+  for (const target of targets) {
+    const answer = await post(target.url, target.body, target.headers);
+    const parsed = JSON.parse(answer.body) as { data?: unknown; errors?: unknown };
+    if (answer.status !== 200 || parsed.errors || !parsed.data) {
+      throw new Error(`${target.name} answered ${answer.status}: ${answer.body.slice(0, 400)}`);
+    }
+    answers[target.name] = {
+      bytes: Buffer.byteLength(answer.body),
+      data: normalisePage(parsed.data),
+    };
+  }
+  const reference = JSON.stringify(answers.alany?.data);
+  const out: Record<string, { bytes: number; sameAsAlany: boolean; posts: number }> = {};
+  for (const [name, answer] of Object.entries(answers)) {
+    const page = answer.data as { thread: { posts: { edges: unknown[] } } };
+    out[name] = {
+      bytes: answer.bytes,
+      sameAsAlany: JSON.stringify(answer.data) === reference,
+      posts: page.thread.posts.edges.length,
+    };
+  }
+  return out;
+}
+
+export async function load(
+  contender: string,
+  url: string,
+  body: unknown,
+  headers: Record<string, string>,
+  options: { connections: number; seconds: number; warmupSeconds: number },
+): Promise<LoadResult> {
+  const run = (duration: number) =>
+    autocannon({
+      url,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+      connections: options.connections,
+      duration,
+      timeout: 10,
+    });
+  await run(options.warmupSeconds);
+  const result = await run(options.seconds);
+  return {
+    contender,
+    requestsPerSecond: round(result.requests.average, 0),
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    bytesPerResponse: result.requests.total
+      ? round(result.throughput.total / result.requests.total, 0)
+      : 0,
+  };
+}
+
+// ---------------------------------------------------------------- statements per request
+
+export async function countStatements(
+  alany: Child,
+  graphqlUrl: string,
+  fx: Fixture,
+): Promise<Record<string, { statements: number; sql: string[] }>> {
+  const cases: Array<[string, string, Record<string, unknown>]> = [
+    ['threadPage5Posts', ALANY_THREAD_PAGE, { id: fx.smallThreadId, first: 50 }],
+    ['threadPage50Posts', ALANY_THREAD_PAGE, { id: fx.pageThreadId, first: 50 }],
+    ['threadList50', ALANY_THREAD_LIST, { spaceId: fx.benchSpaceId, first: 50 }],
+  ];
+  const out: Record<string, { statements: number; sql: string[] }> = {};
+  for (const [name, query, variables] of cases) {
+    await alany.call('countStart');
+    const data = await graphql<Record<string, unknown>>(
+      graphqlUrl,
+      query,
+      variables,
+      sessionCookie(fx.viewer.session),
+    );
+    const sql = await alany.call<string[]>('countStop');
+    if (name === 'threadPage5Posts') {
+      const edges = (data.thread as { posts: { edges: unknown[] } }).posts.edges.length;
+      if (edges !== 5) throw new Error(`the five-post thread answered ${edges} posts`);
+    }
+    out[name] = {
+      statements: sql.length,
+      sql: sql.map((s) => s.replace(/\s+/g, ' ').slice(0, 160)),
+    };
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- fan-out
+
+export interface FanOutResult {
+  server: string;
+  subscribers: number;
+  rounds: Array<{ delivered: number; p50: number; p99: number; max: number; timedOut: boolean }>;
+  p50: number;
+  p99: number;
+  max: number;
+  allDelivered: boolean;
+  memoryPerConnectionKB: { rss: number; heap: number };
+  payloadBytes: number;
+}
+
+type Memory = { rss: number; heapUsed: number };
+
+function summarise(
+  server: string,
+  subscribers: number,
+  rounds: Array<{ delivered: number; latencies: number[]; timedOut: boolean }>,
+  before: Memory,
+  after: Memory,
+  payloadBytes: number,
+): FanOutResult {
+  const summaries = rounds.map((r) => ({
+    delivered: r.delivered,
+    p50: round(percentile(r.latencies, 50)),
+    p99: round(percentile(r.latencies, 99)),
+    max: round(r.latencies.at(-1) ?? NaN),
+    timedOut: r.timedOut,
+  }));
+  return {
+    server,
+    subscribers,
+    rounds: summaries,
+    p50: round(median(summaries.map((s) => s.p50))),
+    p99: round(median(summaries.map((s) => s.p99))),
+    max: round(median(summaries.map((s) => s.max))),
+    allDelivered: summaries.every((s) => s.delivered >= subscribers && !s.timedOut),
+    memoryPerConnectionKB: {
+      rss: round((after.rss - before.rss) / subscribers / 1024),
+      heap: round((after.heapUsed - before.heapUsed) / subscribers / 1024),
+    },
+    payloadBytes,
+  };
+}
+
+export async function fanOutAlany(
+  alany: Child,
+  graphqlUrl: string,
+  fx: Fixture,
+  subscribers: number,
+  options: { rounds: number; timeoutMs: number },
+): Promise<{ result: FanOutResult; payload: string }> {
+  const before = await alany.call<Memory>('memory');
+  const crowd = new Crowd();
+  const wsUrl = graphqlUrl.replace(/^http/, 'ws');
+  try {
+    await crowd.connect(subscribers, wsUrl, {
+      graphql: { query: THREAD_ACTIVITY, variables: { threadId: fx.liveThreadId } },
+      headersFor: (index) => sessionCookie(fx.members[index % fx.members.length]!.session),
+    });
+    const author = sessionCookie(fx.viewer.session);
+    let n = 0;
+    const createPost = () =>
+      graphql(
+        graphqlUrl,
+        CREATE_POST,
+        { input: { threadId: fx.liveThreadId, body: `Live reply ${++n} from the bench.` } },
+        author,
+      );
+    // A first post proves every subscription is registered (graphql-ws has no subscribe ack).
+    const warm = await crowd.round(createPost, options.timeoutMs);
+    log(`  alany fan-out ${subscribers}: warm-up round delivered ${warm.delivered}/${subscribers}`);
+    const after = await alany.call<Memory>('memory');
+    const rounds = [];
+    // A round that timed out leaves deliveries in flight: measure the warm-up alone then.
+    if (warm.timedOut) rounds.push(warm);
+    for (let i = 0; i < options.rounds && !warm.timedOut; i++) {
+      await sleep(300);
+      const measured = await crowd.round(createPost, options.timeoutMs);
+      rounds.push(measured);
+      if (measured.timedOut) break;
+    }
+    const payload = crowd.lastFrame;
+    return {
+      result: summarise(
+        'alany (graphql-ws)',
+        subscribers,
+        rounds,
+        before,
+        after,
+        Buffer.byteLength(payload),
+      ),
+      payload,
+    };
+  } finally {
+    crowd.close();
+    await sleep(500);
+  }
+}
+
+export async function fanOutRaw(
+  raw: Child,
+  wsUrl: string,
+  subscribers: number,
+  payload: string,
+  options: { rounds: number; timeoutMs: number },
+): Promise<FanOutResult> {
+  const before = await raw.call<Memory>('memory');
+  const crowd = new Crowd();
+  try {
+    await crowd.connect(subscribers, wsUrl, {});
+    const broadcast = () => raw.call('broadcast', { payload });
+    await crowd.round(broadcast, options.timeoutMs);
+    const after = await raw.call<Memory>('memory');
+    const rounds = [];
+    for (let i = 0; i < options.rounds; i++) {
+      await sleep(300);
+      rounds.push(await crowd.round(broadcast, options.timeoutMs));
+    }
+    return summarise('raw ws', subscribers, rounds, before, after, Buffer.byteLength(payload));
+  } finally {
+    crowd.close();
+    await sleep(500);
+  }
+}
+
+// ---------------------------------------------------------------- vote storm
+
+export interface VoteStormResult {
+  guests: number;
+  votesPerGuest: number;
+  joinSeconds: number;
+  joinsPerSecond: number;
+  votes: number;
+  failedVotes: number;
+  seconds: number;
+  votesPerSecond: number;
+  voteP50: number;
+  voteP99: number;
+  exact: boolean;
+  countsChecked: Array<{
+    question: string;
+    expected: number;
+    rows: number;
+    cached: number;
+    lastPushed: number | null;
+  }>;
+  audienceSubscribers: number;
+  messagesPerMemberPerSecond: number;
+  messagesPerMember: number;
+}
+
+export async function voteStorm(
+  graphqlUrl: string,
+  ownerUrl: string,
+  fx: Fixture,
+  options: { guests: number; votesPerGuest: number; subscribers: number },
+): Promise<VoteStormResult> {
+  // Phones arrive over a few seconds: joins go through at most 100 connections at once; votes
+  // through at most 500 (2 000 simultaneous connects overflow the listen backlog on loopback).
+  const joinAgent = new http.Agent({ keepAlive: true, maxSockets: 100 });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 500 });
+  // Join: every guest gets a token (a phone scanning the code).
+  const tokens: string[] = new Array(options.guests);
+  const joinStart = performance.now();
+  await Promise.all(
+    Array.from({ length: options.guests }, async (_, g) => {
+      const data = await graphql<{ joinEvent: { guestToken: string } }>(
+        graphqlUrl,
+        JOIN_EVENT,
+        { input: { code: EVENT_CODE, displayName: `Guest ${g}` } },
+        {},
+        joinAgent,
+      );
+      tokens[g] = data.joinEvent.guestToken;
+    }),
+  );
+  const joinSeconds = (performance.now() - joinStart) / 1000;
+
+  // The audience's screens: the first guests subscribe to the event.
+  const crowd = new Crowd();
+  await crowd.connect(options.subscribers, graphqlUrl.replace(/^http/, 'ws'), {
+    graphql: { query: EVENT_UPDATED, variables: { eventId: fx.eventId } },
+    paramsFor: (index) => ({ authorization: `Bearer ${tokens[index]}` }),
+  });
+  await sleep(1000);
+  const baseline = [...crowd.received];
+  const lastPushed = new Map<string, number>();
+  crowd.onData = (_index, data) => {
+    const question = (
+      data as { eventUpdated?: { question?: { id: string; upvoteCount: number } | null } }
+    )?.eventUpdated?.question;
+    if (question) lastPushed.set(question.id, question.upvoteCount);
+  };
+
+  const expected = new Map(fx.questionIds.map((id) => [id, 0]));
+  const latencies: number[] = [];
+  let failed = 0;
+  const started = performance.now();
+  await Promise.all(
+    tokens.map(async (token, g) => {
+      for (let v = 0; v < options.votesPerGuest; v++) {
+        const question = fx.questionIds[(g + v * 3) % fx.questionIds.length]!;
+        const t = performance.now();
+        try {
+          await graphql(
+            graphqlUrl,
+            UPVOTE,
+            { input: { questionId: question } },
+            { authorization: `Bearer ${token}` },
+            agent,
+          );
+          expected.set(question, expected.get(question)! + 1);
+          latencies.push(performance.now() - t);
+        } catch {
+          failed += 1;
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  // Let the coalesced recounts (250 ms window) land, then compare with the rows.
+  await sleep(1500);
+  const received = crowd.received.map((count, i) => count - (baseline[i] ?? 0));
+  crowd.close();
+  agent.destroy();
+  joinAgent.destroy();
+
+  const db = new pg.Client({ connectionString: ownerUrl });
+  await db.connect();
+  const countsChecked = [];
+  try {
+    const { rows } = await db.query<{ id: string; rows: number; cached: number }>(
+      `select q.id, (select count(*)::int from question_vote v where v.question_id = q.id) as rows, q.upvote_count as cached
+       from question q where q.event_id = $1`,
+      [fx.eventId],
+    );
+    for (const row of rows) {
+      countsChecked.push({
+        question: row.id,
+        expected: expected.get(row.id) ?? 0,
+        rows: row.rows,
+        cached: row.cached,
+        lastPushed: lastPushed.get(row.id) ?? null,
+      });
+    }
+  } finally {
+    await db.end();
+  }
+  const votes = latencies.length;
+  latencies.sort((a, b) => a - b);
+  const perMember = median(received);
+  return {
+    guests: options.guests,
+    votesPerGuest: options.votesPerGuest,
+    joinSeconds: round(joinSeconds, 2),
+    joinsPerSecond: round(options.guests / joinSeconds, 0),
+    votes,
+    failedVotes: failed,
+    seconds: round(seconds, 2),
+    votesPerSecond: round(votes / seconds, 0),
+    voteP50: round(percentile(latencies, 50)),
+    voteP99: round(percentile(latencies, 99)),
+    exact:
+      failed === 0 &&
+      countsChecked.every(
+        (c) =>
+          c.expected === c.rows &&
+          c.rows === c.cached &&
+          (c.lastPushed === null || c.lastPushed === c.rows),
+      ),
+    countsChecked,
+    audienceSubscribers: options.subscribers,
+    messagesPerMember: perMember,
+    messagesPerMemberPerSecond: round(perMember / seconds, 1),
+  };
+}
+
+// ---------------------------------------------------------------- cold start
+
+export interface ColdStartResult {
+  command: string;
+  firstStartSeconds: number;
+  warmStartSeconds: number;
+  note: string;
+}
+
+async function startOnce(main: string, dataDir: string, cwd: string): Promise<number> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value === undefined) continue;
+    if (
+      /^(DATABASE_URL|REDIS_URL|NODE_ENV|PORT|HOST|LOG_LEVEL)$/.test(key) ||
+      key.startsWith('ALANY_')
+    )
+      continue;
+    env[key] = value;
+  }
+  Object.assign(env, { ALANY_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' });
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--enable-source-maps', main], {
+    cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    const deadline = started + 60_000;
+    while (performance.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`Alany exited: ${output.slice(-800)}`);
+      const url = output.match(/GraphQL:\s+(http:\/\/\S+\/graphql)/)?.[1];
+      if (url) {
+        const answer = await post(url, { query: '{ __typename }' }, {}, 2000).catch(
+          () => undefined,
+        );
+        if (answer?.status === 200 && answer.body.includes('Query')) {
+          return (performance.now() - started) / 1000;
+        }
+      }
+      await sleep(10);
+    }
+    throw new Error(`no answer within 60 s: ${output.slice(-800)}`);
+  } finally {
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+export async function coldStart(repoRoot: string): Promise<ColdStartResult> {
+  const main = path.join(repoRoot, 'packages/server/dist/main.js');
+  const temp = await fs.mkdtemp(path.join(os.tmpdir(), 'alany-bench-cold-'));
+  await fs.chmod(temp, 0o755);
+  try {
+    const dataDir = path.join(temp, 'data');
+    const first = await startOnce(main, dataDir, temp);
+    const warm = await startOnce(main, dataDir, temp);
+    return {
+      command:
+        'node --enable-source-maps packages/server/dist/main.js (no DATABASE_URL: embedded PostgreSQL; development defaults, demo data seeded)',
+      firstStartSeconds: round(first, 2),
+      warmStartSeconds: round(warm, 2),
+      note: 'first start: initdb, migrations and demo data into a fresh ALANY_DATA_DIR; warm start reuses it',
+    };
+  } finally {
+    await fs.rm(temp, { recursive: true, force: true });
+  }
+}
+
+export const benchDir = path.resolve(here, '..');
