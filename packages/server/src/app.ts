@@ -348,7 +348,10 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
-        server.listen(port, host, () => resolve(server.address() as AddressInfo));
+        // A hall of people joining at once: a deeper accept queue than Node's default of 511.
+        server.listen({ port, host, backlog: 4096 }, () =>
+          resolve(server.address() as AddressInfo),
+        );
       }),
     close: () => {
       closing ??= (async () => {

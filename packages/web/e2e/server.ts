@@ -89,6 +89,8 @@ export async function startServer(): Promise<RunningServer> {
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
     ALANY_SEED_DEMO: 'false',
     ALANY_WEB_DIST: webDist,
+    // Production refuses to start without the key that encrypts integrity reports.
+    ALANY_REPORT_KEY: randomBytes(32).toString('base64'),
   };
   let cleanupDatabase: () => Promise<void>;
   let ownerDatabaseUrl: () => string;

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { IsOptional, IsUUID, Length, MaxLength, MinLength } from 'class-validator';
-import { IsEmailAddress } from '../../platform/graphql/validators.js';
+import { IsOptional, Length, MaxLength, MinLength } from 'class-validator';
+import { IdField, IsEmailAddress } from '../../platform/graphql/validators.js';
 import { LocaleCode, User } from './accounts.entity.js';
 
 export const PASSWORD_MIN = 10;
@@ -68,8 +68,7 @@ export class ChangePasswordInput {
 
 @InputType()
 export class RevokeSessionInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   id!: string;
 }
 

@@ -9,6 +9,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { IdField } from '../../platform/graphql/validators.js';
 import { MAX_BODY_CHARACTERS } from '../../platform/text/markdown.js';
 import { Post, PostFlag, ReactionKind, Thread } from './discussions.entity.js';
 
@@ -49,8 +50,7 @@ registerEnumType(SpaceActivityKind, { name: 'SpaceActivityKind' });
 
 @InputType()
 export class CreateThreadInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   spaceId!: string;
 
   @Field()
@@ -72,8 +72,7 @@ export class CreateThreadInput {
 
 @InputType()
 export class UpdateThreadInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   id!: string;
 
   @Field({ nullable: true })
@@ -98,8 +97,7 @@ export class UpdateThreadInput {
 
 @InputType()
 export class ThreadFlagInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   id!: string;
 
   @Field({ description: 'Pin or lock (true), or undo it (false).' })
@@ -108,15 +106,13 @@ export class ThreadFlagInput {
 
 @InputType()
 export class ThreadIdInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   id!: string;
 }
 
 @InputType()
 export class CreatePostInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   threadId!: string;
 
   @Field({ description: 'Markdown, at most 20 000 characters.' })
@@ -136,8 +132,7 @@ export class CreatePostInput {
 
 @InputType()
 export class EditPostInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   id!: string;
 
   @Field()
@@ -149,15 +144,13 @@ export class EditPostInput {
 
 @InputType()
 export class PostIdInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   postId!: string;
 }
 
 @InputType()
 export class ToggleReactionInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   postId!: string;
 
   @Field(() => ReactionKind)
@@ -166,8 +159,7 @@ export class ToggleReactionInput {
 
 @InputType()
 export class FlagPostInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   postId!: string;
 
   @Field()
@@ -177,8 +169,7 @@ export class FlagPostInput {
 
 @InputType()
 export class HidePostInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   postId!: string;
 
   @Field({ defaultValue: '' })

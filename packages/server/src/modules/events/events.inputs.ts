@@ -18,6 +18,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { IdField } from '../../platform/graphql/validators.js';
 import {
   Event,
   EventParticipant,
@@ -59,8 +60,7 @@ registerEnumType(EventActivityKind, { name: 'EventActivityKind' });
 
 @InputType()
 export class CreateEventInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   spaceId!: string;
 
   @Field()
@@ -105,8 +105,7 @@ export class CreateEventInput {
 
 @InputType()
 export class UpdateEventInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   id!: string;
 
   @Field({ nullable: true })
@@ -159,8 +158,7 @@ export class UpdateEventInput {
 
 @InputType()
 export class EventIdInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   eventId!: string;
 }
 
@@ -177,8 +175,7 @@ export class JoinEventInput {
 
 @InputType()
 export class AskQuestionInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   eventId!: string;
 
   @Field()
@@ -194,15 +191,13 @@ export class AskQuestionInput {
 
 @InputType()
 export class QuestionIdInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   questionId!: string;
 }
 
 @InputType()
 export class ModerateQuestionInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   questionId!: string;
 
   @Field(() => ModerationAction)
@@ -211,8 +206,7 @@ export class ModerateQuestionInput {
 
 @InputType()
 export class CreatePollInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   eventId!: string;
 
   @Field()
@@ -231,15 +225,13 @@ export class CreatePollInput {
 
 @InputType()
 export class PollIdInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   pollId!: string;
 }
 
 @InputType()
 export class VotePollInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   pollId!: string;
 
   @Field(() => [ID])
@@ -272,8 +264,7 @@ export class EventFilter {
 
 @ArgsType()
 export class QuestionsArgs {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   eventId!: string;
 
   @Field(() => QuestionStatus, {

@@ -413,7 +413,7 @@ describe('audience Q&A', () => {
       [question.id],
     );
     expect(after?.votes).toBe('2000');
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('polls', () => {

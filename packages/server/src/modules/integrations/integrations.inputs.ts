@@ -1,11 +1,11 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { ArrayMaxSize, IsOptional, IsUUID, Length } from 'class-validator';
+import { Field, InputType, ObjectType } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, Length } from 'class-validator';
+import { IdField } from '../../platform/graphql/validators.js';
 import { ApiToken, ApiTokenScope } from './integrations.entity.js';
 
 @InputType()
 export class CreateApiTokenInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   organisationId!: string;
 
   @Field({ description: 'What the token is for, e.g. "Media dashboard".' })
@@ -43,7 +43,6 @@ export class ApiTokenPayload {
 
 @InputType()
 export class RevokeApiTokenInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   id!: string;
 }

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IdField } from '../../platform/graphql/validators.js';
 import { SLUG_PATTERN } from '../organisations/organisations.inputs.js';
 import { Network, NetworkInvitation } from './networks.entity.js';
 
@@ -27,8 +28,7 @@ export class CreateNetworkInput {
 
 @InputType()
 export class InviteOrganisationToNetworkInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   networkId!: string;
 
   @Field({ description: 'The slug of the organisation to invite.' })
@@ -38,19 +38,16 @@ export class InviteOrganisationToNetworkInput {
 
 @InputType()
 export class AcceptNetworkInvitationInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   invitationId!: string;
 }
 
 @InputType()
 export class LeaveNetworkInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   networkId!: string;
 
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   organisationId!: string;
 }
 

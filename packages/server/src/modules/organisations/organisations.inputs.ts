@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { IsOptional, IsUUID, Length, Matches, MaxLength } from 'class-validator';
-import { IsEmailAddress } from '../../platform/graphql/validators.js';
+import { IdField, IsEmailAddress } from '../../platform/graphql/validators.js';
 import {
   Invitation,
   Membership,
@@ -42,8 +42,7 @@ export class CreateOrganisationInput {
 
 @InputType()
 export class UpdateOrganisationInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   id!: string;
 
   @Field({ nullable: true })
@@ -73,8 +72,7 @@ export class UpdateOrganisationInput {
 
 @InputType()
 export class InviteMemberInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   organisationId!: string;
 
   @Field()
@@ -95,8 +93,7 @@ export class AcceptInvitationInput {
 
 @InputType()
 export class IdInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   id!: string;
 }
 
@@ -112,15 +109,13 @@ export class ChangeMemberRoleInput {
 
 @InputType()
 export class RemoveMemberInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   membershipId!: string;
 }
 
 @InputType()
 export class LeaveOrganisationInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   organisationId!: string;
 }
 

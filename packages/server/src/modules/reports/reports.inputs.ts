@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IdField } from '../../platform/graphql/validators.js';
 import { ReportStatus } from './reports.entity.js';
 
 export enum ReportActivityKind {
@@ -12,8 +13,7 @@ const RECEIPT = /^\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4}$/;
 
 @InputType()
 export class ConfigureReportingInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   organisationId!: string;
 
   @Field()
@@ -102,8 +102,7 @@ export class ReportFilter {
 
 @InputType()
 export class SetReportStatusInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   id!: string;
 
   @Field(() => ReportStatus)
@@ -119,8 +118,7 @@ export class SetReportStatusInput {
 
 @InputType()
 export class MessageReporterInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   id!: string;
 
   @Field()
@@ -130,8 +128,7 @@ export class MessageReporterInput {
 
 @InputType()
 export class AssignReportInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   id!: string;
 
   @Field(() => ID, { nullable: true, description: 'A case handler, or null to unassign.' })

@@ -10,6 +10,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { IdField } from '../../platform/graphql/validators.js';
 import {
   AssessmentStatus,
   Mitigation,
@@ -62,8 +63,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @InputType()
 export class CreateRiskAssessmentInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   spaceId!: string;
 
   @Field()
@@ -92,8 +92,7 @@ export class CreateRiskAssessmentInput {
 
 @InputType()
 export class UpdateRiskAssessmentInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   id!: string;
 
   @Field({ nullable: true })
@@ -138,15 +137,13 @@ export class UpdateRiskAssessmentInput {
 
 @InputType()
 export class AssessmentIdInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   id!: string;
 }
 
 @InputType()
 export class AddRiskInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   assessmentId!: string;
 
   @Field()
@@ -197,8 +194,7 @@ export class AddRiskInput {
 
 @InputType()
 export class UpdateRiskInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   id!: string;
 
   @Field({ nullable: true })
@@ -252,8 +248,7 @@ export class UpdateRiskInput {
 
 @InputType()
 export class AddMitigationInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   riskId!: string;
 
   @Field()
@@ -275,8 +270,7 @@ export class AddMitigationInput {
 
 @InputType()
 export class SetMitigationStatusInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   id!: string;
 
   @Field(() => MitigationStatus)

@@ -1,11 +1,11 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { IsOptional, IsUUID, Length, MaxLength } from 'class-validator';
+import { IdField } from '../../platform/graphql/validators.js';
 import { Space, SpaceVisibility } from './spaces.entity.js';
 
 @InputType()
 export class CreateSpaceInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   organisationId!: string;
 
   @Field()
@@ -30,8 +30,7 @@ export class CreateSpaceInput {
 
 @InputType()
 export class UpdateSpaceInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   id!: string;
 
   @Field({ nullable: true })
@@ -56,8 +55,7 @@ export class UpdateSpaceInput {
 
 @InputType()
 export class ShareSpaceInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid id.' })
+  @IdField()
   spaceId!: string;
 
   @Field(() => ID, { description: 'The organisation to share with (or stop sharing with).' })
