@@ -100,7 +100,7 @@ describe('an organisation, its space and a second member', () => {
     await a.getByRole('button', { name: 'Create space' }).click();
     await heading(a, 'Procurement monitoring').waitFor();
     spaceUrl = a.url();
-    await a.getByText('Discussions are coming to spaces soon').waitFor();
+    await a.getByRole('heading', { name: 'No discussions yet' }).waitFor();
     await a.getByText('Not shared with other organisations.').waitFor();
     await checkPage(a, 'space');
   });

@@ -1,5 +1,6 @@
 import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
 import { accountRoutes } from '../features/accounts/routes';
+import { discussionRoutes } from '../features/discussions/routes';
 import { homeRoutes } from '../features/home/routes';
 import { networkRoutes } from '../features/networks/routes';
 import { invitationRoutes, organisationRoutes } from '../features/organisations/routes';
@@ -30,6 +31,7 @@ export const routes: RouteObject[] = [
           ...organisationRoutes,
           ...networkRoutes,
           ...spaceRoutes,
+          ...discussionRoutes,
           ...settingsRoutes,
         ],
       },

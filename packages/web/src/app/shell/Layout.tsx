@@ -1,6 +1,7 @@
 import { Link, NavLink, Outlet } from 'react-router';
 import { useI18n } from '../i18n/I18nProvider';
 import { FollowAccountLanguage, useViewer } from '../viewer';
+import { NotificationBell } from '../../features/discussions/NotificationBell';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { OrganisationSwitcher } from './OrganisationSwitcher';
@@ -25,6 +26,7 @@ export function Layout() {
           </Link>
           <div className="header__tools">
             <LanguageSwitcher />
+            {viewer && <NotificationBell />}
             {viewer ? (
               <UserMenu viewer={viewer} />
             ) : (
@@ -46,6 +48,9 @@ export function Layout() {
             <nav className="header__tabs" aria-label={t('shell.mainNav')}>
               <NavLink to="/" end className="header__tab">
                 {t('shell.nav.home')}
+              </NavLink>
+              <NavLink to="/search" className="header__tab">
+                {t('shell.nav.search')}
               </NavLink>
               <NavLink to="/settings" className="header__tab">
                 {t('shell.nav.settings')}

@@ -77,6 +77,7 @@ export function OrganisationPage() {
 
   const place = [organisation.city, organisation.country].filter(Boolean).join(', ');
   const can = organisation.viewerCan;
+  const moderator = ['OWNER', 'ADMIN', 'MODERATOR'].includes(organisation.viewerRole ?? '');
   return (
     <Page
       title={organisation.name}
@@ -99,8 +100,13 @@ export function OrganisationPage() {
           })}
         </Alert>
       )}
-      {(can.readAuditLog || can.manageApiTokens) && (
+      {(can.readAuditLog || can.manageApiTokens || moderator) && (
         <nav className="page-links" aria-label={t('organisation.tools')}>
+          {moderator && (
+            <Link to={`/o/${organisation.slug}/moderation`}>
+              {t('organisation.moderationLink')}
+            </Link>
+          )}
           {can.readAuditLog && (
             <Link to={`/o/${organisation.slug}/audit`}>{t('organisation.auditLink')}</Link>
           )}

@@ -6,6 +6,7 @@ import { QueryProblem } from '../../app/QueryProblem';
 import { graphql } from '../../gql';
 import type { SpaceQuery } from '../../gql/graphql';
 import { Alert, Button, Loading, Page } from '../../ui';
+import { SpaceDiscussions } from '../discussions/SpaceDiscussions';
 import { EditSpaceForm } from './EditSpaceForm';
 import { SharingSection } from './SharingSection';
 
@@ -47,7 +48,7 @@ const SPACE = graphql(`
 
 export type SpaceDetails = NonNullable<SpaceQuery['space']>;
 
-/** `/s/:id`: a space's details and who may read it. Discussions will live here. */
+/** `/s/:id`: a space's details, who may read it, and its discussions. */
 export function SpacePage() {
   const { id = '' } = useParams();
   const { t, date } = useI18n();
@@ -154,12 +155,7 @@ export function SpacePage() {
         </section>
         <SharingSection space={space} />
       </div>
-      <section className="card placeholder" aria-labelledby="space-discussions">
-        <h2 id="space-discussions" className="card__title">
-          {t('space.discussions.title')}
-        </h2>
-        <p className="muted">{t('space.discussions.coming')}</p>
-      </section>
+      <SpaceDiscussions spaceId={space.id} organisationId={space.organisation.id} />
     </Page>
   );
 }
