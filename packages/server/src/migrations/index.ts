@@ -7,6 +7,7 @@ import { Migration20261127000005Events } from './Migration20261127000005Events.j
 import { Migration20261127000006RiskAssessments } from './Migration20261127000006RiskAssessments.js';
 import { Migration20261127000007IntegrityReports } from './Migration20261127000007IntegrityReports.js';
 import { Migration20261127000008EventGuards } from './Migration20261127000008EventGuards.js';
+import { Migration20261127000009FasterPolicies } from './Migration20261127000009FasterPolicies.js';
 
 /** Applied in this order; a new migration is appended here and never edited once released. */
 export const migrationsList: MigrationObject[] = [
@@ -21,4 +22,5 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261127000007IntegrityReports,
   },
   { name: 'Migration20261127000008EventGuards', class: Migration20261127000008EventGuards },
+  { name: 'Migration20261127000009FasterPolicies', class: Migration20261127000009FasterPolicies },
 ];
