@@ -3,6 +3,7 @@ import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { OperationTypeNode } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import { setConnectionStatus } from './connection-status';
+import { activeGuestToken } from './guest-token';
 
 export interface AlanyApollo {
   client: ApolloClient;
@@ -33,6 +34,11 @@ export function createLiveClient(): { ws: Client; restart(): void } {
   const ws = createClient({
     url: liveUrl(),
     lazy: false,
+    // Read at every (re)connection: a guest who just joined an event reopens the socket.
+    connectionParams: () => {
+      const token = activeGuestToken();
+      return token ? { authorization: `Bearer ${token}` } : {};
+    },
     keepAlive: 20_000,
     retryAttempts: Infinity,
     shouldRetry: () => true,
@@ -67,10 +73,19 @@ export function createLiveClient(): { ws: Client; restart(): void } {
 export function createApollo(): AlanyApollo {
   const live = createLiveClient();
   const http = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
+  const guest = new ApolloLink((operation, forward) => {
+    const token = activeGuestToken();
+    if (token) {
+      operation.setContext(({ headers }: { headers?: Record<string, string> }) => ({
+        headers: { ...headers, authorization: `Bearer ${token}` },
+      }));
+    }
+    return forward(operation);
+  });
   const link = ApolloLink.split(
     (operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION,
     new GraphQLWsLink(live.ws),
-    http,
+    guest.concat(http),
   );
   const client = new ApolloClient({ link, cache: new InMemoryCache() });
   return {

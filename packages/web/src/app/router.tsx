@@ -1,6 +1,7 @@
 import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
 import { accountRoutes } from '../features/accounts/routes';
 import { discussionRoutes } from '../features/discussions/routes';
+import { audienceRoutes, eventRoutes, presenterRoutes } from '../features/events/routes';
 import { homeRoutes } from '../features/home/routes';
 import { networkRoutes } from '../features/networks/routes';
 import { invitationRoutes, organisationRoutes } from '../features/organisations/routes';
@@ -20,6 +21,7 @@ export const routes: RouteObject[] = [
     children: [
       ...accountRoutes,
       ...invitationRoutes,
+      ...audienceRoutes,
       {
         element: (
           <RequireSignedIn>
@@ -32,11 +34,20 @@ export const routes: RouteObject[] = [
           ...networkRoutes,
           ...spaceRoutes,
           ...discussionRoutes,
+          ...eventRoutes,
           ...settingsRoutes,
         ],
       },
       { path: '*', element: <NotFoundPage /> },
     ],
+  },
+  {
+    element: (
+      <RequireSignedIn>
+        <Outlet />
+      </RequireSignedIn>
+    ),
+    children: presenterRoutes,
   },
 ];
 

@@ -36,3 +36,8 @@ export function useSessionChange() {
     }
   }, [client, restartLive]);
 }
+
+/** Reopens the live connection, e.g. once a guest's event token is in place. */
+export function useRestartLive(): () => void {
+  return useContext(SessionContext).restartLive;
+}

@@ -43,6 +43,30 @@ type Documents = {
     "\n  mutation DeleteThread($input: ThreadIdInput!) {\n    deleteThread(input: $input) {\n      deletedId\n    }\n  }\n": typeof types.DeleteThreadDocument,
     "\n  mutation MarkThreadRead($input: ThreadIdInput!) {\n    markThreadRead(input: $input) {\n      thread {\n        id\n        unreadCount\n      }\n    }\n  }\n": typeof types.MarkThreadReadDocument,
     "\n  query MentionableMembers($organisationId: ID!) {\n    members(organisationId: $organisationId, first: 100) {\n      edges {\n        node {\n          id\n          user {\n            id\n            displayName\n            handle\n          }\n        }\n      }\n    }\n  }\n": typeof types.MentionableMembersDocument,
+    "\n  fragment EventFields on Event {\n    id\n    title\n    description\n    descriptionHtml\n    startsAt\n    endsAt\n    timezone\n    location\n    onlineUrl\n    capacity\n    code\n    status\n    publishedAt\n    cancelledAt\n    questionModeration\n    allowAnonymousQuestions\n    space {\n      id\n      name\n      organisation {\n        id\n        slug\n        name\n      }\n    }\n    viewerCan {\n      ask\n      edit\n      moderate\n      register\n    }\n    viewerRegistration {\n      id\n      status\n    }\n  }\n": typeof types.EventFieldsFragmentDoc,
+    "\n  fragment PollFields on Poll {\n    id\n    question\n    status\n    multipleChoice\n    createdAt\n    viewerChoice\n    options {\n      id\n      label\n      position\n    }\n    results {\n      ballots\n      options {\n        votes\n        percentage\n        option {\n          id\n          label\n        }\n      }\n    }\n  }\n": typeof types.PollFieldsFragmentDoc,
+    "\n  fragment QuestionFields on Question {\n    id\n    body\n    anonymous\n    authorName\n    createdAt\n    pinned\n    status\n    upvoteCount\n    viewerUpvoted\n  }\n": typeof types.QuestionFieldsFragmentDoc,
+    "\n  query Events($filter: EventFilter) {\n    events(filter: $filter, first: 50) {\n      ...EventFields\n    }\n  }\n": typeof types.EventsDocument,
+    "\n  query Event($id: ID!) {\n    event(id: $id) {\n      ...EventFields\n      registrations {\n        id\n        status\n      }\n      polls {\n        ...PollFields\n      }\n    }\n  }\n": typeof types.EventDocument,
+    "\n  query EventByCode($code: String!) {\n    eventByCode(code: $code) {\n      ...EventFields\n      polls {\n        ...PollFields\n      }\n    }\n  }\n": typeof types.EventByCodeDocument,
+    "\n  query Questions($eventId: ID!, $status: QuestionStatus, $orderBy: QuestionOrder!) {\n    questions(eventId: $eventId, status: $status, orderBy: $orderBy, first: 100) {\n      ...QuestionFields\n    }\n  }\n": typeof types.QuestionsDocument,
+    "\n  subscription EventUpdated($eventId: ID!) {\n    eventUpdated(eventId: $eventId) {\n      kind\n      questionId\n      question {\n        ...QuestionFields\n      }\n      poll {\n        ...PollFields\n      }\n      event {\n        id\n        title\n        status\n        cancelledAt\n      }\n    }\n  }\n": typeof types.EventUpdatedDocument,
+    "\n  mutation CreateEvent($input: CreateEventInput!) {\n    createEvent(input: $input) {\n      event {\n        ...EventFields\n      }\n    }\n  }\n": typeof types.CreateEventDocument,
+    "\n  mutation UpdateEvent($input: UpdateEventInput!) {\n    updateEvent(input: $input) {\n      event {\n        ...EventFields\n      }\n    }\n  }\n": typeof types.UpdateEventDocument,
+    "\n  mutation PublishEvent($input: EventIdInput!) {\n    publishEvent(input: $input) {\n      event {\n        ...EventFields\n      }\n    }\n  }\n": typeof types.PublishEventDocument,
+    "\n  mutation CancelEvent($input: EventIdInput!) {\n    cancelEvent(input: $input) {\n      event {\n        ...EventFields\n      }\n    }\n  }\n": typeof types.CancelEventDocument,
+    "\n  mutation RegisterForEvent($input: EventIdInput!) {\n    registerForEvent(input: $input) {\n      registration {\n        id\n        status\n      }\n    }\n  }\n": typeof types.RegisterForEventDocument,
+    "\n  mutation CancelRegistration($input: EventIdInput!) {\n    cancelRegistration(input: $input) {\n      registration {\n        id\n        status\n      }\n    }\n  }\n": typeof types.CancelRegistrationDocument,
+    "\n  query EventRegistrationsCsv($eventId: ID!) {\n    eventRegistrationsCsv(eventId: $eventId)\n  }\n": typeof types.EventRegistrationsCsvDocument,
+    "\n  mutation JoinEvent($input: JoinEventInput!) {\n    joinEvent(input: $input) {\n      guestToken\n      participant {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.JoinEventDocument,
+    "\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      question {\n        ...QuestionFields\n      }\n    }\n  }\n": typeof types.AskQuestionDocument,
+    "\n  mutation UpvoteQuestion($input: QuestionIdInput!) {\n    upvoteQuestion(input: $input) {\n      question {\n        ...QuestionFields\n      }\n    }\n  }\n": typeof types.UpvoteQuestionDocument,
+    "\n  mutation RemoveUpvote($input: QuestionIdInput!) {\n    removeUpvote(input: $input) {\n      question {\n        ...QuestionFields\n      }\n    }\n  }\n": typeof types.RemoveUpvoteDocument,
+    "\n  mutation ModerateQuestion($input: ModerateQuestionInput!) {\n    moderateQuestion(input: $input) {\n      question {\n        ...QuestionFields\n      }\n    }\n  }\n": typeof types.ModerateQuestionDocument,
+    "\n  mutation CreatePoll($input: CreatePollInput!) {\n    createPoll(input: $input) {\n      poll {\n        ...PollFields\n      }\n    }\n  }\n": typeof types.CreatePollDocument,
+    "\n  mutation OpenPoll($input: PollIdInput!) {\n    openPoll(input: $input) {\n      poll {\n        ...PollFields\n      }\n    }\n  }\n": typeof types.OpenPollDocument,
+    "\n  mutation ClosePoll($input: PollIdInput!) {\n    closePoll(input: $input) {\n      poll {\n        ...PollFields\n      }\n    }\n  }\n": typeof types.ClosePollDocument,
+    "\n  mutation VotePoll($input: VotePollInput!) {\n    votePoll(input: $input) {\n      poll {\n        ...PollFields\n      }\n    }\n  }\n": typeof types.VotePollDocument,
     "\n  query Home($first: Int!) {\n    viewer {\n      id\n      memberships(first: $first) {\n        edges {\n          node {\n            id\n            role\n            organisation {\n              id\n              name\n              slug\n              kind\n              city\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n        }\n      }\n    }\n    spaces(first: $first) {\n      edges {\n        node {\n          id\n          name\n          description\n          visibility\n          organisation {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": typeof types.HomeDocument,
     "\n  query Network($slug: String!, $first: Int!) {\n    network(slug: $slug) {\n      id\n      name\n      slug\n      description\n      createdAt\n      steward {\n        id\n        name\n        slug\n      }\n      viewerCan {\n        invite\n      }\n      members(first: $first) {\n        edges {\n          node {\n            id\n            name\n            slug\n            kind\n            city\n          }\n        }\n        pageInfo {\n          hasNextPage\n        }\n      }\n    }\n  }\n": typeof types.NetworkDocument,
     "\n  mutation InviteOrganisationToNetwork($input: InviteOrganisationToNetworkInput!) {\n    inviteOrganisationToNetwork(input: $input) {\n      invitation {\n        id\n        organisation {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.InviteOrganisationToNetworkDocument,
@@ -107,6 +131,30 @@ const documents: Documents = {
     "\n  mutation DeleteThread($input: ThreadIdInput!) {\n    deleteThread(input: $input) {\n      deletedId\n    }\n  }\n": types.DeleteThreadDocument,
     "\n  mutation MarkThreadRead($input: ThreadIdInput!) {\n    markThreadRead(input: $input) {\n      thread {\n        id\n        unreadCount\n      }\n    }\n  }\n": types.MarkThreadReadDocument,
     "\n  query MentionableMembers($organisationId: ID!) {\n    members(organisationId: $organisationId, first: 100) {\n      edges {\n        node {\n          id\n          user {\n            id\n            displayName\n            handle\n          }\n        }\n      }\n    }\n  }\n": types.MentionableMembersDocument,
+    "\n  fragment EventFields on Event {\n    id\n    title\n    description\n    descriptionHtml\n    startsAt\n    endsAt\n    timezone\n    location\n    onlineUrl\n    capacity\n    code\n    status\n    publishedAt\n    cancelledAt\n    questionModeration\n    allowAnonymousQuestions\n    space {\n      id\n      name\n      organisation {\n        id\n        slug\n        name\n      }\n    }\n    viewerCan {\n      ask\n      edit\n      moderate\n      register\n    }\n    viewerRegistration {\n      id\n      status\n    }\n  }\n": types.EventFieldsFragmentDoc,
+    "\n  fragment PollFields on Poll {\n    id\n    question\n    status\n    multipleChoice\n    createdAt\n    viewerChoice\n    options {\n      id\n      label\n      position\n    }\n    results {\n      ballots\n      options {\n        votes\n        percentage\n        option {\n          id\n          label\n        }\n      }\n    }\n  }\n": types.PollFieldsFragmentDoc,
+    "\n  fragment QuestionFields on Question {\n    id\n    body\n    anonymous\n    authorName\n    createdAt\n    pinned\n    status\n    upvoteCount\n    viewerUpvoted\n  }\n": types.QuestionFieldsFragmentDoc,
+    "\n  query Events($filter: EventFilter) {\n    events(filter: $filter, first: 50) {\n      ...EventFields\n    }\n  }\n": types.EventsDocument,
+    "\n  query Event($id: ID!) {\n    event(id: $id) {\n      ...EventFields\n      registrations {\n        id\n        status\n      }\n      polls {\n        ...PollFields\n      }\n    }\n  }\n": types.EventDocument,
+    "\n  query EventByCode($code: String!) {\n    eventByCode(code: $code) {\n      ...EventFields\n      polls {\n        ...PollFields\n      }\n    }\n  }\n": types.EventByCodeDocument,
+    "\n  query Questions($eventId: ID!, $status: QuestionStatus, $orderBy: QuestionOrder!) {\n    questions(eventId: $eventId, status: $status, orderBy: $orderBy, first: 100) {\n      ...QuestionFields\n    }\n  }\n": types.QuestionsDocument,
+    "\n  subscription EventUpdated($eventId: ID!) {\n    eventUpdated(eventId: $eventId) {\n      kind\n      questionId\n      question {\n        ...QuestionFields\n      }\n      poll {\n        ...PollFields\n      }\n      event {\n        id\n        title\n        status\n        cancelledAt\n      }\n    }\n  }\n": types.EventUpdatedDocument,
+    "\n  mutation CreateEvent($input: CreateEventInput!) {\n    createEvent(input: $input) {\n      event {\n        ...EventFields\n      }\n    }\n  }\n": types.CreateEventDocument,
+    "\n  mutation UpdateEvent($input: UpdateEventInput!) {\n    updateEvent(input: $input) {\n      event {\n        ...EventFields\n      }\n    }\n  }\n": types.UpdateEventDocument,
+    "\n  mutation PublishEvent($input: EventIdInput!) {\n    publishEvent(input: $input) {\n      event {\n        ...EventFields\n      }\n    }\n  }\n": types.PublishEventDocument,
+    "\n  mutation CancelEvent($input: EventIdInput!) {\n    cancelEvent(input: $input) {\n      event {\n        ...EventFields\n      }\n    }\n  }\n": types.CancelEventDocument,
+    "\n  mutation RegisterForEvent($input: EventIdInput!) {\n    registerForEvent(input: $input) {\n      registration {\n        id\n        status\n      }\n    }\n  }\n": types.RegisterForEventDocument,
+    "\n  mutation CancelRegistration($input: EventIdInput!) {\n    cancelRegistration(input: $input) {\n      registration {\n        id\n        status\n      }\n    }\n  }\n": types.CancelRegistrationDocument,
+    "\n  query EventRegistrationsCsv($eventId: ID!) {\n    eventRegistrationsCsv(eventId: $eventId)\n  }\n": types.EventRegistrationsCsvDocument,
+    "\n  mutation JoinEvent($input: JoinEventInput!) {\n    joinEvent(input: $input) {\n      guestToken\n      participant {\n        id\n        displayName\n      }\n    }\n  }\n": types.JoinEventDocument,
+    "\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      question {\n        ...QuestionFields\n      }\n    }\n  }\n": types.AskQuestionDocument,
+    "\n  mutation UpvoteQuestion($input: QuestionIdInput!) {\n    upvoteQuestion(input: $input) {\n      question {\n        ...QuestionFields\n      }\n    }\n  }\n": types.UpvoteQuestionDocument,
+    "\n  mutation RemoveUpvote($input: QuestionIdInput!) {\n    removeUpvote(input: $input) {\n      question {\n        ...QuestionFields\n      }\n    }\n  }\n": types.RemoveUpvoteDocument,
+    "\n  mutation ModerateQuestion($input: ModerateQuestionInput!) {\n    moderateQuestion(input: $input) {\n      question {\n        ...QuestionFields\n      }\n    }\n  }\n": types.ModerateQuestionDocument,
+    "\n  mutation CreatePoll($input: CreatePollInput!) {\n    createPoll(input: $input) {\n      poll {\n        ...PollFields\n      }\n    }\n  }\n": types.CreatePollDocument,
+    "\n  mutation OpenPoll($input: PollIdInput!) {\n    openPoll(input: $input) {\n      poll {\n        ...PollFields\n      }\n    }\n  }\n": types.OpenPollDocument,
+    "\n  mutation ClosePoll($input: PollIdInput!) {\n    closePoll(input: $input) {\n      poll {\n        ...PollFields\n      }\n    }\n  }\n": types.ClosePollDocument,
+    "\n  mutation VotePoll($input: VotePollInput!) {\n    votePoll(input: $input) {\n      poll {\n        ...PollFields\n      }\n    }\n  }\n": types.VotePollDocument,
     "\n  query Home($first: Int!) {\n    viewer {\n      id\n      memberships(first: $first) {\n        edges {\n          node {\n            id\n            role\n            organisation {\n              id\n              name\n              slug\n              kind\n              city\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n        }\n      }\n    }\n    spaces(first: $first) {\n      edges {\n        node {\n          id\n          name\n          description\n          visibility\n          organisation {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": types.HomeDocument,
     "\n  query Network($slug: String!, $first: Int!) {\n    network(slug: $slug) {\n      id\n      name\n      slug\n      description\n      createdAt\n      steward {\n        id\n        name\n        slug\n      }\n      viewerCan {\n        invite\n      }\n      members(first: $first) {\n        edges {\n          node {\n            id\n            name\n            slug\n            kind\n            city\n          }\n        }\n        pageInfo {\n          hasNextPage\n        }\n      }\n    }\n  }\n": types.NetworkDocument,
     "\n  mutation InviteOrganisationToNetwork($input: InviteOrganisationToNetworkInput!) {\n    inviteOrganisationToNetwork(input: $input) {\n      invitation {\n        id\n        organisation {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.InviteOrganisationToNetworkDocument,
@@ -272,6 +320,102 @@ export function graphql(source: "\n  mutation MarkThreadRead($input: ThreadIdInp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MentionableMembers($organisationId: ID!) {\n    members(organisationId: $organisationId, first: 100) {\n      edges {\n        node {\n          id\n          user {\n            id\n            displayName\n            handle\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MentionableMembers($organisationId: ID!) {\n    members(organisationId: $organisationId, first: 100) {\n      edges {\n        node {\n          id\n          user {\n            id\n            displayName\n            handle\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EventFields on Event {\n    id\n    title\n    description\n    descriptionHtml\n    startsAt\n    endsAt\n    timezone\n    location\n    onlineUrl\n    capacity\n    code\n    status\n    publishedAt\n    cancelledAt\n    questionModeration\n    allowAnonymousQuestions\n    space {\n      id\n      name\n      organisation {\n        id\n        slug\n        name\n      }\n    }\n    viewerCan {\n      ask\n      edit\n      moderate\n      register\n    }\n    viewerRegistration {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  fragment EventFields on Event {\n    id\n    title\n    description\n    descriptionHtml\n    startsAt\n    endsAt\n    timezone\n    location\n    onlineUrl\n    capacity\n    code\n    status\n    publishedAt\n    cancelledAt\n    questionModeration\n    allowAnonymousQuestions\n    space {\n      id\n      name\n      organisation {\n        id\n        slug\n        name\n      }\n    }\n    viewerCan {\n      ask\n      edit\n      moderate\n      register\n    }\n    viewerRegistration {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PollFields on Poll {\n    id\n    question\n    status\n    multipleChoice\n    createdAt\n    viewerChoice\n    options {\n      id\n      label\n      position\n    }\n    results {\n      ballots\n      options {\n        votes\n        percentage\n        option {\n          id\n          label\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment PollFields on Poll {\n    id\n    question\n    status\n    multipleChoice\n    createdAt\n    viewerChoice\n    options {\n      id\n      label\n      position\n    }\n    results {\n      ballots\n      options {\n        votes\n        percentage\n        option {\n          id\n          label\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment QuestionFields on Question {\n    id\n    body\n    anonymous\n    authorName\n    createdAt\n    pinned\n    status\n    upvoteCount\n    viewerUpvoted\n  }\n"): (typeof documents)["\n  fragment QuestionFields on Question {\n    id\n    body\n    anonymous\n    authorName\n    createdAt\n    pinned\n    status\n    upvoteCount\n    viewerUpvoted\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Events($filter: EventFilter) {\n    events(filter: $filter, first: 50) {\n      ...EventFields\n    }\n  }\n"): (typeof documents)["\n  query Events($filter: EventFilter) {\n    events(filter: $filter, first: 50) {\n      ...EventFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Event($id: ID!) {\n    event(id: $id) {\n      ...EventFields\n      registrations {\n        id\n        status\n      }\n      polls {\n        ...PollFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Event($id: ID!) {\n    event(id: $id) {\n      ...EventFields\n      registrations {\n        id\n        status\n      }\n      polls {\n        ...PollFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EventByCode($code: String!) {\n    eventByCode(code: $code) {\n      ...EventFields\n      polls {\n        ...PollFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query EventByCode($code: String!) {\n    eventByCode(code: $code) {\n      ...EventFields\n      polls {\n        ...PollFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Questions($eventId: ID!, $status: QuestionStatus, $orderBy: QuestionOrder!) {\n    questions(eventId: $eventId, status: $status, orderBy: $orderBy, first: 100) {\n      ...QuestionFields\n    }\n  }\n"): (typeof documents)["\n  query Questions($eventId: ID!, $status: QuestionStatus, $orderBy: QuestionOrder!) {\n    questions(eventId: $eventId, status: $status, orderBy: $orderBy, first: 100) {\n      ...QuestionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription EventUpdated($eventId: ID!) {\n    eventUpdated(eventId: $eventId) {\n      kind\n      questionId\n      question {\n        ...QuestionFields\n      }\n      poll {\n        ...PollFields\n      }\n      event {\n        id\n        title\n        status\n        cancelledAt\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription EventUpdated($eventId: ID!) {\n    eventUpdated(eventId: $eventId) {\n      kind\n      questionId\n      question {\n        ...QuestionFields\n      }\n      poll {\n        ...PollFields\n      }\n      event {\n        id\n        title\n        status\n        cancelledAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateEvent($input: CreateEventInput!) {\n    createEvent(input: $input) {\n      event {\n        ...EventFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateEvent($input: CreateEventInput!) {\n    createEvent(input: $input) {\n      event {\n        ...EventFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateEvent($input: UpdateEventInput!) {\n    updateEvent(input: $input) {\n      event {\n        ...EventFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateEvent($input: UpdateEventInput!) {\n    updateEvent(input: $input) {\n      event {\n        ...EventFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishEvent($input: EventIdInput!) {\n    publishEvent(input: $input) {\n      event {\n        ...EventFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PublishEvent($input: EventIdInput!) {\n    publishEvent(input: $input) {\n      event {\n        ...EventFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelEvent($input: EventIdInput!) {\n    cancelEvent(input: $input) {\n      event {\n        ...EventFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CancelEvent($input: EventIdInput!) {\n    cancelEvent(input: $input) {\n      event {\n        ...EventFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterForEvent($input: EventIdInput!) {\n    registerForEvent(input: $input) {\n      registration {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RegisterForEvent($input: EventIdInput!) {\n    registerForEvent(input: $input) {\n      registration {\n        id\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelRegistration($input: EventIdInput!) {\n    cancelRegistration(input: $input) {\n      registration {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CancelRegistration($input: EventIdInput!) {\n    cancelRegistration(input: $input) {\n      registration {\n        id\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EventRegistrationsCsv($eventId: ID!) {\n    eventRegistrationsCsv(eventId: $eventId)\n  }\n"): (typeof documents)["\n  query EventRegistrationsCsv($eventId: ID!) {\n    eventRegistrationsCsv(eventId: $eventId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JoinEvent($input: JoinEventInput!) {\n    joinEvent(input: $input) {\n      guestToken\n      participant {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation JoinEvent($input: JoinEventInput!) {\n    joinEvent(input: $input) {\n      guestToken\n      participant {\n        id\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      question {\n        ...QuestionFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      question {\n        ...QuestionFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpvoteQuestion($input: QuestionIdInput!) {\n    upvoteQuestion(input: $input) {\n      question {\n        ...QuestionFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpvoteQuestion($input: QuestionIdInput!) {\n    upvoteQuestion(input: $input) {\n      question {\n        ...QuestionFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveUpvote($input: QuestionIdInput!) {\n    removeUpvote(input: $input) {\n      question {\n        ...QuestionFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveUpvote($input: QuestionIdInput!) {\n    removeUpvote(input: $input) {\n      question {\n        ...QuestionFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ModerateQuestion($input: ModerateQuestionInput!) {\n    moderateQuestion(input: $input) {\n      question {\n        ...QuestionFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ModerateQuestion($input: ModerateQuestionInput!) {\n    moderateQuestion(input: $input) {\n      question {\n        ...QuestionFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePoll($input: CreatePollInput!) {\n    createPoll(input: $input) {\n      poll {\n        ...PollFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePoll($input: CreatePollInput!) {\n    createPoll(input: $input) {\n      poll {\n        ...PollFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenPoll($input: PollIdInput!) {\n    openPoll(input: $input) {\n      poll {\n        ...PollFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation OpenPoll($input: PollIdInput!) {\n    openPoll(input: $input) {\n      poll {\n        ...PollFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClosePoll($input: PollIdInput!) {\n    closePoll(input: $input) {\n      poll {\n        ...PollFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ClosePoll($input: PollIdInput!) {\n    closePoll(input: $input) {\n      poll {\n        ...PollFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VotePoll($input: VotePollInput!) {\n    votePoll(input: $input) {\n      poll {\n        ...PollFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation VotePoll($input: VotePollInput!) {\n    votePoll(input: $input) {\n      poll {\n        ...PollFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

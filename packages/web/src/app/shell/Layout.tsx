@@ -49,6 +49,9 @@ export function Layout() {
               <NavLink to="/" end className="header__tab">
                 {t('shell.nav.home')}
               </NavLink>
+              <NavLink to="/events" className="header__tab">
+                {t('shell.nav.events')}
+              </NavLink>
               <NavLink to="/search" className="header__tab">
                 {t('shell.nav.search')}
               </NavLink>

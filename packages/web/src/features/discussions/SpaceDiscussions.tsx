@@ -183,7 +183,12 @@ export function SpaceDiscussions({
       ) : (
         <ul className="list threads">
           {threads.map((thread) => (
-            <li key={thread.id} className={thread.unreadCount ? 'thread thread--unread' : 'thread'}>
+            <li
+              key={thread.id}
+              className={
+                thread.unreadCount ? 'list__item thread thread--unread' : 'list__item thread'
+              }
+            >
               <div className="thread__main">
                 <Link to={`/t/${thread.id}`} className="list__title thread__title">
                   {thread.title}

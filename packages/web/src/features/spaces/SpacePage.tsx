@@ -7,6 +7,7 @@ import { graphql } from '../../gql';
 import type { SpaceQuery } from '../../gql/graphql';
 import { Alert, Button, Loading, Page } from '../../ui';
 import { SpaceDiscussions } from '../discussions/SpaceDiscussions';
+import { SpaceEvents } from '../events/SpaceEvents';
 import { EditSpaceForm } from './EditSpaceForm';
 import { SharingSection } from './SharingSection';
 
@@ -156,6 +157,11 @@ export function SpacePage() {
         <SharingSection space={space} />
       </div>
       <SpaceDiscussions spaceId={space.id} organisationId={space.organisation.id} />
+      <SpaceEvents
+        spaceId={space.id}
+        organisationId={space.organisation.id}
+        canCreate={space.viewerCan.update}
+      />
     </Page>
   );
 }

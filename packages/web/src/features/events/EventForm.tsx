@@ -1,0 +1,177 @@
+import { useMutation } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { describeError, type ErrorView } from '../../app/errors';
+import { useI18n } from '../../app/i18n/I18nProvider';
+import type { EventFieldsFragment, QuestionModeration } from '../../gql/graphql';
+import { Alert, Button, SelectField, TextAreaField, TextField } from '../../ui';
+import { CREATE_EVENT, UPDATE_EVENT } from './documents';
+
+const FIELDS = [
+  'title',
+  'description',
+  'startsAt',
+  'endsAt',
+  'location',
+  'onlineUrl',
+  'capacity',
+  'timezone',
+] as const;
+type Field = (typeof FIELDS)[number];
+
+/** "2026-11-27T14:05" in the browser's time, as <input type="datetime-local"> wants it. */
+function localInput(iso: string | undefined, fallbackHours: number): string {
+  const date = iso ? new Date(iso) : new Date(Date.now() + fallbackHours * 3600_000);
+  if (!iso) date.setMinutes(0, 0, 0);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+function isoOf(value: FormDataEntryValue | null): string {
+  const date = new Date(String(value ?? ''));
+  return Number.isNaN(date.getTime()) ? String(value ?? '') : date.toISOString();
+}
+
+/** Creates a draft event in a space, or changes one (organisers). */
+export function EventForm({
+  spaceId,
+  event,
+  onDone,
+}: {
+  spaceId?: string;
+  event?: EventFieldsFragment;
+  onDone(event: EventFieldsFragment | null): void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [createEvent, creating] = useMutation(CREATE_EVENT);
+  const [updateEvent, updating] = useMutation(UPDATE_EVENT);
+  const [problems, setProblems] = useState<ErrorView<Field> | null>(null);
+
+  async function submit(formEvent: FormEvent<HTMLFormElement>) {
+    formEvent.preventDefault();
+    const form = new FormData(formEvent.currentTarget);
+    const capacityText = String(form.get('capacity') ?? '').trim();
+    const onlineUrl = String(form.get('onlineUrl') ?? '').trim();
+    const values = {
+      title: String(form.get('title') ?? ''),
+      description: String(form.get('description') ?? ''),
+      startsAt: isoOf(form.get('startsAt')),
+      endsAt: isoOf(form.get('endsAt')),
+      timezone: String(form.get('timezone') ?? 'Asia/Almaty'),
+      location: String(form.get('location') ?? ''),
+      onlineUrl: onlineUrl || null,
+      capacity: capacityText ? Number(capacityText) : null,
+      questionModeration: String(form.get('questionModeration')) as QuestionModeration,
+      allowAnonymousQuestions: form.get('allowAnonymousQuestions') === 'on',
+    };
+    setProblems(null);
+    try {
+      if (event) {
+        const { data } = await updateEvent({ variables: { input: { id: event.id, ...values } } });
+        onDone(data?.updateEvent.event ?? null);
+      } else if (spaceId) {
+        const { data } = await createEvent({ variables: { input: { spaceId, ...values } } });
+        onDone(data?.createEvent.event ?? null);
+      }
+    } catch (error) {
+      setProblems(describeError(error, i18n, FIELDS));
+    }
+  }
+
+  const busy = creating.loading || updating.loading;
+  return (
+    <form
+      className="form subsection"
+      aria-label={event ? t('event.edit') : t('event.create')}
+      onSubmit={(formEvent) => void submit(formEvent)}
+      noValidate
+    >
+      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
+      <TextField
+        label={t('event.field.title')}
+        name="title"
+        defaultValue={event?.title}
+        required
+        error={problems?.fields.title}
+      />
+      <TextAreaField
+        label={t('event.field.description')}
+        name="description"
+        defaultValue={event?.description}
+        error={problems?.fields.description}
+      />
+      <div className="form__row">
+        <TextField
+          label={t('event.field.startsAt')}
+          name="startsAt"
+          type="datetime-local"
+          defaultValue={localInput(event?.startsAt, 24)}
+          required
+          error={problems?.fields.startsAt}
+        />
+        <TextField
+          label={t('event.field.endsAt')}
+          name="endsAt"
+          type="datetime-local"
+          defaultValue={localInput(event?.endsAt, 26)}
+          required
+          error={problems?.fields.endsAt}
+        />
+      </div>
+      <TextField
+        label={t('event.field.timezone')}
+        name="timezone"
+        defaultValue={event?.timezone ?? 'Asia/Almaty'}
+        error={problems?.fields.timezone}
+      />
+      <TextField
+        label={t('event.field.location')}
+        name="location"
+        defaultValue={event?.location}
+        error={problems?.fields.location}
+      />
+      <TextField
+        label={t('event.field.onlineUrl')}
+        name="onlineUrl"
+        type="url"
+        defaultValue={event?.onlineUrl ?? ''}
+        error={problems?.fields.onlineUrl}
+      />
+      <TextField
+        label={t('event.field.capacity')}
+        hint={t('event.field.capacityHint')}
+        name="capacity"
+        type="number"
+        min={1}
+        inputMode="numeric"
+        defaultValue={event?.capacity ?? ''}
+        error={problems?.fields.capacity}
+      />
+      <SelectField
+        label={t('event.field.questionModeration')}
+        name="questionModeration"
+        defaultValue={event?.questionModeration ?? 'PRE'}
+        options={(['PRE', 'POST'] as const).map((value) => ({
+          value,
+          label: t(`event.moderation.${value}`),
+        }))}
+      />
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          name="allowAnonymousQuestions"
+          defaultChecked={event?.allowAnonymousQuestions ?? true}
+        />{' '}
+        {t('event.field.allowAnonymous')}
+      </label>
+      <div className="form__actions">
+        <Button type="submit" busy={busy}>
+          {busy ? t('common.saving') : event ? t('common.save') : t('event.createSubmit')}
+        </Button>
+        <Button variant="quiet" onClick={() => onDone(null)}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
