@@ -248,4 +248,15 @@ describe('discussions between two members, live', () => {
     expect(await a.locator('.snippet mark').count()).toBeGreaterThan(0);
     await checkPage(a, 'search');
   });
+
+  it('reads in Russian and Kazakh', async () => {
+    await a.goto(threadUrl);
+    await heading(a, 'Road repair tenders in Almaty').waitFor();
+    await a.getByLabel('Language', { exact: true }).selectOption('ru');
+    await a.getByRole('button', { name: 'Отправить ответ' }).waitFor();
+    await checkPage(a, 'thread-ru');
+    await a.getByLabel('Язык', { exact: true }).selectOption('kk');
+    await a.getByRole('button', { name: 'Жауап жіберу' }).waitFor();
+    await checkPage(a, 'thread-kk');
+  });
 });

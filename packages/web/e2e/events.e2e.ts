@@ -193,4 +193,13 @@ describe('a public dialogue, live', () => {
     await checkPage(presenter, 'presenter-poll');
     await checkPage(organiser, 'moderate-poll');
   });
+
+  it('speaks Kazakh and Russian to the audience', async () => {
+    await guest.getByLabel('Language', { exact: true }).selectOption('kk');
+    await guest.getByRole('heading', { name: 'Сұрақ қою' }).waitFor();
+    await checkPage(guest, 'audience-kk');
+    await guest.getByLabel('Тіл', { exact: true }).selectOption('ru');
+    await guest.getByRole('heading', { name: 'Задать вопрос' }).waitFor();
+    await checkPage(guest, 'audience-ru');
+  });
 });
