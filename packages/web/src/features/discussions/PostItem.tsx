@@ -154,7 +154,7 @@ export function PostItem({
                   )
                 }
               >
-                <span>{t(`reaction.${kind}`)}</span>
+                <span>{t(`reaction.${kind}`)}</span>{' '}
                 <span className="reaction__count">{count}</span>
               </button>
             );
