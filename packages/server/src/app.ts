@@ -28,6 +28,8 @@ import { formatError } from './platform/graphql/errors.js';
 import { operationLimits } from './platform/graphql/limits.js';
 import { buildAppSchema } from './platform/graphql/schema.js';
 import { serveWebClient } from './platform/http/web-client.js';
+import type { FileStorage } from './platform/storage/index.js';
+import { fileRoutes } from './modules/resources/resources.http.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -39,6 +41,7 @@ export interface AppDependencies {
   rateLimiter: RateLimiter;
   mailer: Mailer;
   sealer: Sealer;
+  storage: FileStorage;
   /** The public address; resolved after listening when not configured. */
   publicUrl: () => string;
   authenticate: Authenticate;
@@ -192,6 +195,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
           rateLimiter,
           mailer: deps.mailer,
           sealer: deps.sealer,
+          storage: deps.storage,
           publicUrl: deps.publicUrl(),
           clientAddress: request.socket.remoteAddress ?? 'unknown',
           userAgent: request.headers['user-agent'],
@@ -256,6 +260,44 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   });
   await apollo.start();
 
+  /** The context of one HTTP request: its viewer and its one transaction. */
+  const httpContext = async (req: Request, res: Response): Promise<Context> => {
+    const viewer = await viewerFor(authenticate, {
+      cookie: req.headers.cookie,
+      authorization: req.headers.authorization,
+    });
+    if (!viewer) throw refusedToken();
+    const secure = config.env === 'production';
+    const context: Context = {
+      requestId: String(res.locals.requestId),
+      transport: 'http',
+      logger: logger.child({ requestId: res.locals.requestId }),
+      config,
+      viewer,
+      db: new OperationUnitOfWork(orm, () => settingsFor(context.viewer)),
+      pubsub,
+      rateLimiter,
+      mailer: deps.mailer,
+      sealer: deps.sealer,
+      storage: deps.storage,
+      publicUrl: deps.publicUrl(),
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+      userAgent: req.headers['user-agent'],
+      sessionCookie: {
+        set: (secret, expiresAt) =>
+          res.append('Set-Cookie', sessionCookie(secret, expiresAt, secure)),
+        clear: () => res.append('Set-Cookie', clearedSessionCookie(secure)),
+      },
+      loaders: new Map(),
+    };
+    // A client that goes away mid-request must not leave its transaction open.
+    res.on('close', () => {
+      const db = context.db as OperationUnitOfWork;
+      if (db.started) void db.finish(false).catch(() => undefined);
+    });
+    return context;
+  };
+
   app.use(
     '/graphql',
     (_req, res, next) => {
@@ -266,40 +308,18 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     },
     express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }: { req: Request; res: Response }): Promise<Context> => {
-        const viewer = await viewerFor(authenticate, {
-          cookie: req.headers.cookie,
-          authorization: req.headers.authorization,
-        });
-        if (!viewer) throw refusedToken();
-        const secure = config.env === 'production';
-        const context: Context = {
-          requestId: String(res.locals.requestId),
-          transport: 'http',
-          logger: logger.child({ requestId: res.locals.requestId }),
-          config,
-          viewer,
-          db: new OperationUnitOfWork(orm, () => settingsFor(context.viewer)),
-          pubsub,
-          rateLimiter,
-          mailer: deps.mailer,
-          sealer: deps.sealer,
-          publicUrl: deps.publicUrl(),
-          clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-          userAgent: req.headers['user-agent'],
-          sessionCookie: {
-            set: (secret, expiresAt) =>
-              res.append('Set-Cookie', sessionCookie(secret, expiresAt, secure)),
-            clear: () => res.append('Set-Cookie', clearedSessionCookie(secure)),
-          },
-          loaders: new Map(),
-        };
-        // A client that goes away mid-request must not leave its transaction open.
-        res.on('close', () => {
-          const db = context.db as OperationUnitOfWork;
-          if (db.started) void db.finish(false).catch(() => undefined);
-        });
-        return context;
+      context: ({ req, res }: { req: Request; res: Response }) => httpContext(req, res),
+    }),
+  );
+
+  app.use(
+    fileRoutes({
+      storage: deps.storage,
+      maxUploadBytes: config.maxUploadBytes,
+      contextFor: httpContext,
+      finish: async (context, commit) => {
+        const db = context.db as OperationUnitOfWork;
+        if (db.started) await db.finish(commit);
       },
     }),
   );

@@ -23,6 +23,8 @@ import { authenticateGuest } from './modules/events/events.service.js';
 import { Mailer } from './platform/mail/mailer.js';
 import { loadReportKey, Sealer } from './platform/crypto/sealer.js';
 import { DEMO_SIGN_IN, seedDemoData } from './modules/demo/demo.seed.js';
+import { createFileStorage } from './platform/storage/index.js';
+import { sweepExpiredUploads } from './modules/resources/resources.service.js';
 
 export interface RunningAlany {
   url: string;
@@ -88,6 +90,18 @@ export async function startAlany(config: Config, logger: Logger): Promise<Runnin
       return sessions(secret);
     };
 
+    const storage = createFileStorage(config.storage);
+    // Uploads nobody claimed within a day are removed, hourly and once at start.
+    const sweep = () =>
+      sweepExpiredUploads(new ShortUnitOfWork(orm, () => ({})), storage).then(
+        (removed) => removed && logger.info({ removed }, 'expired uploads removed'),
+        (error: unknown) => logger.warn({ err: error }, 'could not remove expired uploads'),
+      );
+    void sweep();
+    const sweeper = setInterval(() => void sweep(), 60 * 60 * 1000);
+    sweeper.unref();
+    cleanups.push(async () => clearInterval(sweeper));
+
     const expected = expectedMigrationNames();
     let publicUrl = config.publicUrl;
     const app = await createApp({
@@ -98,6 +112,7 @@ export async function startAlany(config: Config, logger: Logger): Promise<Runnin
       rateLimiter,
       mailer,
       sealer,
+      storage,
       publicUrl: () => publicUrl ?? '',
       authenticate,
       webDist: config.webDist ?? DEFAULT_WEB_DIST,

@@ -96,6 +96,9 @@ export async function startServer(): Promise<RunningServer> {
   let ownerDatabaseUrl: () => string;
   const baseUrl = process.env.DATABASE_URL?.trim();
   if (baseUrl) {
+    // Uploaded files go to a folder of this run's own, never into the build output.
+    const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'alany-web-e2e-files-'));
+    env.ALANY_DATA_DIR = filesDir;
     const name = `alany_web_e2e_${randomBytes(5).toString('hex')}`;
     const admin = new pg.Client({ connectionString: baseUrl });
     await admin.connect();
@@ -110,6 +113,7 @@ export async function startServer(): Promise<RunningServer> {
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     };
   } else {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'alany-web-e2e-'));

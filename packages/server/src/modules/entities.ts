@@ -29,6 +29,7 @@ import { ApiToken } from './integrations/integrations.entity.js';
 import { Network, NetworkInvitation, NetworkMembership } from './networks/networks.entity.js';
 import { Invitation, Membership, Organisation } from './organisations/organisations.entity.js';
 import { Space, SpaceParticipant } from './spaces/spaces.entity.js';
+import { FileUpload, Resource, ResourceVersion } from './resources/resources.entity.js';
 
 /** Every MikroORM entity, listed explicitly: no file-system discovery at start. */
 export const entities = [
@@ -66,4 +67,7 @@ export const entities = [
   ReportHandler,
   IntegrityReport,
   ReportMessage,
+  Resource,
+  ResourceVersion,
+  FileUpload,
 ] as const;

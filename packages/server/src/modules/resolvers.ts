@@ -33,6 +33,12 @@ import {
   UserMembershipsResolver,
 } from './organisations/organisations.resolver.js';
 import { SpaceResolver } from './spaces/spaces.resolver.js';
+import {
+  NetworkLibraryResolver,
+  ResourceResolver,
+  ResourceVersionResolver,
+  SearchHitResourceResolver,
+} from './resources/resources.resolver.js';
 import { SystemResolver } from './system/system.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql takes resolver classes as Function
@@ -63,4 +69,8 @@ export const resolvers: NonEmptyArray<Function> = [
   MitigationResolver,
   RiskScoreChangeResolver,
   ReportsResolver,
+  ResourceResolver,
+  ResourceVersionResolver,
+  NetworkLibraryResolver,
+  SearchHitResourceResolver,
 ];

@@ -33,6 +33,11 @@ describe('configuration', () => {
     [{ NODE_ENV: 'production' }, 'ALANY_REPORT_KEY'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ ALANY_SEED_DEMO: 'yes' }, 'ALANY_SEED_DEMO'],
+    [{ ALANY_MAX_UPLOAD_MB: '0' }, 'ALANY_MAX_UPLOAD_MB'],
+    [{ ALANY_MAX_UPLOAD_MB: '50MB' }, 'ALANY_MAX_UPLOAD_MB'],
+    [{ S3_ENDPOINT: 'https://minio:9000' }, 'S3_BUCKET'],
+    [{ S3_BUCKET: 'alany', S3_ENDPOINT: 's3.local' }, 'S3_ENDPOINT'],
+    [{ S3_BUCKET: 'alany', S3_FORCE_PATH_STYLE: 'maybe' }, 'S3_FORCE_PATH_STYLE'],
   ])('refuses %o naming %s', (env, variable) => {
     expect(problemWith(env)).toBe(variable);
   });
@@ -52,6 +57,34 @@ describe('configuration', () => {
       databaseUrl: 'postgres://alany@db:5432/alany',
       redisUrl: 'redis://cache:6379',
       dataDir: '/var/lib/alany',
+    });
+  });
+
+  it('keeps files in ALANY_DATA_DIR by default, with a 50 MB limit', () => {
+    expect(loadConfig({ ALANY_DATA_DIR: '/var/lib/alany' })).toMatchObject({
+      maxUploadBytes: 50 * 1024 * 1024,
+      storage: { kind: 'local', directory: '/var/lib/alany/files' },
+    });
+  });
+
+  it('selects S3-compatible storage with S3_BUCKET', () => {
+    const config = loadConfig({
+      ALANY_MAX_UPLOAD_MB: '200',
+      S3_BUCKET: 'alany-files',
+      S3_ENDPOINT: 'https://minio.internal:9000',
+      S3_REGION: 'kz-almaty-1',
+      S3_PREFIX: 'prod/',
+    });
+    expect(config).toMatchObject({
+      maxUploadBytes: 200 * 1024 * 1024,
+      storage: {
+        kind: 's3',
+        bucket: 'alany-files',
+        endpoint: 'https://minio.internal:9000',
+        region: 'kz-almaty-1',
+        forcePathStyle: true,
+        prefix: 'prod/',
+      },
     });
   });
 });

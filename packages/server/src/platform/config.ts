@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { localStorageDirectory, type StorageSettings } from './storage/index.js';
 
 export type Environment = 'development' | 'production' | 'test';
 
@@ -23,6 +24,10 @@ export interface Config {
   mailFrom: string;
   /** 32 bytes that encrypt integrity reports; unset outside production: a key kept in ALANY_DATA_DIR. */
   reportKey: Buffer | undefined;
+  /** Largest file POST /files takes (ALANY_MAX_UPLOAD_MB, default 50). */
+  maxUploadBytes: number;
+  /** Where uploaded files live: a folder under ALANY_DATA_DIR, or S3 when S3_BUCKET is set. */
+  storage: StorageSettings;
 }
 
 /** A setting that is present but wrong. The message names the variable, and start-up stops with it. */
@@ -102,8 +107,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
 
+  const rawMaxUpload = env.ALANY_MAX_UPLOAD_MB?.trim() || '50';
+  const maxUploadMb = Number(rawMaxUpload);
+  if (!/^\d+$/.test(rawMaxUpload) || maxUploadMb < 1 || maxUploadMb > 10_240) {
+    throw new ConfigError(
+      'ALANY_MAX_UPLOAD_MB',
+      `must be a whole number of megabytes from 1 to 10240, got "${rawMaxUpload}"`,
+    );
+  }
+  const dataDir = path.resolve(dataDirRaw);
+
   return {
     reportKey,
+    maxUploadBytes: maxUploadMb * 1024 * 1024,
+    storage: storageSettings(env, dataDir),
     env: nodeEnv,
     publicUrl,
     smtpUrl: readUrl(env, 'SMTP_URL', ['smtp:', 'smtps:']),
@@ -113,9 +130,44 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     appDatabaseUrl: readUrl(env, 'ALANY_APP_DATABASE_URL', ['postgres:', 'postgresql:']),
     redisUrl: readUrl(env, 'REDIS_URL', ['redis:', 'rediss:']),
-    dataDir: path.resolve(dataDirRaw),
+    dataDir,
     webDist: env.ALANY_WEB_DIST?.trim() || undefined,
     logLevel,
     seedDemoData: seedRaw === 'true',
+  };
+}
+
+/**
+ * S3_BUCKET selects S3 (or any S3-compatible store: S3_ENDPOINT, S3_FORCE_PATH_STYLE); the
+ * credentials come from S3_ACCESS_KEY_ID/S3_SECRET_ACCESS_KEY or the SDK's usual sources.
+ */
+function storageSettings(env: NodeJS.ProcessEnv, dataDir: string): StorageSettings {
+  const bucket = env.S3_BUCKET?.trim();
+  if (!bucket) {
+    for (const name of ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']) {
+      if (env[name]?.trim()) throw new ConfigError('S3_BUCKET', `is required when ${name} is set`);
+    }
+    return { kind: 'local', directory: localStorageDirectory(dataDir) };
+  }
+  const forcePathStyle = env.S3_FORCE_PATH_STYLE?.trim() || (env.S3_ENDPOINT ? 'true' : 'false');
+  if (!['true', 'false'].includes(forcePathStyle)) {
+    throw new ConfigError('S3_FORCE_PATH_STYLE', 'must be true or false');
+  }
+  const prefix = env.S3_PREFIX?.trim() ?? '';
+  if (prefix && !/^[A-Za-z0-9._/-]+\/$/.test(prefix)) {
+    throw new ConfigError(
+      'S3_PREFIX',
+      'must be letters, digits, dots, dashes or slashes, ending in /',
+    );
+  }
+  return {
+    kind: 's3',
+    bucket,
+    region: env.S3_REGION?.trim() || 'us-east-1',
+    endpoint: readUrl(env, 'S3_ENDPOINT', ['https:', 'http:']),
+    accessKeyId: env.S3_ACCESS_KEY_ID?.trim() || undefined,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY?.trim() || undefined,
+    forcePathStyle: forcePathStyle === 'true',
+    prefix,
   };
 }

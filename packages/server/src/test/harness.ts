@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { inject } from 'vitest';
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -61,6 +64,43 @@ export class TestClient {
     return result.data as T;
   }
 
+  /** POST /files as this client, the way the web client uploads: multipart with the upload header. */
+  async upload(
+    fileName: string,
+    bytes: Uint8Array | string,
+    headers: Record<string, string> = { 'x-alany-upload': '1' },
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read response shapes freely
+  ): Promise<{ status: number; body: Record<string, any> }> {
+    const form = new FormData();
+    form.append(
+      'file',
+      new Blob([typeof bytes === 'string' ? bytes : Buffer.from(bytes)]),
+      fileName,
+    );
+    const response = await fetch(this.graphqlUrl.replace(/\/graphql$/, '/files'), {
+      method: 'POST',
+      headers: {
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...this.extraHeaders,
+        ...headers,
+      },
+      body: form,
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  }
+
+  /** GET a path of the server (e.g. a file) with this client's credentials. */
+  fetch(pathname: string, init: RequestInit = {}): Promise<Response> {
+    return fetch(this.graphqlUrl.replace(/\/graphql$/, pathname), {
+      ...init,
+      headers: {
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...this.extraHeaders,
+        ...(init.headers as Record<string, string> | undefined),
+      },
+    });
+  }
+
   websocket(): WsClient {
     const cookie = this.cookie;
     const authorization = this.extraHeaders.authorization;
@@ -80,6 +120,8 @@ export class TestClient {
 
 export interface TestServer {
   alany: RunningAlany;
+  /** This server's ALANY_DATA_DIR (uploaded files live in its files/ folder). */
+  dataDir: string;
   db: TestDatabase;
   graphqlUrl: string;
   url: string;
@@ -90,7 +132,10 @@ export interface TestServer {
 /** Alany on a free port, over a database of this test file's own. */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const db = await createTestDatabase(inject('ownerUrl'), inject('templateDatabase'));
+  // Uploaded files of this server only, removed with it.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'alany-test-'));
   const config = loadConfig({
+    ALANY_DATA_DIR: dataDir,
     NODE_ENV: 'test',
     PORT: '0',
     HOST: '127.0.0.1',
@@ -103,6 +148,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const alany = await startAlany(config, createLogger(config.logLevel));
   return {
     alany,
+    dataDir,
     db,
     url: alany.url,
     graphqlUrl: alany.graphqlUrl,
@@ -110,6 +156,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     stop: async () => {
       await alany.stop();
       await db.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -90,6 +90,9 @@ async function snapshotOfA() {
       handlers: `select user_id from report_handler where organisation_id = $1 order by 1`,
       reports: `select id, status, assignee_user_id, acknowledged_on, payload from integrity_report where organisation_id = $1 order by id`,
       reportMessages: `select id, body from report_message where organisation_id = $1 order by id`,
+      resources: `select id, title, description, kind, tags, url, version_count from resource where organisation_id = $1 order by id`,
+      resourceVersions: `select id, number, storage_key, sha256 from resource_version where organisation_id = $1 order by id`,
+      uploads: `select id, storage_key from file_upload where user_id in (select user_id from membership where organisation_id = $1) order by id`,
     };
     const snapshot: Record<string, unknown> = {};
     for (const [name, sql] of Object.entries(queries))
@@ -1025,6 +1028,81 @@ const cases: Record<string, () => Promise<void>> = {
         who,
       ),
     ),
+  'Query.resources': async () =>
+    asB(async (attacker, who) => {
+      for (const filter of [
+        { organisationId: a.organisation.id },
+        { spaceId: a.privateSpaceId },
+        { networkId: a.network.id },
+        { query: a.searchWord },
+      ]) {
+        const data = await okOrDenied(
+          attacker,
+          `query($f: ResourceFilter) { resources(filter: $f, first: 100) { edges { node { id } } } }`,
+          { f: filter },
+        );
+        if (!data) continue;
+        expect(data.resources.edges, `${who} ${JSON.stringify(filter)}`).toEqual([]);
+      }
+    }),
+  'Query.resource': async () =>
+    asB(async (attacker) => {
+      const data = await okOrDenied(
+        attacker,
+        `query($id: ID!) { resource(id: $id) { id title } }`,
+        { id: a.resourceId },
+      );
+      if (!data) return;
+      expect(data.resource).toBeNull();
+    }),
+  'Mutation.createResource': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($s: ID!) { createResource(input: { spaceId: $s, title: "Planted", kind: DOCUMENT, language: EN }) { resource { id } } }`,
+          { s: a.privateSpaceId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.updateResource': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { updateResource(input: { id: $id, title: "Hijacked" }) { resource { id } } }`,
+          { id: a.resourceId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.deleteResource': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { deleteResource(input: { id: $id }) { deletedResourceId } }`,
+          { id: a.resourceId },
+        ),
+        who,
+      ),
+    ),
+  'Mutation.addResourceVersion': async () => {
+    await asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { addResourceVersion(input: { resourceId: $id, url: "https://example.org/x" }) { version { id } } }`,
+          { id: a.resourceId },
+        ),
+        who,
+      ),
+    );
+    // B's owner cannot claim A's pending upload into B's own resource.
+    const stolen = await b.owner.client.request(
+      `mutation($r: ID!, $u: ID!) { addResourceVersion(input: { resourceId: $r, uploadId: $u }) { version { id } } }`,
+      { r: b.resourceId, u: a.pendingUploadId },
+    );
+    expect(stolen.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(stolen.errors)).toMatch(/UPLOAD_NOT_FOUND/);
+  },
   'Mutation.createRiskAssessment': async () =>
     asB(async (attacker, who) =>
       expectDenied(
@@ -1364,6 +1442,38 @@ describe('cross-tenant isolation through the API', () => {
   });
 });
 
+describe('cross-tenant isolation of the file endpoints', () => {
+  it("B, its token, its guest and strangers get 404 for A's file; only A's members download it", async () => {
+    const path = `/files/${a.versionId}`;
+    for (const [who, client] of [
+      ['B owner', b.owner.client],
+      ['B token', b.readToken],
+      ['B guest', b.guest],
+      ['anonymous', server.client()],
+    ] as const) {
+      const response = await client.fetch(path);
+      expect(response.status, who).toBe(404);
+      expect(await response.text(), who).not.toContain('toolkit text');
+    }
+    const own = await a.member.client.fetch(path);
+    expect(own.status).toBe(200);
+    expect(await own.text()).toContain('Alpha toolkit text');
+  });
+
+  it('only signed-in people upload, and never by a cross-site form', async () => {
+    for (const [who, client] of [
+      ['B token', b.readToken],
+      ['B guest', b.guest],
+      ['anonymous', server.client()],
+    ] as const) {
+      const response = await client.upload('x.txt', 'planted');
+      expect(response.status, who).toBe(401);
+    }
+    const forged = await b.owner.client.upload('x.txt', 'forged', {});
+    expect(forged.status).toBe(400);
+  });
+});
+
 describe('cross-tenant isolation in the database (row-level security alone)', () => {
   async function asAppRole<T>(
     settings: Record<string, string>,
@@ -1455,6 +1565,11 @@ describe('cross-tenant isolation in the database (row-level security alone)', ()
           [a.network.id],
         );
         expect(networkMembers.rows[0].n, `${who} reading network_membership`).toBe(0);
+        const uploads = await client.query(
+          `select count(*)::int as n from file_upload where user_id = $1`,
+          [a.owner.id],
+        );
+        expect(uploads.rows[0].n, `${who} reading file_upload`).toBe(0);
       });
     }
   });
@@ -1477,6 +1592,16 @@ describe('cross-tenant isolation in the database (row-level security alone)', ()
           ],
           [`update invitation set role = 'OWNER' where organisation_id = $1`, [a.organisation.id]],
           [`delete from network_membership where network_id = $1`, [a.network.id]],
+          [
+            `update resource set title = 'Hijacked' where organisation_id = $1`,
+            [a.organisation.id],
+          ],
+          [`delete from resource where organisation_id = $1`, [a.organisation.id]],
+          [
+            `update resource_version set note = 'x' where organisation_id = $1`,
+            [a.organisation.id],
+          ],
+          [`delete from file_upload where user_id = $1`, [a.owner.id]],
         ] as const;
         for (const [sql, params] of changes) {
           // Either the policies hide every target row, or the privilege is not there at all.
@@ -1498,14 +1623,29 @@ describe('cross-tenant isolation in the database (row-level security alone)', ()
             [a.privateSpaceId, b.organisation.id],
           ],
           [
+            `insert into resource (id, organisation_id, space_id, title, kind, language, created_by, created_at, updated_at)
+             values (gen_random_uuid(), $1, $2, 'Planted', 'DOCUMENT', 'EN', $3, now(), now())`,
+            [a.organisation.id, a.privateSpaceId, b.owner.id],
+          ],
+          [
+            `insert into resource_version (id, organisation_id, space_id, resource_id, number, url, created_by, created_at)
+             values (gen_random_uuid(), $1, $2, $3, 99, 'https://planted.example', $4, now())`,
+            [a.organisation.id, a.privateSpaceId, a.resourceId, b.owner.id],
+          ],
+          [
+            `insert into file_upload (id, user_id, storage_key, file_name, size_bytes, media_type, sha256, created_at)
+             values (gen_random_uuid(), $1, 'uploads/planted', 'x', 1, 'text/plain', repeat('a', 64), now())`,
+            [a.owner.id],
+          ],
+          [
             `insert into network_membership (id, network_id, organisation_id, joined_at) values (gen_random_uuid(), $1, $2, now())`,
             [a.network.id, b.organisation.id],
-            [
-              // A guest may only come in through the join code, never by inserting itself.
-              `insert into event_participant (id, organisation_id, space_id, event_id, user_id, guest_token_hash, display_name, created_at)
+          ],
+          [
+            // A guest may only come in through the join code, never by inserting itself.
+            `insert into event_participant (id, organisation_id, space_id, event_id, user_id, guest_token_hash, display_name, created_at)
              values (gen_random_uuid(), $1, $2, $3, null, 'planted', 'Spy', now())`,
-              [a.organisation.id, a.privateSpaceId, a.event.id],
-            ],
+            [a.organisation.id, a.privateSpaceId, a.event.id],
           ],
         ] as const) {
           await client.query('savepoint attempt');

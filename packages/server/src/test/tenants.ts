@@ -118,6 +118,10 @@ export interface Tenant {
   /** Reporting is on, with the owner as the only case handler; one report was filed. */
   reportId: string;
   receipt: string;
+  /** A resource in the private space with one stored version, and an upload not yet claimed. */
+  resourceId: string;
+  versionId: string;
+  pendingUploadId: string;
 }
 
 /**
@@ -342,6 +346,31 @@ export async function buildTenant(server: TestServer, label: string): Promise<Te
     )
   ).reports.edges[0].node.id as string;
 
+  const resourceId = (
+    await owner.client.ok(
+      `mutation($input: CreateResourceInput!) { createResource(input: $input) { resource { id } } }`,
+      {
+        input: {
+          spaceId: privateSpaceId,
+          title: `${label} procurement toolkit`,
+          description: `${label} ${searchWord} checklist`,
+          kind: 'TOOLKIT',
+          language: 'EN',
+          tags: ['procurement'],
+        },
+      },
+    )
+  ).createResource.resource.id as string;
+  const uploaded = await owner.client.upload('toolkit.txt', `${label} toolkit text ${searchWord}`);
+  const versionId = (
+    await owner.client.ok(
+      `mutation($input: AddResourceVersionInput!) { addResourceVersion(input: $input) { version { id } } }`,
+      { input: { resourceId, uploadId: uploaded.body.uploadId, note: 'First version' } },
+    )
+  ).addResourceVersion.version.id as string;
+  const pendingUploadId = (await owner.client.upload('draft.txt', `${label} draft`)).body
+    .uploadId as string;
+
   const created = await owner.client.ok(
     `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { apiToken { id } secret } }`,
     {
@@ -386,5 +415,8 @@ export async function buildTenant(server: TestServer, label: string): Promise<Te
     mitigationId,
     reportId,
     receipt,
+    resourceId,
+    versionId,
+    pendingUploadId,
   };
 }

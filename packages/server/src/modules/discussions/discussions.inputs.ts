@@ -26,6 +26,7 @@ registerEnumType(ThreadOrder, { name: 'ThreadOrder' });
 export enum SearchKind {
   THREAD = 'THREAD',
   POST = 'POST',
+  RESOURCE = 'RESOURCE',
 }
 registerEnumType(SearchKind, { name: 'SearchKind' });
 
@@ -45,6 +46,8 @@ export enum SpaceActivityKind {
   THREAD_UPDATED = 'THREAD_UPDATED',
   RISK_ADDED = 'RISK_ADDED',
   RISK_RESCORED = 'RISK_RESCORED',
+  RESOURCE_ADDED = 'RESOURCE_ADDED',
+  RESOURCE_VERSION_ADDED = 'RESOURCE_VERSION_ADDED',
 }
 registerEnumType(SpaceActivityKind, { name: 'SpaceActivityKind' });
 
@@ -295,11 +298,14 @@ export class SearchHit {
   @Field(() => SearchKind)
   kind!: SearchKind;
 
-  @Field(() => Thread)
-  thread!: Thread;
+  @Field(() => Thread, { nullable: true, description: 'The thread of a THREAD or POST hit.' })
+  thread!: Thread | null;
 
   @Field(() => Post, { nullable: true })
   post!: Post | null;
+
+  /** For a RESOURCE hit; the resources module resolves it to `resource`. */
+  resourceId!: string | null;
 
   @Field({ description: 'An excerpt with the matches in <mark>; everything else HTML-escaped.' })
   snippetHtml!: string;
@@ -339,4 +345,13 @@ export class SpaceActivity {
 
   @Field(() => ID, { nullable: true, description: 'The risk assessment of the risk.' })
   assessmentId!: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'For RESOURCE_ADDED and RESOURCE_VERSION_ADDED.',
+  })
+  resourceId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'For RESOURCE_VERSION_ADDED.' })
+  versionId!: string | null;
 }

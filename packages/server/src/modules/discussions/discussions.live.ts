@@ -24,6 +24,8 @@ export interface LiveSpaceEvent {
   thread: Thread | null;
   riskId: string | null;
   assessmentId: string | null;
+  resourceId: string | null;
+  versionId: string | null;
 }
 
 /** Forget what this socket's context loaded for the previous event: access may have changed. */
@@ -79,6 +81,8 @@ export async function* liveSpaceEvents(
         thread,
         riskId: event.riskId ?? null,
         assessmentId: event.assessmentId ?? null,
+        resourceId: event.resourceId ?? null,
+        versionId: event.versionId ?? null,
       };
     }
   } finally {

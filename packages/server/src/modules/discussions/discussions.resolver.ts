@@ -204,7 +204,7 @@ export class ThreadResolver {
   }
 
   @Subscription(() => SpaceActivity, {
-    description: 'Threads created or updated in a space.',
+    description: 'Threads, risks and resources added or changed in a space.',
     subscribe: ({ args, context }) => liveSpaceEvents(context as Context, String(args.spaceId)),
   })
   @SignedInOrToken('READ')
@@ -217,6 +217,8 @@ export class ThreadResolver {
       thread: event.thread,
       riskId: event.riskId,
       assessmentId: event.assessmentId,
+      resourceId: event.resourceId,
+      versionId: event.versionId,
     };
   }
 }

@@ -16,6 +16,7 @@ import { MemberRole } from '../organisations/organisations.entity.js';
 import { requireRole } from '../organisations/organisations.policy.js';
 import { readableSpaceIds, spaceRights, type SpaceRights } from '../spaces/spaces.service.js';
 import { notifyMentioned } from '../notifications/notifications.service.js';
+import { RESOURCE_MATCH_SQL, SEARCH_QUERY_SQL } from '../resources/resources.service.js';
 import {
   Post,
   PostFlag,
@@ -51,6 +52,8 @@ export interface SpaceEvent {
   threadId?: string | null;
   riskId?: string | null;
   assessmentId?: string | null;
+  resourceId?: string | null;
+  versionId?: string | null;
 }
 export const threadTopic = (threadId: string) => `thread:${threadId}`;
 export const spaceTopic = (spaceId: string) => `space:${spaceId}`;
@@ -633,9 +636,9 @@ export async function visibleBody(context: Context, post: Post): Promise<string 
 export { isAuthor, viewerId };
 
 interface SearchRow {
-  kind: 'THREAD' | 'POST';
+  kind: 'THREAD' | 'POST' | 'RESOURCE';
   id: string;
-  thread_id: string;
+  thread_id: string | null;
   rank: number;
   snippet: string;
 }
@@ -671,8 +674,10 @@ export async function search(context: Context, args: SearchArgs) {
         endCursor: null,
       },
     };
-  const kinds = args.filter?.kind ? [args.filter.kind] : [SearchKind.THREAD, SearchKind.POST];
-  const tsquery = `(select websearch_to_tsquery('english', ?) || websearch_to_tsquery('russian', ?) || websearch_to_tsquery('simple', ?) as q) search_query`;
+  const kinds = args.filter?.kind
+    ? [args.filter.kind]
+    : [SearchKind.THREAD, SearchKind.POST, SearchKind.RESOURCE];
+  const tsquery = SEARCH_QUERY_SQL;
   // PostgreSQL's 'russian' configuration stems Latin words with the English stemmer too, so one
   // headline marks matches in all three languages.
   const headline = (column: string) =>
@@ -680,30 +685,44 @@ export async function search(context: Context, args: SearchArgs) {
   const parts: string[] = [];
   const params: unknown[] = [];
   const spaces = `{${spaceIds.join(',')}}`;
+  // Each part's parameters in the order its SQL names them: headline, then tsquery, then spaces.
+  const partParams = [query, query, query, query, spaces];
   if (kinds.includes(SearchKind.THREAD)) {
     parts.push(`select 'THREAD' as kind, t.id, t.id as thread_id, ts_rank(t.search, search_query.q) as rank,
         ${headline(`t.title || ' — ' || t.body`)} as snippet
       from thread t, ${tsquery}
       where t.search @@ search_query.q and t.space_id = any(?::uuid[]) and t.deleted_at is null`);
-    params.push(query, query, query, query, spaces);
+    params.push(...partParams);
   }
   if (kinds.includes(SearchKind.POST)) {
     parts.push(`select 'POST' as kind, p.id, p.thread_id, ts_rank(p.search, search_query.q) as rank, ${headline('p.body')} as snippet
       from post p, ${tsquery}
       where p.search @@ search_query.q and p.space_id = any(?::uuid[]) and p.deleted_at is null and p.hidden_at is null
         and exists (select 1 from thread t where t.id = p.thread_id and t.deleted_at is null)`);
-    params.push(query, query, query, query, spaces);
+    params.push(...partParams);
   }
-  // The headline placeholder comes before the tsquery ones in each part's SQL text: reorder.
-  const ordered = reorderParams(parts, params);
+  if (kinds.includes(SearchKind.RESOURCE)) {
+    // The words of the newest file count too; the excerpt is cut from its first pages.
+    const text = `r.title || ' — ' || r.description || ' ' || coalesce((select left(v.extracted_text, 20000)
+        from resource_version v where v.resource_id = r.id order by v.number desc limit 1), '')`;
+    parts.push(`select 'RESOURCE' as kind, r.id, null::uuid as thread_id, ts_rank(r.search, search_query.q) as rank, ${headline(text)} as snippet
+      from resource r, ${tsquery}
+      where ${RESOURCE_MATCH_SQL} and r.space_id = any(?::uuid[])`);
+    params.push(...partParams);
+  }
   const rows = await context.db.read((em) =>
     em.execute<SearchRow[]>(
       `${parts.join(' union all ')} order by rank desc, id limit ? offset ?`,
-      [...ordered, args.first + 1, offset],
+      [...params, args.first + 1, offset],
     ),
   );
   const page = rows.slice(0, args.first);
-  const threads = await threadLoader(context).loadMany(page.map((row) => row.thread_id));
+  const threads = await threadLoader(context).loadMany(
+    page.flatMap((row) => (row.thread_id ? [row.thread_id] : [])),
+  );
+  const threadById = new Map(
+    threads.filter((t): t is Thread => !!t && !(t instanceof Error)).map((t) => [t.id, t]),
+  );
   const posts = await postLoader(context).loadMany(
     page.filter((row) => row.kind === 'POST').map((row) => row.id),
   );
@@ -711,16 +730,17 @@ export async function search(context: Context, args: SearchArgs) {
     posts.filter((p): p is Post => !!p && !(p instanceof Error)).map((p) => [p.id, p]),
   );
   const edges = page.flatMap((row, index) => {
-    const thread = threads[index];
-    if (!thread || thread instanceof Error) return [];
+    const thread = row.thread_id ? threadById.get(row.thread_id) : undefined;
+    if (row.kind !== 'RESOURCE' && !thread) return [];
     const cursor = Buffer.from(`o:${offset + index + 1}`).toString('base64url');
     return [
       {
         cursor,
         node: {
           kind: row.kind as SearchKind,
-          thread,
+          thread: thread ?? null,
           post: row.kind === 'POST' ? (postById.get(row.id) ?? null) : null,
+          resourceId: row.kind === 'RESOURCE' ? row.id : null,
           snippetHtml: snippetToHtml(row.snippet),
           rank: Number(row.rank),
         },
@@ -736,14 +756,4 @@ export async function search(context: Context, args: SearchArgs) {
       endCursor: edges.at(-1)?.cursor ?? null,
     },
   };
-}
-
-/** Each part was written headline-first; its parameters were pushed tsquery-first. */
-function reorderParams(parts: string[], params: unknown[]): unknown[] {
-  const result: unknown[] = [];
-  for (let i = 0; i < parts.length; i += 1) {
-    const [q1, q2, q3, headlineQuery, spaces] = params.slice(i * 5, i * 5 + 5);
-    result.push(headlineQuery, q1, q2, q3, spaces);
-  }
-  return result;
 }

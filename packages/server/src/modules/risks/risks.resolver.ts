@@ -17,6 +17,8 @@ import { User } from '../accounts/accounts.entity.js';
 import { userLoader } from '../accounts/accounts.service.js';
 import { Thread } from '../discussions/discussions.entity.js';
 import { readableThread } from '../discussions/discussions.service.js';
+import { Resource } from '../resources/resources.entity.js';
+import { readableResources } from '../resources/resources.service.js';
 import { Mitigation, Risk, RiskAssessment, RiskScoreChange } from './risks.entity.js';
 import {
   AddMitigationInput,
@@ -250,6 +252,12 @@ export class RiskResolver {
   @FieldResolver(() => [ID])
   evidenceResourceIds(@Root() risk: Risk): string[] {
     return risk.evidenceResourceIds;
+  }
+
+  @FieldResolver(() => [Resource], { description: 'Evidence resources the viewer may read.' })
+  async evidenceResources(@Root() risk: Risk, @Ctx() context: Context): Promise<Resource[]> {
+    const found = await readableResources(context, risk.evidenceResourceIds);
+    return found.filter((resource): resource is Resource => resource !== null);
   }
 }
 

@@ -16,6 +16,7 @@ import { MemberRole } from '../organisations/organisations.entity.js';
 import { hasRank, viewerRole } from '../organisations/organisations.policy.js';
 import { readableSpaceIds, spaceRights } from '../spaces/spaces.service.js';
 import { readableThread, spaceTopic, type SpaceEvent } from '../discussions/discussions.service.js';
+import { readableResource } from '../resources/resources.service.js';
 import { SpaceActivityKind } from '../discussions/discussions.inputs.js';
 import {
   AssessmentStatus,
@@ -279,13 +280,14 @@ async function checkEvidence(
       );
     });
   }
-  if (input.evidenceResourceIds?.length) {
-    // The resource library is not built yet: no resource can be read, so none can be evidence.
-    throw BadUserInput.field(
-      'evidenceResourceIds',
-      'EVIDENCE_NOT_FOUND',
-      'One of the evidence resources does not exist or you cannot read it.',
-    );
+  for (const id of input.evidenceResourceIds ?? []) {
+    await readableResource(context, id).catch(() => {
+      throw BadUserInput.field(
+        'evidenceResourceIds',
+        'EVIDENCE_NOT_FOUND',
+        'One of the evidence resources does not exist or you cannot read it.',
+      );
+    });
   }
 }
 
@@ -319,7 +321,7 @@ export async function addRisk(context: Context, input: AddRiskInput): Promise<Ri
       impact: input.impact,
       indicators: input.indicators.map((i) => i.trim()),
       evidenceThreadIds: [...new Set(input.evidenceThreadIds)],
-      evidenceResourceIds: [],
+      evidenceResourceIds: [...new Set(input.evidenceResourceIds)],
       createdBy: userId,
     });
     await em.flush();

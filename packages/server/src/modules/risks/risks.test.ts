@@ -193,11 +193,47 @@ describe('risk assessments', () => {
         }),
       ),
     ).toContain('evidenceThreadIds:EVIDENCE_NOT_FOUND');
-    const risk = (
-      await colleague.client.ok(ADD_RISK, {
-        input: { assessmentId: id, title: 'Kept', likelihood: 3, impact: 3 },
-      })
-    ).addRisk.risk.id;
+    const foreignResource = (
+      await outsider.client.ok(
+        `mutation($s: ID!) { createResource(input: { spaceId: $s, title: "Their file", kind: DOCUMENT, language: EN }) { resource { id } } }`,
+        { s: foreignSpace },
+      )
+    ).createResource.resource.id;
+    expect(
+      reasons(
+        await colleague.client.request(ADD_RISK, {
+          input: {
+            assessmentId: id,
+            title: 'X',
+            likelihood: 3,
+            impact: 3,
+            evidenceResourceIds: [foreignResource],
+          },
+        }),
+      ),
+    ).toContain('evidenceResourceIds:EVIDENCE_NOT_FOUND');
+    const ownResource = (
+      await colleague.client.ok(
+        `mutation($s: ID!) { createResource(input: { spaceId: $s, title: "Audit report", kind: STUDY, language: RU }) { resource { id } } }`,
+        { s: spaceId },
+      )
+    ).createResource.resource.id;
+    const kept = await colleague.client.ok(
+      `mutation($input: AddRiskInput!) { addRisk(input: $input) { risk { id evidenceResources { id title } } } }`,
+      {
+        input: {
+          assessmentId: id,
+          title: 'Kept',
+          likelihood: 3,
+          impact: 3,
+          evidenceResourceIds: [ownResource],
+        },
+      },
+    );
+    expect(kept.addRisk.risk.evidenceResources).toEqual([
+      { id: ownResource, title: 'Audit report' },
+    ]);
+    const risk = kept.addRisk.risk.id;
     const addMitigation = (input: Record<string, unknown>) =>
       colleague.client.request(
         `mutation($input: AddMitigationInput!) { addMitigation(input: $input) { mitigation { id } } }`,

@@ -93,4 +93,10 @@ export class SpaceViewerCan {
 
   @Field({ description: 'Share with other organisations.' })
   share!: boolean;
+
+  @Field({
+    description:
+      'Start threads and add resources: members of the organisations with access (not PUBLIC readers).',
+  })
+  contribute!: boolean;
 }

@@ -266,7 +266,8 @@ export async function spaceViewerCan(context: Context, space: Space) {
   const role =
     context.viewer.kind === 'user' ? await viewerRole(context, space.organisationId) : null;
   const admin = hasRank(role, MemberRole.ADMIN);
-  return { update: admin, share: admin };
+  const contribute = context.viewer.kind === 'user' && mayWrite(await spaceAccess(context), space);
+  return { update: admin, share: admin, contribute };
 }
 
 export interface SpaceRights {

@@ -6,6 +6,7 @@ import type { RateLimiter } from '../auth/rate-limit.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { Sealer } from '../crypto/sealer.js';
+import type { FileStorage } from '../storage/index.js';
 
 /** What the session cookie should become when this response is sent (HTTP only). */
 export interface SessionCookieWriter {
@@ -25,6 +26,8 @@ export interface Context {
   mailer: Mailer;
   /** Encrypts integrity reports. */
   sealer: Sealer;
+  /** Where uploaded files live. */
+  storage: FileStorage;
   /** The address people reach Alany at: links in e-mails start with it. */
   publicUrl: string;
   /** The client's address for rate limits; never stored. */

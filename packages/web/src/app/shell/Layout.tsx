@@ -32,6 +32,9 @@ export function Layout() {
             ) : (
               !loading && (
                 <nav className="header__guest" aria-label={t('shell.mainNav')}>
+                  <NavLink to="/library" className="header__link">
+                    {t('shell.nav.library')}
+                  </NavLink>
                   <NavLink to="/sign-in" className="header__link">
                     {t('shell.signIn')}
                   </NavLink>
@@ -51,6 +54,9 @@ export function Layout() {
               </NavLink>
               <NavLink to="/events" className="header__tab">
                 {t('shell.nav.events')}
+              </NavLink>
+              <NavLink to="/library" className="header__tab">
+                {t('shell.nav.library')}
               </NavLink>
               <NavLink to="/search" className="header__tab">
                 {t('shell.nav.search')}

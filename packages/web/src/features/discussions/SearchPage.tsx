@@ -30,13 +30,22 @@ const SEARCH = graphql(`
               displayName
             }
           }
+          resource {
+            id
+            title
+            kind
+            space {
+              id
+              name
+            }
+          }
         }
       }
     }
   }
 `);
 
-const KINDS = ['', 'THREAD', 'POST'] as const;
+const KINDS = ['', 'THREAD', 'POST', 'RESOURCE'] as const;
 
 /** `/search?q=…&kind=…`: threads and replies the viewer may read, best matches first. */
 export function SearchPage() {
@@ -108,22 +117,34 @@ export function SearchPage() {
             {t('search.results', { query })}
           </h2>
           <ul className="list">
-            {hits.map((hit) => (
-              <li key={`${hit.kind}-${hit.post?.id ?? hit.thread.id}`} className="list__item">
-                <p className="list__title">
-                  <Link to={`/t/${hit.thread.id}${hit.post ? `#post-${hit.post.id}` : ''}`}>
-                    {hit.thread.title}
-                  </Link>{' '}
-                  <span className="badge badge--neutral">{t(`search.kind.${hit.kind}`)}</span>
-                </p>
-                {/* The server escapes everything but the <mark> around matches. */}
-                <p className="snippet" dangerouslySetInnerHTML={{ __html: hit.snippetHtml }} />
-                <p className="list__meta">
-                  {hit.thread.space.name}
-                  {hit.post?.author && ` · ${hit.post.author.displayName}`}
-                </p>
-              </li>
-            ))}
+            {hits.map((hit) => {
+              const link = hit.resource
+                ? `/resources/${hit.resource.id}`
+                : hit.thread
+                  ? `/t/${hit.thread.id}${hit.post ? `#post-${hit.post.id}` : ''}`
+                  : null;
+              const title = hit.resource?.title ?? hit.thread?.title ?? '';
+              const space = hit.resource?.space ?? hit.thread?.space;
+              if (!link) return null;
+              return (
+                <li
+                  key={`${hit.kind}-${hit.post?.id ?? hit.resource?.id ?? hit.thread?.id}`}
+                  className="list__item"
+                >
+                  <p className="list__title">
+                    <Link to={link}>{title}</Link>{' '}
+                    <span className="badge badge--neutral">{t(`search.kind.${hit.kind}`)}</span>
+                  </p>
+                  {/* The server escapes everything but the <mark> around matches. */}
+                  <p className="snippet" dangerouslySetInnerHTML={{ __html: hit.snippetHtml }} />
+                  <p className="list__meta">
+                    {space?.name}
+                    {hit.post?.author && ` · ${hit.post.author.displayName}`}
+                    {hit.resource && ` · ${t(`library.kind.${hit.resource.kind}`)}`}
+                  </p>
+                </li>
+              );
+            })}
           </ul>
         </section>
       )}

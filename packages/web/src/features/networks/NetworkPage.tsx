@@ -5,6 +5,7 @@ import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { QueryProblem } from '../../app/QueryProblem';
 import { graphql } from '../../gql';
+import { NetworkLibrary } from '../library/NetworkLibrary';
 import { Alert, Button, EmptyState, Loading, Page, TextField } from '../../ui';
 
 const PAGE = 100;
@@ -142,6 +143,7 @@ export function NetworkPage() {
           )}
         </section>
       </div>
+      <NetworkLibrary networkSlug={network.slug} />
     </Page>
   );
 }

@@ -8,6 +8,7 @@ import type { SpaceQuery } from '../../gql/graphql';
 import { Alert, Button, Loading, Page } from '../../ui';
 import { SpaceDiscussions } from '../discussions/SpaceDiscussions';
 import { SpaceEvents } from '../events/SpaceEvents';
+import { SpaceLibrary } from '../library/SpaceLibrary';
 import { EditSpaceForm } from './EditSpaceForm';
 import { SharingSection } from './SharingSection';
 
@@ -42,6 +43,7 @@ const SPACE = graphql(`
       viewerCan {
         share
         update
+        contribute
       }
     }
   }
@@ -162,6 +164,7 @@ export function SpacePage() {
         organisationId={space.organisation.id}
         canCreate={space.viewerCan.update}
       />
+      <SpaceLibrary spaceId={space.id} canAdd={space.viewerCan.contribute} />
     </Page>
   );
 }
