@@ -14,6 +14,8 @@ const config = loadConfig({
   ALANY_SEED_DEMO: 'false',
   ALANY_REPORT_KEY: randomBytes(32).toString('base64'),
   ALANY_DATA_DIR: process.env.BENCH_DATA_DIR,
+  // The upload workload sends 200 MB; the default limit is 50.
+  ALANY_MAX_UPLOAD_MB: '256',
 });
 const alany = await startAlany(config, createLogger(config.logLevel));
 

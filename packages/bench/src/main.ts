@@ -1,5 +1,5 @@
 /**
- * pnpm bench [--scale small|default|large] [--only thread,statements,fanout,votes,cold]
+ * pnpm bench [--scale small|default|large] [--only upload,thread,statements,fanout,votes,cold]
  * Seeds alany_bench_<scale> on DATABASE_URL's server, starts Alany, PostGraphile v5 and the floors
  * on loopback, runs each workload (bounded in count and time), and writes docs/benchmarks.md
  * and docs/benchmarks.json (plus packages/bench/results/<scale>-<time>.json, not committed).
@@ -11,6 +11,7 @@ import { startPeer, type Peer } from './peer.js';
 import { ALANY_THREAD_PAGE, PEER_THREAD_PAGE } from './queries.js';
 import { writeReport, type Results } from './report.js';
 import { fixture, databaseUrlFor, SCALES, seed } from './seed.js';
+import { uploadMemory } from './upload.js';
 import { type Child, log, startChild } from './util.js';
 import {
   benchDir,
@@ -40,7 +41,7 @@ if (!scale) {
   process.stderr.write(`--scale must be one of ${Object.keys(SCALES).join(', ')}\n`);
   process.exit(2);
 }
-const only = new Set((args.get('only') ?? 'thread,statements,fanout,votes,cold').split(','));
+const only = new Set((args.get('only') ?? 'upload,thread,statements,fanout,votes,cold').split(','));
 const small = scale.name === 'small';
 const plan = {
   connections: Number(args.get('connections') ?? 32),
@@ -52,6 +53,7 @@ const plan = {
   guests: 2000,
   votesPerGuest: 3,
   audienceSubscribers: 20,
+  uploadMegabytes: 200,
 };
 const serverUrl = process.env.DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/postgres';
 const repoRoot = path.resolve(benchDir, '../..');
@@ -89,6 +91,16 @@ async function main() {
   children.push(alany);
   const { graphqlUrl } = (await alany.ready) as { graphqlUrl: string };
   log(`Alany at ${graphqlUrl}`);
+
+  if (only.has('upload')) {
+    // First, while nothing else has grown the heap: does a large file pass without being held?
+    log(`upload: ${plan.uploadMegabytes} MB through POST /files`);
+    results.upload = await uploadMemory(alany, graphqlUrl, fx.viewer.session, plan.uploadMegabytes);
+    const u = results.upload;
+    log(
+      `  HTTP ${u.status}, ${u.megabytesPerSecond} MB/s, RSS ${u.rssBeforeMb} → peak ${u.rssPeakMb} MB, same bytes: ${u.sameBytes}`,
+    );
+  }
 
   if (only.has('statements')) {
     log('statements per request');

@@ -7,6 +7,7 @@ import { PEER_VERSION } from './peer.js';
 import type { Scale } from './seed.js';
 import { round } from './util.js';
 import type { ColdStartResult, FanOutResult, LoadResult, VoteStormResult } from './workloads.js';
+import { uploadMarkdown, type UploadResult } from './upload.js';
 
 export interface Results {
   startedAt: string;
@@ -23,6 +24,7 @@ export interface Results {
   fanOut?: Array<{ subscribers: number; alany: FanOutResult; raw: FanOutResult }>;
   voteStorm?: VoteStormResult;
   coldStart?: ColdStartResult;
+  upload?: UploadResult;
   targets?: Array<{ target: string; measured: string; met: boolean | null }>;
 }
 
@@ -118,6 +120,14 @@ function targets(results: Results) {
       target: 'Vote storm exact and ≥ 2 000 votes/s',
       measured: `${v.votesPerSecond} votes/s, exact: ${v.exact}`,
       met: v.exact && v.votesPerSecond >= 2000,
+    });
+  }
+  if (results.upload) {
+    const u = results.upload;
+    out.push({
+      target: `Upload of ${u.megabytes} MB with flat server memory (issue 6)`,
+      measured: `HTTP ${u.status}, RSS +${u.rssGrowthMb} MB at the peak, same bytes: ${u.sameBytes}`,
+      met: u.status === 201 && u.sameBytes && u.rssGrowthMb < 64,
     });
   }
   if (results.coldStart) {
@@ -252,6 +262,7 @@ function markdown(results: Results): string {
     );
     lines.push('');
   }
+  if (results.upload) lines.push(...uploadMarkdown(results.upload));
   if (results.coldStart) {
     const c = results.coldStart;
     lines.push('## Cold start');
