@@ -39,8 +39,8 @@ export function isTextual(mediaType: string): boolean {
   return mediaType.startsWith('text/plain');
 }
 
-/** Text beyond this is not indexed: enough for search, bounded for the database. */
-export const MAX_EXTRACTED_CHARS = 200_000;
+/** Text beyond this is not indexed: enough for search, and within what one tsvector holds. */
+export const MAX_EXTRACTED_CHARS = 100_000;
 /** PDFs larger than this are stored and served, but their text is not extracted. */
 export const MAX_PDF_EXTRACT_BYTES = 30 * 1024 * 1024;
 const MAX_PDF_PAGES = 300;
