@@ -127,7 +127,7 @@ describe('the resource library across a network', () => {
     await form.getByLabel('Kind').selectOption('TOOLKIT');
     await form.getByLabel('Language of the material').selectOption('EN');
     await form.getByLabel('Tags').fill('procurement, integrity pacts');
-    await form.getByLabel('File').setInputFiles(pdfPath);
+    await form.getByLabel('File', { exact: true }).setInputFiles(pdfPath);
     await form.getByText('Chosen: integrity-pact.pdf').waitFor();
 
     // About 1 MB/s up: the upload takes a few seconds, as on a real connection.
@@ -167,6 +167,59 @@ describe('the resource library across a network', () => {
     );
     expect(downloadUrl).toMatch(/^\/files\/[0-9a-f-]{36}$/);
     await checkPage(steward, 'library-resource');
+  });
+
+  it('a new version can be dropped onto the page, and a cancelled upload keeps nothing', async () => {
+    await steward.goto(resourceUrl);
+    const form = steward.getByRole('form', { name: 'Add a new version' });
+    await form.getByText('Drag a file here, or choose one.').waitFor();
+    // Dropped as a browser drops it: a DataTransfer holding a file.
+    const dropped = await steward.evaluateHandle(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(
+        new File(['Checklist, second edition'], 'checklist-v2.txt', { type: 'text/plain' }),
+      );
+      return transfer;
+    });
+    await form.getByTestId('dropzone').dispatchEvent('drop', { dataTransfer: dropped });
+    await form.getByText('Chosen: checklist-v2.txt').waitFor();
+    await form.getByLabel('What changed').fill('Second edition');
+    await form.getByRole('button', { name: 'Add version' }).click();
+    const versions = steward.getByRole('table', { name: 'Versions' });
+    await versions.getByRole('link', { name: 'checklist-v2.txt' }).waitFor();
+    await versions.getByText('Second edition').waitFor();
+
+    // A slow upload, cancelled halfway: no third version appears.
+    const cdp = await steward.context().newCDPSession(steward);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 20,
+      downloadThroughput: -1,
+      uploadThroughput: 512 * 1024,
+    });
+    await steward
+      .getByRole('form', { name: 'Add a new version' })
+      .getByLabel('File', { exact: true })
+      .setInputFiles(pdfPath);
+    await steward
+      .getByRole('form', { name: 'Add a new version' })
+      .getByRole('button', { name: 'Add version' })
+      .click();
+    await steward.getByRole('progressbar', { name: 'Upload progress' }).waitFor();
+    await steward.getByRole('button', { name: 'Cancel upload' }).click();
+    await steward.getByText('Upload cancelled. Nothing was stored.').waitFor();
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    await steward.reload();
+    await steward.getByRole('table', { name: 'Versions' }).waitFor();
+    expect(await steward.getByRole('table', { name: 'Versions' }).locator('tbody tr').count()).toBe(
+      2,
+    );
   });
 
   it('a member of another organisation in the network finds it and downloads the same bytes', async () => {
