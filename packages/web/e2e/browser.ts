@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const SCREENSHOTS = path.resolve(here, '../screenshots');
@@ -77,4 +77,23 @@ export async function screenshots(page: Page, name: string): Promise<void> {
 export async function checkPage(page: Page, name: string): Promise<void> {
   await expectAccessible(page, name);
   await screenshots(page, name);
+}
+
+const devtools = new WeakMap<Page, CDPSession>();
+
+/** Limits how fast the page uploads (bytes per second; null: no limit), as on a slow line. */
+export async function throttleUploads(page: Page, bytesPerSecond: number | null): Promise<void> {
+  // One DevTools session per page: conditions set in one session are undone only in that one.
+  let cdp = devtools.get(page);
+  if (!cdp) {
+    cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    devtools.set(page, cdp);
+  }
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: bytesPerSecond === null ? 0 : 20,
+    downloadThroughput: -1,
+    uploadThroughput: bytesPerSecond ?? -1,
+  });
 }

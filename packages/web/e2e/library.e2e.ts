@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfWithText } from '../../server/src/test/fixtures/pdf';
-import { checkPage, DESKTOP, launchBrowser, SCREENSHOTS } from './browser';
+import { checkPage, DESKTOP, launchBrowser, SCREENSHOTS, throttleUploads } from './browser';
 import { startServer, type RunningServer } from './server';
 
 /**
@@ -131,14 +131,7 @@ describe('the resource library across a network', () => {
     await form.getByText('Chosen: integrity-pact.pdf').waitFor();
 
     // About 1 MB/s up: the upload takes a few seconds, as on a real connection.
-    const cdp = await steward.context().newCDPSession(steward);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 20,
-      downloadThroughput: -1,
-      uploadThroughput: 1024 * 1024,
-    });
+    await throttleUploads(steward, 1024 * 1024);
     await form.getByRole('button', { name: 'Add a resource' }).click();
     const bar = steward.getByRole('progressbar', { name: 'Upload progress' });
     await bar.waitFor();
@@ -151,12 +144,7 @@ describe('the resource library across a network', () => {
     await form.getByRole('button', { name: 'Cancel upload' }).isVisible();
 
     await steward.waitForURL(/\/resources\/[0-9a-f-]{36}$/, { timeout: 60_000 });
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 0,
-      downloadThroughput: -1,
-      uploadThroughput: -1,
-    });
+    await throttleUploads(steward, null);
     resourceUrl = steward.url();
     await steward.getByRole('heading', { name: 'Integrity pact toolkit', level: 1 }).waitFor();
     const versions = steward.getByRole('table', { name: 'Versions' });
@@ -190,14 +178,7 @@ describe('the resource library across a network', () => {
     await versions.getByText('Second edition').waitFor();
 
     // A slow upload, cancelled halfway: no third version appears.
-    const cdp = await steward.context().newCDPSession(steward);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 20,
-      downloadThroughput: -1,
-      uploadThroughput: 512 * 1024,
-    });
+    await throttleUploads(steward, 512 * 1024);
     await steward
       .getByRole('form', { name: 'Add a new version' })
       .getByLabel('File', { exact: true })
@@ -209,12 +190,7 @@ describe('the resource library across a network', () => {
     await steward.getByRole('progressbar', { name: 'Upload progress' }).waitFor();
     await steward.getByRole('button', { name: 'Cancel upload' }).click();
     await steward.getByText('Upload cancelled. Nothing was stored.').waitFor();
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 0,
-      downloadThroughput: -1,
-      uploadThroughput: -1,
-    });
+    await throttleUploads(steward, null);
     await steward.reload();
     await steward.getByRole('table', { name: 'Versions' }).waitFor();
     expect(await steward.getByRole('table', { name: 'Versions' }).locator('tbody tr').count()).toBe(

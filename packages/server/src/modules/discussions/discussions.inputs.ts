@@ -1,20 +1,11 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import {
-  ArrayMaxSize,
-  IsOptional,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsOptional, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { IdField } from '../../platform/graphql/validators.js';
+import { TagsRule } from '../../platform/text/tags.js';
 import { MAX_BODY_CHARACTERS } from '../../platform/text/markdown.js';
 import { Post, PostFlag, ReactionKind, Thread } from './discussions.entity.js';
 
 const bodyMessage = `A text has at most ${MAX_BODY_CHARACTERS} characters.`;
-const TAG = /^[\p{L}\p{N}][\p{L}\p{N} _-]{0,39}$/u;
 
 export enum ThreadOrder {
   LAST_ACTIVITY = 'LAST_ACTIVITY',
@@ -65,11 +56,7 @@ export class CreateThreadInput {
   body!: string;
 
   @Field(() => [String], { defaultValue: [] })
-  @ArrayMaxSize(10, { message: 'At most 10 tags.' })
-  @Matches(TAG, {
-    each: true,
-    message: 'A tag has 1 to 40 letters, digits, spaces, dashes or underscores.',
-  })
+  @TagsRule()
   tags!: string[];
 }
 
@@ -90,11 +77,7 @@ export class UpdateThreadInput {
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
-  @ArrayMaxSize(10, { message: 'At most 10 tags.' })
-  @Matches(TAG, {
-    each: true,
-    message: 'A tag has 1 to 40 letters, digits, spaces, dashes or underscores.',
-  })
+  @TagsRule()
   tags?: string[];
 }
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { cleanTags } from '../../platform/text/tags.js';
 import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
 import { BadUserInput, forbidden, notFound, rateLimited } from '../../platform/graphql/errors.js';
@@ -61,10 +62,6 @@ export const spaceTopic = (spaceId: string) => `space:${spaceId}`;
 function publishAfterCommit(context: Context, topic: string, event: ThreadEvent | SpaceEvent) {
   context.db.afterCommit(() => context.pubsub.publish(topic, event));
 }
-
-const cleanTags = (tags: string[]) => [
-  ...new Set(tags.map((tag) => tag.normalize('NFC').trim().toLowerCase())),
-];
 
 export function threadLoader(context: Context) {
   return requestLoader<string, Thread>(context, 'threadById', async (em, ids) =>

@@ -75,6 +75,17 @@ export function contentDisposition(fileName: string): string {
 export function fileRoutes(deps: FileRouteDependencies): Router {
   const router = Router();
 
+  /** The request's context, or undefined after answering 401 for a token that no longer works. */
+  async function openContext(req: Request, res: Response): Promise<Context | undefined> {
+    try {
+      return await deps.contextFor(req, res);
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      fail(res, 401, 'UNAUTHENTICATED', error.message);
+      return undefined;
+    }
+  }
+
   router.post('/files', async (req, res) => {
     if (!req.get(UPLOAD_HEADER)) {
       return fail(res, 400, 'BAD_REQUEST', `Uploads need the ${UPLOAD_HEADER} header.`);
@@ -90,13 +101,8 @@ export function fileRoutes(deps: FileRouteDependencies): Router {
         `A file can be at most ${megabytes(deps.maxUploadBytes)}.`,
       );
     }
-    let context: Context;
-    try {
-      context = await deps.contextFor(req, res);
-    } catch (error) {
-      if (error instanceof GraphQLError) return fail(res, 401, 'UNAUTHENTICATED', error.message);
-      throw error;
-    }
+    const context = await openContext(req, res);
+    if (!context) return;
     if (context.viewer.kind !== 'user') {
       return fail(res, 401, 'UNAUTHENTICATED', 'Sign in to upload files.');
     }
@@ -168,13 +174,8 @@ export function fileRoutes(deps: FileRouteDependencies): Router {
     const versionId = String(req.params.versionId);
     if (!/^[0-9a-f-]{36}$/i.test(versionId))
       return fail(res, 404, 'NOT_FOUND', 'The file was not found.');
-    let context: Context;
-    try {
-      context = await deps.contextFor(req, res);
-    } catch (error) {
-      if (error instanceof GraphQLError) return fail(res, 401, 'UNAUTHENTICATED', error.message);
-      throw error;
-    }
+    const context = await openContext(req, res);
+    if (!context) return;
     let found: Awaited<ReturnType<typeof fileForDownload>>;
     try {
       found = await fileForDownload(context, versionId);

@@ -1,11 +1,10 @@
 import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { ArrayMaxSize, IsOptional, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsUUID, Length, MaxLength } from 'class-validator';
 import { IdField } from '../../platform/graphql/validators.js';
+import { TagsRule } from '../../platform/text/tags.js';
 import { ConnectionType } from '../../platform/graphql/pagination.js';
 import { Resource, ResourceKind, ResourceLanguage, ResourceVersion } from './resources.entity.js';
 
-const TAG = /^[\p{L}\p{N}][\p{L}\p{N} _-]{0,39}$/u;
-const tagMessage = 'A tag has 1 to 40 letters, digits, spaces, dashes or underscores.';
 export const MAX_URL_LENGTH = 2000;
 
 export enum ResourceOrder {
@@ -34,8 +33,7 @@ export class CreateResourceInput {
   language!: ResourceLanguage;
 
   @Field(() => [String], { defaultValue: [] })
-  @ArrayMaxSize(10, { message: 'At most 10 tags.' })
-  @Matches(TAG, { each: true, message: tagMessage })
+  @TagsRule()
   tags!: string[];
 
   @Field(() => String, {
@@ -72,8 +70,7 @@ export class UpdateResourceInput {
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
-  @ArrayMaxSize(10, { message: 'At most 10 tags.' })
-  @Matches(TAG, { each: true, message: tagMessage })
+  @TagsRule()
   tags?: string[];
 
   @Field(() => String, { nullable: true })

@@ -1,4 +1,5 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { cleanTags } from '../../platform/text/tags.js';
 import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
 import { BadUserInput, forbidden, notFound } from '../../platform/graphql/errors.js';
@@ -36,10 +37,6 @@ export interface ResourceSpaceEvent {
 
 /** Unclaimed uploads are removed after this long. */
 export const UPLOAD_CLAIM_WINDOW_MS = 24 * 60 * 60 * 1000;
-
-const cleanTags = (tags: string[]) => [
-  ...new Set(tags.map((tag) => tag.normalize('NFC').trim().toLowerCase())),
-];
 
 /** An http(s) address, or a BAD_USER_INPUT naming the field. */
 export function httpUrl(raw: string, field: string): string {
