@@ -139,9 +139,13 @@ describe('risk assessments', () => {
     expect(cell((await colleague.client.ok(HEATMAP, { id })).riskAssessment.heatmap, 5, 5)).toBe(1);
 
     const list = await colleague.client.ok(
-      `query($id: ID!) { riskAssessment(id: $id) { risks { title score } } }`,
+      `query($id: ID!) { riskAssessment(id: $id) { space { id organisation { id } } risks { title score } } }`,
       { id },
     );
+    expect(list.riskAssessment.space).toEqual({
+      id: spaceId,
+      organisation: { id: organisationId },
+    });
     expect(list.riskAssessment.risks.map((r: { score: number }) => r.score)).toEqual([
       25, 20, 20, 6, 1,
     ]);
