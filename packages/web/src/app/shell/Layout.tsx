@@ -52,6 +52,9 @@ export function Layout() {
               <NavLink to="/events" className="header__tab">
                 {t('shell.nav.events')}
               </NavLink>
+              <NavLink to="/risks" className="header__tab">
+                {t('shell.nav.risks')}
+              </NavLink>
               <NavLink to="/search" className="header__tab">
                 {t('shell.nav.search')}
               </NavLink>

@@ -8,6 +8,7 @@ import type { SpaceQuery } from '../../gql/graphql';
 import { Alert, Button, Loading, Page } from '../../ui';
 import { SpaceDiscussions } from '../discussions/SpaceDiscussions';
 import { SpaceEvents } from '../events/SpaceEvents';
+import { SpaceRisks } from '../risks/SpaceRisks';
 import { EditSpaceForm } from './EditSpaceForm';
 import { SharingSection } from './SharingSection';
 
@@ -24,6 +25,7 @@ const SPACE = graphql(`
         id
         name
         slug
+        viewerRole
         networks {
           id
           name
@@ -161,6 +163,11 @@ export function SpacePage() {
         spaceId={space.id}
         organisationId={space.organisation.id}
         canCreate={space.viewerCan.update}
+      />
+      <SpaceRisks
+        spaceId={space.id}
+        organisationId={space.organisation.id}
+        canCreate={Boolean(space.organisation.viewerRole)}
       />
     </Page>
   );
