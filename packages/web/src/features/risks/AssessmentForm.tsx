@@ -106,7 +106,12 @@ export function AssessmentForm({
   }
 
   return (
-    <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+    <form
+      className="form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label={assessment ? t('risk.actions.edit') : t('risk.create.title')}
+    >
       {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
       {!assessment && (
         <SelectField

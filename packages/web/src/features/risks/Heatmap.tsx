@@ -112,7 +112,6 @@ export function Heatmap({ cells, caption, selected, onSelect }: HeatmapProps) {
                       <button
                         type="button"
                         className="heatmap__button"
-                        aria-label={label}
                         aria-pressed={isSelected}
                         disabled={!cell.count && !isSelected}
                         onClick={() =>
@@ -123,7 +122,10 @@ export function Heatmap({ cells, caption, selected, onSelect }: HeatmapProps) {
                           )
                         }
                       >
-                        {content}
+                        <span className="visually-hidden">{label}</span>
+                        <span aria-hidden="true" className="heatmap__static-inner">
+                          {content}
+                        </span>
                       </button>
                     ) : (
                       <span className="heatmap__static">

@@ -80,7 +80,7 @@ export function PublicRiskPage() {
         </dl>
         <p className="muted">{t('risk.public.note')}</p>
       </section>
-      <div className="grid-2">
+      <div className="grid-2 risk-overview">
         <section className="card" aria-labelledby="public-inherent">
           <h2 id="public-inherent" className="card__title">
             {t('risk.heatmap.INHERENT')}

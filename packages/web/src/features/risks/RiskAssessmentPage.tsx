@@ -90,92 +90,88 @@ function AssessmentView({ assessment }: { assessment: Assessment }) {
       }
     >
       <AssessmentActions assessment={assessment} onEdit={() => setEditing(true)} />
-      <div className="columns">
-        <div className="columns__main">
-          <section className="card" aria-labelledby="risk-about">
-            <h2 id="risk-about" className="card__title">
-              {t('risk.about')}
-            </h2>
-            {editing ? (
-              <AssessmentForm assessment={assessment} onDone={() => setEditing(false)} />
-            ) : (
-              <>
-                <dl className="facts">
+      <div className="grid-2 risk-overview">
+        <section className="card" aria-labelledby="risk-about">
+          <h2 id="risk-about" className="card__title">
+            {t('risk.about')}
+          </h2>
+          {editing ? (
+            <AssessmentForm assessment={assessment} onDone={() => setEditing(false)} />
+          ) : (
+            <>
+              <dl className="facts">
+                <div>
+                  <dt>{t('risk.field.sector')}</dt>
+                  <dd>{t(`risk.sector.${assessment.sector}`)}</dd>
+                </div>
+                <div>
+                  <dt>{t('risk.field.region')}</dt>
+                  <dd>{assessment.region || '—'}</dd>
+                </div>
+                <div>
+                  <dt>{t('risk.field.period')}</dt>
+                  <dd>{assessment.period || '—'}</dd>
+                </div>
+                {assessment.space && (
                   <div>
-                    <dt>{t('risk.field.sector')}</dt>
-                    <dd>{t(`risk.sector.${assessment.sector}`)}</dd>
+                    <dt>{t('risk.field.space')}</dt>
+                    <dd>
+                      <Link to={`/s/${assessment.space.id}`}>{assessment.space.name}</Link>
+                    </dd>
                   </div>
-                  <div>
-                    <dt>{t('risk.field.region')}</dt>
-                    <dd>{assessment.region || '—'}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('risk.field.period')}</dt>
-                    <dd>{assessment.period || '—'}</dd>
-                  </div>
-                  {assessment.space && (
-                    <div>
-                      <dt>{t('risk.field.space')}</dt>
-                      <dd>
-                        <Link to={`/s/${assessment.space.id}`}>{assessment.space.name}</Link>
-                      </dd>
-                    </div>
-                  )}
-                  <div>
-                    <dt>{t('risk.updated')}</dt>
-                    <dd>{date(assessment.updatedAt, 'dateTime')}</dd>
-                  </div>
-                  {assessment.publishedAt && (
-                    <div>
-                      <dt>{t('risk.publishedOn')}</dt>
-                      <dd>
-                        {date(assessment.publishedAt)} ·{' '}
-                        <Link to={`/public/risks/${assessment.id}`}>{t('risk.publicLink')}</Link>
-                      </dd>
-                    </div>
-                  )}
-                </dl>
-                <h3 className="section__subtitle">{t('risk.field.methodology')}</h3>
-                {assessment.methodology ? (
-                  <p className="prose">{assessment.methodology}</p>
-                ) : (
-                  <p className="muted">{t('risk.noMethodology')}</p>
                 )}
-              </>
-            )}
-          </section>
-        </div>
-        <div className="columns__side">
-          <section className="card" aria-labelledby="risk-heatmap">
-            <h2 id="risk-heatmap" className="card__title">
-              {t('risk.heatmap.title')}
-            </h2>
-            <div className="toggle no-print" role="group" aria-label={t('risk.heatmap.kind')}>
-              {(['INHERENT', 'RESIDUAL'] as const).map((value) => (
-                <button
-                  key={value}
-                  type="button"
-                  className="toggle__option"
-                  aria-pressed={kind === value}
-                  onClick={() => {
-                    setKind(value);
-                    setCell(null);
-                  }}
-                >
-                  {t(`risk.heatmap.${value}`)}
-                </button>
-              ))}
-            </div>
-            <Heatmap
-              cells={kind === 'INHERENT' ? assessment.inherent : assessment.residual}
-              caption={t(`risk.heatmap.caption.${kind}`)}
-              selected={cell}
-              onSelect={setCell}
-            />
-            <p className="muted no-print">{t('risk.heatmap.hint')}</p>
-            <LevelLegend />
-          </section>
-        </div>
+                <div>
+                  <dt>{t('risk.updated')}</dt>
+                  <dd>{date(assessment.updatedAt, 'dateTime')}</dd>
+                </div>
+                {assessment.publishedAt && (
+                  <div>
+                    <dt>{t('risk.publishedOn')}</dt>
+                    <dd>
+                      {date(assessment.publishedAt)} ·{' '}
+                      <Link to={`/public/risks/${assessment.id}`}>{t('risk.publicLink')}</Link>
+                    </dd>
+                  </div>
+                )}
+              </dl>
+              <h3 className="section__subtitle">{t('risk.field.methodology')}</h3>
+              {assessment.methodology ? (
+                <p className="prose">{assessment.methodology}</p>
+              ) : (
+                <p className="muted">{t('risk.noMethodology')}</p>
+              )}
+            </>
+          )}
+        </section>
+        <section className="card" aria-labelledby="risk-heatmap">
+          <h2 id="risk-heatmap" className="card__title">
+            {t('risk.heatmap.title')}
+          </h2>
+          <div className="toggle no-print" role="group" aria-label={t('risk.heatmap.kind')}>
+            {(['INHERENT', 'RESIDUAL'] as const).map((value) => (
+              <button
+                key={value}
+                type="button"
+                className="toggle__option"
+                aria-pressed={kind === value}
+                onClick={() => {
+                  setKind(value);
+                  setCell(null);
+                }}
+              >
+                {t(`risk.heatmap.${value}`)}
+              </button>
+            ))}
+          </div>
+          <Heatmap
+            cells={kind === 'INHERENT' ? assessment.inherent : assessment.residual}
+            caption={t(`risk.heatmap.caption.${kind}`)}
+            selected={cell}
+            onSelect={setCell}
+          />
+          <p className="muted no-print">{t('risk.heatmap.hint')}</p>
+          <LevelLegend />
+        </section>
       </div>
 
       <section className="card" aria-labelledby="risk-table">

@@ -108,7 +108,7 @@ export function RiskSummaryPage() {
             </p>
             <LevelBars counts={summary.byLevel} caption={t('risk.summary.byLevel')} />
           </section>
-          <div className="grid-2">
+          <div className="grid-2 risk-overview">
             <section className="card" aria-labelledby="summary-sector">
               <h2 id="summary-sector" className="card__title">
                 {t('risk.summary.bySector')}
