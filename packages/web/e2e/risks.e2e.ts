@@ -256,7 +256,7 @@ describe('a corruption-risk assessment, from draft to public summary', () => {
     expect(
       await residual.locator('td[data-likelihood="5"][data-impact="5"]').getAttribute('data-count'),
     ).toBe('0');
-    await visitor.getByText('0 of 1 actions done (0%).').waitFor();
+    await visitor.getByText('Actions done: 0 of 1 (0%).').waitFor();
     const text = (await visitor.locator('body').textContent()) ?? '';
     for (const index of RISKS.keys()) {
       expect(text).not.toContain(secret(index));

@@ -857,7 +857,6 @@ export const en = {
   'risk.table.title': 'Risks',
   'risk.table.caption': 'Risks with their scores, sortable',
   'risk.table.risk': 'Risk',
-  'risk.table.scoreParts': 'Likelihood × impact',
   'risk.table.parts': '{likelihood} × {impact}',
   'risk.table.inherent': 'Inherent',
   'risk.table.residual': 'Residual',
@@ -937,7 +936,7 @@ export const en = {
     'This summary shows risk titles, levels and progress only. Descriptions, evidence and the people responsible stay with the organisation.',
   'risk.public.fullLink': 'Open the full assessment',
   'risk.public.progress': 'Mitigation progress',
-  'risk.public.progressLine': '{done} of {total} actions done ({percent}%).',
+  'risk.public.progressLine': 'Actions done: {done} of {total} ({percent}%).',
   'risk.public.notFoundTitle': 'No published summary here',
   'risk.public.notFoundBody':
     'This assessment does not exist or its summary is not published. Check the link.',

@@ -863,7 +863,6 @@ export const kk: Messages = {
   'risk.table.title': 'Тәуекелдер',
   'risk.table.caption': 'Тәуекелдер мен олардың баллдары, сұрыптауға болады',
   'risk.table.risk': 'Тәуекел',
-  'risk.table.scoreParts': 'Ықтималдық × салдары',
   'risk.table.parts': '{likelihood} × {impact}',
   'risk.table.inherent': 'Бастапқы',
   'risk.table.residual': 'Қалдық',

@@ -80,7 +80,7 @@ export function PublicRiskPage() {
         </dl>
         <p className="muted">{t('risk.public.note')}</p>
       </section>
-      <div className="grid-2 risk-overview">
+      <div className="grid-2">
         <section className="card" aria-labelledby="public-inherent">
           <h2 id="public-inherent" className="card__title">
             {t('risk.heatmap.INHERENT')}
@@ -94,7 +94,9 @@ export function PublicRiskPage() {
           <Heatmap cells={summary.residualHeatmap} caption={t('risk.heatmap.caption.RESIDUAL')} />
         </section>
       </div>
-      <LevelLegend />
+      <div className="risk-legend">
+        <LevelLegend />
+      </div>
       <section className="card" aria-labelledby="public-risks">
         <h2 id="public-risks" className="card__title">
           {t('risk.table.title')}

@@ -419,16 +419,34 @@ function RiskTable({
           <thead>
             <tr>
               {header('title', t('risk.table.risk'))}
-              <th scope="col">{t('risk.table.scoreParts')}</th>
               {header('score', t('risk.table.inherent'))}
               {header('residualScore', t('risk.table.residual'))}
-              <th scope="col">{t('risk.table.actions')}</th>
+              <th scope="col" className="risk-table__actions">
+                {t('risk.table.actions')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {shown.map((risk) => {
               const overdue = risk.mitigations.filter((m) => m.status === 'OVERDUE').length;
               const done = risk.mitigations.filter((m) => m.status === 'DONE').length;
+              const progress = (
+                <>
+                  {risk.mitigations.length
+                    ? t('risk.table.progress', { done, total: risk.mitigations.length })
+                    : '—'}
+                  {overdue > 0 && (
+                    <span className="state state--overdue">
+                      <span aria-hidden="true">⚠ </span>
+                      {t('risk.mitigationState.OVERDUE')}
+                    </span>
+                  )}
+                </>
+              );
+              const residual = {
+                likelihood: risk.residualLikelihood ?? risk.likelihood,
+                impact: risk.residualImpact ?? risk.impact,
+              };
               return (
                 <tr
                   key={risk.id}
@@ -445,30 +463,23 @@ function RiskTable({
                       {risk.title}
                     </button>
                     {risk.process && <span className="list__meta">{risk.process}</span>}
+                    {risk.mitigations.length > 0 && (
+                      <span className="risk-table__progress">
+                        {t('risk.table.actions')}: {progress}
+                      </span>
+                    )}
                   </th>
-                  <td className="numeric">
-                    {t('risk.table.parts', {
-                      likelihood: risk.likelihood,
-                      impact: risk.impact,
-                    })}
-                  </td>
                   <td data-score={risk.score}>
                     <LevelBadge level={risk.level} score={risk.score} />
+                    <span className="score-parts">
+                      {t('risk.table.parts', { likelihood: risk.likelihood, impact: risk.impact })}
+                    </span>
                   </td>
                   <td data-residual-score={risk.residualScore}>
                     <LevelBadge level={risk.residualLevel} score={risk.residualScore} />
+                    <span className="score-parts">{t('risk.table.parts', residual)}</span>
                   </td>
-                  <td>
-                    {risk.mitigations.length
-                      ? t('risk.table.progress', { done, total: risk.mitigations.length })
-                      : '—'}
-                    {overdue > 0 && (
-                      <span className="state state--overdue">
-                        <span aria-hidden="true">⚠ </span>
-                        {t('risk.mitigationState.OVERDUE')}
-                      </span>
-                    )}
-                  </td>
+                  <td className="risk-table__actions">{progress}</td>
                 </tr>
               );
             })}
