@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage, DESKTOP, launchBrowser, PHONE } from './browser';
+import path from 'node:path';
+import { checkPage, DESKTOP, launchBrowser, PHONE, SCREENSHOTS } from './browser';
 import { startServer, type RunningServer } from './server';
 
 /**
@@ -84,6 +85,15 @@ afterAll(async () => {
   await browser?.close();
   await server?.dispose();
 });
+
+/** Paper: navigation, buttons and forms gone; what is left is photographed. */
+async function printed(page: Page, name: string) {
+  await page.emulateMedia({ media: 'print' });
+  expect(await page.locator('.header').isVisible()).toBe(false);
+  expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-print.png`), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+}
 
 const heading = (page: Page, text: string) => page.locator('h1').filter({ hasText: text });
 const cellCount = (page: Page, likelihood: number, impact: number) =>
@@ -238,6 +248,7 @@ describe('a corruption-risk assessment, from draft to public summary', () => {
     await expect.poll(() => history.locator('tbody tr').count()).toBe(2);
     await history.getByText('2 × 5 = 10').waitFor();
     await checkPage(analyst, 'risk-assessment');
+    await printed(analyst, 'risk-assessment');
   });
 
   it('the admin publishes; the public page shows the summary without descriptions or owners', async () => {
@@ -268,6 +279,7 @@ describe('a corruption-risk assessment, from draft to public summary', () => {
     // Signed out: no link into the private assessment.
     expect(await visitor.getByRole('link', { name: 'Open the full assessment' }).count()).toBe(0);
     await checkPage(visitor, 'risk-public');
+    await printed(visitor, 'risk-public');
   });
 
   it("another organisation's member cannot read the private assessment", async () => {
