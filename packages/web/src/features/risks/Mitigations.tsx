@@ -229,6 +229,14 @@ function MitigationForm({
     <form
       className="form mitigation-form"
       onSubmit={(event) => void submit(event)}
+      onChange={(event) => {
+        // A corrected field loses its message at once; the rest wait for the next try.
+        const input: EventTarget = event.target;
+        const name = input instanceof Element ? (input.getAttribute('name') as Field | null) : null;
+        if (name && problems?.fields[name]) {
+          setProblems({ ...problems, fields: { ...problems.fields, [name]: undefined } });
+        }
+      }}
       noValidate
       aria-label={t('risk.mitigations.add')}
     >

@@ -147,5 +147,10 @@ describe('the mitigation tracker', () => {
     expect(due.getAttribute('aria-invalid')).toBe('true');
     // Still one action: nothing was sent.
     expect(screen.getAllByText(/Publish every decision/)).toHaveLength(1);
+
+    // Correcting the date takes its message away.
+    fireEvent.change(due, { target: { value: '2099-01-01' } });
+    expect(screen.queryByText(/A new action cannot be due in the past/)).toBeNull();
+    expect(due.getAttribute('aria-invalid')).toBeNull();
   });
 });

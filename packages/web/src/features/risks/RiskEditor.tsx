@@ -194,6 +194,14 @@ export function RiskEditor({
     <form
       className="form risk-editor"
       onSubmit={(event) => void submit(event)}
+      onChange={(event) => {
+        // A corrected field loses its message at once; the rest wait for the next try.
+        const input: EventTarget = event.target;
+        const name = input instanceof Element ? (input.getAttribute('name') as Field | null) : null;
+        if (name && problems?.fields[name]) {
+          setProblems({ ...problems, fields: { ...problems.fields, [name]: undefined } });
+        }
+      }}
       noValidate
       aria-label={risk ? t('risk.editor.editTitle') : t('risk.editor.addTitle')}
     >
