@@ -19,6 +19,9 @@ export type AddMitigationInput = {
   dueDate: string;
   /** A member of the organisation responsible for it. */
   ownerUserId?: string | number | null | undefined;
+  residualImpact?: number | null | undefined;
+  /** The risk's likelihood once the action is done: sets its residual score in the same change (with residualImpact). */
+  residualLikelihood?: number | null | undefined;
   riskId: string | number;
 };
 

@@ -896,8 +896,6 @@ export const en = {
   'risk.mitigations.lowers':
     'This action lowers the risk: record the score expected once it is done',
   'risk.mitigations.residualNow': 'Residual score now: {score}.',
-  'risk.mitigations.residualNotSaved':
-    'The action was added, but the new residual score was not saved. Change it in the risk.',
   'risk.mitigations.submit': 'Add action',
   'risk.history.title': 'Score history',
   'risk.history.when': 'When',

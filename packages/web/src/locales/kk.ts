@@ -902,8 +902,6 @@ export const kk: Messages = {
   'risk.mitigations.lowers':
     'Шара тәуекелді азайтады: ол орындалғаннан кейін күтілетін баллды көрсету',
   'risk.mitigations.residualNow': 'Қазіргі қалдық балл: {score}.',
-  'risk.mitigations.residualNotSaved':
-    'Шара қосылды, бірақ жаңа қалдық балл сақталмады. Оны тәуекел карточкасында өзгертіңіз.',
   'risk.mitigations.submit': 'Шара қосу',
   'risk.history.title': 'Баллдар тарихы',
   'risk.history.when': 'Қашан',

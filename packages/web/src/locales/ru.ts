@@ -932,8 +932,6 @@ export const ru: Messages = {
   'risk.mitigations.residualLegend': 'Влияние на балл',
   'risk.mitigations.lowers': 'Мера снижает риск: указать балл, ожидаемый после её выполнения',
   'risk.mitigations.residualNow': 'Остаточный балл сейчас: {score}.',
-  'risk.mitigations.residualNotSaved':
-    'Мера добавлена, но новый остаточный балл не сохранён. Измените его в карточке риска.',
   'risk.mitigations.submit': 'Добавить меру',
   'risk.history.title': 'История баллов',
   'risk.history.when': 'Когда',

@@ -9,7 +9,6 @@ import {
   ORGANISATION_MEMBERS,
   RISK_ASSESSMENT,
   SET_MITIGATION_STATUS,
-  UPDATE_RISK,
 } from './documents';
 import { ScaleSlider, ScoreLine } from './RiskEditor';
 import { localToday } from './scoring';
@@ -162,7 +161,6 @@ function MitigationForm({
   const i18n = useI18n();
   const { t } = i18n;
   const [addMitigation, adding] = useMutation(ADD_MITIGATION);
-  const [updateRisk, updating] = useMutation(UPDATE_RISK);
   const [problems, setProblems] = useState<ErrorView<Field> | null>(null);
   const [lowers, setLowers] = useState(false);
   const [likelihood, setLikelihood] = useState(risk.residualLikelihood ?? risk.likelihood);
@@ -173,7 +171,6 @@ function MitigationForm({
     errorPolicy: 'ignore',
   });
   const people = (members.data?.members.edges ?? []).map((edge) => edge.node.user);
-  const refetch = [{ query: RISK_ASSESSMENT, variables: { id: assessmentId } }];
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -196,31 +193,16 @@ function MitigationForm({
             action: String(form.get('action') ?? ''),
             ownerUserId: String(form.get('ownerUserId') ?? '') || null,
             dueDate,
+            // The action and the score it leaves are saved together, or not at all.
+            ...(lowers ? { residualLikelihood: likelihood, residualImpact: impact } : {}),
           },
         },
-        refetchQueries: lowers ? [] : refetch,
+        refetchQueries: [{ query: RISK_ASSESSMENT, variables: { id: assessmentId } }],
         awaitRefetchQueries: true,
       });
     } catch (error) {
       setProblems(describeError(error, i18n, FIELDS));
       return;
-    }
-    if (lowers) {
-      try {
-        await updateRisk({
-          variables: {
-            input: { id: risk.id, residualLikelihood: likelihood, residualImpact: impact },
-          },
-          refetchQueries: refetch,
-          awaitRefetchQueries: true,
-        });
-      } catch (error) {
-        setProblems({
-          summary: `${t('risk.mitigations.residualNotSaved')} ${describeError(error, i18n).summary ?? ''}`,
-          fields: {},
-        });
-        return;
-      }
     }
     onDone(true);
   }
@@ -310,7 +292,7 @@ function MitigationForm({
         )}
       </fieldset>
       <div className="form__actions">
-        <Button type="submit" busy={adding.loading || updating.loading}>
+        <Button type="submit" busy={adding.loading}>
           {t('risk.mitigations.submit')}
         </Button>
         <Button variant="quiet" onClick={() => onDone(false)}>
