@@ -6,6 +6,7 @@ import { homeRoutes } from '../features/home/routes';
 import { networkRoutes } from '../features/networks/routes';
 import { invitationRoutes, organisationRoutes } from '../features/organisations/routes';
 import { libraryRoutes } from '../features/library/routes';
+import { publicRiskRoutes, riskRoutes } from '../features/risks/routes';
 import { settingsRoutes } from '../features/settings/routes';
 import { spaceRoutes } from '../features/spaces/routes';
 import { NotFoundPage } from './NotFoundPage';
@@ -24,6 +25,7 @@ export const routes: RouteObject[] = [
       ...invitationRoutes,
       ...audienceRoutes,
       ...libraryRoutes,
+      ...publicRiskRoutes,
       {
         element: (
           <RequireSignedIn>
@@ -37,6 +39,7 @@ export const routes: RouteObject[] = [
           ...spaceRoutes,
           ...discussionRoutes,
           ...eventRoutes,
+          ...riskRoutes,
           ...settingsRoutes,
         ],
       },

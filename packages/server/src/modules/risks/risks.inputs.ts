@@ -266,6 +266,20 @@ export class AddMitigationInput {
   @Field({ description: 'YYYY-MM-DD, today or later.' })
   @Matches(DATE, { message: 'Use a date like 2026-12-31.' })
   dueDate!: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The risk's likelihood once the action is done: sets its residual score in the same change (with residualImpact).",
+  })
+  @IsOptional()
+  @OneToFive('Residual likelihood')
+  residualLikelihood?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @OneToFive('Residual impact')
+  residualImpact?: number | null;
 }
 
 @InputType()

@@ -19,6 +19,8 @@ import { Thread } from '../discussions/discussions.entity.js';
 import { readableThread } from '../discussions/discussions.service.js';
 import { Resource } from '../resources/resources.entity.js';
 import { readableResources } from '../resources/resources.service.js';
+import { Space } from '../spaces/spaces.entity.js';
+import { readableSpace } from '../spaces/spaces.service.js';
 import { Mitigation, Risk, RiskAssessment, RiskScoreChange } from './risks.entity.js';
 import {
   AddMitigationInput,
@@ -117,6 +119,14 @@ export class RiskAssessmentResolver {
     return risks.heatmapOf(
       list.map((risk) => (kind === HeatmapKind.RESIDUAL ? risks.residualOf(risk) : risk)),
     );
+  }
+
+  @FieldResolver(() => Space, {
+    nullable: true,
+    description: 'The space it was recorded in, with its organisation (null if unreadable).',
+  })
+  space(@Root() assessment: RiskAssessment, @Ctx() context: Context): Promise<Space | null> {
+    return readableSpace(context, assessment.spaceId).catch(() => null);
   }
 
   @FieldResolver(() => RiskAssessmentViewerCan)

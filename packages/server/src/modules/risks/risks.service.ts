@@ -399,13 +399,20 @@ export async function addMitigation(
   context: Context,
   input: AddMitigationInput,
 ): Promise<Mitigation> {
-  requireUser(context);
+  const { userId } = requireUser(context);
   const due = new Date(`${input.dueDate}T00:00:00Z`);
   if (Number.isNaN(due.getTime()) || due.toISOString().slice(0, 10) !== input.dueDate) {
     throw BadUserInput.field('dueDate', 'INVALID_DATE', 'Use a real date like 2026-12-31.');
   }
   if (input.dueDate < today())
     throw BadUserInput.field('dueDate', 'IN_THE_PAST', 'A new action cannot be due in the past.');
+  if ((input.residualLikelihood == null) !== (input.residualImpact == null)) {
+    throw BadUserInput.field(
+      'residualImpact',
+      'RESIDUAL_PAIR',
+      'Give residual likelihood and impact together.',
+    );
+  }
   return context.db.write(async (em) => {
     const risk = await editableRisk(context, em, input.riskId);
     if (input.ownerUserId) {
@@ -429,7 +436,26 @@ export async function addMitigation(
       dueDate: input.dueDate,
       status: MitigationStatus.PLANNED,
     });
+    // The action and the score it is expected to leave are one change: both or neither.
+    const rescored =
+      input.residualLikelihood != null &&
+      input.residualImpact != null &&
+      (risk.residualLikelihood !== input.residualLikelihood ||
+        risk.residualImpact !== input.residualImpact);
+    if (rescored) {
+      risk.residualLikelihood = input.residualLikelihood;
+      risk.residualImpact = input.residualImpact;
+      recordScore(em, risk, userId);
+    }
     await em.flush();
+    if (rescored) {
+      publishSpaceActivity(context, {
+        kind: SpaceActivityKind.RISK_RESCORED,
+        spaceId: risk.spaceId,
+        riskId: risk.id,
+        assessmentId: risk.assessmentId,
+      });
+    }
     return mitigation;
   });
 }

@@ -139,9 +139,13 @@ describe('risk assessments', () => {
     expect(cell((await colleague.client.ok(HEATMAP, { id })).riskAssessment.heatmap, 5, 5)).toBe(1);
 
     const list = await colleague.client.ok(
-      `query($id: ID!) { riskAssessment(id: $id) { risks { title score } } }`,
+      `query($id: ID!) { riskAssessment(id: $id) { space { id organisation { id } } risks { title score } } }`,
       { id },
     );
+    expect(list.riskAssessment.space).toEqual({
+      id: spaceId,
+      organisation: { id: organisationId },
+    });
     expect(list.riskAssessment.risks.map((r: { score: number }) => r.score)).toEqual([
       25, 20, 20, 6, 1,
     ]);
@@ -248,14 +252,78 @@ describe('risk assessments', () => {
     expect(reasons(await addMitigation({ ownerUserId: outsider.id }))).toContain(
       'ownerUserId:OWNER_NOT_MEMBER',
     );
+    // With a residual score the refusals hold too, and the score stays as it was.
+    expect(
+      reasons(
+        await addMitigation({ dueDate: inDays(-1), residualLikelihood: 1, residualImpact: 1 }),
+      ),
+    ).toContain('dueDate:IN_THE_PAST');
+    expect(
+      reasons(
+        await addMitigation({
+          ownerUserId: outsider.id,
+          residualLikelihood: 1,
+          residualImpact: 1,
+        }),
+      ),
+    ).toContain('ownerUserId:OWNER_NOT_MEMBER');
+    expect(reasons(await addMitigation({ residualLikelihood: 2 }))).toContain(
+      'residualImpact:RESIDUAL_PAIR',
+    );
+    expect(reasons(await addMitigation({ residualLikelihood: 6, residualImpact: 1 }))).toContain(
+      'residualLikelihood:INVALID',
+    );
     const db = new pg.Client({ connectionString: server.db.ownerUrl });
     await db.connect();
     const rows = await db.query(
-      `select (select count(*) from risk where assessment_id = $1)::int as risks, (select count(*) from mitigation where risk_id = $2)::int as mitigations`,
+      `select (select count(*) from risk where assessment_id = $1)::int as risks, (select count(*) from mitigation where risk_id = $2)::int as mitigations,
+              (select count(*) from risk_score_change where risk_id = $2)::int as scores,
+              (select residual_likelihood from risk where id = $2) as residual`,
       [id, risk],
     );
     await db.end();
-    expect(rows.rows[0]).toEqual({ risks: 1, mitigations: 0 });
+    expect(rows.rows[0]).toEqual({ risks: 1, mitigations: 0, scores: 1, residual: null });
+  });
+
+  it('records an action and the residual score it is expected to leave as one change', async () => {
+    const id = await assessment('Treated in one step');
+    const risk = (
+      await colleague.client.ok(ADD_RISK, {
+        input: { assessmentId: id, title: 'Plots without auction', likelihood: 5, impact: 5 },
+      })
+    ).addRisk.risk.id;
+    await colleague.client.ok(
+      `mutation($input: AddMitigationInput!) { addMitigation(input: $input) { mitigation { id } } }`,
+      {
+        input: {
+          riskId: risk,
+          action: 'Auction every plot',
+          dueDate: inDays(20),
+          residualLikelihood: 2,
+          residualImpact: 5,
+        },
+      },
+    );
+    const after = await colleague.client.ok(
+      `query($id: ID!) { riskAssessment(id: $id) { risks { residualScore residualLevel mitigations { action } history { residualLikelihood residualImpact changedBy { id } } } } }`,
+      { id },
+    );
+    const [treated] = after.riskAssessment.risks;
+    expect(treated).toMatchObject({
+      residualScore: 10,
+      residualLevel: 'HIGH',
+      mitigations: [{ action: 'Auction every plot' }],
+    });
+    expect(treated.history).toHaveLength(2);
+    expect(treated.history[1]).toMatchObject({
+      residualLikelihood: 2,
+      residualImpact: 5,
+      changedBy: { id: colleague.id },
+    });
+    const residual = (await colleague.client.ok(HEATMAP, { id, k: 'RESIDUAL' })).riskAssessment
+      .heatmap;
+    expect(cell(residual, 2, 5)).toBe(1);
+    expect(cell(residual, 5, 5)).toBe(0);
   });
 
   it('marks mitigations overdue from their date', async () => {

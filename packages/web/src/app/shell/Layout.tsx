@@ -58,6 +58,9 @@ export function Layout() {
               <NavLink to="/library" className="header__tab">
                 {t('shell.nav.library')}
               </NavLink>
+              <NavLink to="/risks" className="header__tab">
+                {t('shell.nav.risks')}
+              </NavLink>
               <NavLink to="/search" className="header__tab">
                 {t('shell.nav.search')}
               </NavLink>

@@ -111,6 +111,9 @@ export function NetworkPage() {
               </dd>
             </div>
           </dl>
+          <p>
+            <Link to={`/risks/summary?network=${network.id}`}>{t('risk.summary.networkLink')}</Link>
+          </p>
           {network.viewerCan.invite && <InviteOrganisationForm networkId={network.id} />}
         </section>
         <section className="card" aria-labelledby="network-members">

@@ -9,6 +9,7 @@ import { Alert, Button, Loading, Page } from '../../ui';
 import { SpaceDiscussions } from '../discussions/SpaceDiscussions';
 import { SpaceEvents } from '../events/SpaceEvents';
 import { SpaceLibrary } from '../library/SpaceLibrary';
+import { SpaceRisks } from '../risks/SpaceRisks';
 import { EditSpaceForm } from './EditSpaceForm';
 import { SharingSection } from './SharingSection';
 
@@ -25,6 +26,7 @@ const SPACE = graphql(`
         id
         name
         slug
+        viewerRole
         networks {
           id
           name
@@ -165,6 +167,11 @@ export function SpacePage() {
         canCreate={space.viewerCan.update}
       />
       <SpaceLibrary spaceId={space.id} canAdd={space.viewerCan.contribute} />
+      <SpaceRisks
+        spaceId={space.id}
+        organisationId={space.organisation.id}
+        canCreate={Boolean(space.organisation.viewerRole)}
+      />
     </Page>
   );
 }
