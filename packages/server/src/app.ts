@@ -28,6 +28,7 @@ import { formatError } from './platform/graphql/errors.js';
 import { operationLimits } from './platform/graphql/limits.js';
 import { buildAppSchema } from './platform/graphql/schema.js';
 import { serveWebClient } from './platform/http/web-client.js';
+import { reportFileRoutes } from './modules/reports/reports.http.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -230,6 +231,14 @@ export async function createApp(deps: AppDependencies): Promise<App> {
       },
     },
     wsServer,
+  );
+
+  // Integrity reports' attachments: anonymous uploads, handlers' downloads (see reports.http.ts).
+  app.use(
+    reportFileRoutes({
+      ...deps,
+      unitOfWork: (viewer) => new ShortUnitOfWork(orm, () => settingsFor(viewer)),
+    }),
   );
 
   const apollo = new ApolloServer<Context>({
