@@ -101,6 +101,8 @@ export function reportFileRoutes(deps: ReportFileDependencies): Router {
   const router = express.Router();
 
   router.post('/report-uploads', async (req, res, next) => {
+    // Not even the request line: its exact time could be matched against a network's logs.
+    res.locals.unlogged = true;
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Referrer-Policy', 'no-referrer');
     try {

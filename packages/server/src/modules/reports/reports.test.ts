@@ -231,6 +231,7 @@ describe('integrity reports', () => {
     // bytea columns appear as hex in the JSON: look for the plain text's hex too.
     for (const text of [fileText, replyText, 'Kickback scheme'])
       expect(dump).not.toContain(Buffer.from(text).toString('hex'));
+    expect(logged).not.toContain('/report-uploads');
     expect(logged).not.toContain('Ledger of payments');
     expect(logged).not.toContain('Second envelope');
     expect(dump).not.toMatch(/127\.0\.0\.1|::1|::ffff:/);
