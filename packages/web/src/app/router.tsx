@@ -5,6 +5,7 @@ import { audienceRoutes, eventRoutes, presenterRoutes } from '../features/events
 import { homeRoutes } from '../features/home/routes';
 import { networkRoutes } from '../features/networks/routes';
 import { invitationRoutes, organisationRoutes } from '../features/organisations/routes';
+import { reporterRoutes, reportRoutes } from '../features/reports/routes';
 import { settingsRoutes } from '../features/settings/routes';
 import { spaceRoutes } from '../features/spaces/routes';
 import { NotFoundPage } from './NotFoundPage';
@@ -22,6 +23,7 @@ export const routes: RouteObject[] = [
       ...accountRoutes,
       ...invitationRoutes,
       ...audienceRoutes,
+      ...reporterRoutes,
       {
         element: (
           <RequireSignedIn>
@@ -35,6 +37,7 @@ export const routes: RouteObject[] = [
           ...spaceRoutes,
           ...discussionRoutes,
           ...eventRoutes,
+          ...reportRoutes,
           ...settingsRoutes,
         ],
       },
