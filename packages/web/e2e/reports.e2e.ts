@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPage, DESKTOP, expectAccessible, launchBrowser, PHONE, screenshots } from './browser';
@@ -178,13 +179,26 @@ describe('an anonymous integrity report, answered', () => {
     const item = handler.locator('.report-item', {
       hasText: 'Tender for school roofs split in three',
     });
-    await item.waitFor();
     await item.getByText(/Acknowledge by/).waitFor();
+
+    // Nobody looked at it for 100 days: both legal deadlines have passed and say so.
+    const owner = new pg.Client({ connectionString: server.ownerDatabaseUrl() });
+    await owner.connect();
+    await owner.query(
+      `update integrity_report set submitted_on = current_date - 100, updated_on = current_date - 100`,
+    );
+    await owner.end();
+    await handler.reload();
+    await item.getByText(/Acknowledgement overdue since/).waitFor();
+    await item.getByText(/Feedback overdue since/).waitFor();
     await checkPage(handler, 'reports-inbox');
 
     await handler.getByLabel('Status').selectOption('INVESTIGATING');
     await handler.getByRole('heading', { name: 'No reports' }).waitFor();
     await handler.getByLabel('Status').selectOption('');
+    await handler.getByLabel('Category').selectOption('Bribery');
+    await handler.getByRole('heading', { name: 'No reports' }).waitFor();
+    await handler.getByLabel('Category').selectOption('Procurement fraud');
     await item.getByRole('link').click();
     await heading(handler, 'Tender for school roofs split in three').waitFor();
     await handler.getByText('District education office').waitFor();
@@ -205,6 +219,10 @@ describe('an anonymous integrity report, answered', () => {
       .fill('Thank you. Do you know who signed the three contracts?');
     await handler.getByRole('button', { name: 'Send to the reporter' }).click();
     await handler.getByText('Thank you. Do you know who signed the three contracts?').waitFor();
+    // Acknowledged and answered, late: the dates say so and nothing is flagged any more.
+    await handler.getByText(/Acknowledged on/).waitFor();
+    await handler.getByText(/Last feedback on/).waitFor();
+    await expect.poll(() => handler.locator('.badge--danger').count()).toBe(0);
     await checkPage(handler, 'report-case');
   });
 

@@ -280,6 +280,15 @@ export class IntegrityReportView {
   @Field({ description: 'Give feedback within 3 months.' })
   feedbackBy!: string;
 
+  @Field(() => String, { nullable: true, description: 'The day a handler first acted on it.' })
+  acknowledgedOn!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The day of the latest message from a handler to the reporter.',
+  })
+  lastFeedbackOn!: string | null;
+
   @Field()
   acknowledgementOverdue!: boolean;
 

@@ -468,6 +468,8 @@ function view(
     submittedOn,
     acknowledgeBy,
     feedbackBy,
+    acknowledgedOn: report.acknowledgedOn ? day(report.acknowledgedOn) : null,
+    lastFeedbackOn: report.lastHandlerMessageOn ? day(report.lastHandlerMessageOn) : null,
     acknowledgementOverdue: !report.acknowledgedOn && today() > acknowledgeBy,
     feedbackOverdue: !closed && !report.lastHandlerMessageOn && today() > feedbackBy,
     assigneeUserId: report.assigneeUserId ?? null,

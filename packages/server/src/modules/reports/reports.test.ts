@@ -401,6 +401,52 @@ describe('integrity reports', () => {
     expect(filed[0].n).toBe(inbox.reports.edges.length);
   });
 
+  it('flags the acknowledgement and feedback deadlines when they pass, and clears them when met', async () => {
+    await server.client().ok(SUBMIT, {
+      input: {
+        organisationSlug: organisation.slug,
+        category: 'Bribery',
+        title: 'Forgotten report',
+        body: 'Nobody looked at this for 100 days.',
+      },
+    });
+    const owner = new pg.Client({ connectionString: db.ownerUrl });
+    await owner.connect();
+    const { rows } = await owner.query(
+      `update integrity_report set submitted_on = current_date - 100 where status = 'RECEIVED'
+       and acknowledged_on is null returning id`,
+    );
+    await owner.end();
+    const id = rows.find(Boolean)!.id as string;
+    const FIELDS = `id acknowledgeBy feedbackBy acknowledgedOn lastFeedbackOn acknowledgementOverdue feedbackOverdue`;
+    const before = await handler.client.ok(`query($id: ID!) { report(id: $id) { ${FIELDS} } }`, {
+      id,
+    });
+    expect(before.report).toMatchObject({
+      acknowledgedOn: null,
+      lastFeedbackOn: null,
+      acknowledgementOverdue: true,
+      feedbackOverdue: true,
+    });
+    const acknowledged = await handler.client.ok(
+      `mutation($id: ID!) { setReportStatus(input: { id: $id, status: TRIAGED }) { ${FIELDS} } }`,
+      { id },
+    );
+    expect(acknowledged.setReportStatus).toMatchObject({
+      acknowledgedOn: new Date().toISOString().slice(0, 10),
+      acknowledgementOverdue: false,
+      feedbackOverdue: true,
+    });
+    const answered = await handler.client.ok(
+      `mutation($id: ID!) { messageReporter(input: { id: $id, body: "We are on it." }) { ${FIELDS} } }`,
+      { id },
+    );
+    expect(answered.messageReporter).toMatchObject({
+      lastFeedbackOn: new Date().toISOString().slice(0, 10),
+      feedbackOverdue: false,
+    });
+  });
+
   it('gives a wrong receipt the same error as an unknown one, after the same delay', async () => {
     const time = async (receipt: string) => {
       const started = Date.now();

@@ -109,11 +109,11 @@ function Case({
             <Deadlines report={report} />
             <p className="case__body">{report.body}</p>
             <dl className="case__facts">
-              <dt>{t('report.field.occurredAt')}</dt>
+              <dt>{t('reports.case.when')}</dt>
               <dd>{report.occurredAt || t('reports.case.notGiven')}</dd>
-              <dt>{t('report.field.place')}</dt>
+              <dt>{t('reports.case.where')}</dt>
               <dd>{report.place || t('reports.case.notGiven')}</dd>
-              <dt>{t('report.field.involvedParties')}</dt>
+              <dt>{t('reports.case.who')}</dt>
               <dd>{report.involvedParties || t('reports.case.notGiven')}</dd>
               <dt>{t('reports.case.contact')}</dt>
               <dd>{report.contact || t('reports.case.anonymous')}</dd>

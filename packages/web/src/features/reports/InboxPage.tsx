@@ -5,9 +5,9 @@ import { serverProblems } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { QueryProblem } from '../../app/QueryProblem';
 import type { ReportStatus, ReportSummaryFieldsFragment } from '../../gql/graphql';
-import { Alert, Button, EmptyState, Loading, Page, SelectField, TextField } from '../../ui';
+import { Alert, Button, EmptyState, Loading, Page, SelectField } from '../../ui';
 import { useDay } from './Conversation';
-import { REPORT_ACTIVITY, REPORTS, REPORTS_ORGANISATION } from './documents';
+import { REPORT_ACTIVITY, REPORTING_PAGE, REPORTS, REPORTS_ORGANISATION } from './documents';
 
 export const STATUSES: readonly ReportStatus[] = [
   'RECEIVED',
@@ -47,27 +47,36 @@ export function useReportsOrganisation() {
   return { organisation, fallback };
 }
 
-/** Acknowledgement and feedback dates, flagged when overdue. */
+/**
+ * The two deadlines of the EU Whistleblower Directive: acknowledge within 7 days, give feedback
+ * within 3 months. Each says when it was met, or by when it must be, or that it is overdue.
+ */
 export function Deadlines({ report }: { report: ReportSummaryFieldsFragment }) {
   const { t } = useI18n();
   const day = useDay();
   const closed = report.status === 'RESOLVED' || report.status === 'DISMISSED';
   return (
     <span className="deadlines">
-      {report.acknowledgementOverdue ? (
+      {report.acknowledgedOn ? (
+        <span className="badge badge--done">
+          {t('reports.acknowledgedOn', { date: day(report.acknowledgedOn) })}
+        </span>
+      ) : report.acknowledgementOverdue ? (
         <span className="badge badge--danger">
           {t('reports.acknowledgeOverdue', { date: day(report.acknowledgeBy) })}
         </span>
       ) : (
-        report.status === 'RECEIVED' && (
-          <span className="badge badge--warning">
-            {t('reports.acknowledgeBy', { date: day(report.acknowledgeBy) })}
-          </span>
-        )
+        <span className="badge badge--warning">
+          {t('reports.acknowledgeBy', { date: day(report.acknowledgeBy) })}
+        </span>
       )}
       {report.feedbackOverdue ? (
         <span className="badge badge--danger">
           {t('reports.feedbackOverdue', { date: day(report.feedbackBy) })}
+        </span>
+      ) : report.lastFeedbackOn ? (
+        <span className="badge badge--done">
+          {t('reports.feedbackOn', { date: day(report.lastFeedbackOn) })}
         </span>
       ) : (
         !closed && (
@@ -98,6 +107,9 @@ function Inbox({ organisation }: { organisation: { id: string; name: string; slu
     variables: { organisationId: organisation.id, filter, first: PAGE },
     fetchPolicy: 'cache-and-network',
   });
+  // The categories offered on the public page (reports keep theirs if the list changes later).
+  const { data: page } = useQuery(REPORTING_PAGE, { variables: { slug: organisation.slug } });
+  const categories = page?.reportingPage.categories ?? [];
   useSubscription(REPORT_ACTIVITY, {
     variables: { organisationId: organisation.id },
     onData: ({ data: live }) => {
@@ -146,12 +158,18 @@ function Inbox({ organisation }: { organisation: { id: string; name: string; slu
             ...STATUSES.map((value) => ({ value, label: t(`report.status.${value}`) })),
           ]}
         />
-        <TextField
-          label={t('reports.filter.category')}
-          name="category"
-          value={category}
-          onChange={(event) => setCategory(event.target.value)}
-        />
+        {categories.length > 0 && (
+          <SelectField
+            label={t('reports.filter.category')}
+            name="category"
+            value={category}
+            onChange={(event) => setCategory(event.target.value)}
+            options={[
+              { value: '', label: t('reports.filter.anyCategory') },
+              ...categories.map((value) => ({ value, label: value })),
+            ]}
+          />
+        )}
       </div>
       {error && !data && <QueryProblem error={error} retry={refetch} />}
       {loading && !data ? (

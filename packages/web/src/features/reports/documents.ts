@@ -117,6 +117,8 @@ export const REPORT_SUMMARY_FIELDS = graphql(`
     submittedOn
     acknowledgeBy
     feedbackBy
+    acknowledgedOn
+    lastFeedbackOn
     acknowledgementOverdue
     feedbackOverdue
     assigneeUserId
