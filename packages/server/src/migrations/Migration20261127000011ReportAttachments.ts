@@ -7,8 +7,8 @@ import { Migration } from '@mikro-orm/migrations';
  * cleaned of metadata and encrypted by the server, then waits here as a pending upload known
  * only by the SHA-256 of a random upload key the uploader holds. submitReport or replyToReport
  * claims it in the same transaction that stores the report or the reply; a pending upload
- * nobody claimed is deleted the next day. Like the reports, a row keeps the day only, and
- * the file name is encrypted with the content.
+ * nobody claimed by the end of the next day is refused, and deleted by a later upload. Like
+ * the reports, a row keeps the day only, and the file name is encrypted with the content.
  */
 export class Migration20261127000011ReportAttachments extends Migration {
   override async up(): Promise<void> {

@@ -609,8 +609,9 @@ export async function attachmentForHandler(
   );
   if (!attachment?.organisationId) throw notFound('The file');
   const organisationId = attachment.organisationId;
-  await requireHandler(context, organisationId).catch(() => {
-    throw notFound('The file');
+  await requireHandler(context, organisationId).catch((error: unknown) => {
+    const code = (error as { extensions?: { code?: string } }).extensions?.code;
+    throw code === 'FORBIDDEN' || code === 'NOT_FOUND' ? notFound('The file') : error;
   });
   await context.db.write(async (em) => {
     recordAudit(em, context, {

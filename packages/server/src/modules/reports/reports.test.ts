@@ -389,7 +389,7 @@ describe('integrity reports', () => {
       [organisation.id],
     );
     await owner.end();
-    // The six uploads wait unclaimed (and are deleted the next day); no report took any of them.
+    // The six uploads wait unclaimed (a later upload deletes them once they are two days old); no report took any of them.
     expect(rows[0].pending).toBe(6);
     const inbox = await handler.client.ok(
       `query($o: ID!) { reports(organisationId: $o, first: 100) { edges { node { title } } } }`,
