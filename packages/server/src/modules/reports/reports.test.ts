@@ -104,8 +104,8 @@ async function countAttachments(): Promise<number> {
 }
 
 /**
- * What `pg_dump` writes (schema and data, every schema), when the PostgreSQL client tools are
- * installed; otherwise the row dump below stands alone.
+ * What `pg_dump` writes (schema and data, every schema), when PostgreSQL client tools that
+ * match the server are installed; otherwise the row dump below stands alone.
  */
 async function pgDump(): Promise<string | undefined> {
   try {
@@ -114,7 +114,10 @@ async function pgDump(): Promise<string | undefined> {
     });
     return stdout;
   } catch (error) {
+    // No client tools, or older ones than the server (the embedded PostgreSQL is newer).
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (/server version mismatch/.test(String((error as { stderr?: string }).stderr)))
+      return undefined;
     throw error;
   }
 }
