@@ -272,6 +272,27 @@ describe('an anonymous integrity report, answered', () => {
     await screenshots(handler, 'report-case-replied');
   });
 
+  it('the admin finds the inbox and the reporting settings from the organisation page', async () => {
+    await handler.goto(`${server.url}/o/${slug}`);
+    await handler.getByRole('link', { name: 'Integrity reports' }).waitFor();
+    await handler.getByRole('link', { name: 'Reporting settings' }).click();
+    await heading(handler, 'Reporting settings').waitFor();
+    await expect
+      .poll(() => handler.getByRole('checkbox', { name: /Dana Seitkali/ }).isChecked())
+      .toBe(true);
+    const categories = handler.getByLabel('Categories');
+    await categories.fill(`${await categories.inputValue()}\nNepotism`);
+    await handler.getByRole('button', { name: 'Save changes' }).click();
+    await handler.getByText('The reporting settings were saved.').waitFor();
+    await checkPage(handler, 'reporting-settings');
+    // Without a case handler, reporting cannot be on.
+    await handler.getByRole('checkbox', { name: /Dana Seitkali/ }).uncheck();
+    await handler.getByRole('button', { name: 'Save changes' }).click();
+    await handler
+      .getByText('Choose at least one case handler before turning reporting on.')
+      .waitFor();
+  });
+
   it('the reporting page reads in Kazakh and Russian', async () => {
     for (const [locale, title] of [
       ['kk', 'Open Audit Office ұйымына хабарлау'],
