@@ -896,6 +896,8 @@ export const en = {
   'fieldError.occurredAt.INVALID_FORMAT': 'Use a month like 2026-05 or a day like 2026-05-14.',
   'fieldError.UPLOAD_NOT_FOUND':
     'An attached file was not found or waited more than a day. Remove it and attach it again.',
+  'fieldError.options.TOO_MANY': 'A poll has at most 10 options.',
+  'fieldError.tags.TOO_MANY': 'At most 10 tags.',
   'fieldError.attachments.TOO_MANY': 'Attach at most 5 files.',
   'fieldError.NO_HANDLERS': 'Choose at least one case handler before turning reporting on.',
   'fieldError.NOT_MEMBER': 'Case handlers must be members of the organisation.',
