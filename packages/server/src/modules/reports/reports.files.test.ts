@@ -1,4 +1,4 @@
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import {
   cleanAttachment,
@@ -72,6 +72,18 @@ describe('attachment cleaning', () => {
     expect(after.getProducer()).toBeUndefined();
     expect(after.getKeywords()).toBeUndefined();
     expect(after.getPageCount()).toBe(1);
+  });
+
+  it('drops what an earlier revision left behind in a PDF', async () => {
+    const pdf = await PDFDocument.load(await pdfWithMetadata(), { updateMetadata: false });
+    // An Info dictionary of an earlier revision, no longer named by the trailer.
+    pdf.context.register(pdf.context.obj({ Author: PDFString.of(`Earlier draft by ${WHO}`) }));
+    const dirty = Buffer.from(await pdf.save({ useObjectStreams: false }));
+    expect(dirty.toString('latin1')).toContain('Earlier draft');
+    const clean = await cleanPdf(dirty);
+    expect(clean.toString('latin1')).not.toContain('Earlier draft');
+    expect(clean.toString('latin1')).not.toContain('Aigerim');
+    expect((await PDFDocument.load(clean)).getPageCount()).toBe(1);
   });
 
   it('refuses other kinds and damaged or password-protected PDFs', async () => {

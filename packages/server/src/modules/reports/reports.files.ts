@@ -1,4 +1,12 @@
-import { PDFDict, PDFDocument, PDFName, PDFRef, PDFStream } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFRef,
+  PDFStream,
+  type PDFObject,
+} from 'pdf-lib';
 
 /**
  * What a reporter may attach, and how each kind is cleaned before it is encrypted and stored.
@@ -167,8 +175,37 @@ async function withoutPdfMetadata(pdf: PDFDocument): Promise<Buffer> {
       dict.delete(PDFName.of(key));
     }
   }
+  dropUnreachable(pdf);
   // Object streams would compress whatever is left; plain objects keep the file inspectable.
   return Buffer.from(await pdf.save({ useObjectStreams: false, updateFieldAppearances: false }));
+}
+
+/**
+ * Deletes every object the document no longer reaches from its catalog: earlier revisions of
+ * an incrementally saved file (an old Info dictionary under another number, say) would
+ * otherwise be written out again.
+ */
+function dropUnreachable(pdf: PDFDocument): void {
+  const context = pdf.context;
+  const reached = new Set<string>();
+  const pending: Array<PDFObject | undefined> = [context.trailerInfo.Root];
+  while (pending.length) {
+    const object = pending.pop();
+    if (object instanceof PDFRef) {
+      if (reached.has(object.tag)) continue;
+      reached.add(object.tag);
+      const target = context.lookup(object);
+      if (target) pending.push(target);
+    } else if (object instanceof PDFDict) {
+      pending.push(...object.values());
+    } else if (object instanceof PDFStream) {
+      pending.push(...object.dict.values());
+    } else if (object instanceof PDFArray) {
+      pending.push(...object.asArray());
+    }
+  }
+  for (const [ref] of context.enumerateIndirectObjects())
+    if (!reached.has(ref.tag)) context.delete(ref);
 }
 
 /** The file as it will be stored, without metadata; throws UnreadableFile with a reason. */
