@@ -6,6 +6,8 @@ export default defineConfig({
   server: {
     proxy: {
       '/graphql': { target: 'http://localhost:4000', ws: true, changeOrigin: false },
+      '/report-uploads': { target: 'http://localhost:4000', changeOrigin: false },
+      '/report-attachments': { target: 'http://localhost:4000', changeOrigin: false },
     },
   },
   build: {

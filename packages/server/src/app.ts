@@ -30,6 +30,7 @@ import { buildAppSchema } from './platform/graphql/schema.js';
 import { serveWebClient } from './platform/http/web-client.js';
 import type { FileStorage } from './platform/storage/index.js';
 import { fileRoutes } from './modules/resources/resources.http.js';
+import { reportFileRoutes } from './modules/reports/reports.http.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -136,6 +137,8 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     res.setHeader('X-Request-Id', requestId);
     const started = process.hrtime.bigint();
     res.on('finish', () => {
+      // A route that must leave no trace of when someone used it (report uploads) opts out.
+      if (res.locals.unlogged) return;
       logger.info(
         {
           requestId,
@@ -234,6 +237,14 @@ export async function createApp(deps: AppDependencies): Promise<App> {
       },
     },
     wsServer,
+  );
+
+  // Integrity reports' attachments: anonymous uploads, handlers' downloads (see reports.http.ts).
+  app.use(
+    reportFileRoutes({
+      ...deps,
+      unitOfWork: (viewer) => new ShortUnitOfWork(orm, () => settingsFor(viewer)),
+    }),
   );
 
   const apollo = new ApolloServer<Context>({

@@ -9,6 +9,7 @@ import { Migration20261127000007IntegrityReports } from './Migration202611270000
 import { Migration20261127000008EventGuards } from './Migration20261127000008EventGuards.js';
 import { Migration20261127000009FasterPolicies } from './Migration20261127000009FasterPolicies.js';
 import { Migration20261127000010Resources } from './Migration20261127000010Resources.js';
+import { Migration20261127000011ReportAttachments } from './Migration20261127000011ReportAttachments.js';
 
 /** Applied in this order; a new migration is appended here and never edited once released. */
 export const migrationsList: MigrationObject[] = [
@@ -25,4 +26,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127000008EventGuards', class: Migration20261127000008EventGuards },
   { name: 'Migration20261127000009FasterPolicies', class: Migration20261127000009FasterPolicies },
   { name: 'Migration20261127000010Resources', class: Migration20261127000010Resources },
+  {
+    name: 'Migration20261127000011ReportAttachments',
+    class: Migration20261127000011ReportAttachments,
+  },
 ];

@@ -24,6 +24,7 @@ import {
   ReportHandler,
   ReportingConfig,
   ReportMessage,
+  ReportAttachment,
 } from './reports/reports.entity.js';
 import { ApiToken } from './integrations/integrations.entity.js';
 import { Network, NetworkInvitation, NetworkMembership } from './networks/networks.entity.js';
@@ -70,4 +71,5 @@ export const entities = [
   Resource,
   ResourceVersion,
   FileUpload,
+  ReportAttachment,
 ] as const;

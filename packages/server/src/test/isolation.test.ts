@@ -93,6 +93,7 @@ async function snapshotOfA() {
       resources: `select id, title, description, kind, tags, url, version_count from resource where organisation_id = $1 order by id`,
       resourceVersions: `select id, number, storage_key, sha256 from resource_version where organisation_id = $1 order by id`,
       uploads: `select id, storage_key from file_upload where user_id in (select user_id from membership where organisation_id = $1) order by id`,
+      reportAttachments: `select id, report_id, message_id, content from report_attachment where organisation_id = $1 order by id`,
     };
     const snapshot: Record<string, unknown> = {};
     for (const [name, sql] of Object.entries(queries))
@@ -1427,6 +1428,22 @@ describe('cross-tenant isolation through the API', () => {
     // These need A itself to act (post a mention) while B listens, so they run after the comparison.
     for (const operation of CASES_WHERE_A_ACTS) await run(operation, cases[operation]!);
   }, 120_000);
+
+  it("only A's case handlers download A's report files over HTTP", async () => {
+    const download = (headers: Record<string, string> = {}) =>
+      fetch(`${server.url}/report-attachments/${a.attachmentId}`, { headers });
+    // B's owner is a case handler too, of B: another organisation's file is not found.
+    const asBHandler = await download({ cookie: b.owner.client.cookie! });
+    expect(asBHandler.status).toBe(404);
+    expect(await asBHandler.text()).not.toContain('Alpha ledger');
+    expect((await download({ authorization: `Bearer ${b.apiToken.secret}` })).status).toBe(401);
+    expect((await download()).status).toBe(401);
+    // A's member is in the organisation but is no case handler.
+    expect((await download({ cookie: a.member.client.cookie! })).status).toBe(404);
+    const asAHandler = await download({ cookie: a.owner.client.cookie! });
+    expect(asAHandler.status).toBe(200);
+    expect(await asAHandler.text()).toBe('Alpha ledger');
+  });
 
   it("an API token reads its own organisation's spaces and nothing else", async () => {
     const data = await a.readToken.ok(

@@ -115,13 +115,36 @@ export interface Tenant {
   assessmentId: string;
   riskId: string;
   mitigationId: string;
-  /** Reporting is on, with the owner as the only case handler; one report was filed. */
+  /** Reporting is on, with the owner as the only case handler; one report was filed, with a file. */
   reportId: string;
   receipt: string;
   /** A resource in the private space with one stored version, and an upload not yet claimed. */
   resourceId: string;
   versionId: string;
   pendingUploadId: string;
+  attachmentId: string;
+}
+
+/** Uploads one file for a report the way the reporting page does; the upload key or the error. */
+export async function uploadReportFile(
+  baseUrl: string,
+  name: string,
+  bytes: Buffer | string,
+  headers: Record<string, string> = {},
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read response shapes freely
+): Promise<{ status: number; body: Record<string, any>; headers: Headers }> {
+  const response = await fetch(`${baseUrl}/report-uploads`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/octet-stream',
+      'x-file-name': encodeURIComponent(name),
+      ...headers,
+    },
+    body: typeof bytes === 'string' ? Buffer.from(bytes) : bytes,
+  });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+  const body = (await response.json()) as Record<string, any>;
+  return { status: response.status, body, headers: response.headers };
 }
 
 /**
@@ -327,6 +350,7 @@ export async function buildTenant(server: TestServer, label: string): Promise<Te
       },
     },
   );
+  const upload = await uploadReportFile(server.url, 'ledger.txt', `${label} ledger`);
   const receipt = (
     await server
       .client()
@@ -336,15 +360,18 @@ export async function buildTenant(server: TestServer, label: string): Promise<Te
           category: 'Bribery',
           title: `${label} report`,
           body: `${label} secret allegation`,
+          attachments: [upload.body.upload],
         },
       })
   ).submitReport.receipt as string;
-  const reportId = (
+  const filed = (
     await owner.client.ok(
-      `query($o: ID!) { reports(organisationId: $o) { edges { node { id } } } }`,
+      `query($o: ID!) { reports(organisationId: $o) { edges { node { id attachments { id } } } } }`,
       { o: organisation.id },
     )
-  ).reports.edges[0].node.id as string;
+  ).reports.edges[0].node;
+  const reportId = filed.id as string;
+  const attachmentId = filed.attachments[0].id as string;
 
   const resourceId = (
     await owner.client.ok(
@@ -418,5 +445,6 @@ export async function buildTenant(server: TestServer, label: string): Promise<Te
     resourceId,
     versionId,
     pendingUploadId,
+    attachmentId,
   };
 }

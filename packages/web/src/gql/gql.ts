@@ -93,6 +93,24 @@ type Documents = {
     "\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removedMembershipId\n    }\n  }\n": typeof types.RemoveMemberDocument,
     "\n  query Organisation($slug: String!) {\n    organisation(slug: $slug) {\n      id\n      name\n      slug\n      kind\n      city\n      country\n      description\n      createdAt\n      viewerRole\n      viewerCan {\n        update\n        manageMembers\n        manageNetworks\n        manageSpaces\n        manageApiTokens\n        readAuditLog\n      }\n      networks {\n        id\n        name\n        slug\n        steward {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.OrganisationDocument,
     "\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      organisation {\n        id\n        name\n        kind\n        city\n        country\n        description\n      }\n    }\n  }\n": typeof types.UpdateOrganisationDocument,
+    "\n  query CaseMembers($organisationId: ID!) {\n    members(organisationId: $organisationId, first: 100) {\n      edges {\n        node {\n          id\n          user {\n            id\n            displayName\n          }\n        }\n      }\n    }\n  }\n": typeof types.CaseMembersDocument,
+    "\n  query ReportingPage($slug: String!) {\n    reportingPage(organisationSlug: $slug) {\n      organisationName\n      enabled\n      intro\n      categories\n    }\n  }\n": typeof types.ReportingPageDocument,
+    "\n  mutation SubmitReport($input: SubmitReportInput!) {\n    submitReport(input: $input) {\n      receipt\n    }\n  }\n": typeof types.SubmitReportDocument,
+    "\n  fragment ReportAttachmentFields on ReportAttachmentView {\n    id\n    fileName\n    mediaType\n    size\n  }\n": typeof types.ReportAttachmentFieldsFragmentDoc,
+    "\n  fragment ReportMessageFields on ReportMessageView {\n    id\n    fromReporter\n    internal\n    body\n    sentOn\n    attachments {\n      ...ReportAttachmentFields\n    }\n  }\n": typeof types.ReportMessageFieldsFragmentDoc,
+    "\n  fragment ReporterViewFields on ReporterView {\n    status\n    category\n    title\n    submittedOn\n    attachments {\n      ...ReportAttachmentFields\n    }\n    messages {\n      ...ReportMessageFields\n    }\n  }\n": typeof types.ReporterViewFieldsFragmentDoc,
+    "\n  query ReportByReceipt($receipt: String!) {\n    reportByReceipt(receipt: $receipt) {\n      ...ReporterViewFields\n    }\n  }\n": typeof types.ReportByReceiptDocument,
+    "\n  mutation ReplyToReport($input: ReplyToReportInput!) {\n    replyToReport(input: $input) {\n      ...ReporterViewFields\n    }\n  }\n": typeof types.ReplyToReportDocument,
+    "\n  query ReportingSettings($organisationId: ID!) {\n    reportingSettings(organisationId: $organisationId) {\n      organisationName\n      enabled\n      intro\n      categories\n      handlerUserIds\n    }\n    members(organisationId: $organisationId, first: 100) {\n      edges {\n        node {\n          id\n          role\n          user {\n            id\n            displayName\n          }\n        }\n      }\n    }\n  }\n": typeof types.ReportingSettingsDocument,
+    "\n  mutation ConfigureReporting($input: ConfigureReportingInput!) {\n    configureReporting(input: $input) {\n      organisationName\n      enabled\n      intro\n      categories\n      handlerUserIds\n    }\n  }\n": typeof types.ConfigureReportingDocument,
+    "\n  fragment ReportSummaryFields on IntegrityReportView {\n    id\n    status\n    category\n    title\n    submittedOn\n    acknowledgeBy\n    feedbackBy\n    acknowledgedOn\n    lastFeedbackOn\n    acknowledgementOverdue\n    feedbackOverdue\n    assigneeUserId\n    messageCount\n  }\n": typeof types.ReportSummaryFieldsFragmentDoc,
+    "\n  query Reports($organisationId: ID!, $filter: ReportFilter, $first: Int!, $after: String) {\n    reports(organisationId: $organisationId, filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...ReportSummaryFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ReportsDocument,
+    "\n  query Report($id: ID!) {\n    report(id: $id) {\n      ...ReportSummaryFields\n      body\n      occurredAt\n      place\n      involvedParties\n      contact\n      attachments {\n        ...ReportAttachmentFields\n      }\n      messages {\n        ...ReportMessageFields\n      }\n    }\n  }\n": typeof types.ReportDocument,
+    "\n  mutation SetReportStatus($input: SetReportStatusInput!) {\n    setReportStatus(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.SetReportStatusDocument,
+    "\n  mutation MessageReporter($input: MessageReporterInput!) {\n    messageReporter(input: $input) {\n      id\n      messageCount\n    }\n  }\n": typeof types.MessageReporterDocument,
+    "\n  mutation AssignReport($input: AssignReportInput!) {\n    assignReport(input: $input) {\n      id\n      assigneeUserId\n    }\n  }\n": typeof types.AssignReportDocument,
+    "\n  subscription ReportActivity($organisationId: ID!) {\n    reportActivity(organisationId: $organisationId) {\n      kind\n      reportId\n    }\n  }\n": typeof types.ReportActivityDocument,
+    "\n  query ReportsOrganisation($slug: String!) {\n    organisation(slug: $slug) {\n      id\n      name\n      slug\n      viewerRole\n    }\n  }\n": typeof types.ReportsOrganisationDocument,
     "\n  fragment AssessmentFields on RiskAssessment {\n    id\n    title\n    subject\n    sector\n    region\n    period\n    methodology\n    status\n    publishedAt\n    createdAt\n    updatedAt\n    space {\n      id\n      name\n      organisation {\n        id\n        name\n        slug\n      }\n    }\n    viewerCan {\n      edit\n      manage\n    }\n  }\n": typeof types.AssessmentFieldsFragmentDoc,
     "\n  fragment MitigationFields on Mitigation {\n    id\n    action\n    dueDate\n    status\n    completedAt\n    createdAt\n    owner {\n      id\n      displayName\n    }\n  }\n": typeof types.MitigationFieldsFragmentDoc,
     "\n  fragment RiskFields on Risk {\n    id\n    title\n    description\n    process\n    scheme\n    indicators\n    likelihood\n    impact\n    score\n    level\n    residualLikelihood\n    residualImpact\n    residualScore\n    residualLevel\n    createdAt\n    updatedAt\n    evidenceThreads {\n      id\n      title\n    }\n    mitigations {\n      ...MitigationFields\n    }\n    history {\n      id\n      createdAt\n      likelihood\n      impact\n      residualLikelihood\n      residualImpact\n      changedBy {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.RiskFieldsFragmentDoc,
@@ -209,6 +227,24 @@ const documents: Documents = {
     "\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removedMembershipId\n    }\n  }\n": types.RemoveMemberDocument,
     "\n  query Organisation($slug: String!) {\n    organisation(slug: $slug) {\n      id\n      name\n      slug\n      kind\n      city\n      country\n      description\n      createdAt\n      viewerRole\n      viewerCan {\n        update\n        manageMembers\n        manageNetworks\n        manageSpaces\n        manageApiTokens\n        readAuditLog\n      }\n      networks {\n        id\n        name\n        slug\n        steward {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.OrganisationDocument,
     "\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      organisation {\n        id\n        name\n        kind\n        city\n        country\n        description\n      }\n    }\n  }\n": types.UpdateOrganisationDocument,
+    "\n  query CaseMembers($organisationId: ID!) {\n    members(organisationId: $organisationId, first: 100) {\n      edges {\n        node {\n          id\n          user {\n            id\n            displayName\n          }\n        }\n      }\n    }\n  }\n": types.CaseMembersDocument,
+    "\n  query ReportingPage($slug: String!) {\n    reportingPage(organisationSlug: $slug) {\n      organisationName\n      enabled\n      intro\n      categories\n    }\n  }\n": types.ReportingPageDocument,
+    "\n  mutation SubmitReport($input: SubmitReportInput!) {\n    submitReport(input: $input) {\n      receipt\n    }\n  }\n": types.SubmitReportDocument,
+    "\n  fragment ReportAttachmentFields on ReportAttachmentView {\n    id\n    fileName\n    mediaType\n    size\n  }\n": types.ReportAttachmentFieldsFragmentDoc,
+    "\n  fragment ReportMessageFields on ReportMessageView {\n    id\n    fromReporter\n    internal\n    body\n    sentOn\n    attachments {\n      ...ReportAttachmentFields\n    }\n  }\n": types.ReportMessageFieldsFragmentDoc,
+    "\n  fragment ReporterViewFields on ReporterView {\n    status\n    category\n    title\n    submittedOn\n    attachments {\n      ...ReportAttachmentFields\n    }\n    messages {\n      ...ReportMessageFields\n    }\n  }\n": types.ReporterViewFieldsFragmentDoc,
+    "\n  query ReportByReceipt($receipt: String!) {\n    reportByReceipt(receipt: $receipt) {\n      ...ReporterViewFields\n    }\n  }\n": types.ReportByReceiptDocument,
+    "\n  mutation ReplyToReport($input: ReplyToReportInput!) {\n    replyToReport(input: $input) {\n      ...ReporterViewFields\n    }\n  }\n": types.ReplyToReportDocument,
+    "\n  query ReportingSettings($organisationId: ID!) {\n    reportingSettings(organisationId: $organisationId) {\n      organisationName\n      enabled\n      intro\n      categories\n      handlerUserIds\n    }\n    members(organisationId: $organisationId, first: 100) {\n      edges {\n        node {\n          id\n          role\n          user {\n            id\n            displayName\n          }\n        }\n      }\n    }\n  }\n": types.ReportingSettingsDocument,
+    "\n  mutation ConfigureReporting($input: ConfigureReportingInput!) {\n    configureReporting(input: $input) {\n      organisationName\n      enabled\n      intro\n      categories\n      handlerUserIds\n    }\n  }\n": types.ConfigureReportingDocument,
+    "\n  fragment ReportSummaryFields on IntegrityReportView {\n    id\n    status\n    category\n    title\n    submittedOn\n    acknowledgeBy\n    feedbackBy\n    acknowledgedOn\n    lastFeedbackOn\n    acknowledgementOverdue\n    feedbackOverdue\n    assigneeUserId\n    messageCount\n  }\n": types.ReportSummaryFieldsFragmentDoc,
+    "\n  query Reports($organisationId: ID!, $filter: ReportFilter, $first: Int!, $after: String) {\n    reports(organisationId: $organisationId, filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...ReportSummaryFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ReportsDocument,
+    "\n  query Report($id: ID!) {\n    report(id: $id) {\n      ...ReportSummaryFields\n      body\n      occurredAt\n      place\n      involvedParties\n      contact\n      attachments {\n        ...ReportAttachmentFields\n      }\n      messages {\n        ...ReportMessageFields\n      }\n    }\n  }\n": types.ReportDocument,
+    "\n  mutation SetReportStatus($input: SetReportStatusInput!) {\n    setReportStatus(input: $input) {\n      id\n      status\n    }\n  }\n": types.SetReportStatusDocument,
+    "\n  mutation MessageReporter($input: MessageReporterInput!) {\n    messageReporter(input: $input) {\n      id\n      messageCount\n    }\n  }\n": types.MessageReporterDocument,
+    "\n  mutation AssignReport($input: AssignReportInput!) {\n    assignReport(input: $input) {\n      id\n      assigneeUserId\n    }\n  }\n": types.AssignReportDocument,
+    "\n  subscription ReportActivity($organisationId: ID!) {\n    reportActivity(organisationId: $organisationId) {\n      kind\n      reportId\n    }\n  }\n": types.ReportActivityDocument,
+    "\n  query ReportsOrganisation($slug: String!) {\n    organisation(slug: $slug) {\n      id\n      name\n      slug\n      viewerRole\n    }\n  }\n": types.ReportsOrganisationDocument,
     "\n  fragment AssessmentFields on RiskAssessment {\n    id\n    title\n    subject\n    sector\n    region\n    period\n    methodology\n    status\n    publishedAt\n    createdAt\n    updatedAt\n    space {\n      id\n      name\n      organisation {\n        id\n        name\n        slug\n      }\n    }\n    viewerCan {\n      edit\n      manage\n    }\n  }\n": types.AssessmentFieldsFragmentDoc,
     "\n  fragment MitigationFields on Mitigation {\n    id\n    action\n    dueDate\n    status\n    completedAt\n    createdAt\n    owner {\n      id\n      displayName\n    }\n  }\n": types.MitigationFieldsFragmentDoc,
     "\n  fragment RiskFields on Risk {\n    id\n    title\n    description\n    process\n    scheme\n    indicators\n    likelihood\n    impact\n    score\n    level\n    residualLikelihood\n    residualImpact\n    residualScore\n    residualLevel\n    createdAt\n    updatedAt\n    evidenceThreads {\n      id\n      title\n    }\n    mitigations {\n      ...MitigationFields\n    }\n    history {\n      id\n      createdAt\n      likelihood\n      impact\n      residualLikelihood\n      residualImpact\n      changedBy {\n        id\n        displayName\n      }\n    }\n  }\n": types.RiskFieldsFragmentDoc,
@@ -576,6 +612,78 @@ export function graphql(source: "\n  query Organisation($slug: String!) {\n    o
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      organisation {\n        id\n        name\n        kind\n        city\n        country\n        description\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      organisation {\n        id\n        name\n        kind\n        city\n        country\n        description\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CaseMembers($organisationId: ID!) {\n    members(organisationId: $organisationId, first: 100) {\n      edges {\n        node {\n          id\n          user {\n            id\n            displayName\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CaseMembers($organisationId: ID!) {\n    members(organisationId: $organisationId, first: 100) {\n      edges {\n        node {\n          id\n          user {\n            id\n            displayName\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportingPage($slug: String!) {\n    reportingPage(organisationSlug: $slug) {\n      organisationName\n      enabled\n      intro\n      categories\n    }\n  }\n"): (typeof documents)["\n  query ReportingPage($slug: String!) {\n    reportingPage(organisationSlug: $slug) {\n      organisationName\n      enabled\n      intro\n      categories\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitReport($input: SubmitReportInput!) {\n    submitReport(input: $input) {\n      receipt\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitReport($input: SubmitReportInput!) {\n    submitReport(input: $input) {\n      receipt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReportAttachmentFields on ReportAttachmentView {\n    id\n    fileName\n    mediaType\n    size\n  }\n"): (typeof documents)["\n  fragment ReportAttachmentFields on ReportAttachmentView {\n    id\n    fileName\n    mediaType\n    size\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReportMessageFields on ReportMessageView {\n    id\n    fromReporter\n    internal\n    body\n    sentOn\n    attachments {\n      ...ReportAttachmentFields\n    }\n  }\n"): (typeof documents)["\n  fragment ReportMessageFields on ReportMessageView {\n    id\n    fromReporter\n    internal\n    body\n    sentOn\n    attachments {\n      ...ReportAttachmentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReporterViewFields on ReporterView {\n    status\n    category\n    title\n    submittedOn\n    attachments {\n      ...ReportAttachmentFields\n    }\n    messages {\n      ...ReportMessageFields\n    }\n  }\n"): (typeof documents)["\n  fragment ReporterViewFields on ReporterView {\n    status\n    category\n    title\n    submittedOn\n    attachments {\n      ...ReportAttachmentFields\n    }\n    messages {\n      ...ReportMessageFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportByReceipt($receipt: String!) {\n    reportByReceipt(receipt: $receipt) {\n      ...ReporterViewFields\n    }\n  }\n"): (typeof documents)["\n  query ReportByReceipt($receipt: String!) {\n    reportByReceipt(receipt: $receipt) {\n      ...ReporterViewFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplyToReport($input: ReplyToReportInput!) {\n    replyToReport(input: $input) {\n      ...ReporterViewFields\n    }\n  }\n"): (typeof documents)["\n  mutation ReplyToReport($input: ReplyToReportInput!) {\n    replyToReport(input: $input) {\n      ...ReporterViewFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportingSettings($organisationId: ID!) {\n    reportingSettings(organisationId: $organisationId) {\n      organisationName\n      enabled\n      intro\n      categories\n      handlerUserIds\n    }\n    members(organisationId: $organisationId, first: 100) {\n      edges {\n        node {\n          id\n          role\n          user {\n            id\n            displayName\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReportingSettings($organisationId: ID!) {\n    reportingSettings(organisationId: $organisationId) {\n      organisationName\n      enabled\n      intro\n      categories\n      handlerUserIds\n    }\n    members(organisationId: $organisationId, first: 100) {\n      edges {\n        node {\n          id\n          role\n          user {\n            id\n            displayName\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfigureReporting($input: ConfigureReportingInput!) {\n    configureReporting(input: $input) {\n      organisationName\n      enabled\n      intro\n      categories\n      handlerUserIds\n    }\n  }\n"): (typeof documents)["\n  mutation ConfigureReporting($input: ConfigureReportingInput!) {\n    configureReporting(input: $input) {\n      organisationName\n      enabled\n      intro\n      categories\n      handlerUserIds\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReportSummaryFields on IntegrityReportView {\n    id\n    status\n    category\n    title\n    submittedOn\n    acknowledgeBy\n    feedbackBy\n    acknowledgedOn\n    lastFeedbackOn\n    acknowledgementOverdue\n    feedbackOverdue\n    assigneeUserId\n    messageCount\n  }\n"): (typeof documents)["\n  fragment ReportSummaryFields on IntegrityReportView {\n    id\n    status\n    category\n    title\n    submittedOn\n    acknowledgeBy\n    feedbackBy\n    acknowledgedOn\n    lastFeedbackOn\n    acknowledgementOverdue\n    feedbackOverdue\n    assigneeUserId\n    messageCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Reports($organisationId: ID!, $filter: ReportFilter, $first: Int!, $after: String) {\n    reports(organisationId: $organisationId, filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...ReportSummaryFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Reports($organisationId: ID!, $filter: ReportFilter, $first: Int!, $after: String) {\n    reports(organisationId: $organisationId, filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...ReportSummaryFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Report($id: ID!) {\n    report(id: $id) {\n      ...ReportSummaryFields\n      body\n      occurredAt\n      place\n      involvedParties\n      contact\n      attachments {\n        ...ReportAttachmentFields\n      }\n      messages {\n        ...ReportMessageFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Report($id: ID!) {\n    report(id: $id) {\n      ...ReportSummaryFields\n      body\n      occurredAt\n      place\n      involvedParties\n      contact\n      attachments {\n        ...ReportAttachmentFields\n      }\n      messages {\n        ...ReportMessageFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetReportStatus($input: SetReportStatusInput!) {\n    setReportStatus(input: $input) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation SetReportStatus($input: SetReportStatusInput!) {\n    setReportStatus(input: $input) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MessageReporter($input: MessageReporterInput!) {\n    messageReporter(input: $input) {\n      id\n      messageCount\n    }\n  }\n"): (typeof documents)["\n  mutation MessageReporter($input: MessageReporterInput!) {\n    messageReporter(input: $input) {\n      id\n      messageCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignReport($input: AssignReportInput!) {\n    assignReport(input: $input) {\n      id\n      assigneeUserId\n    }\n  }\n"): (typeof documents)["\n  mutation AssignReport($input: AssignReportInput!) {\n    assignReport(input: $input) {\n      id\n      assigneeUserId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ReportActivity($organisationId: ID!) {\n    reportActivity(organisationId: $organisationId) {\n      kind\n      reportId\n    }\n  }\n"): (typeof documents)["\n  subscription ReportActivity($organisationId: ID!) {\n    reportActivity(organisationId: $organisationId) {\n      kind\n      reportId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportsOrganisation($slug: String!) {\n    organisation(slug: $slug) {\n      id\n      name\n      slug\n      viewerRole\n    }\n  }\n"): (typeof documents)["\n  query ReportsOrganisation($slug: String!) {\n    organisation(slug: $slug) {\n      id\n      name\n      slug\n      viewerRole\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -115,3 +115,40 @@ export class ReportMessage {
   @Property({ type: 'bigint', autoincrement: true, nullable: true, persist: false })
   position?: string;
 }
+
+/** A file a reporter attached: cleaned of metadata, then sealed (name and content). */
+@Entity({ tableName: 'report_attachment' })
+export class ReportAttachment {
+  @PrimaryKey({ type: 'uuid' })
+  id: string & Opt = randomUUID();
+
+  @Property({ type: 'uuid', nullable: true })
+  organisationId?: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  reportId?: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  messageId?: string | null;
+
+  @Property({ type: 'text', nullable: true, hidden: true })
+  uploadKey?: string | null;
+
+  @Property({ type: 'text' })
+  mediaType!: string;
+
+  @Property({ type: 'integer' })
+  size!: number;
+
+  @Property({ type: BlobType })
+  fileName!: Buffer;
+
+  @Property({ type: BlobType, lazy: true })
+  content!: Buffer;
+
+  @Property({ type: 'date' })
+  uploadedOn!: string;
+
+  @Property({ type: 'bigint', autoincrement: true, nullable: true, persist: false })
+  position?: string;
+}

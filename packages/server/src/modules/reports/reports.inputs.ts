@@ -11,6 +11,12 @@ registerEnumType(ReportActivityKind, { name: 'ReportActivityKind' });
 
 const RECEIPT = /^\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4}$/;
 
+/** At most this many files with one report or one reply (each at most 10 MB, see reports.http.ts). */
+export const MAX_ATTACHMENTS = 5;
+
+const ATTACHMENTS_DESCRIPTION =
+  'Upload keys from POST /report-uploads (one per file, at most 5). Files not claimed within a day are deleted.';
+
 @InputType()
 export class ConfigureReportingInput {
   @IdField()
@@ -75,6 +81,11 @@ export class SubmitReportInput {
   @IsOptional()
   @MaxLength(300)
   contact?: string;
+
+  @Field(() => [String], { defaultValue: [], description: ATTACHMENTS_DESCRIPTION })
+  @ArrayMaxSize(MAX_ATTACHMENTS, { message: 'Attach at most 5 files.' })
+  @MaxLength(100, { each: true })
+  attachments!: string[];
 }
 
 @InputType()
@@ -86,6 +97,11 @@ export class ReplyToReportInput {
   @Field()
   @Length(1, 20000, { message: 'A message has 1 to 20 000 characters.' })
   body!: string;
+
+  @Field(() => [String], { defaultValue: [], description: ATTACHMENTS_DESCRIPTION })
+  @ArrayMaxSize(MAX_ATTACHMENTS, { message: 'Attach at most 5 files.' })
+  @MaxLength(100, { each: true })
+  attachments!: string[];
 }
 
 @InputType()
@@ -167,6 +183,23 @@ export class SubmitReportPayload {
   receipt!: string;
 }
 
+@ObjectType({ description: 'A file the reporter attached, without its metadata.' })
+export class ReportAttachmentView {
+  @Field(() => ID, {
+    description: 'Case handlers download it at /report-attachments/<id> (signed in).',
+  })
+  id!: string;
+
+  @Field()
+  fileName!: string;
+
+  @Field({ description: 'image/jpeg, image/png, application/pdf or text/plain.' })
+  mediaType!: string;
+
+  @Field(() => Int, { description: 'Bytes, after the metadata was removed.' })
+  size!: number;
+}
+
 @ObjectType()
 export class ReportMessageView {
   @Field(() => ID)
@@ -183,6 +216,9 @@ export class ReportMessageView {
 
   @Field({ description: 'The day only: no finer time is kept.' })
   sentOn!: string;
+
+  @Field(() => [ReportAttachmentView])
+  attachments!: ReportAttachmentView[];
 }
 
 @ObjectType({ description: 'What the reporter sees with the receipt.' })
@@ -198,6 +234,9 @@ export class ReporterView {
 
   @Field()
   submittedOn!: string;
+
+  @Field(() => [ReportAttachmentView], { description: 'Files sent with the report itself.' })
+  attachments!: ReportAttachmentView[];
 
   @Field(() => [ReportMessageView])
   messages!: ReportMessageView[];
@@ -241,6 +280,15 @@ export class IntegrityReportView {
   @Field({ description: 'Give feedback within 3 months.' })
   feedbackBy!: string;
 
+  @Field(() => String, { nullable: true, description: 'The day a handler first acted on it.' })
+  acknowledgedOn!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The day of the latest message from a handler to the reporter.',
+  })
+  lastFeedbackOn!: string | null;
+
   @Field()
   acknowledgementOverdue!: boolean;
 
@@ -252,6 +300,9 @@ export class IntegrityReportView {
 
   @Field(() => Int)
   messageCount!: number;
+
+  @Field(() => [ReportAttachmentView], { description: 'Files sent with the report itself.' })
+  attachments!: ReportAttachmentView[];
 
   @Field(() => [ReportMessageView])
   messages!: ReportMessageView[];

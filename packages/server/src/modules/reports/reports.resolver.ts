@@ -111,7 +111,7 @@ export class ReportsResolver {
   })
   @Public()
   replyToReport(@Arg('input') input: ReplyToReportInput, @Ctx() context: Context) {
-    return reports.replyToReport(context, input.receipt, input.body);
+    return reports.replyToReport(context, input.receipt, input.body, input.attachments);
   }
 
   @Mutation(() => IntegrityReportView)

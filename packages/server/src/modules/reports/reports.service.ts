@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { decoyHash, hashPassword, verifyPassword } from '../../platform/auth/passwords.js';
 import type { Context } from '../../platform/graphql/context.js';
@@ -8,8 +8,10 @@ import { decodeCursor, toConnection, type PageArgs } from '../../platform/graphq
 import { recordAudit } from '../audit/audit.service.js';
 import { MemberRole, Organisation } from '../organisations/organisations.entity.js';
 import { requireRole } from '../organisations/organisations.policy.js';
+import { cleanAttachment, safeFileName } from './reports.files.js';
 import {
   IntegrityReport,
+  ReportAttachment,
   ReportHandler,
   ReportingConfig,
   ReportMessage,
@@ -19,6 +21,7 @@ import {
   ReportActivityKind,
   type ConfigureReportingInput,
   type IntegrityReportView,
+  type ReportAttachmentView,
   type ReporterView,
   type ReportFilter,
   type ReportingPage,
@@ -65,6 +68,92 @@ function newReceipt(): string {
 }
 
 const normaliseReceipt = (receipt: string) => receipt.replace(/\D/g, '');
+
+/** Pending uploads, all together, may hold this much before new ones are refused. */
+export const MAX_PENDING_UPLOAD_BYTES = 1024 * 1024 * 1024;
+
+/** The upload key is random (256 bits): a plain SHA-256 is enough to keep it unusable at rest. */
+const uploadKeyHash = (key: string) => createHash('sha256').update(key).digest('hex');
+
+export type StagedUpload =
+  | { staged: true; upload: string; fileName: string; mediaType: string; size: number }
+  | { staged: false };
+
+/**
+ * Cleans a file of its metadata, encrypts it and keeps it until a report or reply claims it.
+ * The caller has read the bytes within the size limit; nothing about the sender is passed in.
+ * Throws UnreadableFile for a kind that is not allowed or a damaged file.
+ */
+export async function stageAttachment(
+  context: Context,
+  rawName: string,
+  bytes: Buffer,
+): Promise<StagedUpload> {
+  const cleaned = await cleanAttachment(bytes);
+  const fileName = safeFileName(rawName, cleaned.kind);
+  const upload = randomBytes(32).toString('base64url');
+  const staged = await context.db.write(async (em) => {
+    const [row] = await em.execute<Array<{ staged: boolean }>>(
+      'select alany.stage_report_attachment(?, ?, ?, ?, ?, ?, ?) as staged',
+      [
+        randomUUID(),
+        uploadKeyHash(upload),
+        cleaned.kind,
+        cleaned.bytes.length,
+        context.sealer.seal(fileName),
+        context.sealer.sealBytes(cleaned.bytes),
+        MAX_PENDING_UPLOAD_BYTES,
+      ],
+    );
+    return Boolean(row?.staged);
+  });
+  if (!staged) return { staged: false };
+  return { staged: true, upload, fileName, mediaType: cleaned.kind, size: cleaned.bytes.length };
+}
+
+/** Claims the uploads named by their keys for a report (and a reporter's message), or fails. */
+async function claimAttachments(
+  em: EntityManager,
+  reportId: string,
+  messageId: string | null,
+  uploads: string[],
+): Promise<void> {
+  const keys = [...new Set(uploads)];
+  if (!keys.length) return;
+  const [row] = await em.execute<Array<{ claimed: number }>>(
+    'select alany.claim_report_attachments(?, ?, ?::text[]) as claimed',
+    [reportId, messageId, `{${keys.map(uploadKeyHash).join(',')}}`],
+  );
+  if (row?.claimed !== keys.length) {
+    throw BadUserInput.field(
+      'attachments',
+      'UPLOAD_NOT_FOUND',
+      'An attached file was not found or waited more than a day. Attach it again.',
+    );
+  }
+}
+
+interface AttachmentRow {
+  id: string;
+  messageId: string | null;
+  mediaType: string;
+  size: number;
+  fileName: Buffer;
+}
+
+function attachmentView(context: Context, row: AttachmentRow): ReportAttachmentView {
+  return {
+    id: row.id,
+    fileName: context.sealer.open(row.fileName),
+    mediaType: row.mediaType,
+    size: row.size,
+  };
+}
+
+/** Report-level files and each message's files. */
+function attachmentsOf(context: Context, rows: AttachmentRow[], messageId: string | null) {
+  return rows.filter((r) => r.messageId === messageId).map((r) => attachmentView(context, r));
+}
 
 async function slowly<T>(started: number, work: Promise<T>): Promise<T> {
   const settle = async () => {
@@ -224,6 +313,7 @@ export async function submitReport(context: Context, input: SubmitReportInput): 
       verifier,
       context.sealer.seal(JSON.stringify(sealed)),
     ]);
+    await claimAttachments(em, reportId, null, input.attachments ?? []);
     context.db.afterCommit(() =>
       context.pubsub.publish(reportTopic(organisation.id), {
         kind: ReportActivityKind.NEW_REPORT,
@@ -274,6 +364,7 @@ function messageView(
     body: Buffer;
     sent_on: string | Date;
   },
+  attachments: AttachmentRow[],
 ): ReportMessageView {
   return {
     id: row.id,
@@ -281,24 +372,42 @@ function messageView(
     internal: Boolean(row.internal),
     body: context.sealer.open(row.body),
     sentOn: day(row.sent_on),
+    attachments: attachmentsOf(context, attachments, row.id),
   };
 }
 
 export async function reportByReceipt(context: Context, receipt: string): Promise<ReporterView> {
   const row = await openWithReceipt(context, receipt);
   const sealed = JSON.parse(context.sealer.open(row.payload)) as SealedReport;
-  const messages = await context.db.read((em) =>
-    em.execute<Array<{ id: string; from_reporter: boolean; body: Buffer; sent_on: string | Date }>>(
-      'select * from alany.report_messages_for_reporter(?)',
-      [row.id],
-    ),
-  );
+  const { messages, attachments } = await context.db.read(async (em) => ({
+    messages: await em.execute<
+      Array<{ id: string; from_reporter: boolean; body: Buffer; sent_on: string | Date }>
+    >('select * from alany.report_messages_for_reporter(?)', [row.id]),
+    attachments: (
+      await em.execute<
+        Array<{
+          id: string;
+          message_id: string | null;
+          media_type: string;
+          size: number;
+          file_name: Buffer;
+        }>
+      >('select * from alany.report_attachments_for_reporter(?)', [row.id])
+    ).map((a) => ({
+      id: a.id,
+      messageId: a.message_id,
+      mediaType: a.media_type,
+      size: a.size,
+      fileName: a.file_name,
+    })),
+  }));
   return {
     status: row.status,
     category: row.category,
     title: sealed.title,
     submittedOn: day(row.submitted_on),
-    messages: messages.map((m) => messageView(context, m)),
+    attachments: attachmentsOf(context, attachments, null),
+    messages: messages.map((m) => messageView(context, m, attachments)),
   };
 }
 
@@ -306,14 +415,17 @@ export async function replyToReport(
   context: Context,
   receipt: string,
   body: string,
+  attachments: string[] = [],
 ): Promise<ReporterView> {
   const row = await openWithReceipt(context, receipt);
   await context.db.write(async (em) => {
+    const messageId = randomUUID();
     await em.execute('select alany.reporter_reply(?, ?, ?)', [
       row.id,
-      randomUUID(),
+      messageId,
       context.sealer.seal(body),
     ]);
+    await claimAttachments(em, row.id, messageId, attachments);
     context.db.afterCommit(() =>
       context.pubsub.publish(reportTopic(row.organisation_id), {
         kind: ReportActivityKind.NEW_MESSAGE,
@@ -340,6 +452,7 @@ function view(
   context: Context,
   report: IntegrityReport,
   messages: ReportMessage[],
+  attachments: AttachmentRow[],
 ): IntegrityReportView {
   const sealed = JSON.parse(context.sealer.open(report.payload)) as SealedReport;
   const submittedOn = day(report.submittedOn);
@@ -355,18 +468,25 @@ function view(
     submittedOn,
     acknowledgeBy,
     feedbackBy,
+    acknowledgedOn: report.acknowledgedOn ? day(report.acknowledgedOn) : null,
+    lastFeedbackOn: report.lastHandlerMessageOn ? day(report.lastHandlerMessageOn) : null,
     acknowledgementOverdue: !report.acknowledgedOn && today() > acknowledgeBy,
     feedbackOverdue: !closed && !report.lastHandlerMessageOn && today() > feedbackBy,
     assigneeUserId: report.assigneeUserId ?? null,
     messageCount: messages.filter((m) => !m.internal).length,
+    attachments: attachmentsOf(context, attachments, null),
     messages: messages.map((m) =>
-      messageView(context, {
-        id: m.id,
-        from_reporter: m.fromReporter,
-        internal: m.internal,
-        body: m.body,
-        sent_on: m.sentOn,
-      }),
+      messageView(
+        context,
+        {
+          id: m.id,
+          from_reporter: m.fromReporter,
+          internal: m.internal,
+          body: m.body,
+          sent_on: m.sentOn,
+        },
+        attachments,
+      ),
     ),
   };
 }
@@ -404,11 +524,22 @@ export async function listReports(
     (r) => ({ at: new Date(`${day(r.submittedOn)}T00:00:00Z`), id: r.id }),
     Boolean(after),
   );
+  // One query for the page's report-level files, not one per report.
+  const attachments = await loadAttachments(
+    context,
+    connection.edges.map((e) => e.node.id),
+    true,
+  );
   return {
     ...connection,
     edges: connection.edges.map((edge) => ({
       cursor: edge.cursor,
-      node: view(context, edge.node, []),
+      node: view(
+        context,
+        edge.node,
+        [],
+        attachments.filter((a) => a.reportId === edge.node.id),
+      ),
     })),
   };
 }
@@ -431,12 +562,72 @@ async function handledReport(
   return { report, userId };
 }
 
+async function loadAttachments(
+  context: Context,
+  reportIds: string[],
+  reportLevelOnly = false,
+): Promise<Array<AttachmentRow & { reportId: string }>> {
+  if (!reportIds.length) return [];
+  const rows = await context.db.read((em) =>
+    em.find(
+      ReportAttachment,
+      { reportId: { $in: reportIds }, ...(reportLevelOnly ? { messageId: null } : {}) },
+      {
+        fields: ['id', 'reportId', 'messageId', 'mediaType', 'size', 'fileName'],
+        orderBy: { position: 'asc' },
+      },
+    ),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    reportId: r.reportId!,
+    messageId: r.messageId ?? null,
+    mediaType: r.mediaType,
+    size: r.size,
+    fileName: r.fileName,
+  }));
+}
+
 export async function reportForHandler(context: Context, id: string): Promise<IntegrityReportView> {
   const { report } = await handledReport(context, id);
   const messages = await context.db.read((em) =>
     em.find(ReportMessage, { reportId: id }, { orderBy: { position: 'asc' } }),
   );
-  return view(context, report, messages);
+  return view(context, report, messages, await loadAttachments(context, [id]));
+}
+
+/**
+ * A file for a case handler to download: the same NOT_FOUND for an unknown id, another
+ * organisation's file and a member who is not a handler. Every download is audited.
+ */
+export async function attachmentForHandler(
+  context: Context,
+  id: string,
+): Promise<{ fileName: string; mediaType: string; content: Buffer }> {
+  const attachment = await context.db.read((em) =>
+    em.findOne(ReportAttachment, { id, reportId: { $ne: null } }, { populate: ['content'] }),
+  );
+  if (!attachment?.organisationId) throw notFound('The file');
+  const organisationId = attachment.organisationId;
+  await requireHandler(context, organisationId).catch((error: unknown) => {
+    const code = (error as { extensions?: { code?: string } }).extensions?.code;
+    throw code === 'FORBIDDEN' || code === 'NOT_FOUND' ? notFound('The file') : error;
+  });
+  await context.db.write(async (em) => {
+    recordAudit(em, context, {
+      organisationId,
+      action: 'report.attachment_downloaded',
+      targetType: 'IntegrityReport',
+      targetId: attachment.reportId ?? null,
+      data: { attachmentId: id },
+    });
+    await em.flush();
+  });
+  return {
+    fileName: context.sealer.open(attachment.fileName),
+    mediaType: attachment.mediaType,
+    content: context.sealer.openBytes(attachment.content),
+  };
 }
 
 async function changeReport(

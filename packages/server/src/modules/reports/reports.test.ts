@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { Writable } from 'node:stream';
+import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { pino } from 'pino';
@@ -7,7 +9,15 @@ import { loadConfig } from '../../platform/config.js';
 import { startAlany, type RunningAlany } from '../../server.js';
 import { TestClient, type GraphQLResponse } from '../../test/harness.js';
 import { createTestDatabase, type TestDatabase } from '../../test/databases.js';
-import { addMember, createOrganisation, person, type Person } from '../../test/tenants.js';
+import {
+  addMember,
+  createOrganisation,
+  person,
+  uploadReportFile,
+  type Person,
+} from '../../test/tenants.js';
+import { jpegWithMetadata, pdfWithMetadata, WHO } from '../../test/files.js';
+import { MAX_ATTACHMENT_BYTES } from './reports.http.js';
 
 /**
  * This file starts its own server so it can read every line the server logs.
@@ -78,6 +88,39 @@ afterAll(async () => {
   await alany?.stop();
   await db?.drop();
 });
+
+const upload = (name: string, bytes: Buffer | string, headers?: Record<string, string>) =>
+  uploadReportFile(alany.url, name, bytes, headers);
+
+async function countAttachments(): Promise<number> {
+  const owner = new pg.Client({ connectionString: db.ownerUrl });
+  await owner.connect();
+  try {
+    const { rows } = await owner.query(`select count(*)::int as n from report_attachment`);
+    return rows[0].n as number;
+  } finally {
+    await owner.end();
+  }
+}
+
+/**
+ * What `pg_dump` writes (schema and data, every schema), when PostgreSQL client tools that
+ * match the server are installed; otherwise the row dump below stands alone.
+ */
+async function pgDump(): Promise<string | undefined> {
+  try {
+    const { stdout } = await promisify(execFile)('pg_dump', ['--no-owner', db.ownerUrl], {
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    return stdout;
+  } catch (error) {
+    // No client tools, or older ones than the server (the embedded PostgreSQL is newer).
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (/server version mismatch/.test(String((error as { stderr?: string }).stderr)))
+      return undefined;
+    throw error;
+  }
+}
 
 /** Every row of every table, as text: what a stolen database dump would show. */
 async function dumpDatabase(): Promise<string> {
@@ -174,19 +217,46 @@ describe('integrity reports', () => {
 
   it('keeps no plain text and no IP address in the database or the server log', async () => {
     const secret = `Kickback scheme ${randomBytes(6).toString('hex')} at the akimat`;
+    const fileText = `Ledger of payments ${randomBytes(6).toString('hex')}`;
+    const replyText = `Second envelope ${randomBytes(6).toString('hex')}`;
     const signedIn = await person(server as never, 'Signed In Reporter');
-    await signedIn.client.ok(SUBMIT, {
+    // The reporter is signed in; the upload carries their cookie, as a browser would send it.
+    const file = await upload('ledger of the akimat.txt', fileText, {
+      cookie: signedIn.client.cookie!,
+    });
+    expect(file.status).toBe(201);
+    const { submitReport } = await signedIn.client.ok(SUBMIT, {
       input: {
         organisationSlug: organisation.slug,
         category: 'Conflict of interest',
         title: secret,
         body: `${secret}, with details.`,
         place: 'Akimat',
+        attachments: [file.body.upload],
       },
     });
-    const dump = await dumpDatabase();
+    const second = await upload('photo.jpg', jpegWithMetadata());
+    await server
+      .client()
+      .ok(
+        `mutation($r: String!, $b: String!, $a: [String!]!) { replyToReport(input: { receipt: $r, body: $b, attachments: $a }) { status } }`,
+        { r: submitReport.receipt, b: replyText, a: [second.body.upload] },
+      );
+    const dumped = await pgDump();
+    if (dumped !== undefined) expect(dumped).toContain('COPY public.report_attachment');
+    const dump = `${await dumpDatabase()}\n${dumped ?? ''}`;
     expect(dump).not.toContain(secret);
     expect(dump).not.toContain('Kickback scheme');
+    expect(dump).not.toContain('Ledger of payments');
+    expect(dump).not.toContain('ledger of the akimat');
+    expect(dump).not.toContain('Second envelope');
+    expect(dump).not.toContain(WHO);
+    // bytea columns appear as hex in the JSON: look for the plain text's hex too.
+    for (const text of [fileText, replyText, 'Kickback scheme'])
+      expect(dump).not.toContain(Buffer.from(text).toString('hex'));
+    expect(logged).not.toContain('/report-uploads');
+    expect(logged).not.toContain('Ledger of payments');
+    expect(logged).not.toContain('Second envelope');
     expect(dump).not.toMatch(/127\.0\.0\.1|::1|::ffff:/);
     expect(logged).not.toContain('Kickback scheme');
     expect(logged).not.toMatch(/127\.0\.0\.1|::ffff:|"remoteAddress"|user-agent/i);
@@ -196,6 +266,208 @@ describe('integrity reports', () => {
     const { rows } = await owner.query(`select to_jsonb(r)::text as row from integrity_report r`);
     await owner.end();
     expect(rows.map((r) => r.row).join('\n')).not.toContain(signedIn.id);
+    expect(file.headers.getSetCookie()).toEqual([]);
+  });
+
+  it('attaches files without their metadata; only the handlers download them', async () => {
+    const photo = await upload('IMG_2041 (Aigerim).jpeg', jpegWithMetadata());
+    expect(photo.status).toBe(201);
+    expect(photo.body).toMatchObject({
+      fileName: 'IMG_2041 (Aigerim).jpg',
+      mediaType: 'image/jpeg',
+      upload: expect.stringMatching(/^[\w-]{43}$/),
+    });
+    expect(photo.headers.get('cache-control')).toBe('no-store');
+    expect(photo.headers.getSetCookie()).toEqual([]);
+    const minutes = await upload('minutes.pdf', await pdfWithMetadata());
+    expect(minutes.status).toBe(201);
+    const { submitReport } = await server.client().ok(SUBMIT, {
+      input: {
+        organisationSlug: organisation.slug,
+        category: 'Bribery',
+        title: 'Photos of the tender envelope',
+        body: 'See the attached photo and minutes.',
+        attachments: [photo.body.upload, minutes.body.upload],
+      },
+    });
+    // An upload key works once.
+    const again = await server.client().request(SUBMIT, {
+      input: {
+        organisationSlug: organisation.slug,
+        category: 'Bribery',
+        title: 'Again',
+        body: 'Again',
+        attachments: [photo.body.upload],
+      },
+    });
+    expect(reasons(again)).toEqual(['attachments:UPLOAD_NOT_FOUND']);
+
+    const followUp = await server
+      .client()
+      .ok(`query($r: String!) { reportByReceipt(receipt: $r) { attachments { fileName size } } }`, {
+        r: submitReport.receipt,
+      });
+    expect(
+      followUp.reportByReceipt.attachments.map((a: { fileName: string }) => a.fileName),
+    ).toEqual(['IMG_2041 (Aigerim).jpg', 'minutes.pdf']);
+
+    const inbox = await handler.client.ok(
+      `query($o: ID!) { reports(organisationId: $o, first: 100) { edges { node { title attachments { id fileName mediaType size } } } } }`,
+      { o: organisation.id },
+    );
+    const filed = inbox.reports.edges.find(
+      (e: { node: { title: string } }) => e.node.title === 'Photos of the tender envelope',
+    ).node;
+    const [jpeg, pdf] = filed.attachments;
+    expect(pdf).toMatchObject({ fileName: 'minutes.pdf', mediaType: 'application/pdf' });
+    const url = `${alany.url}/report-attachments/${jpeg.id}`;
+    const downloaded = await fetch(url, { headers: { cookie: handler.client.cookie! } });
+    expect(downloaded.status).toBe(200);
+    expect(downloaded.headers.get('content-type')).toBe('image/jpeg');
+    expect(downloaded.headers.get('content-disposition')).toBe(
+      `attachment; filename="IMG_2041 (Aigerim).jpg"; filename*=UTF-8''IMG_2041%20(Aigerim).jpg`,
+    );
+    expect(downloaded.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(downloaded.headers.get('cache-control')).toBe('no-store');
+    const bytes = Buffer.from(await downloaded.arrayBuffer());
+    expect(bytes.length).toBe(jpeg.size);
+    expect(bytes.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    expect(bytes.toString('latin1')).not.toContain(WHO);
+    const pdfBytes = await fetch(`${alany.url}/report-attachments/${pdf.id}`, {
+      headers: { cookie: handler.client.cookie! },
+    });
+    expect(Buffer.from(await pdfBytes.arrayBuffer()).toString('latin1')).not.toContain(WHO);
+
+    // Another admin of the same organisation, a stranger and nobody: not found / sign in.
+    expect((await fetch(url, { headers: { cookie: otherAdmin.client.cookie! } })).status).toBe(404);
+    const stranger = await person(server as never, 'Stranger');
+    expect((await fetch(url, { headers: { cookie: stranger.client.cookie! } })).status).toBe(404);
+    expect((await fetch(url)).status).toBe(401);
+    expect((await fetch(`${alany.url}/report-attachments/not-an-id`)).status).toBe(401);
+
+    const audit = await handler.client.ok(
+      `query($o: ID!) { auditEvents(organisationId: $o, first: 5) { edges { node { action } } } }`,
+      { o: organisation.id },
+    );
+    expect(
+      audit.auditEvents.edges.map((e: { node: { action: string } }) => e.node.action),
+    ).toContain('report.attachment_downloaded');
+  });
+
+  it('refuses oversized, too many, unknown and disallowed files clearly and stores nothing', async () => {
+    const before = await countAttachments();
+    const huge = await upload('big.txt', 'a'.repeat(MAX_ATTACHMENT_BYTES + 1));
+    expect(huge.status).toBe(413);
+    expect(huge.body.errors[0]).toMatchObject({
+      message: 'A file may be at most 10 MB.',
+      extensions: { code: 'PAYLOAD_TOO_LARGE', reason: 'FILE_TOO_LARGE' },
+    });
+    const docx = await upload(
+      'contract.docx',
+      Buffer.from('PK\x03\x04word/document.xml', 'latin1'),
+    );
+    expect(docx.status).toBe(415);
+    expect(docx.body.errors[0].extensions.reason).toBe('UNSUPPORTED_TYPE');
+    const damaged = await upload('broken.png', Buffer.from('\x89PNG\r\n\x1a\n\0\0', 'latin1'));
+    expect(damaged.status).toBe(422);
+    expect(damaged.body.errors[0].extensions.reason).toBe('DAMAGED_FILE');
+    const asForm = await fetch(`${alany.url}/report-uploads`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'cross-site form',
+    });
+    expect(asForm.status).toBe(415);
+    expect(await countAttachments()).toBe(before);
+
+    const six = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => upload(`note${i}.txt`, `Note ${i}`)),
+    );
+    const tooMany = await server.client().request(SUBMIT, {
+      input: {
+        organisationSlug: organisation.slug,
+        category: 'Bribery',
+        title: 'Six files',
+        body: 'Too many',
+        attachments: six.map((u) => u.body.upload),
+      },
+    });
+    expect(reasons(tooMany)).toEqual(['attachments:TOO_MANY']);
+    const unknown = await server.client().request(SUBMIT, {
+      input: {
+        organisationSlug: organisation.slug,
+        category: 'Bribery',
+        title: 'Unknown file',
+        body: 'Nothing stored',
+        attachments: [six[0]!.body.upload, 'x'.repeat(43)],
+      },
+    });
+    expect(reasons(unknown)).toEqual(['attachments:UPLOAD_NOT_FOUND']);
+    const owner = new pg.Client({ connectionString: db.ownerUrl });
+    await owner.connect();
+    const { rows } = await owner.query(
+      `select count(*)::int as pending from report_attachment where report_id is null`,
+    );
+    const { rows: filed } = await owner.query(
+      `select count(*)::int as n from integrity_report where organisation_id = $1`,
+      [organisation.id],
+    );
+    await owner.end();
+    // The six uploads wait unclaimed (a later upload deletes them once they are two days old); no report took any of them.
+    expect(rows[0].pending).toBe(6);
+    const inbox = await handler.client.ok(
+      `query($o: ID!) { reports(organisationId: $o, first: 100) { edges { node { title } } } }`,
+      { o: organisation.id },
+    );
+    expect(inbox.reports.edges.map((e: { node: { title: string } }) => e.node.title)).not.toContain(
+      'Unknown file',
+    );
+    expect(filed[0].n).toBe(inbox.reports.edges.length);
+  });
+
+  it('flags the acknowledgement and feedback deadlines when they pass, and clears them when met', async () => {
+    await server.client().ok(SUBMIT, {
+      input: {
+        organisationSlug: organisation.slug,
+        category: 'Bribery',
+        title: 'Forgotten report',
+        body: 'Nobody looked at this for 100 days.',
+      },
+    });
+    const owner = new pg.Client({ connectionString: db.ownerUrl });
+    await owner.connect();
+    const { rows } = await owner.query(
+      `update integrity_report set submitted_on = current_date - 100 where status = 'RECEIVED'
+       and acknowledged_on is null returning id`,
+    );
+    await owner.end();
+    const id = rows.find(Boolean)!.id as string;
+    const FIELDS = `id acknowledgeBy feedbackBy acknowledgedOn lastFeedbackOn acknowledgementOverdue feedbackOverdue`;
+    const before = await handler.client.ok(`query($id: ID!) { report(id: $id) { ${FIELDS} } }`, {
+      id,
+    });
+    expect(before.report).toMatchObject({
+      acknowledgedOn: null,
+      lastFeedbackOn: null,
+      acknowledgementOverdue: true,
+      feedbackOverdue: true,
+    });
+    const acknowledged = await handler.client.ok(
+      `mutation($id: ID!) { setReportStatus(input: { id: $id, status: TRIAGED }) { ${FIELDS} } }`,
+      { id },
+    );
+    expect(acknowledged.setReportStatus).toMatchObject({
+      acknowledgedOn: new Date().toISOString().slice(0, 10),
+      acknowledgementOverdue: false,
+      feedbackOverdue: true,
+    });
+    const answered = await handler.client.ok(
+      `mutation($id: ID!) { messageReporter(input: { id: $id, body: "We are on it." }) { ${FIELDS} } }`,
+      { id },
+    );
+    expect(answered.messageReporter).toMatchObject({
+      lastFeedbackOn: new Date().toISOString().slice(0, 10),
+      feedbackOverdue: false,
+    });
   });
 
   it('gives a wrong receipt the same error as an unknown one, after the same delay', async () => {

@@ -23,17 +23,26 @@ export class Sealer {
 
   /** version (1 byte) | nonce (12) | tag (16) | ciphertext */
   seal(plaintext: string): Buffer {
-    const nonce = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.encryptionKey, nonce);
-    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return Buffer.concat([Buffer.from([VERSION]), nonce, cipher.getAuthTag(), body]);
+    return this.sealBytes(Buffer.from(plaintext, 'utf8'));
   }
 
   open(sealed: Buffer): string {
+    return this.openBytes(sealed).toString('utf8');
+  }
+
+  /** The same format for files (attachments). */
+  sealBytes(plain: Buffer): Buffer {
+    const nonce = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.encryptionKey, nonce);
+    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return Buffer.concat([Buffer.from([VERSION]), nonce, cipher.getAuthTag(), body]);
+  }
+
+  openBytes(sealed: Buffer): Buffer {
     if (sealed[0] !== VERSION) throw new Error('Unknown sealed format.');
     const decipher = createDecipheriv('aes-256-gcm', this.encryptionKey, sealed.subarray(1, 13));
     decipher.setAuthTag(sealed.subarray(13, 29));
-    return Buffer.concat([decipher.update(sealed.subarray(29)), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(sealed.subarray(29)), decipher.final()]);
   }
 
   /** A keyed hash to find a report by its receipt; useless without the key. */

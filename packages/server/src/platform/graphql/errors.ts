@@ -58,6 +58,7 @@ const constraintReason: Record<string, string> = {
   isNotEmpty: 'REQUIRED',
   isUrl: 'INVALID_URL',
   isUUID: 'INVALID_ID',
+  arrayMaxSize: 'TOO_MANY',
 };
 
 export function problemsFromValidation(errors: ValidationError[], prefix = ''): FieldProblem[] {

@@ -23,7 +23,9 @@ export function serveWebClient(app: Express, distDir: string): boolean {
     if (!req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
     if (req.path.startsWith('/report')) {
-      // Reporter pages: nothing cached, no Referer, nothing loaded from anywhere else.
+      // Reporter pages: nothing cached, no Referer, nothing loaded from anywhere else, and no
+      // request line in the log (when someone opened a reporting page is nobody's business).
+      res.locals.unlogged = true;
       res.setHeader('Cache-Control', 'no-store');
       res.setHeader('Referrer-Policy', 'no-referrer');
       res.setHeader(

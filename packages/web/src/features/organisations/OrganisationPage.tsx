@@ -78,6 +78,7 @@ export function OrganisationPage() {
   const place = [organisation.city, organisation.country].filter(Boolean).join(', ');
   const can = organisation.viewerCan;
   const moderator = ['OWNER', 'ADMIN', 'MODERATOR'].includes(organisation.viewerRole ?? '');
+  const admin = ['OWNER', 'ADMIN'].includes(organisation.viewerRole ?? '');
   return (
     <Page
       title={organisation.name}
@@ -100,8 +101,14 @@ export function OrganisationPage() {
           })}
         </Alert>
       )}
-      {(can.readAuditLog || can.manageApiTokens || moderator) && (
+      {(can.readAuditLog || can.manageApiTokens || moderator || organisation.viewerRole) && (
         <nav className="page-links" aria-label={t('organisation.tools')}>
+          {organisation.viewerRole && (
+            <Link to={`/o/${organisation.slug}/reports`}>{t('organisation.reportsLink')}</Link>
+          )}
+          {admin && (
+            <Link to={`/o/${organisation.slug}/reporting`}>{t('organisation.reportingLink')}</Link>
+          )}
           {moderator && (
             <Link to={`/o/${organisation.slug}/moderation`}>
               {t('organisation.moderationLink')}

@@ -1,0 +1,297 @@
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { describeError, serverProblems, type ErrorView } from '../../app/errors';
+import { useI18n } from '../../app/i18n/I18nProvider';
+import { QueryProblem } from '../../app/QueryProblem';
+import { graphql } from '../../gql';
+import type { ReportQuery, ReportStatus } from '../../gql/graphql';
+import { Alert, Button, Loading, Page, SelectField, TextAreaField } from '../../ui';
+import { AttachmentList, Conversation, useDay } from './Conversation';
+import {
+  ASSIGN_REPORT,
+  MESSAGE_REPORTER,
+  REPORT,
+  REPORT_ACTIVITY,
+  SET_REPORT_STATUS,
+} from './documents';
+import { Deadlines, STATUSES, useReportsOrganisation } from './InboxPage';
+
+type Report = NonNullable<ReportQuery['report']>;
+
+const CASE_MEMBERS = graphql(`
+  query CaseMembers($organisationId: ID!) {
+    members(organisationId: $organisationId, first: 100) {
+      edges {
+        node {
+          id
+          user {
+            id
+            displayName
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** `/o/:slug/reports/:id`: one case — what was reported, the conversation, and the actions. */
+export function CasePage() {
+  const { organisation, fallback } = useReportsOrganisation();
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const { data, loading, error, refetch } = useQuery(REPORT, {
+    variables: { id },
+    fetchPolicy: 'cache-and-network',
+    skip: !organisation,
+  });
+  useSubscription(REPORT_ACTIVITY, {
+    variables: { organisationId: organisation?.id ?? '' },
+    skip: !organisation,
+    onData: ({ data: live }) => {
+      if (live.data?.reportActivity.reportId === id) void refetch();
+    },
+  });
+  if (!organisation) return fallback;
+  const report = data?.report;
+  if (!report) {
+    if (loading) return <Loading label={t('common.loading')} />;
+    const forbidden = serverProblems(error).some((p) => p.code === 'FORBIDDEN');
+    return (
+      <Page title={t('reports.case.notFound')}>
+        {forbidden ? (
+          <Alert tone="info">{t('reports.onlyHandlers')}</Alert>
+        ) : error ? (
+          <QueryProblem error={error} retry={refetch} />
+        ) : null}
+        <p>
+          <Link to={`/o/${organisation.slug}/reports`}>{t('reports.backToInbox')}</Link>
+        </p>
+      </Page>
+    );
+  }
+  return <Case organisation={organisation} report={report} refetch={() => void refetch()} />;
+}
+
+function Case({
+  organisation,
+  report,
+  refetch,
+}: {
+  organisation: { id: string; slug: string; name: string };
+  report: Report;
+  refetch(): void;
+}) {
+  const { t } = useI18n();
+  const day = useDay();
+  const { data: members } = useQuery(CASE_MEMBERS, {
+    variables: { organisationId: organisation.id },
+  });
+  const people = members?.members.edges.map((edge) => edge.node.user) ?? [];
+  const assignee = people.find((person) => person.id === report.assigneeUserId);
+  return (
+    <Page title={report.title} width="wide">
+      <nav className="page-links" aria-label={t('organisation.tools')}>
+        <Link to={`/o/${organisation.slug}/reports`}>{t('reports.backToInbox')}</Link>
+      </nav>
+      <div className="columns case">
+        <div>
+          <section className="card" aria-labelledby="case-report">
+            <h2 id="case-report" className="card__title">
+              {t('reports.case.report')}
+            </h2>
+            <p>
+              <span className={`badge report-status--${report.status}`}>
+                {t(`report.status.${report.status}`)}
+              </span>{' '}
+              {report.category} · {t('reports.submitted', { date: day(report.submittedOn) })}
+            </p>
+            <Deadlines report={report} />
+            <p className="case__body">{report.body}</p>
+            <dl className="case__facts">
+              <dt>{t('reports.case.when')}</dt>
+              <dd>{report.occurredAt || t('reports.case.notGiven')}</dd>
+              <dt>{t('reports.case.where')}</dt>
+              <dd>{report.place || t('reports.case.notGiven')}</dd>
+              <dt>{t('reports.case.who')}</dt>
+              <dd>{report.involvedParties || t('reports.case.notGiven')}</dd>
+              <dt>{t('reports.case.contact')}</dt>
+              <dd>{report.contact || t('reports.case.anonymous')}</dd>
+            </dl>
+            <AttachmentList attachments={report.attachments} download />
+          </section>
+          <section className="card" aria-labelledby="case-conversation">
+            <h2 id="case-conversation" className="card__title">
+              {t('report.conversation.title')}
+            </h2>
+            <Conversation messages={report.messages} side="handler" />
+            <MessageForm reportId={report.id} onSent={refetch} />
+          </section>
+        </div>
+        <div>
+          <StatusForm report={report} onChanged={refetch} />
+          <section className="card" aria-labelledby="case-assignee">
+            <h2 id="case-assignee" className="card__title">
+              {t('reports.case.assignee')}
+            </h2>
+            <p>{assignee ? assignee.displayName : t('reports.case.unassigned')}</p>
+            <AssignForm
+              reportId={report.id}
+              current={report.assigneeUserId ?? ''}
+              people={people}
+              onChanged={refetch}
+            />
+          </section>
+        </div>
+      </div>
+    </Page>
+  );
+}
+
+function MessageForm({ reportId, onSent }: { reportId: string; onSent(): void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [body, setBody] = useState('');
+  const [problems, setProblems] = useState<ErrorView<'body'> | null>(null);
+  const [send, { loading }] = useMutation(MESSAGE_REPORTER);
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setProblems(null);
+    try {
+      await send({ variables: { input: { id: reportId, body } } });
+      setBody('');
+      onSent();
+    } catch (problem) {
+      setProblems(describeError(problem, i18n, ['body']));
+    }
+  }
+  return (
+    <form className="form subsection" onSubmit={(event) => void submit(event)} noValidate>
+      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
+      <TextAreaField
+        label={t('reports.case.message')}
+        hint={t('reports.case.messageHint')}
+        name="body"
+        rows={4}
+        required
+        maxLength={20000}
+        value={body}
+        onChange={(event) => setBody(event.target.value)}
+        error={problems?.fields.body}
+      />
+      <div className="form__actions">
+        <Button type="submit" busy={loading}>
+          {t('reports.case.send')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function StatusForm({ report, onChanged }: { report: Report; onChanged(): void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [status, setStatus] = useState<ReportStatus>(report.status);
+  const [note, setNote] = useState('');
+  const [problems, setProblems] = useState<ErrorView<'note'> | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [save, { loading }] = useMutation(SET_REPORT_STATUS);
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setProblems(null);
+    setSaved(false);
+    try {
+      await save({ variables: { input: { id: report.id, status, note } } });
+      setNote('');
+      setSaved(true);
+      onChanged();
+    } catch (problem) {
+      setProblems(describeError(problem, i18n, ['note']));
+    }
+  }
+  return (
+    <form
+      className="card form"
+      aria-labelledby="case-status"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+    >
+      <h2 id="case-status" className="card__title">
+        {t('reports.case.status')}
+      </h2>
+      {saved && <Alert tone="success">{t('reports.case.statusSaved')}</Alert>}
+      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
+      <SelectField
+        label={t('reports.filter.status')}
+        name="status"
+        value={status}
+        onChange={(event) => setStatus(event.target.value as ReportStatus)}
+        options={STATUSES.map((value) => ({ value, label: t(`report.status.${value}`) }))}
+      />
+      <TextAreaField
+        label={t('reports.case.note')}
+        hint={t('reports.case.noteHint')}
+        name="note"
+        rows={3}
+        maxLength={5000}
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+        error={problems?.fields.note}
+      />
+      <div className="form__actions">
+        <Button type="submit" busy={loading}>
+          {t('reports.case.saveStatus')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function AssignForm({
+  reportId,
+  current,
+  people,
+  onChanged,
+}: {
+  reportId: string;
+  current: string;
+  people: ReadonlyArray<{ id: string; displayName: string }>;
+  onChanged(): void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [choice, setChoice] = useState(current);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [assign, { loading }] = useMutation(ASSIGN_REPORT);
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setProblem(null);
+    try {
+      await assign({ variables: { input: { id: reportId, handlerUserId: choice || null } } });
+      onChanged();
+    } catch (error) {
+      const view = describeError(error, i18n, ['handlerUserId']);
+      setProblem(view.fields.handlerUserId ?? view.summary);
+    }
+  }
+  return (
+    <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+      {problem && <Alert tone="error">{problem}</Alert>}
+      <SelectField
+        label={t('reports.case.assignTo')}
+        name="handlerUserId"
+        value={choice}
+        onChange={(event) => setChoice(event.target.value)}
+        options={[
+          { value: '', label: t('reports.case.nobody') },
+          ...people.map((person) => ({ value: person.id, label: person.displayName })),
+        ]}
+      />
+      <div className="form__actions">
+        <Button type="submit" variant="secondary" busy={loading}>
+          {t('reports.case.assign')}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,191 @@
+import { useLazyQuery, useMutation } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { describeError, serverProblems, type ErrorView } from '../../app/errors';
+import { useI18n } from '../../app/i18n/I18nProvider';
+import type { ReporterViewFieldsFragment } from '../../gql/graphql';
+import { Alert, Button, Page, TextAreaField, TextField } from '../../ui';
+import { AttachmentPicker } from './AttachmentPicker';
+import { AttachmentList, Conversation, useDay } from './Conversation';
+import { REPLY_TO_REPORT, REPORT_BY_RECEIPT } from './documents';
+import { ANONYMOUSLY, Protections } from './ReportPage';
+import type { UploadedFile } from './uploads';
+
+/**
+ * `/report/follow-up`: the receipt opens the conversation. The receipt lives only in this
+ * page's memory: never in the address, the history, storage or Apollo's cache.
+ */
+export function FollowUpPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [receipt, setReceipt] = useState<string | null>(null);
+  const [report, setReport] = useState<ReporterViewFieldsFragment | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [open, { loading }] = useLazyQuery(REPORT_BY_RECEIPT, { fetchPolicy: 'no-cache' });
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const value = String(new FormData(form).get('receipt') ?? '').replace(/\D/g, '');
+    setProblem(null);
+    if (value.length !== 16) {
+      setProblem(t('report.followUp.badReceipt'));
+      return;
+    }
+    try {
+      const { data, error } = await open({ variables: { receipt: value }, context: ANONYMOUSLY });
+      if (error) throw error;
+      if (data?.reportByReceipt) {
+        setReceipt(value);
+        setReport(data.reportByReceipt);
+        form.reset();
+      }
+    } catch (error) {
+      const notFound = serverProblems(error).some((p) => p.code === 'NOT_FOUND');
+      setProblem(
+        notFound ? t('report.followUp.unknownReceipt') : describeError(error, i18n).summary,
+      );
+    }
+  }
+
+  if (receipt && report) {
+    return (
+      <ReportThread
+        receipt={receipt}
+        report={report}
+        onChange={setReport}
+        onClose={() => {
+          setReceipt(null);
+          setReport(null);
+        }}
+      />
+    );
+  }
+
+  return (
+    <Page title={t('report.followUp.title')} intro={t('report.followUp.intro')} width="narrow">
+      <form className="card form" onSubmit={(event) => void submit(event)} noValidate>
+        {problem && <Alert tone="error">{problem}</Alert>}
+        <TextField
+          label={t('report.followUp.receipt')}
+          hint={t('report.followUp.receiptHint')}
+          name="receipt"
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={24}
+          required
+        />
+        <div className="form__actions">
+          <Button type="submit" busy={loading}>
+            {loading ? t('report.followUp.opening') : t('report.followUp.open')}
+          </Button>
+        </div>
+      </form>
+      <Protections />
+    </Page>
+  );
+}
+
+const REPLY_FIELDS = ['body', 'attachments'] as const;
+
+function ReportThread({
+  receipt,
+  report,
+  onChange,
+  onClose,
+}: {
+  receipt: string;
+  report: ReporterViewFieldsFragment;
+  onChange(report: ReporterViewFieldsFragment): void;
+  onClose(): void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const day = useDay();
+  const [body, setBody] = useState('');
+  const [files, setFiles] = useState<UploadedFile[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const [sent, setSent] = useState(false);
+  const [problems, setProblems] = useState<ErrorView<(typeof REPLY_FIELDS)[number]> | null>(null);
+  const [reply, { loading }] = useMutation(REPLY_TO_REPORT, {
+    context: ANONYMOUSLY,
+    fetchPolicy: 'no-cache',
+  });
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (uploading) return;
+    setProblems(null);
+    setSent(false);
+    try {
+      const { data } = await reply({
+        variables: { input: { receipt, body, attachments: files.map((f) => f.upload) } },
+      });
+      if (data) {
+        onChange(data.replyToReport);
+        setBody('');
+        setFiles([]);
+        setSent(true);
+      }
+    } catch (problem) {
+      setProblems(describeError(problem, i18n, REPLY_FIELDS));
+    }
+  }
+
+  return (
+    <Page title={report.title} width="narrow">
+      <div className="card report-status">
+        <p>
+          <span className={`badge report-status__badge report-status--${report.status}`}>
+            {t(`report.status.${report.status}`)}
+          </span>{' '}
+          {t('report.followUp.submitted', { date: day(report.submittedOn) })} · {report.category}
+        </p>
+        <p className="muted">{t(`report.statusHelp.${report.status}`)}</p>
+        <AttachmentList attachments={report.attachments} download={false} />
+      </div>
+      <section className="card" aria-labelledby="conversation-title">
+        <h2 id="conversation-title" className="card__title">
+          {t('report.conversation.title')}
+        </h2>
+        <Conversation messages={report.messages} side="reporter" />
+      </section>
+      <form
+        className="card form"
+        aria-labelledby="reply-title"
+        onSubmit={(event) => void submit(event)}
+        noValidate
+      >
+        <h2 id="reply-title" className="card__title">
+          {t('report.followUp.replyTitle')}
+        </h2>
+        {sent && <Alert tone="success">{t('report.followUp.replySent')}</Alert>}
+        {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
+        <TextAreaField
+          label={t('report.followUp.reply')}
+          name="body"
+          rows={5}
+          maxLength={20000}
+          required
+          value={body}
+          onChange={(event) => setBody(event.target.value)}
+          error={problems?.fields.body}
+        />
+        <AttachmentPicker
+          files={files}
+          onChange={setFiles}
+          onBusy={setUploading}
+          error={problems?.fields.attachments}
+        />
+        <div className="form__actions">
+          <Button type="submit" busy={loading || uploading}>
+            {loading ? t('report.sending') : t('report.followUp.send')}
+          </Button>
+          <Button variant="secondary" onClick={onClose}>
+            {t('report.followUp.close')}
+          </Button>
+        </div>
+      </form>
+    </Page>
+  );
+}

@@ -1,0 +1,222 @@
+import { useQuery, useSubscription } from '@apollo/client/react';
+import { useState, type ReactElement } from 'react';
+import { Link, useParams } from 'react-router';
+import { serverProblems } from '../../app/errors';
+import { useI18n } from '../../app/i18n/I18nProvider';
+import { QueryProblem } from '../../app/QueryProblem';
+import type { ReportStatus, ReportSummaryFieldsFragment } from '../../gql/graphql';
+import { Alert, Button, EmptyState, Loading, Page, SelectField } from '../../ui';
+import { useDay } from './Conversation';
+import { REPORT_ACTIVITY, REPORTING_PAGE, REPORTS, REPORTS_ORGANISATION } from './documents';
+
+export const STATUSES: readonly ReportStatus[] = [
+  'RECEIVED',
+  'TRIAGED',
+  'INVESTIGATING',
+  'RESOLVED',
+  'DISMISSED',
+];
+const PAGE = 25;
+
+/** The organisation behind `/o/:slug/...`, or the page that says why it cannot be shown. */
+export function useReportsOrganisation() {
+  const { slug = '' } = useParams();
+  const { t } = useI18n();
+  const { data, loading, error, refetch } = useQuery(REPORTS_ORGANISATION, {
+    variables: { slug },
+  });
+  const organisation = data?.organisation;
+  let fallback: ReactElement | null = null;
+  if (!organisation) {
+    if (loading) fallback = <Loading label={t('common.loading')} />;
+    else if (error)
+      fallback = (
+        <Page title={t('error.loadFailed')}>
+          <QueryProblem error={error} retry={refetch} />
+        </Page>
+      );
+    else
+      fallback = (
+        <Page title={t('organisation.notFound.title')} intro={t('organisation.notFound.body')}>
+          <p>
+            <Link to="/">{t('notFound.home')}</Link>
+          </p>
+        </Page>
+      );
+  }
+  return { organisation, fallback };
+}
+
+/**
+ * The two deadlines of the EU Whistleblower Directive: acknowledge within 7 days, give feedback
+ * within 3 months. Each says when it was met, or by when it must be, or that it is overdue.
+ */
+export function Deadlines({ report }: { report: ReportSummaryFieldsFragment }) {
+  const { t } = useI18n();
+  const day = useDay();
+  const closed = report.status === 'RESOLVED' || report.status === 'DISMISSED';
+  return (
+    <span className="deadlines">
+      {report.acknowledgedOn ? (
+        <span className="badge badge--done">
+          {t('reports.acknowledgedOn', { date: day(report.acknowledgedOn) })}
+        </span>
+      ) : report.acknowledgementOverdue ? (
+        <span className="badge badge--danger">
+          {t('reports.acknowledgeOverdue', { date: day(report.acknowledgeBy) })}
+        </span>
+      ) : (
+        <span className="badge badge--warning">
+          {t('reports.acknowledgeBy', { date: day(report.acknowledgeBy) })}
+        </span>
+      )}
+      {report.feedbackOverdue ? (
+        <span className="badge badge--danger">
+          {t('reports.feedbackOverdue', { date: day(report.feedbackBy) })}
+        </span>
+      ) : report.lastFeedbackOn ? (
+        <span className="badge badge--done">
+          {t('reports.feedbackOn', { date: day(report.lastFeedbackOn) })}
+        </span>
+      ) : (
+        !closed && (
+          <span className="badge badge--neutral">
+            {t('reports.feedbackBy', { date: day(report.feedbackBy) })}
+          </span>
+        )
+      )}
+    </span>
+  );
+}
+
+/** `/o/:slug/reports`: the case handlers' inbox, with filters, deadlines and live updates. */
+export function InboxPage() {
+  const { organisation, fallback } = useReportsOrganisation();
+  if (!organisation) return fallback;
+  return <Inbox organisation={organisation} />;
+}
+
+function Inbox({ organisation }: { organisation: { id: string; name: string; slug: string } }) {
+  const { t, plural } = useI18n();
+  const day = useDay();
+  const [status, setStatus] = useState<ReportStatus | ''>('');
+  const [category, setCategory] = useState('');
+  const [news, setNews] = useState<string | null>(null);
+  const filter = { ...(status ? { status } : {}), ...(category ? { category } : {}) };
+  const { data, loading, error, refetch, fetchMore } = useQuery(REPORTS, {
+    variables: { organisationId: organisation.id, filter, first: PAGE },
+    fetchPolicy: 'cache-and-network',
+  });
+  // The categories offered on the public page (reports keep theirs if the list changes later).
+  const { data: page } = useQuery(REPORTING_PAGE, { variables: { slug: organisation.slug } });
+  const categories = page?.reportingPage.categories ?? [];
+  useSubscription(REPORT_ACTIVITY, {
+    variables: { organisationId: organisation.id },
+    onData: ({ data: live }) => {
+      const kind = live.data?.reportActivity.kind;
+      if (!kind) return;
+      setNews(t(kind === 'NEW_REPORT' ? 'reports.live.newReport' : 'reports.live.newMessage'));
+      void refetch();
+    },
+  });
+  const title = t('reports.title', { name: organisation.name });
+  const forbidden = serverProblems(error).some((p) => p.code === 'FORBIDDEN');
+  if (forbidden) {
+    return (
+      <Page title={title}>
+        <Alert tone="info">{t('reports.onlyHandlers')}</Alert>
+      </Page>
+    );
+  }
+  const reports = data?.reports.edges.map((edge) => edge.node) ?? [];
+  return (
+    <Page title={title} intro={t('reports.intro')}>
+      <nav className="page-links" aria-label={t('organisation.tools')}>
+        <Link to={`/o/${organisation.slug}`}>{t('reports.backToOrganisation')}</Link>
+        <Link to={`/report/${organisation.slug}`}>{t('reports.publicPage')}</Link>
+      </nav>
+      {news && (
+        <Alert
+          tone="info"
+          action={
+            <Button variant="quiet" onClick={() => setNews(null)}>
+              {t('reports.dismiss')}
+            </Button>
+          }
+        >
+          {news}
+        </Alert>
+      )}
+      <div className="filters" role="group" aria-label={t('reports.filters')}>
+        <SelectField
+          label={t('reports.filter.status')}
+          name="status"
+          value={status}
+          onChange={(event) => setStatus(event.target.value as ReportStatus | '')}
+          options={[
+            { value: '', label: t('reports.filter.anyStatus') },
+            ...STATUSES.map((value) => ({ value, label: t(`report.status.${value}`) })),
+          ]}
+        />
+        {categories.length > 0 && (
+          <SelectField
+            label={t('reports.filter.category')}
+            name="category"
+            value={category}
+            onChange={(event) => setCategory(event.target.value)}
+            options={[
+              { value: '', label: t('reports.filter.anyCategory') },
+              ...categories.map((value) => ({ value, label: value })),
+            ]}
+          />
+        )}
+      </div>
+      {error && !data && <QueryProblem error={error} retry={refetch} />}
+      {loading && !data ? (
+        <Loading label={t('common.loading')} />
+      ) : reports.length === 0 ? (
+        <EmptyState title={t('reports.emptyTitle')}>
+          <p>{t('reports.emptyBody')}</p>
+        </EmptyState>
+      ) : (
+        <ul className="list reports">
+          {reports.map((report) => (
+            <li key={report.id} className="list__item report-item">
+              <div className="report-item__main">
+                <Link to={`/o/${organisation.slug}/reports/${report.id}`} className="list__title">
+                  {report.title}
+                </Link>
+                <span className={`badge report-status--${report.status}`}>
+                  {t(`report.status.${report.status}`)}
+                </span>
+              </div>
+              <p className="list__meta">
+                {report.category} · {t('reports.submitted', { date: day(report.submittedOn) })} ·{' '}
+                {plural('reports.messages', report.messageCount)}
+              </p>
+              <Deadlines report={report} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {data?.reports.pageInfo.hasNextPage && (
+        <Button
+          variant="secondary"
+          onClick={() =>
+            void fetchMore({
+              variables: { after: data.reports.pageInfo.endCursor },
+              updateQuery: (previous, { fetchMoreResult }) => ({
+                reports: {
+                  ...fetchMoreResult.reports,
+                  edges: [...(previous.reports?.edges ?? []), ...fetchMoreResult.reports.edges],
+                },
+              }),
+            })
+          }
+        >
+          {t('reports.loadMore')}
+        </Button>
+      )}
+    </Page>
+  );
+}
