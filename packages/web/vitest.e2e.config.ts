@@ -12,6 +12,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // What a page shows after a live event may take a while on a busy two-core CI machine.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     // One journey: each step continues from where the previous one left the browser.
     sequence: { concurrent: false },
   },

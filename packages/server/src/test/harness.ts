@@ -197,3 +197,15 @@ export async function signedUpClient(server: TestServer, overrides = {}) {
   });
   return { client, input, user: data.signUp.user };
 }
+
+/**
+ * Waits until `check` holds. Generous on purpose: live events on a busy two-core CI machine can
+ * take seconds; a test asserts that they arrive, not how fast.
+ */
+export async function until(check: () => boolean, what: string, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestClient, type TestServer } from '../../test/harness.js';
+import { startTestServer, type TestClient, type TestServer, until } from '../../test/harness.js';
 import { addMember, createOrganisation, person, type Person } from '../../test/tenants.js';
 
 let server: TestServer;
@@ -46,14 +46,6 @@ async function listen(
   );
   await new Promise((resolve) => setTimeout(resolve, 250)); // the subscription is registered
   return received;
-}
-
-async function until(check: () => boolean, what: string, ms = 3000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 const THREAD_ACTIVITY = `subscription($id: ID!) { threadActivity(threadId: $id) { kind postId post { id body } thread { id replyCount } } }`;

