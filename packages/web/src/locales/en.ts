@@ -900,7 +900,7 @@ export const en = {
   'risk.field.indicatorsHint': 'One per line, e.g. “the same winner every year”.',
   'risk.field.evidence': 'Evidence',
   'risk.field.evidenceHint':
-    'Links to discussion threads you can read, one per line. Only readers of those threads will see them.',
+    'Links to discussion threads or library resources you can read, one per line. Only their readers will see them.',
   'risk.field.action': 'Action',
   'risk.field.actionHint': 'What will be done, e.g. “Auctions for every plot, published online”.',
   'risk.field.owner': 'Responsible person',
@@ -961,7 +961,7 @@ export const en = {
   'risk.editor.residualHint': 'Move the sliders to change the residual score.',
   'risk.editor.scoreIs': 'Score {likelihood} × {impact} = {score}:',
   'risk.editor.evidenceFormat':
-    'Paste links to discussion threads (…/t/…) or their ids, one per line.',
+    'Paste links to discussion threads (…/t/…) or library resources (…/resources/…), one per line.',
   'risk.mitigations.title': 'Mitigation actions',
   'risk.mitigations.add': 'Add an action',
   'risk.mitigations.added': 'The action was added.',

@@ -571,7 +571,7 @@ function RiskDetails({
                 </dd>
               </div>
             )}
-            {risk.evidenceThreads.length > 0 && (
+            {risk.evidenceThreads.length + risk.evidenceResources.length > 0 && (
               <div>
                 <dt>{t('risk.field.evidence')}</dt>
                 <dd>
@@ -579,6 +579,11 @@ function RiskDetails({
                     {risk.evidenceThreads.map((thread) => (
                       <li key={thread.id}>
                         <Link to={`/t/${thread.id}`}>{thread.title}</Link>
+                      </li>
+                    ))}
+                    {risk.evidenceResources.map((resource) => (
+                      <li key={resource.id}>
+                        <Link to={`/resources/${resource.id}`}>{resource.title}</Link>
                       </li>
                     ))}
                   </ul>

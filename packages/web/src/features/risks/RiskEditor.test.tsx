@@ -25,6 +25,7 @@ const evidenceRefused: MockedResponse = {
         likelihood: 4,
         impact: 3,
         evidenceThreadIds: [THREAD],
+        evidenceResourceIds: [],
       },
     },
   },
@@ -109,6 +110,7 @@ const risk: RiskFieldsFragment = {
   createdAt: '2026-11-01T10:00:00Z',
   updatedAt: '2026-11-01T10:00:00Z',
   evidenceThreads: [],
+  evidenceResources: [],
   history: [],
   mitigations: [
     {

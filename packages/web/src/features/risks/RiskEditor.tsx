@@ -6,7 +6,7 @@ import type { RiskFieldsFragment } from '../../gql/graphql';
 import { Alert, Button, TextAreaField, TextField } from '../../ui';
 import { ADD_RISK, RISK_ASSESSMENT, UPDATE_RISK } from './documents';
 import { LevelBadge } from './Heatmap';
-import { isScale, LEVEL_FROM, LEVEL_TO, levelOf, strayEvidence, threadIdsFrom } from './scoring';
+import { evidenceFrom, isScale, LEVEL_FROM, LEVEL_TO, levelOf, strayEvidence } from './scoring';
 
 const FIELDS = [
   'title',
@@ -177,9 +177,15 @@ export function RiskEditor({
           });
           return;
         }
+        const { threadIds, resourceIds } = evidenceFrom(evidence);
         const { data } = await addRisk({
           variables: {
-            input: { assessmentId, ...values, evidenceThreadIds: threadIdsFrom(evidence) },
+            input: {
+              assessmentId,
+              ...values,
+              evidenceThreadIds: threadIds,
+              evidenceResourceIds: resourceIds,
+            },
           },
           ...refetch,
         });

@@ -66,6 +66,10 @@ export const RISK_FIELDS = graphql(`
       id
       title
     }
+    evidenceResources {
+      id
+      title
+    }
     mitigations {
       ...MitigationFields
     }

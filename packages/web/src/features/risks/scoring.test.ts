@@ -10,6 +10,7 @@ import {
   sortRisks,
   strayEvidence,
   threadIdsFrom,
+  evidenceFrom,
   type Scored,
 } from './scoring';
 
@@ -106,6 +107,11 @@ describe('evidence and dates', () => {
   it('reads thread ids from links or bare ids, once each', () => {
     expect(threadIdsFrom(`https://alany.kz/t/${id}\n${id.toUpperCase()}`)).toEqual([id]);
     expect(threadIdsFrom('')).toEqual([]);
+    const other = '0b7d7f0e-2c3a-4c11-9a4e-7f5b2d1c9e88';
+    expect(evidenceFrom(`https://alany.kz/t/${id}\nhttps://alany.kz/resources/${other}`)).toEqual({
+      threadIds: [id],
+      resourceIds: [other],
+    });
     expect(strayEvidence(`https://alany.kz/t/${id} see-above`)).toEqual(['see-above']);
   });
 

@@ -118,6 +118,20 @@ export function threadIdsFrom(text: string): string[] {
   return [...new Set(ids.map((id) => id.toLowerCase()))];
 }
 
+/**
+ * Evidence pasted as links or ids, one per line: library links (…/resources/<id>) are
+ * resources, everything else names a discussion thread.
+ */
+export function evidenceFrom(text: string): { threadIds: string[]; resourceIds: string[] } {
+  const tokens = text.split(/\s+/).filter(Boolean);
+  const resources = tokens.filter((token) => /\/resources\//i.test(token));
+  const threads = tokens.filter((token) => !/\/resources\//i.test(token));
+  return {
+    threadIds: threadIdsFrom(threads.join(' ')),
+    resourceIds: threadIdsFrom(resources.join(' ')),
+  };
+}
+
 /** Tokens the text keeps that are not ids, so a typo is caught before sending. */
 export function strayEvidence(text: string): string[] {
   return text
