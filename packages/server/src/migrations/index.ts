@@ -8,6 +8,7 @@ import { Migration20261127000006RiskAssessments } from './Migration2026112700000
 import { Migration20261127000007IntegrityReports } from './Migration20261127000007IntegrityReports.js';
 import { Migration20261127000008EventGuards } from './Migration20261127000008EventGuards.js';
 import { Migration20261127000009FasterPolicies } from './Migration20261127000009FasterPolicies.js';
+import { Migration20261127000012LiveAudience } from './Migration20261127000012LiveAudience.js';
 
 /** Applied in this order; a new migration is appended here and never edited once released. */
 export const migrationsList: MigrationObject[] = [
@@ -23,4 +24,5 @@ export const migrationsList: MigrationObject[] = [
   },
   { name: 'Migration20261127000008EventGuards', class: Migration20261127000008EventGuards },
   { name: 'Migration20261127000009FasterPolicies', class: Migration20261127000009FasterPolicies },
+  { name: 'Migration20261127000012LiveAudience', class: Migration20261127000012LiveAudience },
 ];

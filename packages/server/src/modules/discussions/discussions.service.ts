@@ -504,6 +504,26 @@ export function reactionCounts(context: Context) {
   });
 }
 
+/**
+ * One post's counts as `viewer` sees them, from its reaction rows (kind and who): live delivery
+ * reads the rows once for every subscriber.
+ */
+export function reactionCountsFrom(
+  rows: ReadonlyArray<{ kind: ReactionKind; user_id: string }>,
+  viewer: string | null,
+): ReactionCount[] {
+  return REACTION_ORDER.map((kind) => {
+    let count = 0;
+    let mine = false;
+    for (const row of rows) {
+      if (row.kind !== kind) continue;
+      count += 1;
+      if (row.user_id === viewer) mine = true;
+    }
+    return { reaction: kind, count, viewerReacted: mine };
+  });
+}
+
 /** Unread replies per thread for the viewer, for a page of threads in one statement. */
 export function unreadCounts(context: Context) {
   return requestLoader<string, number>(context, 'unreadCounts', async (em, threadIds) => {

@@ -287,8 +287,38 @@ function mayWrite(access: SpaceAccess, space: Space): boolean {
   );
 }
 
-/** What the viewer may do in a space it can read; NOT_FOUND when it cannot read it. */
-export async function spaceRights(context: Context, spaceId: string): Promise<SpaceRights> {
+function rightsMemo(context: Context): Map<string, Promise<SpaceRights>> {
+  let memo = context.loaders.get('spaceRights') as Map<string, Promise<SpaceRights>> | undefined;
+  if (!memo) {
+    memo = new Map();
+    context.loaders.set('spaceRights', memo);
+  }
+  return memo;
+}
+
+/**
+ * What the viewer may do in a space it can read; NOT_FOUND when it cannot read it. Decided once
+ * per request (or per live event) and space: a page asks it for the thread and for every post.
+ */
+export function spaceRights(context: Context, spaceId: string): Promise<SpaceRights> {
+  const memo = rightsMemo(context);
+  let rights = memo.get(spaceId);
+  if (!rights) {
+    rights = decideSpaceRights(context, spaceId);
+    memo.set(spaceId, rights);
+  }
+  return rights;
+}
+
+/**
+ * Live delivery decides the rights of many subscribers in one statement (`thread_readers`,
+ * the same rule in SQL) and hands each subscriber's fresh context its own answer.
+ */
+export function primeSpaceRights(context: Context, rights: SpaceRights): void {
+  rightsMemo(context).set(rights.space.id, Promise.resolve(rights));
+}
+
+async function decideSpaceRights(context: Context, spaceId: string): Promise<SpaceRights> {
   const space = await readableSpace(context, spaceId);
   const access = await spaceAccess(context);
   const isUser = context.viewer.kind === 'user';
