@@ -1,6 +1,7 @@
 import type { Context } from '../../platform/graphql/context.js';
 import { Gathering } from '../../platform/pubsub/gathering.js';
 import { notFound } from '../../platform/graphql/errors.js';
+import { shareAnswer, type SharedFields } from '../../platform/graphql/shared-answers.js';
 import { Post, Thread, type ReactionKind } from './discussions.entity.js';
 import type { SpaceActivityKind, ThreadActivityKind } from './discussions.inputs.js';
 import {
@@ -64,6 +65,48 @@ const threadSubscribers = new Gathering<string, Context, boolean | undefined>(
   },
 );
 
+const fieldSet = (...names: string[]) => new Set(names);
+/**
+ * The fields of a thread event whose answer depends only on the event, the viewer's rights in
+ * the space (write, moderate), whether the viewer wrote the post or the thread, and the
+ * viewer's own reactions to the post: subscribers alike in these get one execution. Anything
+ * else (unread counts, other posts, revisions, e-mail addresses) is executed per subscriber.
+ */
+const THREAD_SHARED_FIELDS: SharedFields = {
+  ThreadActivity: fieldSet('kind', 'post', 'postId', 'thread'),
+  Post: fieldSet(
+    'author',
+    'body',
+    'bodyHtml',
+    'createdAt',
+    'deletedAt',
+    'editedAt',
+    'hiddenAt',
+    'id',
+    'reactions',
+    'viewerCan',
+  ),
+  Thread: fieldSet(
+    'author',
+    'body',
+    'bodyHtml',
+    'createdAt',
+    'id',
+    'lastActivityAt',
+    'locked',
+    'pinned',
+    'replyCount',
+    'tags',
+    'title',
+    'updatedAt',
+    'viewerCan',
+  ),
+  User: fieldSet('id', 'displayName', 'handle'),
+  ReactionCount: fieldSet('reaction', 'count', 'viewerReacted'),
+  PostViewerCan: fieldSet('edit', 'delete', 'react', 'moderate'),
+  ThreadViewerCan: fieldSet('reply', 'update', 'delete', 'moderate'),
+};
+
 /** This subscriber is checked on its own (an API token: its rights depend on its scopes). */
 const ALONE = Symbol('alone');
 type Delivery = LiveThreadEvent | undefined | typeof ALONE;
@@ -104,33 +147,54 @@ const threadAudience = new Gathering<ThreadEvent, Context, Delivery>(async (even
       : [],
   ]);
   if (!thread) return out;
-  const [space, author] = await Promise.all([
+  const authorIds = [...new Set([post?.authorId, thread.authorId])].filter(
+    (id): id is string => !!id,
+  );
+  const [space, authors] = await Promise.all([
     spaceLoader(as).load(thread.spaceId),
-    post?.authorId ? userLoader(as).load(post.authorId) : null,
+    userLoader(as).loadMany(authorIds),
   ]);
   if (!space) return out;
+  const classes = new Map<string, Promise<LiveThreadEvent>>();
   await Promise.all(
     contexts.map(async (context, i) => {
       if (context.viewer.kind !== 'user') return;
-      const row = readers.get(context.viewer.userId);
+      const me = context.viewer.userId;
+      const row = readers.get(me);
       if (!row) {
         out[i] = undefined;
         return;
       }
-      primeSpaceRights(context, { space, write: row.can_write, moderate: row.role_rank >= 2 });
+      const rights = { space, write: row.can_write, moderate: row.role_rank >= 2 };
+      primeSpaceRights(context, rights);
       threadLoader(context).prime(thread.id, thread);
       spaceLoader(context).prime(space.id, space);
+      const mine = reactions.filter((r) => r.user_id === me).map((r) => r.kind);
       if (post) {
         postLoader(context).prime(post.id, post);
-        reactionCounts(context).prime(
-          post.id,
-          reactionCountsFrom(reactions, context.viewer.userId),
-        );
+        reactionCounts(context).prime(post.id, reactionCountsFrom(reactions, me));
       }
-      if (author) userLoader(context).prime(author.id, author);
-      // Deleted posts, and hidden ones for those who may not see them, travel as an id only.
-      const visible = post && (await visibleBody(context, post)) !== null ? post : null;
-      out[i] = { kind: event.kind, thread, postId: event.postId, post: visible };
+      for (const user of authors)
+        if (user && !(user instanceof Error)) userLoader(context).prime(user.id, user);
+      // Everything THREAD_SHARED_FIELDS may show depends on these and on the rows read above.
+      const key = [
+        rights.write,
+        rights.moderate,
+        post?.authorId === me,
+        thread.authorId === me,
+        mine.sort().join(','),
+      ].join('|');
+      let delivery = classes.get(key);
+      if (!delivery) {
+        delivery = (async () => {
+          // Deleted posts, and hidden ones for those who may not see them, travel as an id only.
+          const visible = post && (await visibleBody(context, post)) !== null ? post : null;
+          const answer = { kind: event.kind, thread, postId: event.postId, post: visible };
+          return shareAnswer(answer, THREAD_SHARED_FIELDS);
+        })();
+        classes.set(key, delivery);
+      }
+      out[i] = await delivery;
     }),
   );
   return out;
