@@ -14,6 +14,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { MemberRole, Organisation } from '../organisations/organisations.entity.js';
 import {
   hasRank,
+  primeViewerMemberships,
   requireRole,
   viewerOrganisationIds,
   viewerRole,
@@ -38,6 +39,12 @@ interface SpaceAccess {
 async function spaceAccess(context: Context): Promise<SpaceAccess> {
   const cached = context.loaders.get('spaceAccess') as Promise<SpaceAccess> | undefined;
   if (cached) return cached;
+  const viewer = context.viewer;
+  if (viewer.kind === 'user' && !context.loaders.has('viewerOrganisationIds')) {
+    const loading = signedInAccess(context, viewer.userId);
+    context.loaders.set('spaceAccess', loading);
+    return loading;
+  }
   const loading = (async () => {
     const organisationIds = await viewerOrganisationIds(context);
     const networkIds = await viewerNetworkIds(context);
@@ -56,6 +63,39 @@ async function spaceAccess(context: Context): Promise<SpaceAccess> {
   })();
   context.loaders.set('spaceAccess', loading);
   return loading;
+}
+
+/**
+ * A signed-in person's reach in one statement (row-level security as that person): memberships
+ * with roles, the networks of those organisations and the spaces shared with them. The same
+ * rows the separate lookups read; their caches are primed from it.
+ */
+async function signedInAccess(context: Context, userId: string): Promise<SpaceAccess> {
+  const [row] = await context.db.read((em) =>
+    em.execute<
+      Array<{
+        memberships: Array<{ organisationId: string; role: MemberRole }>;
+        network_ids: string[];
+        shared_space_ids: string[];
+      }>
+    >(
+      `with m as (select organisation_id, role from membership where user_id = ?)
+       select
+         coalesce((select json_agg(json_build_object('organisationId', organisation_id, 'role', role)) from m), '[]') as memberships,
+         coalesce((select array_agg(distinct network_id) from network_membership where organisation_id in (select organisation_id from m)), '{}') as network_ids,
+         coalesce((select array_agg(space_id) from space_participant where organisation_id in (select organisation_id from m)), '{}') as shared_space_ids`,
+      [userId],
+    ),
+  );
+  const memberships = row?.memberships ?? [];
+  primeViewerMemberships(context, memberships);
+  const networkIds = row?.network_ids ?? [];
+  context.loaders.set('viewerNetworkIds', Promise.resolve(networkIds));
+  return {
+    organisationIds: memberships.map((m) => m.organisationId),
+    networkIds,
+    sharedSpaceIds: row?.shared_space_ids ?? [],
+  };
 }
 
 /**
