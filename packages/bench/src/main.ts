@@ -52,6 +52,8 @@ const plan = {
   guests: 2000,
   votesPerGuest: 3,
   audienceSubscribers: 20,
+  // The small run must finish in under 5 minutes on a busy 2-core machine.
+  voteSeconds: Number(args.get('vote-seconds') ?? (small ? 40 : 120)),
 };
 const serverUrl = process.env.DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/postgres';
 const repoRoot = path.resolve(benchDir, '../..');
@@ -194,6 +196,7 @@ async function main() {
         guests: plan.guests,
         votesPerGuest: plan.votesPerGuest,
         subscribers: plan.audienceSubscribers,
+        maxSeconds: plan.voteSeconds,
       });
       const v = results.voteStorm;
       log(

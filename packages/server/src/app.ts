@@ -5,7 +5,10 @@ import express, { type ErrorRequestHandler, type Request, type Response } from '
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import {
@@ -266,6 +269,9 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
+      // Nothing sets cache hints (every answer is no-store); the default plugin would still wrap
+      // every field of every answer (750 calls for a 50-post thread page).
+      ApolloServerPluginCacheControlDisabled(),
       operationTransactionPlugin(logger),
       {
         async serverWillStart() {

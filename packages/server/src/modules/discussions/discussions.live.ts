@@ -1,5 +1,6 @@
 import type { Context } from '../../platform/graphql/context.js';
 import { Gathering } from '../../platform/pubsub/gathering.js';
+import { together } from '../../platform/database/unit-of-work.js';
 import { notFound } from '../../platform/graphql/errors.js';
 import { shareAnswer, type SharedFields } from '../../platform/graphql/shared-answers.js';
 import { Post, Thread, type ReactionKind } from './discussions.entity.js';
@@ -222,11 +223,15 @@ export async function* liveThreadEvents(
         yield shared;
         continue;
       }
-      const access = await readableThread(context, threadId).catch(() => undefined);
-      if (!access) return;
-      const post = event.postId ? await postLoader(context).load(event.postId) : null;
-      const visible = post && (await visibleBody(context, post)) !== null ? post : null;
-      yield { kind: event.kind, thread: access.thread, postId: event.postId, post: visible };
+      const alone = await together(context.db, async () => {
+        const access = await readableThread(context, threadId).catch(() => undefined);
+        if (!access) return undefined;
+        const post = event.postId ? await postLoader(context).load(event.postId) : null;
+        const visible = post && (await visibleBody(context, post)) !== null ? post : null;
+        return { kind: event.kind, thread: access.thread, postId: event.postId, post: visible };
+      });
+      if (!alone) return;
+      yield alone;
     }
   } finally {
     await events.return?.();
@@ -242,14 +247,19 @@ export async function* liveSpaceEvents(
   try {
     for await (const event of events) {
       freshLoaders(context);
-      const allowed = await spaceRights(context, spaceId).catch(() => undefined);
-      if (!allowed) return;
-      const thread = event.threadId
-        ? await readableThread(context, event.threadId).then(
-            (access) => access.thread,
-            () => null,
-          )
-        : null;
+      const seen = await together(context.db, async () => {
+        const allowed = await spaceRights(context, spaceId).catch(() => undefined);
+        if (!allowed) return undefined;
+        const thread = event.threadId
+          ? await readableThread(context, event.threadId).then(
+              (access) => access.thread,
+              () => null,
+            )
+          : null;
+        return { thread };
+      });
+      if (!seen) return;
+      const { thread } = seen;
       yield {
         kind: event.kind,
         thread,

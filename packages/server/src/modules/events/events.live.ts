@@ -1,4 +1,5 @@
 import type { Context } from '../../platform/graphql/context.js';
+import { together } from '../../platform/database/unit-of-work.js';
 import type { Event, Poll, Question } from './events.entity.js';
 import { EventActivityKind } from './events.inputs.js';
 import {
@@ -31,12 +32,17 @@ export async function* liveEventActivity(
   try {
     for await (const message of events) {
       context.loaders.clear();
-      const rights = await eventRights(context, eventId).catch(() => undefined);
-      if (!rights) return;
-      const question = message.questionId
-        ? await questionForViewer(context, message.questionId)
-        : null;
-      const poll = message.pollId ? await pollForViewer(context, message.pollId) : null;
+      const seen = await together(context.db, async () => {
+        const rights = await eventRights(context, eventId).catch(() => undefined);
+        if (!rights) return undefined;
+        const question = message.questionId
+          ? await questionForViewer(context, message.questionId)
+          : null;
+        const poll = message.pollId ? await pollForViewer(context, message.pollId) : null;
+        return { rights, question, poll };
+      });
+      if (!seen) return;
+      const { rights, question, poll } = seen;
       // A new question the viewer may not see (waiting for moderation) is not news for them.
       if (message.kind === EventActivityKind.QUESTION_ADDED && !question) continue;
       if (message.pollId && !poll) continue;
