@@ -172,10 +172,12 @@ async function main() {
       for (const subscribers of plan.fanOut) {
         if (Date.now() > deadline) break;
         log(`fan-out: ${subscribers} subscribers`);
+        const connectStart = performance.now();
         const { result, payload } = await fanOutAlany(alany, graphqlUrl, fx, subscribers, {
           rounds: plan.fanOutRounds,
           timeoutMs: plan.fanOutTimeoutMs,
         });
+        log(`  (${Math.round((performance.now() - connectStart) / 1000)} s with connecting)`);
         log(
           `  alany: p50 ${result.p50} ms, p99 ${result.p99} ms, max ${result.max} ms, all delivered: ${result.allDelivered}`,
         );

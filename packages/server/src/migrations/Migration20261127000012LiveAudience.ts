@@ -7,7 +7,7 @@ import { Migration } from '@mikro-orm/migrations';
  * in its space, and their role rank in the owning organisation. It applies the same rule as
  * `readable_space_ids()` / `writable_space_ids()` and the application's `spaceRights`, for
  * people other than the viewer, like `user_can_read_space` does for mentions. A deleted thread
- * has no readers.
+ * has no readers. `event_guests` does the same for an event's guest audience.
  */
 export class Migration20261127000012LiveAudience extends Migration {
   override async up(): Promise<void> {
@@ -44,9 +44,21 @@ export class Migration20261127000012LiveAudience extends Migration {
       $$;`);
     this.addSql(`revoke all on function alany.thread_readers(uuid, uuid[]) from public;`);
     this.addSql(`grant execute on function alany.thread_readers(uuid, uuid[]) to alany_app;`);
+    // The same for an event's audience of guests: which of these guest participants still
+    // belong to the event (a guest's rights come from its participant row alone).
+    this.addSql(`
+      create function alany.event_guests(target_event uuid, participants uuid[])
+      returns setof uuid
+      language sql stable security definer set search_path = public as $$
+        select id from event_participant
+        where event_id = target_event and id = any (participants) and guest_token_hash is not null
+      $$;`);
+    this.addSql(`revoke all on function alany.event_guests(uuid, uuid[]) from public;`);
+    this.addSql(`grant execute on function alany.event_guests(uuid, uuid[]) to alany_app;`);
   }
 
   override async down(): Promise<void> {
     this.addSql(`drop function if exists alany.thread_readers(uuid, uuid[]);`);
+    this.addSql(`drop function if exists alany.event_guests(uuid, uuid[]);`);
   }
 }

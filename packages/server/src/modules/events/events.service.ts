@@ -692,7 +692,7 @@ export async function askQuestion(
   });
 }
 
-const AUDIENCE_STATUSES = [QuestionStatus.APPROVED, QuestionStatus.ANSWERED];
+export const AUDIENCE_STATUSES = [QuestionStatus.APPROVED, QuestionStatus.ANSWERED];
 
 async function visibleQuestion(context: Context, questionId: string) {
   const question = await context.db.read((em) => em.findOne(Question, { id: questionId }));
