@@ -55,10 +55,18 @@ export class Migration20261127000012LiveAudience extends Migration {
       $$;`);
     this.addSql(`revoke all on function alany.event_guests(uuid, uuid[]) from public;`);
     this.addSql(`grant execute on function alany.event_guests(uuid, uuid[]) to alany_app;`);
+    // A thread's posts under row-level security: the planner cannot estimate
+    // `space_id = any (readable_space_ids())` and ANDed the thread index with a bitmap of every
+    // readable post (26 000 rows at the bench's default scale: 40 of 47 ms). With the space in
+    // the thread index both conditions are one index scan (measured 15–33 ms against 39–79 ms).
+    this.addSql(
+      `create index post_thread_space_index on post (thread_id, space_id, created_at, id);`,
+    );
   }
 
   override async down(): Promise<void> {
     this.addSql(`drop function if exists alany.thread_readers(uuid, uuid[]);`);
     this.addSql(`drop function if exists alany.event_guests(uuid, uuid[]);`);
+    this.addSql(`drop index if exists post_thread_space_index;`);
   }
 }
