@@ -96,7 +96,13 @@ export async function subscribeSharing(
     async next() {
       const step = await source.next();
       if (step.done) return { value: undefined, done: true };
-      return { value: await answer(args, step.value), done: false };
+      try {
+        return { value: await answer(args, step.value), done: false };
+      } catch (error) {
+        // As graphql-js does: a failed mapping ends the source, so its listener is released.
+        await source.return?.();
+        throw error;
+      }
     },
     async return() {
       await source.return?.();
