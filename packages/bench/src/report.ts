@@ -118,7 +118,7 @@ function targets(results: Results) {
     const v = results.voteStorm;
     out.push({
       target: 'Vote storm exact and ≥ 2 000 votes/s',
-      measured: `${v.votesPerSecond} votes/s, exact: ${v.exact}`,
+      measured: `${v.votesPerSecond} votes/s, exact: ${v.exact}${v.failedVotes ? ` (${v.failedVotes} failed)` : ''}`,
       met: v.exact && v.votesPerSecond >= 2000,
     });
   }
@@ -246,7 +246,7 @@ function markdown(results: Results): string {
     lines.push('## Vote storm');
     lines.push('');
     lines.push(
-      `${v.guests} guests joined by code (${v.joinsPerSecond} joins/s), then all at once each upvoted ${v.votesPerGuest} of the event's questions over its own connection; ${v.audienceSubscribers} guests watched \`eventUpdated\`.`,
+      `${v.guests} guests joined by code (${v.joinsPerSecond} joins/s), then all at once each upvoted ${v.votesPerGuest} of the event's questions over its own connection; ${v.audienceSubscribers} guests watched \`eventUpdated\`. Bounded to ${v.maxSeconds ?? '∞'} s: no new vote is cast after that (those in flight finish and count); ${v.votesNotCast ?? 0} votes were not cast.`,
     );
     lines.push('');
     lines.push(

@@ -26,7 +26,7 @@ export class Crowd {
       headersFor?: (index: number) => Record<string, string>;
       paramsFor?: (index: number) => Record<string, unknown>;
     },
-    batch = 200,
+    batch = 100,
   ): Promise<void> {
     for (let start = 0; start < count; start += batch) {
       const opening: Array<Promise<void>> = [];
@@ -53,7 +53,7 @@ export class Crowd {
       });
       this.sockets.push(ws);
       this.received[index] = 0;
-      const timer = setTimeout(() => reject(new Error(`socket ${index} did not open`)), 30_000);
+      const timer = setTimeout(() => reject(new Error(`socket ${index} did not open`)), 90_000);
       ws.on('error', (error) => {
         clearTimeout(timer);
         reject(error);

@@ -282,6 +282,9 @@ export interface VoteStormResult {
   joinsPerSecond: number;
   votes: number;
   failedVotes: number;
+  /** Votes the guests did not get to cast within the time bound. */
+  votesNotCast: number;
+  maxSeconds: number;
   seconds: number;
   votesPerSecond: number;
   voteP50: number;
@@ -303,7 +306,7 @@ export async function voteStorm(
   graphqlUrl: string,
   ownerUrl: string,
   fx: Fixture,
-  options: { guests: number; votesPerGuest: number; subscribers: number },
+  options: { guests: number; votesPerGuest: number; subscribers: number; maxSeconds: number },
 ): Promise<VoteStormResult> {
   // Phones arrive over a few seconds: joins go through at most 100 connections at once; votes
   // through at most 500 (2 000 simultaneous connects overflow the listen backlog on loopback).
@@ -346,9 +349,17 @@ export async function voteStorm(
   const latencies: number[] = [];
   let failed = 0;
   const started = performance.now();
+  // Bounded in time: a guest casts no further vote once the bound has passed (votes in flight
+  // finish and count); exactness is checked on every vote that was answered.
+  const stopAt = started + options.maxSeconds * 1000;
+  let skipped = 0;
   await Promise.all(
     tokens.map(async (token, g) => {
       for (let v = 0; v < options.votesPerGuest; v++) {
+        if (performance.now() > stopAt) {
+          skipped += options.votesPerGuest - v;
+          break;
+        }
         const question = fx.questionIds[(g + v * 3) % fx.questionIds.length]!;
         const t = performance.now();
         try {
@@ -406,6 +417,8 @@ export async function voteStorm(
     joinsPerSecond: round(options.guests / joinSeconds, 0),
     votes,
     failedVotes: failed,
+    votesNotCast: skipped,
+    maxSeconds: options.maxSeconds,
     seconds: round(seconds, 2),
     votesPerSecond: round(votes / seconds, 0),
     voteP50: round(percentile(latencies, 50)),

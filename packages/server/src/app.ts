@@ -5,10 +5,20 @@ import express, { type ErrorRequestHandler, type Request, type Response } from '
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, parse, validate, specifiedRules, type ExecutionArgs } from 'graphql';
+import {
+  GraphQLError,
+  parse,
+  validate,
+  specifiedRules,
+  type DocumentNode,
+  type ExecutionArgs,
+} from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './platform/config.js';
 import type { Logger } from './platform/logging.js';
@@ -27,6 +37,7 @@ import { noCookieOverWebSocket, type Context } from './platform/graphql/context.
 import { formatError } from './platform/graphql/errors.js';
 import { operationLimits } from './platform/graphql/limits.js';
 import { buildAppSchema } from './platform/graphql/schema.js';
+import { subscribeSharing } from './platform/graphql/shared-answers.js';
 import { serveWebClient } from './platform/http/web-client.js';
 import type { FileStorage } from './platform/storage/index.js';
 import { fileRoutes } from './modules/resources/resources.http.js';
@@ -166,6 +177,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
       .json(ready ? { status: 'ready' } : { status: 'not ready', reason });
   });
 
+  const subscriptionDocuments = new Map<string, DocumentNode | GraphQLError[]>();
   const wsServer = new WebSocketServer({ server, path: '/graphql', maxPayload: MAX_BODY_BYTES });
   const wsCleanup = useServer<Record<string, unknown>, { viewer: Viewer }>(
     {
@@ -208,17 +220,32 @@ export async function createApp(deps: AppDependencies): Promise<App> {
         return context;
       },
       // Apollo's plugins and validation rules do not see graphql-ws operations: apply the same here.
+      // A hall subscribing to one page sends one document thousands of times: parse and
+      // validate it once (the same document object also lets their answers be shared).
       onSubscribe(_ctx, _id, payload) {
-        let document;
-        try {
-          document = parse(payload.query);
-        } catch (error) {
-          return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+        let checked = subscriptionDocuments.get(payload.query);
+        if (!checked) {
+          try {
+            const document = parse(payload.query);
+            const errors = validate(schema, document, [...specifiedRules, operationLimits]);
+            checked = errors.length
+              ? errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'))
+              : document;
+          } catch (error) {
+            checked = [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+          }
+          if (subscriptionDocuments.size >= 500) subscriptionDocuments.clear();
+          subscriptionDocuments.set(payload.query, checked);
         }
-        const errors = validate(schema, document, [...specifiedRules, operationLimits]);
-        if (errors.length > 0) return errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
-        return undefined;
+        if (Array.isArray(checked)) return checked;
+        return {
+          schema,
+          document: checked,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+        };
       },
+      subscribe: subscribeSharing,
       onNext(_ctx, _id, _payload, _args: ExecutionArgs, result) {
         if (!result.errors?.length) return result;
         for (const error of result.errors) {
@@ -257,6 +284,9 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
+      // Nothing sets cache hints (every answer is no-store); the default plugin would still wrap
+      // every field of every answer (750 calls for a 50-post thread page).
+      ApolloServerPluginCacheControlDisabled(),
       operationTransactionPlugin(logger),
       {
         async serverWillStart() {

@@ -10,6 +10,7 @@ import { Migration20261127000008EventGuards } from './Migration20261127000008Eve
 import { Migration20261127000009FasterPolicies } from './Migration20261127000009FasterPolicies.js';
 import { Migration20261127000010Resources } from './Migration20261127000010Resources.js';
 import { Migration20261127000011ReportAttachments } from './Migration20261127000011ReportAttachments.js';
+import { Migration20261127000012LiveAudience } from './Migration20261127000012LiveAudience.js';
 
 /** Applied in this order; a new migration is appended here and never edited once released. */
 export const migrationsList: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261127000011ReportAttachments',
     class: Migration20261127000011ReportAttachments,
   },
+  { name: 'Migration20261127000012LiveAudience', class: Migration20261127000012LiveAudience },
 ];

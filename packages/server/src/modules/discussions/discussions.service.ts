@@ -18,6 +18,7 @@ import { requireRole } from '../organisations/organisations.policy.js';
 import { readableSpaceIds, spaceRights, type SpaceRights } from '../spaces/spaces.service.js';
 import { notifyMentioned } from '../notifications/notifications.service.js';
 import { RESOURCE_MATCH_SQL, SEARCH_QUERY_SQL } from '../resources/resources.service.js';
+import { authorColumns, primeAuthors } from '../accounts/accounts.service.js';
 import {
   Post,
   PostFlag,
@@ -63,10 +64,21 @@ function publishAfterCommit(context: Context, topic: string, event: ThreadEvent 
   context.db.afterCommit(() => context.pubsub.publish(topic, event));
 }
 
+/** Threads by id, each with its author in the same statement. */
 export function threadLoader(context: Context) {
-  return requestLoader<string, Thread>(context, 'threadById', async (em, ids) =>
-    byKey(ids, await em.find(Thread, { id: { $in: [...ids] }, deletedAt: null }), (t) => t.id),
-  );
+  return requestLoader<string, Thread>(context, 'threadById', async (em, ids) => {
+    const rows = await em.execute<Array<Record<string, unknown>>>(
+      `select t.*, ${authorColumns('u')} from thread t left join app_user u on u.id = t.author_id
+       where t.id = any(?::uuid[]) and t.deleted_at is null`,
+      [`{${ids.join(',')}}`],
+    );
+    primeAuthors(context, em, rows);
+    return byKey(
+      ids,
+      rows.map((row) => em.map(Thread, row)),
+      (t) => t.id,
+    );
+  });
 }
 
 export function postLoader(context: Context) {
@@ -327,20 +339,27 @@ export async function listPosts(
   const { rights } = await readableThread(context, thread.id);
   const after = decodeCursor(page.after);
   const me = viewerId(context);
-  const rows = await context.db.read((em) =>
-    em.find(
-      Post,
-      {
-        threadId: thread.id,
-        // Hidden posts disappear for everyone but moderators and their own authors.
-        ...(rights.moderate
-          ? {}
-          : { $or: [{ hiddenAt: null }, ...(me ? [{ authorId: me }] : [])] }),
-        ...afterCursor(after, 'createdAt', 'asc'),
-      },
-      { orderBy: { createdAt: 'asc', id: 'asc' }, limit: page.first + 1 },
-    ),
-  );
+  const where = ['p.thread_id = ?'];
+  const params: unknown[] = [thread.id];
+  // Hidden posts disappear for everyone but moderators and their own authors.
+  if (!rights.moderate) {
+    where.push(me ? '(p.hidden_at is null or p.author_id = ?)' : 'p.hidden_at is null');
+    if (me) params.push(me);
+  }
+  if (after) {
+    where.push('(p.created_at > ? or (p.created_at = ? and p.id > ?))');
+    params.push(after.at, after.at, after.id);
+  }
+  // One statement for the page and its authors, however many posts it has.
+  const rows = await context.db.read(async (em) => {
+    const raw = await em.execute<Array<Record<string, unknown>>>(
+      `select p.*, ${authorColumns('u')} from post p left join app_user u on u.id = p.author_id
+       where ${where.join(' and ')} order by p.created_at asc, p.id asc limit ?`,
+      [...params, page.first + 1],
+    );
+    primeAuthors(context, em, raw);
+    return raw.map((row) => em.map(Post, row));
+  });
   return toConnection(rows, page.first, (p) => ({ at: p.createdAt, id: p.id }), Boolean(after));
 }
 
@@ -501,6 +520,26 @@ export function reactionCounts(context: Context) {
         };
       }),
     );
+  });
+}
+
+/**
+ * One post's counts as `viewer` sees them, from its reaction rows (kind and who): live delivery
+ * reads the rows once for every subscriber.
+ */
+export function reactionCountsFrom(
+  rows: ReadonlyArray<{ kind: ReactionKind; user_id: string }>,
+  viewer: string | null,
+): ReactionCount[] {
+  return REACTION_ORDER.map((kind) => {
+    let count = 0;
+    let mine = false;
+    for (const row of rows) {
+      if (row.kind !== kind) continue;
+      count += 1;
+      if (row.user_id === viewer) mine = true;
+    }
+    return { reaction: kind, count, viewerReacted: mine };
   });
 }
 

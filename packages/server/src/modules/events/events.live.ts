@@ -1,7 +1,11 @@
 import type { Context } from '../../platform/graphql/context.js';
+import { together } from '../../platform/database/unit-of-work.js';
+import { Gathering } from '../../platform/pubsub/gathering.js';
+import { shareAnswer, type SharedFields } from '../../platform/graphql/shared-answers.js';
 import type { Event, Poll, Question } from './events.entity.js';
 import { EventActivityKind } from './events.inputs.js';
 import {
+  AUDIENCE_STATUSES,
   eventRights,
   eventTopic,
   pollForViewer,
@@ -17,6 +21,78 @@ export interface LiveEventActivity {
   poll: Poll | null;
 }
 
+const ALONE = Symbol('alone');
+type Delivery = LiveEventActivity | undefined | typeof ALONE;
+
+/**
+ * Fields of an event's live activity whose answer is the same for every guest of the audience
+ * when the question is one the whole audience may see (APPROVED or ANSWERED): no author name
+ * (moderators may see more), no `viewerUpvoted`, no event or poll details.
+ */
+const AUDIENCE_SHARED_FIELDS: SharedFields = {
+  EventActivity: new Set(['kind', 'questionId', 'question']),
+  Question: new Set(['id', 'body', 'anonymous', 'createdAt', 'pinned', 'status', 'upvoteCount']),
+};
+
+/**
+ * One event message for every guest watching it: one statement says which of them still belong
+ * to the event (`event_guests`), the event and the question are read once as one of them, and
+ * when the question is one the whole audience sees, they all receive one answer. Anything else
+ * (users, moderators, polls, questions not yet approved) is checked subscriber by subscriber.
+ */
+const eventAudience = new Gathering<EventLiveEvent, Context, Delivery>(
+  async (message, contexts) => {
+    const out: Delivery[] = contexts.map(() => ALONE);
+    const guests = contexts.filter((c) => c.viewer.kind === 'guest');
+    if (guests.length === 0 || message.pollId) return out;
+    const participantOf = (c: Context) => (c.viewer.kind === 'guest' ? c.viewer.participantId : '');
+    const present = new Set(
+      (
+        await guests[0]!.db.read((em) =>
+          em.execute<Array<{ event_guests: string }>>('select alany.event_guests(?, ?::uuid[])', [
+            message.eventId,
+            `{${[...new Set(guests.map(participantOf))].join(',')}}`,
+          ]),
+        )
+      ).map((row) => row.event_guests),
+    );
+    const reader = guests.find((c) => present.has(participantOf(c)));
+    const gone = () =>
+      contexts.forEach((c, i) => {
+        if (c.viewer.kind === 'guest' && !present.has(participantOf(c))) out[i] = undefined;
+      });
+    if (!reader) {
+      gone();
+      return out;
+    }
+    const as: Context = { ...reader, loaders: new Map() };
+    const seen = await together(as.db, async () => {
+      const rights = await eventRights(as, message.eventId).catch(() => undefined);
+      if (!rights) return undefined;
+      const question = message.questionId ? await questionForViewer(as, message.questionId) : null;
+      return { rights, question };
+    });
+    // Someone else's view would differ (a question waiting for moderation, the reader's own): alone.
+    if (!seen || (message.questionId && !seen.question)) return out;
+    if (seen.question && !AUDIENCE_STATUSES.includes(seen.question.status)) return out;
+    gone();
+    const answer = shareAnswer<LiveEventActivity>(
+      {
+        kind: message.kind,
+        event: seen.rights.event,
+        questionId: message.questionId ?? null,
+        question: seen.question,
+        poll: null,
+      },
+      AUDIENCE_SHARED_FIELDS,
+    );
+    contexts.forEach((c, i) => {
+      if (c.viewer.kind === 'guest' && present.has(participantOf(c))) out[i] = answer;
+    });
+    return out;
+  },
+);
+
 /**
  * An event's live activity for one viewer. Every question and poll is loaded as this viewer
  * (row-level security included): the audience never receives a PENDING or REJECTED question,
@@ -31,12 +107,23 @@ export async function* liveEventActivity(
   try {
     for await (const message of events) {
       context.loaders.clear();
-      const rights = await eventRights(context, eventId).catch(() => undefined);
-      if (!rights) return;
-      const question = message.questionId
-        ? await questionForViewer(context, message.questionId)
-        : null;
-      const poll = message.pollId ? await pollForViewer(context, message.pollId) : null;
+      const shared = await eventAudience.join(message, context);
+      if (shared !== ALONE) {
+        if (!shared) return;
+        yield shared;
+        continue;
+      }
+      const seen = await together(context.db, async () => {
+        const rights = await eventRights(context, eventId).catch(() => undefined);
+        if (!rights) return undefined;
+        const question = message.questionId
+          ? await questionForViewer(context, message.questionId)
+          : null;
+        const poll = message.pollId ? await pollForViewer(context, message.pollId) : null;
+        return { rights, question, poll };
+      });
+      if (!seen) return;
+      const { rights, question, poll } = seen;
       // A new question the viewer may not see (waiting for moderation) is not news for them.
       if (message.kind === EventActivityKind.QUESTION_ADDED && !question) continue;
       if (message.pollId && !poll) continue;

@@ -692,7 +692,7 @@ export async function askQuestion(
   });
 }
 
-const AUDIENCE_STATUSES = [QuestionStatus.APPROVED, QuestionStatus.ANSWERED];
+export const AUDIENCE_STATUSES = [QuestionStatus.APPROVED, QuestionStatus.ANSWERED];
 
 async function visibleQuestion(context: Context, questionId: string) {
   const question = await context.db.read((em) => em.findOne(Question, { id: questionId }));
@@ -761,8 +761,16 @@ export async function setUpvote(
       }),
     );
   }
-  question.upvoteCount = result?.count ?? question.upvoteCount;
-  return question;
+  // The answer carries the statement's exact count, on a copy the ORM does not track: setting
+  // it on the loaded question would make the commit write the question row, one hot row that
+  // every voter would queue on (the cached count is refreshed by the coalesced recount).
+  const answer = Object.assign(
+    Object.create(Object.getPrototypeOf(question) as object) as Question,
+    question,
+  );
+  answer.upvoteCount = result?.count ?? question.upvoteCount;
+  viewerUpvoted(context).prime(questionId, upvote);
+  return answer;
 }
 
 const NEXT_STATUS: Partial<

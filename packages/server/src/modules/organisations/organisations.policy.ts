@@ -36,7 +36,24 @@ export async function viewerRole(
   if (viewer.kind === 'apiToken')
     return viewer.organisationId === organisationId ? MemberRole.MEMBER : null;
   if (viewer.kind !== 'user') return null;
+  const known = context.loaders.get('viewerRoles') as Map<string, MemberRole> | undefined;
+  if (known) return known.get(organisationId) ?? null;
   return (await viewerMemberships(context).load(organisationId))?.role ?? null;
+}
+
+/**
+ * Records all of the signed-in viewer's memberships when they were read together with the rest
+ * of the viewer's reach (`spaceAccess`): roles and organisations then cost no statement of their own.
+ */
+export function primeViewerMemberships(
+  context: Context,
+  memberships: ReadonlyArray<{ organisationId: string; role: MemberRole }>,
+): void {
+  context.loaders.set('viewerRoles', new Map(memberships.map((m) => [m.organisationId, m.role])));
+  context.loaders.set(
+    'viewerOrganisationIds',
+    Promise.resolve(memberships.map((m) => m.organisationId)),
+  );
 }
 
 export function hasRank(role: MemberRole | null, minimum: MemberRole): boolean {

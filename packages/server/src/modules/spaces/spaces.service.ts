@@ -14,6 +14,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { MemberRole, Organisation } from '../organisations/organisations.entity.js';
 import {
   hasRank,
+  primeViewerMemberships,
   requireRole,
   viewerOrganisationIds,
   viewerRole,
@@ -38,6 +39,12 @@ interface SpaceAccess {
 async function spaceAccess(context: Context): Promise<SpaceAccess> {
   const cached = context.loaders.get('spaceAccess') as Promise<SpaceAccess> | undefined;
   if (cached) return cached;
+  const viewer = context.viewer;
+  if (viewer.kind === 'user' && !context.loaders.has('viewerOrganisationIds')) {
+    const loading = signedInAccess(context, viewer.userId);
+    context.loaders.set('spaceAccess', loading);
+    return loading;
+  }
   const loading = (async () => {
     const organisationIds = await viewerOrganisationIds(context);
     const networkIds = await viewerNetworkIds(context);
@@ -56,6 +63,39 @@ async function spaceAccess(context: Context): Promise<SpaceAccess> {
   })();
   context.loaders.set('spaceAccess', loading);
   return loading;
+}
+
+/**
+ * A signed-in person's reach in one statement (row-level security as that person): memberships
+ * with roles, the networks of those organisations and the spaces shared with them. The same
+ * rows the separate lookups read; their caches are primed from it.
+ */
+async function signedInAccess(context: Context, userId: string): Promise<SpaceAccess> {
+  const [row] = await context.db.read((em) =>
+    em.execute<
+      Array<{
+        memberships: Array<{ organisationId: string; role: MemberRole }>;
+        network_ids: string[];
+        shared_space_ids: string[];
+      }>
+    >(
+      `with m as (select organisation_id, role from membership where user_id = ?)
+       select
+         coalesce((select json_agg(json_build_object('organisationId', organisation_id, 'role', role)) from m), '[]') as memberships,
+         coalesce((select array_agg(distinct network_id) from network_membership where organisation_id in (select organisation_id from m)), '{}') as network_ids,
+         coalesce((select array_agg(space_id) from space_participant where organisation_id in (select organisation_id from m)), '{}') as shared_space_ids`,
+      [userId],
+    ),
+  );
+  const memberships = row?.memberships ?? [];
+  primeViewerMemberships(context, memberships);
+  const networkIds = row?.network_ids ?? [];
+  context.loaders.set('viewerNetworkIds', Promise.resolve(networkIds));
+  return {
+    organisationIds: memberships.map((m) => m.organisationId),
+    networkIds,
+    sharedSpaceIds: row?.shared_space_ids ?? [],
+  };
 }
 
 /**
@@ -288,8 +328,38 @@ function mayWrite(access: SpaceAccess, space: Space): boolean {
   );
 }
 
-/** What the viewer may do in a space it can read; NOT_FOUND when it cannot read it. */
-export async function spaceRights(context: Context, spaceId: string): Promise<SpaceRights> {
+function rightsMemo(context: Context): Map<string, Promise<SpaceRights>> {
+  let memo = context.loaders.get('spaceRights') as Map<string, Promise<SpaceRights>> | undefined;
+  if (!memo) {
+    memo = new Map();
+    context.loaders.set('spaceRights', memo);
+  }
+  return memo;
+}
+
+/**
+ * What the viewer may do in a space it can read; NOT_FOUND when it cannot read it. Decided once
+ * per request (or per live event) and space: a page asks it for the thread and for every post.
+ */
+export function spaceRights(context: Context, spaceId: string): Promise<SpaceRights> {
+  const memo = rightsMemo(context);
+  let rights = memo.get(spaceId);
+  if (!rights) {
+    rights = decideSpaceRights(context, spaceId);
+    memo.set(spaceId, rights);
+  }
+  return rights;
+}
+
+/**
+ * Live delivery decides the rights of many subscribers in one statement (`thread_readers`,
+ * the same rule in SQL) and hands each subscriber's fresh context its own answer.
+ */
+export function primeSpaceRights(context: Context, rights: SpaceRights): void {
+  rightsMemo(context).set(rights.space.id, Promise.resolve(rights));
+}
+
+async function decideSpaceRights(context: Context, spaceId: string): Promise<SpaceRights> {
   const space = await readableSpace(context, spaceId);
   const access = await spaceAccess(context);
   const isUser = context.viewer.kind === 'user';

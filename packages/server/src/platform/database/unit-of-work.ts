@@ -142,13 +142,35 @@ export class OperationUnitOfWork implements UnitOfWork {
 export class ShortUnitOfWork implements UnitOfWork {
   private pending: Array<() => void | Promise<void>> = [];
   private running = 0;
+  private shared: EntityManager | undefined;
 
   constructor(
     private readonly orm: MikroORM,
     private readonly settings: () => DatabaseSettings,
   ) {}
 
-  private async run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * Every read `work` makes shares one short transaction: a live event's checks for one
+   * subscriber (rights, then what it may see) cost one BEGIN/COMMIT instead of one per read.
+   * Writes inside it are savepoints, as in an HTTP operation.
+   */
+  together<T>(work: () => Promise<T>): Promise<T> {
+    if (this.shared) return work();
+    return this.run(async (em) => {
+      this.shared = em;
+      try {
+        return await work();
+      } finally {
+        this.shared = undefined;
+      }
+    });
+  }
+
+  private async run<T>(work: (em: EntityManager) => Promise<T>, write = false): Promise<T> {
+    const shared = this.shared;
+    if (shared) {
+      return write ? shared.transactional((inner) => work(inner as EntityManager)) : work(shared);
+    }
     const em = await beginWithSettings(this.orm, this.settings());
     const callbacks: Array<() => void | Promise<void>> = [];
     const outer = this.pending;
@@ -183,6 +205,11 @@ export class ShortUnitOfWork implements UnitOfWork {
   }
 
   write<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.run(work);
+    return this.run(work, true);
   }
+}
+
+/** `ShortUnitOfWork.together` for a context's unit of work; work as it is elsewhere. */
+export function together<T>(db: UnitOfWork, work: () => Promise<T>): Promise<T> {
+  return db instanceof ShortUnitOfWork ? db.together(work) : work();
 }
