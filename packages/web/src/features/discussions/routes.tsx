@@ -1,13 +1,15 @@
 import type { RouteObject } from 'react-router';
-import { ModerationQueuePage } from './ModerationQueuePage';
-import { NotificationsPage } from './NotificationsPage';
-import { SearchPage } from './SearchPage';
-import { ThreadPage } from './ThreadPage';
 
 /** Rendered inside the signed-in part of the router. */
 export const discussionRoutes: RouteObject[] = [
-  { path: 't/:id', element: <ThreadPage /> },
-  { path: 'o/:slug/moderation', element: <ModerationQueuePage /> },
-  { path: 'search', element: <SearchPage /> },
-  { path: 'notifications', element: <NotificationsPage /> },
+  { path: 't/:id', lazy: () => import('./ThreadPage').then((m) => ({ Component: m.ThreadPage })) },
+  {
+    path: 'o/:slug/moderation',
+    lazy: () => import('./ModerationQueuePage').then((m) => ({ Component: m.ModerationQueuePage })),
+  },
+  { path: 'search', lazy: () => import('./SearchPage').then((m) => ({ Component: m.SearchPage })) },
+  {
+    path: 'notifications',
+    lazy: () => import('./NotificationsPage').then((m) => ({ Component: m.NotificationsPage })),
+  },
 ];

@@ -1,24 +1,34 @@
 import type { RouteObject } from 'react-router';
-import { AudiencePage, JoinByCodePage } from './AudiencePage';
-import { EventPage } from './EventPage';
-import { EventsPage } from './EventsPage';
-import { ModeratePage } from './ModeratePage';
-import { PresenterPage } from './PresenterPage';
 
 /** Rendered inside the signed-in part of the router. */
 export const eventRoutes: RouteObject[] = [
-  { path: 'events', element: <EventsPage /> },
-  { path: 'events/:id', element: <EventPage /> },
-  { path: 'events/:id/moderate', element: <ModeratePage /> },
+  { path: 'events', lazy: () => import('./EventsPage').then((m) => ({ Component: m.EventsPage })) },
+  {
+    path: 'events/:id',
+    lazy: () => import('./EventPage').then((m) => ({ Component: m.EventPage })),
+  },
+  {
+    path: 'events/:id/moderate',
+    lazy: () => import('./ModeratePage').then((m) => ({ Component: m.ModeratePage })),
+  },
 ];
 
 /** Open to everyone: the audience joins with the code, signed in or as a guest. */
 export const audienceRoutes: RouteObject[] = [
-  { path: 'e', element: <JoinByCodePage /> },
-  { path: 'e/:code', element: <AudiencePage /> },
+  {
+    path: 'e',
+    lazy: () => import('./AudiencePage').then((m) => ({ Component: m.JoinByCodePage })),
+  },
+  {
+    path: 'e/:code',
+    lazy: () => import('./AudiencePage').then((m) => ({ Component: m.AudiencePage })),
+  },
 ];
 
 /** Signed in, without the header and footer: a projector shows nothing to click. */
 export const presenterRoutes: RouteObject[] = [
-  { path: 'events/:id/present', element: <PresenterPage /> },
+  {
+    path: 'events/:id/present',
+    lazy: () => import('./PresenterPage').then((m) => ({ Component: m.PresenterPage })),
+  },
 ];

@@ -1,9 +1,13 @@
 import type { RouteObject } from 'react-router';
-import { LibraryPage } from './LibraryPage';
-import { ResourcePage } from './ResourcePage';
 
 /** Open to everyone: signed out, the library shows what is in PUBLIC spaces. */
 export const libraryRoutes: RouteObject[] = [
-  { path: 'library', element: <LibraryPage /> },
-  { path: 'resources/:id', element: <ResourcePage /> },
+  {
+    path: 'library',
+    lazy: () => import('./LibraryPage').then((m) => ({ Component: m.LibraryPage })),
+  },
+  {
+    path: 'resources/:id',
+    lazy: () => import('./ResourcePage').then((m) => ({ Component: m.ResourcePage })),
+  },
 ];

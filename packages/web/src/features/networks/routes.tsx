@@ -1,5 +1,9 @@
 import type { RouteObject } from 'react-router';
-import { NetworkPage } from './NetworkPage';
 
 /** Rendered inside the signed-in part of the router. */
-export const networkRoutes: RouteObject[] = [{ path: 'n/:slug', element: <NetworkPage /> }];
+export const networkRoutes: RouteObject[] = [
+  {
+    path: 'n/:slug',
+    lazy: () => import('./NetworkPage').then((m) => ({ Component: m.NetworkPage })),
+  },
+];

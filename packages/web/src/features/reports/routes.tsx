@@ -1,22 +1,33 @@
 import type { RouteObject } from 'react-router';
-import { CasePage } from './CasePage';
-import { FollowUpPage } from './FollowUpPage';
-import { InboxPage } from './InboxPage';
-import { ReportingSettingsPage } from './ReportingSettingsPage';
-import { ReportPage } from './ReportPage';
 
 /**
  * Open to everyone, no account needed. The server sends these pages with no-store,
  * no-referrer and a strict Content-Security-Policy, and logs no request line for them.
  */
 export const reporterRoutes: RouteObject[] = [
-  { path: 'report/follow-up', element: <FollowUpPage /> },
-  { path: 'report/:slug', element: <ReportPage /> },
+  {
+    path: 'report/follow-up',
+    lazy: () => import('./FollowUpPage').then((m) => ({ Component: m.FollowUpPage })),
+  },
+  {
+    path: 'report/:slug',
+    lazy: () => import('./ReportPage').then((m) => ({ Component: m.ReportPage })),
+  },
 ];
 
 /** Rendered inside the signed-in part of the router: case handlers and admins. */
 export const reportRoutes: RouteObject[] = [
-  { path: 'o/:slug/reports', element: <InboxPage /> },
-  { path: 'o/:slug/reports/:id', element: <CasePage /> },
-  { path: 'o/:slug/reporting', element: <ReportingSettingsPage /> },
+  {
+    path: 'o/:slug/reports',
+    lazy: () => import('./InboxPage').then((m) => ({ Component: m.InboxPage })),
+  },
+  {
+    path: 'o/:slug/reports/:id',
+    lazy: () => import('./CasePage').then((m) => ({ Component: m.CasePage })),
+  },
+  {
+    path: 'o/:slug/reporting',
+    lazy: () =>
+      import('./ReportingSettingsPage').then((m) => ({ Component: m.ReportingSettingsPage })),
+  },
 ];

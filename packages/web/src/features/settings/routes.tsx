@@ -1,21 +1,28 @@
 import { Navigate, type RouteObject } from 'react-router';
-import { ApiTokensSection } from './ApiTokensSection';
-import { PasswordSection } from './PasswordSection';
-import { ProfileSection } from './ProfileSection';
-import { SessionsSection } from './SessionsSection';
-import { SettingsPage } from './SettingsPage';
 
 /** Rendered inside the signed-in part of the router. */
 export const settingsRoutes: RouteObject[] = [
   {
     path: 'settings',
-    element: <SettingsPage />,
+    lazy: () => import('./SettingsPage').then((m) => ({ Component: m.SettingsPage })),
     children: [
       { index: true, element: <Navigate to="profile" replace /> },
-      { path: 'profile', element: <ProfileSection /> },
-      { path: 'password', element: <PasswordSection /> },
-      { path: 'sessions', element: <SessionsSection /> },
-      { path: 'api-tokens', element: <ApiTokensSection /> },
+      {
+        path: 'profile',
+        lazy: () => import('./ProfileSection').then((m) => ({ Component: m.ProfileSection })),
+      },
+      {
+        path: 'password',
+        lazy: () => import('./PasswordSection').then((m) => ({ Component: m.PasswordSection })),
+      },
+      {
+        path: 'sessions',
+        lazy: () => import('./SessionsSection').then((m) => ({ Component: m.SessionsSection })),
+      },
+      {
+        path: 'api-tokens',
+        lazy: () => import('./ApiTokensSection').then((m) => ({ Component: m.ApiTokensSection })),
+      },
     ],
   },
 ];
