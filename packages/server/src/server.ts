@@ -23,6 +23,7 @@ import { authenticateGuest } from './modules/events/events.service.js';
 import { Mailer } from './platform/mail/mailer.js';
 import { loadReportKey, Sealer } from './platform/crypto/sealer.js';
 import { DEMO_SIGN_IN, seedDemoData } from './modules/demo/demo.seed.js';
+import { seedDemoContent } from './modules/demo/demo.content.js';
 import { createFileStorage } from './platform/storage/index.js';
 import { sweepExpiredUploads } from './modules/resources/resources.service.js';
 
@@ -132,6 +133,17 @@ export async function startAlany(config: Config, logger: Logger): Promise<Runnin
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     const url = `http://${host}:${address.port}`;
     publicUrl ??= url;
+    if (demoSeeded) {
+      // Through the API of the server that now listens: the demo goes by the same rules as anyone.
+      const own = ['0.0.0.0', '::'].includes(config.host)
+        ? '127.0.0.1'
+        : config.host.includes(':')
+          ? `[${config.host}]`
+          : config.host;
+      await seedDemoContent(`http://${own}:${address.port}/graphql`, logger).catch(
+        (error: unknown) => logger.warn({ err: error }, 'demo content could not be created'),
+      );
+    }
     return {
       url,
       graphqlUrl: `${url}/graphql`,
