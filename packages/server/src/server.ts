@@ -34,6 +34,8 @@ export interface RunningAlany {
   orm: MikroORM;
   pubsub: PubSub;
   demoSeeded: boolean;
+  /** Settles once the demo organisation and its examples exist (or could not be created). */
+  demoContent: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -133,16 +135,20 @@ export async function startAlany(config: Config, logger: Logger): Promise<Runnin
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     const url = `http://${host}:${address.port}`;
     publicUrl ??= url;
+    // Through the API of the server that now listens, so the demo goes by the same rules as
+    // anyone; in the background, so that start-up does not wait for it.
+    let demoContent: Promise<void> = Promise.resolve();
     if (demoSeeded) {
-      // Through the API of the server that now listens: the demo goes by the same rules as anyone.
       const own = ['0.0.0.0', '::'].includes(config.host)
         ? '127.0.0.1'
         : config.host.includes(':')
           ? `[${config.host}]`
           : config.host;
-      await seedDemoContent(`http://${own}:${address.port}/graphql`, logger).catch(
+      demoContent = seedDemoContent(`http://${own}:${address.port}/graphql`, logger).catch(
         (error: unknown) => logger.warn({ err: error }, 'demo content could not be created'),
       );
+      // Stopping waits for it: its requests are drained like anyone's, the rest then fails quietly.
+      cleanups.push(() => demoContent);
     }
     return {
       url,
@@ -151,6 +157,7 @@ export async function startAlany(config: Config, logger: Logger): Promise<Runnin
       orm,
       pubsub,
       demoSeeded,
+      demoContent,
       stop: stopAll,
     };
   } catch (error) {

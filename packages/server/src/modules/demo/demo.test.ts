@@ -15,6 +15,7 @@ afterAll(async () => {
 describe('the demo data', () => {
   it('gives a first visitor an organisation with a network, spaces and an example of each feature', async () => {
     expect(server.alany.demoSeeded).toBe(true);
+    await server.alany.demoContent;
     const demo = server.client();
     await demo.ok(`mutation($input: SignInInput!) { signIn(input: $input) { user { id } } }`, {
       input: DEMO_SIGN_IN,
