@@ -41,3 +41,20 @@ export function useSessionChange() {
 export function useRestartLive(): () => void {
   return useContext(SessionContext).restartLive;
 }
+
+let signedOutJustNow = false;
+
+/**
+ * Signing out moves to the sign-in page twice over: the page being left sends its guest there
+ * as soon as the viewer is gone, and the sign-out itself navigates. Whichever arrives last, the
+ * sign-in page learns from this that the person signed out, and says so once.
+ */
+export function noteSignedOut(): void {
+  signedOutJustNow = true;
+}
+
+export function takeSignedOutNote(): boolean {
+  const noted = signedOutJustNow;
+  signedOutJustNow = false;
+  return noted;
+}

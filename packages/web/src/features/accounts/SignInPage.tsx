@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { useSessionChange } from '../../app/session';
+import { takeSignedOutNote, useSessionChange } from '../../app/session';
 import { graphql } from '../../gql';
 import { Alert, Button, Page, TextField } from '../../ui';
 import { safeNext } from './next';
@@ -33,7 +33,9 @@ export function SignInPage() {
   const sessionChanged = useSessionChange();
   const [signIn, { loading }] = useMutation(SIGN_IN);
   const [problems, setProblems] = useState<ErrorView<Field> | null>(null);
-  const signedOut = (location.state as { signedOut?: boolean } | null)?.signedOut === true;
+  const [signedOutNote] = useState(takeSignedOutNote);
+  const signedOut =
+    signedOutNote || (location.state as { signedOut?: boolean } | null)?.signedOut === true;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { useNavigate } from 'react-router';
-import { useSessionChange } from '../../app/session';
+import { noteSignedOut, useSessionChange } from '../../app/session';
 import { graphql } from '../../gql';
 
 const SIGN_OUT = graphql(`
@@ -25,6 +25,7 @@ export function useSignOut() {
     } catch (error) {
       return error;
     }
+    noteSignedOut();
     await sessionChanged();
     void navigate('/sign-in', { replace: true, state: { signedOut: true } });
     return null;
