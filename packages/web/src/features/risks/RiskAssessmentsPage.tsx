@@ -6,6 +6,7 @@ import { QueryProblem } from '../../app/QueryProblem';
 import type { AssessmentFieldsFragment, AssessmentStatus, RiskSector } from '../../gql/graphql';
 import { Button, EmptyState, Loading, Page, SelectField, TextField } from '../../ui';
 import { AssessmentForm, SECTORS, STATUSES } from './AssessmentForm';
+import { filterParams } from './filters';
 import { RISK_ASSESSMENTS } from './documents';
 
 const PAGE = 50;
@@ -70,13 +71,7 @@ export function RiskAssessmentsPage() {
 
   function applyFilters(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const next = new URLSearchParams();
-    for (const name of ['sector', 'status', 'region']) {
-      const value = String(form.get(name) ?? '').trim();
-      if (value) next.set(name, value);
-    }
-    setParams(next);
+    setParams(filterParams(event.currentTarget, ['sector', 'status', 'region']));
   }
 
   return (

@@ -8,6 +8,7 @@ import { Button, Loading, Page, SelectField, TextField } from '../../ui';
 import { SECTORS } from './AssessmentForm';
 import { GroupBars, LevelBars } from './charts';
 import { RISK_SUMMARY } from './documents';
+import { filterParams } from './filters';
 import { Heatmap, LevelLegend } from './Heatmap';
 
 /** `/risks/summary`: counts over every assessment the viewer may read, by network if chosen. */
@@ -35,13 +36,7 @@ export function RiskSummaryPage() {
 
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const next = new URLSearchParams();
-    for (const name of ['network', 'sector', 'region']) {
-      const value = String(form.get(name) ?? '').trim();
-      if (value) next.set(name, value);
-    }
-    setParams(next);
+    setParams(filterParams(event.currentTarget, ['network', 'sector', 'region']));
   }
 
   return (
