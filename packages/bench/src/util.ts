@@ -147,7 +147,14 @@ export class Child {
 export function startChild(name: string, env: Record<string, string>): Child {
   const child = fork(path.join(here, `${name}.js`), [], {
     env: { ...process.env, ...env },
-    execArgv: ['--expose-gc', '--max-old-space-size=4096'],
+    execArgv: [
+      '--expose-gc',
+      '--max-old-space-size=4096',
+      // BENCH_PROFILE_DIR=<dir>: a V8 CPU profile of Alany's process, for finding where time goes.
+      ...(name === 'alany-child' && process.env.BENCH_PROFILE_DIR
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+        : []),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Child(child);

@@ -277,6 +277,10 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   const apollo = new ApolloServer<Context>({
     schema,
     csrfPrevention: true,
+    // Whoever hosts Alany owns the signals (main.ts drains and exits; the bench and the tests stop
+    // it themselves). Apollo's own SIGTERM handler would stop Apollo alone and re-raise the signal,
+    // and a host's close() would then wait on the half-stopped server for ever.
+    stopOnTerminationSignals: false,
     introspection: true,
     includeStacktraceInErrorResponses: exposeInternals,
     validationRules: [operationLimits],

@@ -45,11 +45,14 @@ export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
 /** Brings Alany up: database (embedded when DATABASE_URL is unset), migrations, demo data, HTTP and WebSocket. */
 export async function startAlany(config: Config, logger: Logger): Promise<RunningAlany> {
   const cleanups: Array<() => Promise<void>> = [];
-  const stopAll = async () => {
-    for (const cleanup of cleanups.reverse()) {
-      await cleanup().catch((err: unknown) => logger.error({ err }, 'shutdown step failed'));
-    }
-  };
+  let stopping: Promise<void> | undefined;
+  // Once, newest first, however many times it is asked for.
+  const stopAll = () =>
+    (stopping ??= (async () => {
+      for (const cleanup of [...cleanups].reverse()) {
+        await cleanup().catch((err: unknown) => logger.error({ err }, 'shutdown step failed'));
+      }
+    })());
   try {
     let ownerUrl = config.databaseUrl;
     if (!ownerUrl) {
