@@ -10,7 +10,7 @@ import path from 'node:path';
 import { startPeer, type Peer } from './peer.js';
 import { ALANY_THREAD_PAGE, PEER_THREAD_PAGE } from './queries.js';
 import { writeReport, type Results } from './report.js';
-import { fixture, databaseUrlFor, SCALES, seed } from './seed.js';
+import { benchDatabaseName, fixture, databaseUrlFor, SCALES, seed } from './seed.js';
 import { uploadMemory } from './upload.js';
 import { type Child, log, startChild } from './util.js';
 import {
@@ -82,7 +82,7 @@ async function main() {
   results.seed = { seconds: Math.round(seeded.seconds * 10) / 10, rows: seeded.rows };
   const ownerUrl = seeded.ownerUrl;
   const appUrl = (() => {
-    const url = new URL(databaseUrlFor(serverUrl, `alany_bench_${scale!.name}`));
+    const url = new URL(databaseUrlFor(serverUrl, benchDatabaseName(scale!)));
     url.username = 'alany_app';
     url.password = '';
     return url.toString();

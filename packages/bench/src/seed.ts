@@ -57,13 +57,22 @@ export function databaseUrlFor(serverUrl: string, database: string): string {
   return url.toString();
 }
 
+/**
+ * alany_bench_<scale>, or alany_bench_<scale>_<BENCH_DB_SUFFIX> so that two checkouts can run the
+ * bench on one PostgreSQL server at the same time without dropping each other's database.
+ */
+export function benchDatabaseName(scale: Scale): string {
+  const suffix = process.env.BENCH_DB_SUFFIX?.replace(/[^a-z0-9_]/gi, '').toLowerCase();
+  return `alany_bench_${scale.name}${suffix ? `_${suffix}` : ''}`;
+}
+
 /** Creates alany_bench_<scale> afresh, migrates it with the server's migrations, and fills it. */
 export async function seed(
   serverUrl: string,
   scale: Scale,
 ): Promise<{ ownerUrl: string; seconds: number; rows: Record<string, number> }> {
   const started = performance.now();
-  const database = `alany_bench_${scale.name}`;
+  const database = benchDatabaseName(scale);
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
