@@ -57,6 +57,7 @@ async function machine(serverUrl: string) {
     memoryGiB: round(os.totalmem() / 1024 ** 3, 1),
     cpu: os.cpus()[0]?.model ?? 'unknown',
     os: `${os.type()} ${os.release()}`,
+    loadAverageAtStart,
     loadAverageAtEnd: os.loadavg().map((v) => round(v, 2)),
     node: process.version,
     postgres,
@@ -68,6 +69,9 @@ async function machine(serverUrl: string) {
     '@mikro-orm/core': pkg('@mikro-orm/core'),
   };
 }
+
+// Read when the bench starts, before it loads the machine itself: was anything else running?
+const loadAverageAtStart = os.loadavg().map((v) => round(v, 2));
 
 const ratio = (a: number, b: number) => (b > 0 ? round(a / b, 2) : NaN);
 
@@ -156,7 +160,11 @@ function markdown(results: Results): string {
     `- Scale: **${results.scale.name}**: ${results.scale.organisations} organisations, ${results.scale.users} users, ${results.scale.threads} threads, ${results.scale.posts} posts (seeded in ${results.seed?.seconds} s: ${JSON.stringify(results.seed?.rows)})`,
   );
   lines.push(
-    `- Machine: ${m.nproc} cores (${m.cpu}), ${m.memoryGiB} GiB, ${m.os}; load average at the end ${JSON.stringify(m.loadAverageAtEnd)}. **Other developers ran test suites on this machine at the same time**: absolute figures are noisy, the ratios measured side by side in one run are what counts.`,
+    `- Machine: ${m.nproc} cores (${m.cpu}), ${m.memoryGiB} GiB, ${m.os}; load average (1, 5, 15 min) before the run ${JSON.stringify(m.loadAverageAtStart)}, at the end ${JSON.stringify(m.loadAverageAtEnd)}. ${
+      ((m.loadAverageAtStart as number[] | undefined)?.[0] ?? 0) >= 1
+        ? '**Other work was running on this machine when the run started**: absolute figures are noisy; the ratios measured side by side in one run are what counts.'
+        : 'The machine was otherwise idle when the run started; the load generator shares its two cores with the contenders.'
+    }`,
   );
   lines.push(
     `- Versions: Node ${m.node} (Alany, floor, load generator), PostgreSQL ${m.postgres}, PostGraphile ${m.postgraphile} on Node 22 (npm's \`node@22\`), @apollo/server ${m['@apollo/server']}, graphql ${m.graphql}, graphql-ws ${m['graphql-ws']}, ws ${m.ws}, MikroORM ${m['@mikro-orm/core']}`,
