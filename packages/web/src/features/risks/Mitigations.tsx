@@ -10,7 +10,7 @@ import {
   RISK_ASSESSMENT,
   SET_MITIGATION_STATUS,
 } from './documents';
-import { ScaleSlider, ScoreLine } from './RiskEditor';
+import { ScorePicker } from './RiskEditor';
 import { localToday } from './scoring';
 
 const STATUSES = ['PLANNED', 'IN_PROGRESS', 'DONE'] as const satisfies readonly MitigationStatus[];
@@ -266,25 +266,14 @@ function MitigationForm({
         </label>
         {lowers && (
           <>
-            <div className="form__row">
-              <ScaleSlider
-                name="residualLikelihood"
-                label={t('risk.residualLikelihood')}
-                value={likelihood}
-                onChange={setLikelihood}
-                words="likelihood"
-                error={problems?.fields.residualLikelihood}
-              />
-              <ScaleSlider
-                name="residualImpact"
-                label={t('risk.residualImpact')}
-                value={impact}
-                onChange={setImpact}
-                words="impact"
-                error={problems?.fields.residualImpact}
-              />
-            </div>
-            <ScoreLine likelihood={likelihood} impact={impact} />
+            <ScorePicker
+              residual
+              likelihood={likelihood}
+              impact={impact}
+              onLikelihood={setLikelihood}
+              onImpact={setImpact}
+              errors={problems?.fields}
+            />
             <p className="muted">
               {t('risk.mitigations.residualNow', { score: risk.residualScore })}
             </p>

@@ -90,6 +90,54 @@ export function ScoreLine({ likelihood, impact }: { likelihood: number; impact: 
   );
 }
 
+/**
+ * The two sliders of one score (inherent, or residual with `residual`) and the live score line:
+ * the form fields are `likelihood`/`impact` or `residualLikelihood`/`residualImpact`.
+ */
+export function ScorePicker({
+  residual = false,
+  likelihood,
+  impact,
+  onLikelihood,
+  onImpact,
+  errors,
+}: {
+  residual?: boolean;
+  likelihood: number;
+  impact: number;
+  onLikelihood(value: number): void;
+  onImpact(value: number): void;
+  errors?: Partial<Record<string, string>>;
+}) {
+  const { t } = useI18n();
+  const names = residual
+    ? ({ likelihood: 'residualLikelihood', impact: 'residualImpact' } as const)
+    : ({ likelihood: 'likelihood', impact: 'impact' } as const);
+  return (
+    <>
+      <div className="form__row">
+        <ScaleSlider
+          name={names.likelihood}
+          label={t(`risk.${names.likelihood}`)}
+          value={likelihood}
+          onChange={onLikelihood}
+          words="likelihood"
+          error={errors?.[names.likelihood]}
+        />
+        <ScaleSlider
+          name={names.impact}
+          label={t(`risk.${names.impact}`)}
+          value={impact}
+          onChange={onImpact}
+          words="impact"
+          error={errors?.[names.impact]}
+        />
+      </div>
+      <ScoreLine likelihood={likelihood} impact={impact} />
+    </>
+  );
+}
+
 /** How a score becomes a level, with the server's exact thresholds. */
 export function ScoringRule() {
   const { t } = useI18n();
@@ -264,25 +312,13 @@ export function RiskEditor({
       )}
       <fieldset className="score-fields">
         <legend>{t('risk.editor.inherent')}</legend>
-        <div className="form__row">
-          <ScaleSlider
-            name="likelihood"
-            label={t('risk.likelihood')}
-            value={likelihood}
-            onChange={setLikelihood}
-            words="likelihood"
-            error={problems?.fields.likelihood}
-          />
-          <ScaleSlider
-            name="impact"
-            label={t('risk.impact')}
-            value={impact}
-            onChange={setImpact}
-            words="impact"
-            error={problems?.fields.impact}
-          />
-        </div>
-        <ScoreLine likelihood={likelihood} impact={impact} />
+        <ScorePicker
+          likelihood={likelihood}
+          impact={impact}
+          onLikelihood={setLikelihood}
+          onImpact={setImpact}
+          errors={problems?.fields}
+        />
         <ScoringRule />
       </fieldset>
       {risk && (
@@ -301,27 +337,14 @@ export function RiskEditor({
             <p className="muted">{t('risk.editor.residualHint')}</p>
           )}
           {treated && (
-            <>
-              <div className="form__row">
-                <ScaleSlider
-                  name="residualLikelihood"
-                  label={t('risk.residualLikelihood')}
-                  value={residualLikelihood}
-                  onChange={setResidualLikelihood}
-                  words="likelihood"
-                  error={problems?.fields.residualLikelihood}
-                />
-                <ScaleSlider
-                  name="residualImpact"
-                  label={t('risk.residualImpact')}
-                  value={residualImpact}
-                  onChange={setResidualImpact}
-                  words="impact"
-                  error={problems?.fields.residualImpact}
-                />
-              </div>
-              <ScoreLine likelihood={residualLikelihood} impact={residualImpact} />
-            </>
+            <ScorePicker
+              residual
+              likelihood={residualLikelihood}
+              impact={residualImpact}
+              onLikelihood={setResidualLikelihood}
+              onImpact={setResidualImpact}
+              errors={problems?.fields}
+            />
           )}
         </fieldset>
       )}
