@@ -2,10 +2,7 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import { decoyHash, hashPassword, verifyPassword } from '../../platform/auth/passwords.js';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
 import type { Viewer } from '../../platform/auth/viewer.js';
-import {
-  sqlLiteral,
-  type OperationUnitOfWork,
-} from '../../platform/database/unit-of-work.js';
+import { sqlLiteral, type OperationUnitOfWork } from '../../platform/database/unit-of-work.js';
 import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
 import { BadUserInput, notFound, rateLimited } from '../../platform/graphql/errors.js';

@@ -87,9 +87,7 @@ function installCombinedBegin(client: KnexClientInternals): void {
   const original = client.transaction.bind(client);
   client.transaction = (container, config, outerTx) => {
     const transaction = original(container, config, outerTx);
-    const combined = (config as { [COMBINED_BEGIN]?: CombinedBegin } | undefined)?.[
-      COMBINED_BEGIN
-    ];
+    const combined = (config as { [COMBINED_BEGIN]?: CombinedBegin } | undefined)?.[COMBINED_BEGIN];
     if (combined && !outerTx) {
       // Called by knex once it holds a connection, after this constructor has returned.
       transaction.begin = async (connection) => {
