@@ -111,8 +111,11 @@ export class ThreadResolver {
     orderBy: ThreadOrder,
     @Args() page: PageArgs,
     @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return discussions.listThreads(context, spaceId, filter ?? undefined, orderBy, page);
+    return discussions.listThreads(context, spaceId, filter ?? undefined, orderBy, page, {
+      unread: selects(info, ['edges', 'node', 'unreadCount']),
+    });
   }
 
   @Query(() => SearchHitConnection, {

@@ -20,6 +20,7 @@ import {
   SIGNED_IN_ACCESS_CTE,
   primeSignedInAccess,
   primeSpace,
+  primeSpaceAndAccess,
   readableSpaceIds,
   signedInAccessWanted,
   spaceColumns,
@@ -116,10 +117,7 @@ export async function primeThreadPage(
     params.push(me);
   }
   if (unread) {
-    // As `unreadCounts`: others' replies after the viewer's last read, neither deleted nor hidden.
-    select.push(`(select count(*) from post p where p.thread_id = t.id
-        and p.created_at > coalesce((select r.last_read_at from thread_read r where r.thread_id = t.id and r.user_id = ?), '-infinity')
-        and p.deleted_at is null and p.hidden_at is null and p.author_id is distinct from ?) as unread__count`);
+    select.push(`${UNREAD_COUNT_SQL} as unread__count`);
     params.push(me, me);
   }
   params.push(id);
@@ -350,37 +348,67 @@ function decodeThreadCursor(raw: string | null | undefined, field: string) {
   }
 }
 
+const THREAD_SORT_COLUMN = {
+  lastActivityAt: 'last_activity_at',
+  createdAt: 'created_at',
+  replyCount: 'reply_count',
+} as const;
+
+/** As `unreadCounts`: others' replies after the viewer's last read, neither deleted nor hidden. */
+const UNREAD_COUNT_SQL = `(select count(*) from post p where p.thread_id = t.id
+  and p.created_at > coalesce((select r.last_read_at from thread_read r where r.thread_id = t.id and r.user_id = ?), '-infinity')
+  and p.deleted_at is null and p.hidden_at is null and p.author_id is distinct from ?)`;
+
 export async function listThreads(
   context: Context,
   spaceId: string,
   filter: ThreadFilter | undefined,
   order: ThreadOrder,
   page: PageArgs,
+  options: { unread: boolean } = { unread: false },
 ): Promise<Connection<Thread>> {
+  await primeSpaceAndAccess(context, spaceId);
   await spaceRights(context, spaceId);
   const { field } = threadOrder(order);
+  const column = THREAD_SORT_COLUMN[field];
   const after = decodeThreadCursor(page.after, field);
-  const rows = await context.db.read((em) =>
-    em.find(
-      Thread,
-      {
-        spaceId,
-        deletedAt: null,
-        ...(filter?.tag ? { tags: { $contains: [filter.tag.trim().toLowerCase()] } } : {}),
-        ...(filter?.authorId ? { authorId: filter.authorId } : {}),
-        ...(after
-          ? {
-              $or: [
-                { pinned: { $lt: after.pinned } },
-                { pinned: after.pinned, [field]: { $lt: after.value } },
-                { pinned: after.pinned, [field]: after.value, id: { $lt: after.id } },
-              ],
-            }
-          : {}),
-      },
-      { orderBy: { pinned: 'desc', [field]: 'desc', id: 'desc' }, limit: page.first + 1 },
-    ),
-  );
+  const me = viewerId(context);
+  const unread = options.unread && me !== null;
+  const where = ['t.space_id = ?', 't.deleted_at is null'];
+  const params: unknown[] = unread ? [me, me, spaceId] : [spaceId];
+  if (filter?.tag) {
+    where.push('t.tags @> array[?]::text[]');
+    params.push(filter.tag.trim().toLowerCase());
+  }
+  if (filter?.authorId) {
+    where.push('t.author_id = ?');
+    params.push(filter.authorId);
+  }
+  if (after) {
+    where.push(
+      `(t.pinned < ? or (t.pinned = ? and t.${column} < ?) or (t.pinned = ? and t.${column} = ? and t.id < ?))`,
+    );
+    params.push(after.pinned, after.pinned, after.value, after.pinned, after.value, after.id);
+  }
+  // One statement for the page, its authors and (when asked) the viewer's unread counts.
+  const rows = await context.db.read(async (em) => {
+    const raw = await em.execute<Array<Record<string, unknown>>>(
+      `select t.*, ${authorColumns('u')}${unread ? `, ${UNREAD_COUNT_SQL} as unread__count` : ''}
+       from thread t left join app_user u on u.id = t.author_id
+       where ${where.join(' and ')}
+       order by t.pinned desc, t.${column} desc, t.id desc limit ?`,
+      [...params, page.first + 1],
+    );
+    primeAuthors(context, em, raw);
+    const counts = unread ? unreadCounts(context) : undefined;
+    return raw.map((row) => {
+      const count = row.unread__count;
+      delete row.unread__count;
+      const thread = em.map(Thread, row);
+      counts?.prime(thread.id, Number(count));
+      return thread;
+    });
+  });
   const slice = rows.slice(0, page.first);
   const edges = slice.map((node) => ({
     node,

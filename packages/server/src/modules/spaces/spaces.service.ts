@@ -120,6 +120,32 @@ async function signedInAccess(context: Context, userId: string): Promise<SpaceAc
   return primeSignedInAccess(context, row ?? {});
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A page about one space (its thread list) reads the space and, when not known yet, the viewer's
+ * reach in one statement, priming the request's caches; `readableSpace` and `spaceRights` then
+ * decide from them as always. A no-op when either was read already or the id is no uuid.
+ */
+export async function primeSpaceAndAccess(context: Context, spaceId: string): Promise<void> {
+  if (context.loaders.has('spaceById') || !signedInAccessWanted(context) || !UUID.test(spaceId))
+    return;
+  const viewer = context.viewer as { userId: string };
+  await context.db.read(async (em) => {
+    // One row whether or not the space exists or may be read (the reach is the viewer's own).
+    const [row] = await em.execute<Array<Record<string, unknown>>>(
+      `with ${SIGNED_IN_ACCESS_CTE}
+       select ${spaceColumns('s')}, ${SIGNED_IN_ACCESS_COLUMNS}
+       from (select 1) as one left join space s on s.id = ?`,
+      [viewer.userId, spaceId],
+    );
+    if (!row) return;
+    primeSignedInAccess(context, row);
+    if (row.space__id === null) spaceLoader(context).prime(spaceId, null);
+    else primeSpace(context, em, row);
+  });
+}
+
 const SPACE_COLUMNS = [
   'id',
   'organisation_id',
