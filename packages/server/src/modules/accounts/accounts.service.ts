@@ -303,19 +303,28 @@ export function authorColumns(alias: string): string {
   return AUTHOR_COLUMNS.map((column) => `${alias}.${column} as "author__${column}"`).join(', ');
 }
 
-/** Takes the `authorColumns` out of raw rows and hands those people to the request's user loader. */
+const AUTHOR_PREFIX = 'author__';
+
+/**
+ * Takes the `authorColumns` out of raw rows and hands those people to the request's user loader.
+ * Each row is replaced (in `rows`) by a fresh object without them: deleting properties would turn
+ * every row into a slow dictionary-mode object before it is mapped to an entity.
+ */
 export function primeAuthors(
   context: Context,
   em: EntityManager,
   rows: Array<Record<string, unknown>>,
 ): void {
   const loader = userLoader(context);
-  for (const row of rows) {
+  for (let index = 0; index < rows.length; index += 1) {
+    const row = rows[index]!;
+    const rest: Record<string, unknown> = {};
     const author: Record<string, unknown> = {};
-    for (const column of AUTHOR_COLUMNS) {
-      author[column] = row[`author__${column}`];
-      delete row[`author__${column}`];
+    for (const key in row) {
+      if (key.startsWith(AUTHOR_PREFIX)) author[key.slice(AUTHOR_PREFIX.length)] = row[key];
+      else rest[key] = row[key];
     }
+    rows[index] = rest;
     if (typeof author.id === 'string') loader.prime(author.id, em.map(User, author));
   }
 }

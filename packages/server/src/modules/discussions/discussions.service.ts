@@ -122,17 +122,18 @@ export async function primeThreadPage(
   }
   params.push(id);
   await context.db.read(async (em) => {
-    const [row] = await em.execute<Array<Record<string, unknown>>>(
+    const rows = await em.execute<Array<Record<string, unknown>>>(
       `${reach ? `with ${SIGNED_IN_ACCESS_CTE} ` : ''}select ${select.join(', ')}
        from thread t left join app_user u on u.id = t.author_id left join space s on s.id = t.space_id
        where t.id = ? and t.deleted_at is null`,
       params,
     );
-    if (!row) {
+    if (!rows[0]) {
       threadLoader(context).prime(id, null);
       return;
     }
-    primeAuthors(context, em, [row]);
+    primeAuthors(context, em, rows);
+    const row = rows[0];
     primeSpace(context, em, row);
     if (reach) primeSignedInAccess(context, row);
     if (unread) unreadCounts(context).prime(id, Number(row.unread__count));
@@ -401,9 +402,7 @@ export async function listThreads(
     );
     primeAuthors(context, em, raw);
     const counts = unread ? unreadCounts(context) : undefined;
-    return raw.map((row) => {
-      const count = row.unread__count;
-      delete row.unread__count;
+    return raw.map(({ unread__count: count, ...row }) => {
       const thread = em.map(Thread, row);
       counts?.prime(thread.id, Number(count));
       return thread;
@@ -460,13 +459,9 @@ export async function listPosts(
     );
     primeAuthors(context, em, raw);
     const counts = options.reactions ? reactionCounts(context) : undefined;
-    return raw.map((row) => {
-      const given = row.reactions__json as Array<{
-        kind: ReactionKind;
-        count: number;
-        mine: boolean;
-      }>;
-      delete row.reactions__json;
+    return raw.map(({ reactions__json: reacted, ...row }) => {
+      const given = reacted as
+        Array<{ kind: ReactionKind; count: number; mine: boolean }> | undefined;
       const post = em.map(Post, row);
       counts?.prime(
         post.id,
