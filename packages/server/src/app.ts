@@ -321,14 +321,15 @@ export async function createApp(deps: AppDependencies): Promise<App> {
       cookie: req.headers.cookie,
       authorization: req.headers.authorization,
     });
-    let context: Context | undefined;
-    const db = new OperationUnitOfWork(orm, () => settingsFor(context?.viewer ?? ANONYMOUS));
+    // The settings are read at the first statement, when `context` exists (the viewer may change
+    // during the operation: signing in); a session's begin sets them itself.
+    const db = new OperationUnitOfWork(orm, () => settingsFor(context.viewer));
     const viewer = !secret
       ? ANONYMOUS
       : await ((eager ? deps.beginSession?.(db, secret) : null) ?? authenticate(secret));
     if (!viewer) throw refusedToken();
     const secure = config.env === 'production';
-    context = {
+    const context: Context = {
       requestId: String(res.locals.requestId),
       transport: 'http',
       logger: logger.child({ requestId: res.locals.requestId }),
