@@ -2,6 +2,7 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import { decoyHash, hashPassword, verifyPassword } from '../../platform/auth/passwords.js';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
 import type { Viewer } from '../../platform/auth/viewer.js';
+import { readOnlyEntity } from '../../platform/database/read-only.js';
 import { sqlLiteral, type OperationUnitOfWork } from '../../platform/database/unit-of-work.js';
 import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
@@ -325,7 +326,8 @@ export function primeAuthors(
       else rest[key] = row[key];
     }
     rows[index] = rest;
-    if (typeof author.id === 'string') loader.prime(author.id, em.map(User, author));
+    // Shown, never changed through this object: not tracked by the unit of work.
+    if (typeof author.id === 'string') loader.prime(author.id, readOnlyEntity(em, User, author));
   }
 }
 

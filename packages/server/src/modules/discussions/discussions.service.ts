@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { cleanTags } from '../../platform/text/tags.js';
+import { readOnlyEntity } from '../../platform/database/read-only.js';
 import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
 import { BadUserInput, forbidden, notFound, rateLimited } from '../../platform/graphql/errors.js';
@@ -462,7 +463,8 @@ export async function listPosts(
     return raw.map(({ reactions__json: reacted, ...row }) => {
       const given = reacted as
         Array<{ kind: ReactionKind; count: number; mine: boolean }> | undefined;
-      const post = em.map(Post, row);
+      // Shown, never changed through this object (changes load the post through postLoader).
+      const post = readOnlyEntity(em, Post, row);
       counts?.prime(
         post.id,
         REACTION_ORDER.map((kind) => {
