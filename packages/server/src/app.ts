@@ -57,6 +57,12 @@ export interface AppDependencies {
   /** The public address; resolved after listening when not configured. */
   publicUrl: () => string;
   authenticate: Authenticate;
+  /**
+   * Begins an HTTP operation's transaction with the session lookup in the same round trip and
+   * resolves to the session's viewer; `null` for a secret that is not a session's (API and
+   * guest tokens go through `authenticate`). Without it, sessions go through `authenticate` too.
+   */
+  beginSession?: (db: OperationUnitOfWork, secret: string) => Promise<Viewer> | null;
   /** Whether the database answers and its migrations are current; the reason when not. */
   readiness: () => Promise<{ ready: boolean; reason?: string }>;
   webDist?: string | undefined;
@@ -305,12 +311,22 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   });
   await apollo.start();
 
-  /** The context of one HTTP request: its viewer and its one transaction. */
-  const httpContext = async (req: Request, res: Response): Promise<Context> => {
-    const viewer = await viewerFor(authenticate, {
+  /**
+   * The context of one HTTP request: its viewer and its one transaction. With `eager`, a session
+   * secret begins the transaction at once, the session lookup and the viewer's settings in the
+   * same round trip as `BEGIN`; a request without a session begins none until it reads.
+   */
+  const httpContext = async (req: Request, res: Response, eager = false): Promise<Context> => {
+    const secret = secretFromHeaders({
       cookie: req.headers.cookie,
       authorization: req.headers.authorization,
     });
+    // The settings are read at the first statement, when `context` exists (the viewer may change
+    // during the operation: signing in); a session's begin sets them itself.
+    const db = new OperationUnitOfWork(orm, () => settingsFor(context.viewer));
+    const viewer = !secret
+      ? ANONYMOUS
+      : await ((eager ? deps.beginSession?.(db, secret) : null) ?? authenticate(secret));
     if (!viewer) throw refusedToken();
     const secure = config.env === 'production';
     const context: Context = {
@@ -319,7 +335,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
       logger: logger.child({ requestId: res.locals.requestId }),
       config,
       viewer,
-      db: new OperationUnitOfWork(orm, () => settingsFor(context.viewer)),
+      db,
       pubsub,
       rateLimiter,
       mailer: deps.mailer,
@@ -337,7 +353,6 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     };
     // A client that goes away mid-request must not leave its transaction open.
     res.on('close', () => {
-      const db = context.db as OperationUnitOfWork;
       if (db.started) void db.finish(false).catch(() => undefined);
     });
     return context;
@@ -353,7 +368,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     },
     express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
-      context: ({ req, res }: { req: Request; res: Response }) => httpContext(req, res),
+      context: ({ req, res }: { req: Request; res: Response }) => httpContext(req, res, true),
     }),
   );
 

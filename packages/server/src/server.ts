@@ -16,7 +16,7 @@ import {
   RedisRateLimiter,
   type RateLimiter,
 } from './platform/auth/rate-limit.js';
-import { sessionAuthenticator } from './modules/accounts/accounts.service.js';
+import { beginSession, sessionAuthenticator } from './modules/accounts/accounts.service.js';
 import { authenticateApiToken } from './modules/integrations/integrations.service.js';
 import { API_TOKEN_PREFIX, GUEST_TOKEN_PREFIX, type Authenticate } from './platform/auth/viewer.js';
 import { authenticateGuest } from './modules/events/events.service.js';
@@ -121,6 +121,11 @@ export async function startAlany(config: Config, logger: Logger): Promise<Runnin
       storage,
       publicUrl: () => publicUrl ?? '',
       authenticate,
+      // HTTP operations look their session up in the same round trip as their BEGIN.
+      beginSession: (db, secret) =>
+        secret.startsWith(API_TOKEN_PREFIX) || secret.startsWith(GUEST_TOKEN_PREFIX)
+          ? null
+          : beginSession(db, secret),
       webDist: config.webDist ?? DEFAULT_WEB_DIST,
       readiness: async () => {
         const rows = await orm.em

@@ -509,9 +509,13 @@ const cases: Record<string, () => Promise<void>> = {
     asB(async (attacker) => {
       expect(
         (
-          await okOrDenied(attacker, `query($id: ID!) { thread(id: $id) { id title } }`, {
-            id: a.threadId,
-          })
+          await okOrDenied(
+            attacker,
+            `query($id: ID!) { thread(id: $id) { id title unreadCount posts(first: 5) { edges { node { id reactions { count } } } } } }`,
+            {
+              id: a.threadId,
+            },
+          )
         )?.thread ?? null,
       ).toBeNull();
     }),
@@ -519,7 +523,7 @@ const cases: Record<string, () => Promise<void>> = {
     asB(async (attacker, who) =>
       expectDenied(
         await attacker.request(
-          `query($id: ID!) { threads(spaceId: $id) { edges { node { id } } } }`,
+          `query($id: ID!) { threads(spaceId: $id) { edges { node { id unreadCount author { id } } } } }`,
           { id: a.privateSpaceId },
         ),
         who,

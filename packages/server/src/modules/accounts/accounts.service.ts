@@ -2,6 +2,8 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import { decoyHash, hashPassword, verifyPassword } from '../../platform/auth/passwords.js';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
 import type { Viewer } from '../../platform/auth/viewer.js';
+import { readOnlyEntity } from '../../platform/database/read-only.js';
+import { sqlLiteral, type OperationUnitOfWork } from '../../platform/database/unit-of-work.js';
 import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
 import { BadUserInput, notFound, rateLimited } from '../../platform/graphql/errors.js';
@@ -261,6 +263,25 @@ export function sessionAuthenticator(db: { em: () => EntityManager }) {
   };
 }
 
+/**
+ * The session lookup folded into the operation's `BEGIN` (one round trip, no cache: a revoked
+ * session is refused on the very next request). `alany.begin_session` sets the transaction's
+ * viewer itself, exactly as `settingsFor` would, and refreshes `last_seen_at` at most every five
+ * minutes. An unknown, expired or revoked session is anonymous, as with `sessionAuthenticator`.
+ */
+export async function beginSession(db: OperationUnitOfWork, secret: string): Promise<Viewer> {
+  const [row] = await db.beginWith(
+    `select viewer_user_id, viewer_session_id, viewer_locale from alany.begin_session(${sqlLiteral(hashSecret(secret))})`,
+  );
+  if (!row) return { kind: 'anonymous' };
+  return {
+    kind: 'user',
+    userId: String(row.viewer_user_id),
+    sessionId: String(row.viewer_session_id),
+    locale: row.viewer_locale as LocaleCode,
+  };
+}
+
 export async function userEmail(em: EntityManager, userId: string): Promise<string | undefined> {
   return (await em.findOne(User, { id: userId }, { fields: ['email'] }))?.email;
 }
@@ -283,20 +304,30 @@ export function authorColumns(alias: string): string {
   return AUTHOR_COLUMNS.map((column) => `${alias}.${column} as "author__${column}"`).join(', ');
 }
 
-/** Takes the `authorColumns` out of raw rows and hands those people to the request's user loader. */
+const AUTHOR_PREFIX = 'author__';
+
+/**
+ * Takes the `authorColumns` out of raw rows and hands those people to the request's user loader.
+ * Each row is replaced (in `rows`) by a fresh object without them: deleting properties would turn
+ * every row into a slow dictionary-mode object before it is mapped to an entity.
+ */
 export function primeAuthors(
   context: Context,
   em: EntityManager,
   rows: Array<Record<string, unknown>>,
 ): void {
   const loader = userLoader(context);
-  for (const row of rows) {
+  for (let index = 0; index < rows.length; index += 1) {
+    const row = rows[index]!;
+    const rest: Record<string, unknown> = {};
     const author: Record<string, unknown> = {};
-    for (const column of AUTHOR_COLUMNS) {
-      author[column] = row[`author__${column}`];
-      delete row[`author__${column}`];
+    for (const key in row) {
+      if (key.startsWith(AUTHOR_PREFIX)) author[key.slice(AUTHOR_PREFIX.length)] = row[key];
+      else rest[key] = row[key];
     }
-    if (typeof author.id === 'string') loader.prime(author.id, em.map(User, author));
+    rows[index] = rest;
+    // Shown, never changed through this object: not tracked by the unit of work.
+    if (typeof author.id === 'string') loader.prime(author.id, readOnlyEntity(em, User, author));
   }
 }
 

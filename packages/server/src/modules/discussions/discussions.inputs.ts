@@ -234,7 +234,8 @@ export class DeletedPayload {
   deletedId!: string;
 }
 
-@ObjectType()
+// Plain data: graphql-js reads the fields itself (no type-graphql wrapper per field).
+@ObjectType({ simpleResolvers: true })
 export class ReactionCount {
   @Field(() => ReactionKind)
   reaction!: ReactionKind;
@@ -246,7 +247,8 @@ export class ReactionCount {
   viewerReacted!: boolean;
 }
 
-@ObjectType()
+// Plain data: graphql-js reads the fields itself (no type-graphql wrapper per field).
+@ObjectType({ simpleResolvers: true })
 export class ThreadViewerCan {
   @Field()
   reply!: boolean;
@@ -261,7 +263,8 @@ export class ThreadViewerCan {
   moderate!: boolean;
 }
 
-@ObjectType()
+// Plain data: graphql-js reads the fields itself (no type-graphql wrapper per field).
+@ObjectType({ simpleResolvers: true })
 export class PostViewerCan {
   @Field()
   edit!: boolean;

@@ -4,6 +4,7 @@ import {
   Ctx,
   FieldResolver,
   ID,
+  Info,
   Int,
   Mutation,
   Query,
@@ -11,6 +12,7 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
+import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import type { Context } from '../../platform/graphql/context.js';
 import { SignedIn, SignedInOrToken } from '../../platform/graphql/authorization.js';
 import { ConnectionType, PageArgs } from '../../platform/graphql/pagination.js';
@@ -54,6 +56,27 @@ import {
   type LiveThreadEvent,
 } from './discussions.live.js';
 
+/**
+ * Whether the field being resolved selects `path` (through fragments too): the page's statements
+ * bring along only what the page asks for.
+ */
+function selects(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+  const within = (set: SelectionSetNode | undefined, rest: readonly string[]): boolean => {
+    if (!set) return false;
+    const [name, ...deeper] = rest;
+    return set.selections.some((selection) => {
+      if (selection.kind === 'Field') {
+        if (selection.name.value !== name) return false;
+        return deeper.length === 0 || within(selection.selectionSet, deeper);
+      }
+      const fragment =
+        selection.kind === 'InlineFragment' ? selection : info.fragments[selection.name.value];
+      return within(fragment?.selectionSet, rest);
+    });
+  };
+  return info.fieldNodes.some((node: FieldNode) => within(node.selectionSet, path));
+}
+
 const ThreadConnection = ConnectionType(Thread, 'Thread');
 const PostConnection = ConnectionType(Post, 'Post');
 const PostFlagConnection = ConnectionType(PostFlag, 'PostFlag');
@@ -63,11 +86,18 @@ const SearchHitConnection = ConnectionType(SearchHit, 'SearchHit');
 export class ThreadResolver {
   @Query(() => Thread, { nullable: true, description: 'A thread the viewer may read, or null.' })
   @SignedInOrToken('READ')
-  async thread(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<Thread | null> {
-    return discussions.readableThread(context, id).then(
-      ({ thread }) => thread,
-      () => null,
-    );
+  async thread(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Thread | null> {
+    return discussions
+      .primeThreadPage(context, id, { unread: selects(info, ['unreadCount']) })
+      .then(() => discussions.readableThread(context, id))
+      .then(
+        ({ thread }) => thread,
+        () => null,
+      );
   }
 
   @Query(() => ThreadConnection, {
@@ -81,8 +111,11 @@ export class ThreadResolver {
     orderBy: ThreadOrder,
     @Args() page: PageArgs,
     @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return discussions.listThreads(context, spaceId, filter ?? undefined, orderBy, page);
+    return discussions.listThreads(context, spaceId, filter ?? undefined, orderBy, page, {
+      unread: selects(info, ['edges', 'node', 'unreadCount']),
+    });
   }
 
   @Query(() => SearchHitConnection, {
@@ -121,8 +154,15 @@ export class ThreadResolver {
   }
 
   @FieldResolver(() => PostConnection, { description: 'Replies, oldest first.' })
-  posts(@Root() thread: Thread, @Args() page: PageArgs, @Ctx() context: Context) {
-    return discussions.listPosts(context, thread, page);
+  posts(
+    @Root() thread: Thread,
+    @Args() page: PageArgs,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return discussions.listPosts(context, thread, page, {
+      reactions: selects(info, ['edges', 'node', 'reactions']),
+    });
   }
 
   @FieldResolver(() => Int, {

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { cleanTags } from '../../platform/text/tags.js';
+import { readOnlyEntity } from '../../platform/database/read-only.js';
 import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
 import { BadUserInput, forbidden, notFound, rateLimited } from '../../platform/graphql/errors.js';
@@ -15,7 +16,18 @@ import { escapeHtml, mentionedHandles } from '../../platform/text/markdown.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { MemberRole } from '../organisations/organisations.entity.js';
 import { requireRole } from '../organisations/organisations.policy.js';
-import { readableSpaceIds, spaceRights, type SpaceRights } from '../spaces/spaces.service.js';
+import {
+  SIGNED_IN_ACCESS_COLUMNS,
+  SIGNED_IN_ACCESS_CTE,
+  primeSignedInAccess,
+  primeSpace,
+  primeSpaceAndAccess,
+  readableSpaceIds,
+  signedInAccessWanted,
+  spaceColumns,
+  spaceRights,
+  type SpaceRights,
+} from '../spaces/spaces.service.js';
 import { notifyMentioned } from '../notifications/notifications.service.js';
 import { RESOURCE_MATCH_SQL, SEARCH_QUERY_SQL } from '../resources/resources.service.js';
 import { authorColumns, primeAuthors } from '../accounts/accounts.service.js';
@@ -81,6 +93,56 @@ export function threadLoader(context: Context) {
   });
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The `thread` query's read in one statement: the thread with its author and its space, the
+ * viewer's reach when it is not known yet, and the viewer's unread count when the page asks for
+ * it. It only primes the request's loaders (`threadById`, users, `spaceById`, the reach, unread
+ * counts): `readableThread` and the rules then decide from them exactly as for any other thread.
+ */
+export async function primeThreadPage(
+  context: Context,
+  id: string,
+  options: { unread: boolean },
+): Promise<void> {
+  // Anything read before (or an id that is no uuid) goes the usual way.
+  if (context.loaders.has('threadById') || !UUID.test(id)) return;
+  const me = viewerId(context);
+  const reach = signedInAccessWanted(context);
+  const unread = options.unread && me !== null;
+  const params: unknown[] = [];
+  const select = [`t.*`, authorColumns('u'), spaceColumns('s')];
+  if (reach) {
+    select.push(SIGNED_IN_ACCESS_COLUMNS);
+    params.push(me);
+  }
+  if (unread) {
+    select.push(`${UNREAD_COUNT_SQL} as unread__count`);
+    params.push(me, me);
+  }
+  params.push(id);
+  await context.db.read(async (em) => {
+    const rows = await em.execute<Array<Record<string, unknown>>>(
+      `${reach ? `with ${SIGNED_IN_ACCESS_CTE} ` : ''}select ${select.join(', ')}
+       from thread t left join app_user u on u.id = t.author_id left join space s on s.id = t.space_id
+       where t.id = ? and t.deleted_at is null`,
+      params,
+    );
+    if (!rows[0]) {
+      threadLoader(context).prime(id, null);
+      return;
+    }
+    primeAuthors(context, em, rows);
+    const row = rows[0];
+    primeSpace(context, em, row);
+    if (reach) primeSignedInAccess(context, row);
+    if (unread) unreadCounts(context).prime(id, Number(row.unread__count));
+    delete row.unread__count;
+    threadLoader(context).prime(id, em.map(Thread, row));
+  });
+}
+
 export function postLoader(context: Context) {
   return requestLoader<string, Post>(context, 'postById', async (em, ids) =>
     byKey(ids, await em.find(Post, { id: { $in: [...ids] } }), (p) => p.id),
@@ -113,6 +175,10 @@ async function readablePost(
     throw notFound('The post');
   return { post, thread, rights };
 }
+
+const REACTION_ORDER = Object.values(ReactionKind);
+/** A user id nobody has: "the viewer's own" reactions when the viewer is nobody. */
+const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 const viewerId = (context: Context) =>
   context.viewer.kind === 'user' ? context.viewer.userId : null;
@@ -284,37 +350,65 @@ function decodeThreadCursor(raw: string | null | undefined, field: string) {
   }
 }
 
+const THREAD_SORT_COLUMN = {
+  lastActivityAt: 'last_activity_at',
+  createdAt: 'created_at',
+  replyCount: 'reply_count',
+} as const;
+
+/** As `unreadCounts`: others' replies after the viewer's last read, neither deleted nor hidden. */
+const UNREAD_COUNT_SQL = `(select count(*) from post p where p.thread_id = t.id
+  and p.created_at > coalesce((select r.last_read_at from thread_read r where r.thread_id = t.id and r.user_id = ?), '-infinity')
+  and p.deleted_at is null and p.hidden_at is null and p.author_id is distinct from ?)`;
+
 export async function listThreads(
   context: Context,
   spaceId: string,
   filter: ThreadFilter | undefined,
   order: ThreadOrder,
   page: PageArgs,
+  options: { unread: boolean } = { unread: false },
 ): Promise<Connection<Thread>> {
+  await primeSpaceAndAccess(context, spaceId);
   await spaceRights(context, spaceId);
   const { field } = threadOrder(order);
+  const column = THREAD_SORT_COLUMN[field];
   const after = decodeThreadCursor(page.after, field);
-  const rows = await context.db.read((em) =>
-    em.find(
-      Thread,
-      {
-        spaceId,
-        deletedAt: null,
-        ...(filter?.tag ? { tags: { $contains: [filter.tag.trim().toLowerCase()] } } : {}),
-        ...(filter?.authorId ? { authorId: filter.authorId } : {}),
-        ...(after
-          ? {
-              $or: [
-                { pinned: { $lt: after.pinned } },
-                { pinned: after.pinned, [field]: { $lt: after.value } },
-                { pinned: after.pinned, [field]: after.value, id: { $lt: after.id } },
-              ],
-            }
-          : {}),
-      },
-      { orderBy: { pinned: 'desc', [field]: 'desc', id: 'desc' }, limit: page.first + 1 },
-    ),
-  );
+  const me = viewerId(context);
+  const unread = options.unread && me !== null;
+  const where = ['t.space_id = ?', 't.deleted_at is null'];
+  const params: unknown[] = unread ? [me, me, spaceId] : [spaceId];
+  if (filter?.tag) {
+    where.push('t.tags @> array[?]::text[]');
+    params.push(filter.tag.trim().toLowerCase());
+  }
+  if (filter?.authorId) {
+    where.push('t.author_id = ?');
+    params.push(filter.authorId);
+  }
+  if (after) {
+    where.push(
+      `(t.pinned < ? or (t.pinned = ? and t.${column} < ?) or (t.pinned = ? and t.${column} = ? and t.id < ?))`,
+    );
+    params.push(after.pinned, after.pinned, after.value, after.pinned, after.value, after.id);
+  }
+  // One statement for the page, its authors and (when asked) the viewer's unread counts.
+  const rows = await context.db.read(async (em) => {
+    const raw = await em.execute<Array<Record<string, unknown>>>(
+      `select t.*, ${authorColumns('u')}${unread ? `, ${UNREAD_COUNT_SQL} as unread__count` : ''}
+       from thread t left join app_user u on u.id = t.author_id
+       where ${where.join(' and ')}
+       order by t.pinned desc, t.${column} desc, t.id desc limit ?`,
+      [...params, page.first + 1],
+    );
+    primeAuthors(context, em, raw);
+    const counts = unread ? unreadCounts(context) : undefined;
+    return raw.map(({ unread__count: count, ...row }) => {
+      const thread = em.map(Thread, row);
+      counts?.prime(thread.id, Number(count));
+      return thread;
+    });
+  });
   const slice = rows.slice(0, page.first);
   const edges = slice.map((node) => ({
     node,
@@ -335,6 +429,7 @@ export async function listPosts(
   context: Context,
   thread: Thread,
   page: PageArgs,
+  options: { reactions: boolean } = { reactions: false },
 ): Promise<Connection<Post>> {
   const { rights } = await readableThread(context, thread.id);
   const after = decodeCursor(page.after);
@@ -350,15 +445,39 @@ export async function listPosts(
     where.push('(p.created_at > ? or (p.created_at = ? and p.id > ?))');
     params.push(after.at, after.at, after.id);
   }
-  // One statement for the page and its authors, however many posts it has.
+  // Reaction counts with the viewer's own, as `reactionCounts` reads them, when the page asks.
+  const reactions = options.reactions
+    ? `, (select coalesce(json_agg(json_build_object('kind', k.kind, 'count', k.count, 'mine', k.mine)), '[]')
+         from (select kind, count(*) as count, coalesce(bool_or(user_id = ?), false) as mine
+               from reaction r where r.post_id = p.id group by kind) k) as reactions__json`
+    : '';
+  // One statement for the page and its authors (and reactions), however many posts it has.
   const rows = await context.db.read(async (em) => {
     const raw = await em.execute<Array<Record<string, unknown>>>(
-      `select p.*, ${authorColumns('u')} from post p left join app_user u on u.id = p.author_id
+      `select p.*, ${authorColumns('u')}${reactions} from post p left join app_user u on u.id = p.author_id
        where ${where.join(' and ')} order by p.created_at asc, p.id asc limit ?`,
-      [...params, page.first + 1],
+      [...(options.reactions ? [me ?? NOBODY] : []), ...params, page.first + 1],
     );
     primeAuthors(context, em, raw);
-    return raw.map((row) => em.map(Post, row));
+    const counts = options.reactions ? reactionCounts(context) : undefined;
+    return raw.map(({ reactions__json: reacted, ...row }) => {
+      const given = reacted as
+        Array<{ kind: ReactionKind; count: number; mine: boolean }> | undefined;
+      // Shown, never changed through this object (changes load the post through postLoader).
+      const post = readOnlyEntity(em, Post, row);
+      counts?.prime(
+        post.id,
+        REACTION_ORDER.map((kind) => {
+          const found = given?.find((r) => r.kind === kind);
+          return {
+            reaction: kind,
+            count: Number(found?.count ?? 0),
+            viewerReacted: Boolean(found?.mine),
+          };
+        }),
+      );
+      return post;
+    });
   });
   return toConnection(rows, page.first, (p) => ({ at: p.createdAt, id: p.id }), Boolean(after));
 }
@@ -498,8 +617,6 @@ export async function toggleReaction(
   return post;
 }
 
-const REACTION_ORDER = Object.values(ReactionKind);
-
 /** Counts per reaction and the viewer's own, for a page of posts in one statement. */
 export function reactionCounts(context: Context) {
   return requestLoader<string, ReactionCount[]>(context, 'reactionCounts', async (em, postIds) => {
@@ -508,7 +625,7 @@ export function reactionCounts(context: Context) {
     >(
       `select post_id, kind, count(*) as count, coalesce(bool_or(user_id = ?), false) as mine
        from reaction where post_id = any(?::uuid[]) group by post_id, kind`,
-      [viewerId(context) ?? '00000000-0000-0000-0000-000000000000', `{${postIds.join(',')}}`],
+      [viewerId(context) ?? NOBODY, `{${postIds.join(',')}}`],
     );
     return groupByKey(postIds, rows, (row) => row.post_id).map((group) =>
       REACTION_ORDER.map((kind) => {

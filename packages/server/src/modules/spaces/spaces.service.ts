@@ -66,36 +66,115 @@ async function spaceAccess(context: Context): Promise<SpaceAccess> {
 }
 
 /**
- * A signed-in person's reach in one statement (row-level security as that person): memberships
- * with roles, the networks of those organisations and the spaces shared with them. The same
+ * A signed-in person's reach, as a CTE (`reach_m`, one parameter: the person's id) and select-list
+ * columns, so that another statement (the thread page's) can bring it along: memberships with
+ * roles, the networks of those organisations and the spaces shared with them.
+ */
+export const SIGNED_IN_ACCESS_CTE =
+  'reach_m as (select organisation_id, role from membership where user_id = ?)';
+export const SIGNED_IN_ACCESS_COLUMNS = `
+  coalesce((select json_agg(json_build_object('organisationId', organisation_id, 'role', role)) from reach_m), '[]') as reach__memberships,
+  coalesce((select array_agg(distinct network_id) from network_membership where organisation_id in (select organisation_id from reach_m)), '{}') as reach__network_ids,
+  coalesce((select array_agg(space_id) from space_participant where organisation_id in (select organisation_id from reach_m)), '{}') as reach__shared_space_ids`;
+
+/** Whether the viewer's reach is still to be read (a signed-in person's, not read yet). */
+export function signedInAccessWanted(context: Context): boolean {
+  return (
+    context.viewer.kind === 'user' &&
+    !context.loaders.has('spaceAccess') &&
+    !context.loaders.has('viewerOrganisationIds')
+  );
+}
+
+/** Takes the `SIGNED_IN_ACCESS_COLUMNS` out of a row and primes the request's caches with them. */
+export function primeSignedInAccess(context: Context, row: Record<string, unknown>): SpaceAccess {
+  const memberships =
+    (row.reach__memberships as Array<{ organisationId: string; role: MemberRole }> | null) ?? [];
+  const networkIds = (row.reach__network_ids as string[] | null) ?? [];
+  const sharedSpaceIds = (row.reach__shared_space_ids as string[] | null) ?? [];
+  delete row.reach__memberships;
+  delete row.reach__network_ids;
+  delete row.reach__shared_space_ids;
+  primeViewerMemberships(context, memberships);
+  context.loaders.set('viewerNetworkIds', Promise.resolve(networkIds));
+  const access = {
+    organisationIds: memberships.map((m) => m.organisationId),
+    networkIds,
+    sharedSpaceIds,
+  };
+  context.loaders.set('spaceAccess', Promise.resolve(access));
+  return access;
+}
+
+/**
+ * A signed-in person's reach in one statement (row-level security as that person). The same
  * rows the separate lookups read; their caches are primed from it.
  */
 async function signedInAccess(context: Context, userId: string): Promise<SpaceAccess> {
   const [row] = await context.db.read((em) =>
-    em.execute<
-      Array<{
-        memberships: Array<{ organisationId: string; role: MemberRole }>;
-        network_ids: string[];
-        shared_space_ids: string[];
-      }>
-    >(
-      `with m as (select organisation_id, role from membership where user_id = ?)
-       select
-         coalesce((select json_agg(json_build_object('organisationId', organisation_id, 'role', role)) from m), '[]') as memberships,
-         coalesce((select array_agg(distinct network_id) from network_membership where organisation_id in (select organisation_id from m)), '{}') as network_ids,
-         coalesce((select array_agg(space_id) from space_participant where organisation_id in (select organisation_id from m)), '{}') as shared_space_ids`,
+    em.execute<Array<Record<string, unknown>>>(
+      `with ${SIGNED_IN_ACCESS_CTE} select ${SIGNED_IN_ACCESS_COLUMNS}`,
       [userId],
     ),
   );
-  const memberships = row?.memberships ?? [];
-  primeViewerMemberships(context, memberships);
-  const networkIds = row?.network_ids ?? [];
-  context.loaders.set('viewerNetworkIds', Promise.resolve(networkIds));
-  return {
-    organisationIds: memberships.map((m) => m.organisationId),
-    networkIds,
-    sharedSpaceIds: row?.shared_space_ids ?? [],
-  };
+  return primeSignedInAccess(context, row ?? {});
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A page about one space (its thread list) reads the space and, when not known yet, the viewer's
+ * reach in one statement, priming the request's caches; `readableSpace` and `spaceRights` then
+ * decide from them as always. A no-op when either was read already or the id is no uuid.
+ */
+export async function primeSpaceAndAccess(context: Context, spaceId: string): Promise<void> {
+  if (context.loaders.has('spaceById') || !signedInAccessWanted(context) || !UUID.test(spaceId))
+    return;
+  const viewer = context.viewer as { userId: string };
+  await context.db.read(async (em) => {
+    // One row whether or not the space exists or may be read (the reach is the viewer's own).
+    const [row] = await em.execute<Array<Record<string, unknown>>>(
+      `with ${SIGNED_IN_ACCESS_CTE}
+       select ${spaceColumns('s')}, ${SIGNED_IN_ACCESS_COLUMNS}
+       from (select 1) as one left join space s on s.id = ?`,
+      [viewer.userId, spaceId],
+    );
+    if (!row) return;
+    primeSignedInAccess(context, row);
+    if (row.space__id === null) spaceLoader(context).prime(spaceId, null);
+    else primeSpace(context, em, row);
+  });
+}
+
+const SPACE_COLUMNS = [
+  'id',
+  'organisation_id',
+  'network_id',
+  'name',
+  'description',
+  'visibility',
+  'created_by',
+  'created_at',
+  'updated_at',
+];
+
+/** The select list that brings a row's space along (`left join space <alias> on …`). */
+export function spaceColumns(alias: string): string {
+  return SPACE_COLUMNS.map((column) => `${alias}.${column} as "space__${column}"`).join(', ');
+}
+
+/** Takes the `spaceColumns` out of a raw row and hands that space to the request's space loader. */
+export function primeSpace(
+  context: Context,
+  em: EntityManager,
+  row: Record<string, unknown>,
+): void {
+  const space: Record<string, unknown> = {};
+  for (const column of SPACE_COLUMNS) {
+    space[column] = row[`space__${column}`];
+    delete row[`space__${column}`];
+  }
+  if (typeof space.id === 'string') spaceLoader(context).prime(space.id, em.map(Space, space));
 }
 
 /**

@@ -1,4 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Knex } from '@mikro-orm/postgresql';
+import pg from 'pg';
 
 /**
  * Transaction-local settings read by row-level-security policies (`current_setting('app.…')`).
@@ -54,18 +56,108 @@ async function runCallbacks(callbacks: Array<() => void | Promise<void>>): Promi
   }
 }
 
+/** What a combined begin sends (after `BEGIN;`) and who wants its answer. */
+interface CombinedBegin {
+  sql: string;
+  onResult?: (rows: Array<Record<string, unknown>>) => void;
+}
+
+/** The few knex internals the combined begin relies on (knex 3: client.transaction, Transaction#begin/query). */
+interface KnexTransactionInternals {
+  begin(connection: unknown): Promise<unknown>;
+  query(connection: unknown, sql: string): Promise<unknown>;
+}
+interface KnexClientInternals {
+  transaction(container: unknown, config: unknown, outerTx: unknown): KnexTransactionInternals;
+  [COMBINED_BEGIN_INSTALLED]?: true;
+}
+
+const COMBINED_BEGIN = 'alanyCombinedBegin';
+const COMBINED_BEGIN_INSTALLED = Symbol('alany.combinedBegin');
+
+/**
+ * knex sends `BEGIN;` on its own round trip and accepts nothing but an isolation level, so the
+ * viewer's settings would cost a second round trip. The client's transaction factory is wrapped
+ * once: a top-level transaction whose config carries `alanyCombinedBegin` begins with
+ * `BEGIN; <that statement>` as ONE simple-protocol query (one round trip, one statement as the
+ * benchmark counts them). Every other transaction (savepoints, migrations) is knex's own.
+ */
+function installCombinedBegin(client: KnexClientInternals): void {
+  if (client[COMBINED_BEGIN_INSTALLED]) return;
+  const original = client.transaction.bind(client);
+  client.transaction = (container, config, outerTx) => {
+    const transaction = original(container, config, outerTx);
+    const combined = (config as { [COMBINED_BEGIN]?: CombinedBegin } | undefined)?.[COMBINED_BEGIN];
+    if (combined && !outerTx) {
+      // Called by knex once it holds a connection, after this constructor has returned.
+      transaction.begin = async (connection) => {
+        const answer = await transaction.query(connection, `BEGIN; ${combined.sql}`);
+        combined.onResult?.(lastRows(answer));
+        return answer;
+      };
+    }
+    return transaction;
+  };
+  client[COMBINED_BEGIN_INSTALLED] = true;
+}
+
+/** The rows of the last statement of a (multi-statement) pg answer, as knex hands it over. */
+function lastRows(answer: unknown): Array<Record<string, unknown>> {
+  const response = (answer as { response?: unknown } | undefined)?.response ?? answer;
+  const results = Array.isArray(response) ? response : [response];
+  const last = results.at(-1) as { rows?: Array<Record<string, unknown>> } | undefined;
+  return last?.rows ?? [];
+}
+
+/**
+ * A string literal PostgreSQL reads back exactly, whatever `standard_conforming_strings` says
+ * (node-postgres' own escaping: quotes doubled, and an `E''` literal when there is a backslash).
+ */
+export function sqlLiteral(value: string): string {
+  if (value.includes('\0')) throw new Error('A setting cannot contain a NUL character.');
+  return pg.escapeLiteral(value);
+}
+
+/** `select set_config(…, true), …` with the values inlined as safe literals (for a combined begin). */
+export function settingsStatement(settings: DatabaseSettings): string {
+  const entries = Object.entries(settings);
+  if (entries.length === 0) return '';
+  return `select ${entries
+    .map(([name, value]) => `set_config(${sqlLiteral(name)}, ${sqlLiteral(value)}, true)`)
+    .join(', ')}`;
+}
+
+/**
+ * A fresh EntityManager in a new transaction that begins with `statement` in the same round trip
+ * as `BEGIN` (empty: `BEGIN` alone). Resolves to the em and the rows `statement` returned.
+ */
+async function beginCombined(
+  orm: MikroORM,
+  statement: string,
+): Promise<{ em: EntityManager; rows: Array<Record<string, unknown>> }> {
+  const em = orm.em.fork({ clear: true, useContext: false });
+  const knex = em.getConnection('write').getKnex();
+  // knex's public types do not describe the client's transaction factory (see KnexClientInternals).
+  installCombinedBegin(knex.client as unknown as KnexClientInternals);
+  let rows: Array<Record<string, unknown>> = [];
+  const combined: CombinedBegin = {
+    sql: statement,
+    onResult: (answer) => {
+      rows = answer;
+    },
+  };
+  const config = { [COMBINED_BEGIN]: statement ? combined : undefined };
+  // The extra key reaches the wrapped factory untouched (knex copies the config it is given).
+  const transaction = await knex.transaction(config as Knex.TransactionConfig);
+  em.setTransactionContext(transaction);
+  return { em, rows };
+}
+
 async function beginWithSettings(
   orm: MikroORM,
   settings: DatabaseSettings,
 ): Promise<EntityManager> {
-  const em = orm.em.fork({ clear: true, useContext: false });
-  await em.begin();
-  const entries = Object.entries(settings);
-  if (entries.length > 0) {
-    const calls = entries.map(() => 'set_config(?, ?, true)').join(', ');
-    await em.execute(`select ${calls}`, entries.flat());
-  }
-  return em;
+  return (await beginCombined(orm, settingsStatement(settings))).em;
 }
 
 /**
@@ -86,6 +178,27 @@ export class OperationUnitOfWork implements UnitOfWork {
   private em(): Promise<EntityManager> {
     this.transaction ??= beginWithSettings(this.orm, this.settings());
     return this.transaction;
+  }
+
+  /**
+   * Begins the operation's transaction now with `statement` in the same round trip as `BEGIN`,
+   * instead of the settings (the statement sets them itself: the session lookup does) and
+   * resolves to the rows it returned. Only before anything else has begun it.
+   */
+  async beginWith(statement: string): Promise<Array<Record<string, unknown>>> {
+    if (this.transaction) throw new Error('The operation has begun its transaction already.');
+    const begun = beginCombined(this.orm, statement);
+    const transaction = begun.then(({ em }) => em);
+    // Its failure is reported below, through `begun`.
+    transaction.catch(() => undefined);
+    this.transaction = transaction;
+    try {
+      return (await begun).rows;
+    } catch (error) {
+      // Nothing to end: knex released the connection of a transaction that did not begin.
+      this.transaction = undefined;
+      throw error;
+    }
   }
 
   async read<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
