@@ -1,5 +1,6 @@
 /**
  * pnpm bench [--scale small|default|large] [--only upload,thread,statements,fanout,votes,cold]
+ *   [--fanout 1000,5000]
  * Seeds alany_bench_<scale> on DATABASE_URL's server, starts Alany, PostGraphile v5 and the floors
  * on loopback, runs each workload (bounded in count and time), and writes docs/benchmarks.md
  * and docs/benchmarks.json (plus packages/bench/results/<scale>-<time>.json, not committed).
@@ -47,7 +48,16 @@ const plan = {
   connections: Number(args.get('connections') ?? 32),
   seconds: Number(args.get('duration') ?? 10),
   warmupSeconds: 3,
-  fanOut: small ? [200, 1000] : [1000, 5000],
+  // `--fanout 1000,5000` measures those crowds whatever the scale (the data set does not matter).
+  fanOut: args.has('fanout')
+    ? args
+        .get('fanout')!
+        .split(',')
+        .map(Number)
+        .filter((n) => n > 0)
+    : small
+      ? [200, 1000]
+      : [1000, 5000],
   fanOutRounds: small ? 2 : 3,
   fanOutTimeoutMs: small ? 20_000 : 60_000,
   guests: 2000,
