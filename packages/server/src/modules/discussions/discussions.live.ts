@@ -10,7 +10,7 @@ import {
   type SharedFields,
 } from '../../platform/graphql/shared-answers.js';
 import { Post, Thread, type ReactionKind } from './discussions.entity.js';
-import type { Space } from '../spaces/spaces.entity.js';
+import { Space } from '../spaces/spaces.entity.js';
 import type { User } from '../accounts/accounts.entity.js';
 import type { SpaceActivityKind, ThreadActivityKind } from './discussions.inputs.js';
 import {
@@ -26,7 +26,7 @@ import {
   type ThreadEvent,
 } from './discussions.service.js';
 import { primeSpaceRights, spaceLoader, spaceRights } from '../spaces/spaces.service.js';
-import { userLoader } from '../accounts/accounts.service.js';
+import { authorColumns, primeAuthors, userLoader } from '../accounts/accounts.service.js';
 
 export interface LiveThreadEvent {
   kind: ThreadActivityKind;
@@ -143,26 +143,42 @@ interface EventRows {
  */
 async function readEventRows(reader: Context, event: ThreadEvent): Promise<EventRows | undefined> {
   const as: Context = { ...reader, loaders: new Map() };
-  const [thread, post, reactions] = await Promise.all([
-    threadLoader(as).load(event.threadId),
-    event.postId ? postLoader(as).load(event.postId) : null,
-    event.postId
-      ? as.db.read((em) =>
-          em.execute<ReactionRow[]>('select kind, user_id from reaction where post_id = ?', [
-            event.postId,
-          ]),
-        )
-      : [],
+  const { threadId, postId } = event;
+  // One round of statements, side by side: the post comes with its author and its reactions,
+  // and the space is reached through the thread rather than after it.
+  const [thread, posted, space] = await Promise.all([
+    threadLoader(as).load(threadId),
+    postId
+      ? as.db.read(async (em) => {
+          const [row] = await em.execute<Array<Record<string, unknown>>>(
+            `select p.*, ${authorColumns('u')},
+               (select coalesce(json_agg(json_build_object('kind', r.kind, 'user_id', r.user_id)), '[]')
+                from reaction r where r.post_id = p.id) as "reactions__json"
+             from post p left join app_user u on u.id = p.author_id where p.id = ?`,
+            [postId],
+          );
+          if (!row) return null;
+          const reactions = row.reactions__json as ReactionRow[];
+          delete row.reactions__json;
+          primeAuthors(as, em, [row]);
+          return { post: em.map(Post, row), reactions };
+        })
+      : null,
+    as.db.read(async (em) => {
+      const [row] = await em.execute<Array<Record<string, unknown>>>(
+        'select s.* from space s join thread t on t.space_id = s.id where t.id = ?',
+        [threadId],
+      );
+      return row ? em.map(Space, row) : null;
+    }),
   ]);
-  if (!thread) return undefined;
-  const authorIds = [...new Set([post?.authorId, thread.authorId])].filter(
-    (id): id is string => !!id,
+  if (!thread || !space || space.id !== thread.spaceId) return undefined;
+  const post = posted?.post ?? null;
+  const reactions = posted?.reactions ?? [];
+  // Both authors were brought along by the statements above: no statement of their own.
+  const authors = await userLoader(as).loadMany(
+    [...new Set([post?.authorId, thread.authorId])].filter((id): id is string => !!id),
   );
-  const [space, authors] = await Promise.all([
-    spaceLoader(as).load(thread.spaceId),
-    userLoader(as).loadMany(authorIds),
-  ]);
-  if (!space) return undefined;
   const kinds = new Map<string, string[]>();
   for (const reaction of reactions) {
     const list = kinds.get(reaction.user_id);
@@ -171,7 +187,7 @@ async function readEventRows(reader: Context, event: ThreadEvent): Promise<Event
   }
   const mine = new Map([...kinds].map(([user, list]) => [user, list.sort().join(',')]));
   const people = authors.filter((user): user is User => !!user && !(user instanceof Error));
-  return { thread, post: post ?? null, space, authors: people, reactions, mine };
+  return { thread, post, space, authors: people, reactions, mine };
 }
 
 /**
@@ -320,11 +336,19 @@ class ThreadHalls {
     members: HallMember[],
     present: (member: HallMember) => boolean,
   ): Promise<void> {
-    const readers = await threadReaders(
-      members.map((m) => m.context),
-      event.threadId,
-    );
-    const rows = readers.size ? await readEventRows(members[0]!.context, event) : undefined;
+    // The rows are read as the first member while the readers are checked, side by side; they
+    // are used only if that member turns out to be a reader (else read again as one who is).
+    const first = members[0]!;
+    const [readers, early] = await Promise.all([
+      threadReaders(
+        members.map((m) => m.context),
+        event.threadId,
+      ),
+      readEventRows(first.context, event),
+    ]);
+    const reader = readers.has(first.userId) ? first : members.find((m) => readers.has(m.userId));
+    const rows =
+      reader === first ? early : reader ? await readEventRows(reader.context, event) : undefined;
     const classes = new Map<string, { context: Context; row: ReaderRow; members: HallMember[] }>();
     for (const member of members) {
       const row = readers.get(member.userId);
