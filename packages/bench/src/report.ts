@@ -240,6 +240,14 @@ function markdown(results: Results): string {
       );
     }
     lines.push('');
+    // Secondary: how much of Alany's time is the mutation itself (its answer is sent after its commit).
+    for (const f of results.fanOut) {
+      if (f.alany.answeredMs === undefined) continue;
+      lines.push(
+        `- ${f.subscribers} subscribers, secondary figure: \`createPost\` answered after ${f.alany.answeredMs} ms (median); Alany's p99 counted from that answer (≈ from its commit) ${f.alany.p99AfterAnswer} ms, ${ratio(f.alany.p99AfterAnswer, f.raw.p99)}× raw ws.`,
+      );
+    }
+    lines.push('');
   }
   if (results.voteStorm) {
     const v = results.voteStorm;

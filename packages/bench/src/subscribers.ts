@@ -105,7 +105,7 @@ export class Crowd {
   async round(
     trigger: () => Promise<unknown>,
     timeoutMs: number,
-  ): Promise<{ delivered: number; latencies: number[]; timedOut: boolean }> {
+  ): Promise<{ delivered: number; latencies: number[]; timedOut: boolean; answeredMs: number }> {
     this.arrivals = [];
     this.expected = this.sockets.length;
     const done = new Promise<boolean>((resolve) => {
@@ -117,11 +117,14 @@ export class Crowd {
     });
     this.roundStart = performance.now();
     await trigger();
+    // When the trigger's own answer came back (for Alany: the createPost response, sent after
+    // its commit); arrivals are still counted from the round's start.
+    const answeredMs = performance.now() - this.roundStart;
     const timedOut = await done;
     this.expected = 0;
     this.onComplete = undefined;
     const latencies = [...this.arrivals].sort((a, b) => a - b);
-    return { delivered: latencies.length, latencies, timedOut };
+    return { delivered: latencies.length, latencies, timedOut, answeredMs };
   }
 
   get size(): number {

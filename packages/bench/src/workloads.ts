@@ -150,13 +150,25 @@ export async function countStatements(
 export interface FanOutResult {
   server: string;
   subscribers: number;
-  rounds: Array<{ delivered: number; p50: number; p99: number; max: number; timedOut: boolean }>;
+  rounds: Array<{
+    delivered: number;
+    p50: number;
+    p99: number;
+    max: number;
+    timedOut: boolean;
+    answeredMs: number;
+    p99AfterAnswer: number;
+  }>;
   p50: number;
   p99: number;
   max: number;
   allDelivered: boolean;
   memoryPerConnectionKB: { rss: number; heap: number };
   payloadBytes: number;
+  /** Median time until the trigger was answered (Alany: the createPost response, after its commit). */
+  answeredMs: number;
+  /** Median p99 counted from that answer instead of from the request (secondary figure). */
+  p99AfterAnswer: number;
 }
 
 type Memory = { rss: number; heapUsed: number };
@@ -164,7 +176,7 @@ type Memory = { rss: number; heapUsed: number };
 function summarise(
   server: string,
   subscribers: number,
-  rounds: Array<{ delivered: number; latencies: number[]; timedOut: boolean }>,
+  rounds: Array<{ delivered: number; latencies: number[]; timedOut: boolean; answeredMs: number }>,
   before: Memory,
   after: Memory,
   payloadBytes: number,
@@ -175,6 +187,8 @@ function summarise(
     p99: round(percentile(r.latencies, 99)),
     max: round(r.latencies.at(-1) ?? NaN),
     timedOut: r.timedOut,
+    answeredMs: r.answeredMs,
+    p99AfterAnswer: percentile(r.latencies, 99) - r.answeredMs,
   }));
   return {
     server,
@@ -189,6 +203,8 @@ function summarise(
       heap: round((after.heapUsed - before.heapUsed) / subscribers / 1024),
     },
     payloadBytes,
+    answeredMs: round(median(summaries.map((s) => s.answeredMs))),
+    p99AfterAnswer: round(median(summaries.map((s) => s.p99AfterAnswer))),
   };
 }
 
