@@ -222,7 +222,7 @@ function markdown(results: Results): string {
     lines.push('## Fan-out (one post created, time until every subscriber has it)');
     lines.push('');
     lines.push(
-      `Median over ${(results.plan as { fanOutRounds: number }).fanOutRounds} measured rounds after one warm-up round. Alany: \`threadActivity\` over graphql-ws, clock starts when the \`createPost\` request is sent; raw ws: the same payload bytes, clock starts when the broadcast command is sent.`,
+      `Median over ${(results.plan as { fanOutRounds: number }).fanOutRounds} measured rounds after one warm-up round each; both crowds stay connected and their rounds alternate, so both see the same background load. Alany: \`threadActivity\` over graphql-ws, clock starts when the \`createPost\` request is sent; raw ws: the same payload bytes, clock starts when the broadcast command is sent.`,
     );
     lines.push('');
     lines.push(

@@ -208,17 +208,25 @@ function summarise(
   };
 }
 
-export async function fanOutAlany(
+/**
+ * Alany and raw ws side by side: both crowds stay connected and their measured rounds alternate
+ * (Alany, raw, Alany, raw, …), so that both see the same background load on a shared machine.
+ * The same client code receives both; raw ws replays Alany's own frame, built once.
+ */
+export async function fanOutPair(
   alany: Child,
   graphqlUrl: string,
   fx: Fixture,
+  raw: Child,
+  rawUrl: string,
   subscribers: number,
   options: { rounds: number; timeoutMs: number },
-): Promise<{ result: FanOutResult; payload: string }> {
-  const before = await alany.call<Memory>('memory');
+): Promise<{ alany: FanOutResult; raw: FanOutResult }> {
   const crowd = new Crowd();
+  const rawCrowd = new Crowd();
   const wsUrl = graphqlUrl.replace(/^http/, 'ws');
   try {
+    const before = await alany.call<Memory>('memory');
     await crowd.connect(subscribers, wsUrl, {
       graphql: { query: THREAD_ACTIVITY, variables: { threadId: fx.liveThreadId } },
       headersFor: (index) => sessionCookie(fx.members[index % fx.members.length]!.session),
@@ -236,55 +244,34 @@ export async function fanOutAlany(
     const warm = await crowd.round(createPost, options.timeoutMs);
     log(`  alany fan-out ${subscribers}: warm-up round delivered ${warm.delivered}/${subscribers}`);
     const after = await alany.call<Memory>('memory');
+    const payload = crowd.lastFrame;
+
+    const rawBefore = await raw.call<Memory>('memory');
+    await rawCrowd.connect(subscribers, rawUrl, {});
+    const broadcast = () => raw.call('broadcast', { payload });
+    await rawCrowd.round(broadcast, options.timeoutMs);
+    const rawAfter = await raw.call<Memory>('memory');
+
     const rounds = [];
+    const rawRounds = [];
     // A round that timed out leaves deliveries in flight: measure the warm-up alone then.
     if (warm.timedOut) rounds.push(warm);
-    for (let i = 0; i < options.rounds && !warm.timedOut; i++) {
+    for (let i = 0; i < options.rounds; i++) {
+      if (!warm.timedOut && rounds.at(-1)?.timedOut !== true) {
+        await sleep(300);
+        rounds.push(await crowd.round(createPost, options.timeoutMs));
+      }
       await sleep(300);
-      const measured = await crowd.round(createPost, options.timeoutMs);
-      rounds.push(measured);
-      if (measured.timedOut) break;
+      rawRounds.push(await rawCrowd.round(broadcast, options.timeoutMs));
     }
-    const payload = crowd.lastFrame;
+    const bytes = Buffer.byteLength(payload);
     return {
-      result: summarise(
-        'alany (graphql-ws)',
-        subscribers,
-        rounds,
-        before,
-        after,
-        Buffer.byteLength(payload),
-      ),
-      payload,
+      alany: summarise('alany (graphql-ws)', subscribers, rounds, before, after, bytes),
+      raw: summarise('raw ws', subscribers, rawRounds, rawBefore, rawAfter, bytes),
     };
   } finally {
     crowd.close();
-    await sleep(500);
-  }
-}
-
-export async function fanOutRaw(
-  raw: Child,
-  wsUrl: string,
-  subscribers: number,
-  payload: string,
-  options: { rounds: number; timeoutMs: number },
-): Promise<FanOutResult> {
-  const before = await raw.call<Memory>('memory');
-  const crowd = new Crowd();
-  try {
-    await crowd.connect(subscribers, wsUrl, {});
-    const broadcast = () => raw.call('broadcast', { payload });
-    await crowd.round(broadcast, options.timeoutMs);
-    const after = await raw.call<Memory>('memory');
-    const rounds = [];
-    for (let i = 0; i < options.rounds; i++) {
-      await sleep(300);
-      rounds.push(await crowd.round(broadcast, options.timeoutMs));
-    }
-    return summarise('raw ws', subscribers, rounds, before, after, Buffer.byteLength(payload));
-  } finally {
-    crowd.close();
+    rawCrowd.close();
     await sleep(500);
   }
 }
