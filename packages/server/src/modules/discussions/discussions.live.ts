@@ -195,13 +195,9 @@ async function readEventRows(reader: Context, event: ThreadEvent): Promise<Event
  * the same key get the same answer.
  */
 function classKey(rows: EventRows, row: ReaderRow, me: string): string {
-  return [
-    row.can_write,
-    row.role_rank >= 2,
-    rows.post?.authorId === me,
-    rows.thread.authorId === me,
-    rows.mine.get(me) ?? '',
-  ].join('|');
+  const wrotePost = rows.post?.authorId === me;
+  const wroteThread = rows.thread.authorId === me;
+  return `${row.can_write}|${row.role_rank >= 2}|${wrotePost}|${wroteThread}|${rows.mine.get(me) ?? ''}`;
 }
 
 /** Primes a context with this reader's rights and its own view of the rows. */
@@ -288,43 +284,44 @@ interface HallMember {
  * it once, and writes each member's frame (the same bytes but for its subscription id) straight
  * to its socket, without resuming anything per subscriber.
  */
+interface Hall {
+  /** By the subscriber each member's frames go to. */
+  members: Map<DirectSubscriber, HallMember>;
+  events: AsyncIterableIterator<ThreadEvent>;
+}
+
 class ThreadHalls {
-  private readonly halls = new Map<
-    string,
-    { members: Set<HallMember>; events: AsyncIterableIterator<ThreadEvent> }
-  >();
+  private readonly halls = new Map<string, Hall>();
 
   join(threadId: string, member: HallMember): void {
     let hall = this.halls.get(threadId);
     if (!hall) {
       hall = {
-        members: new Set(),
+        members: new Map(),
         events: member.context.pubsub.subscribe<ThreadEvent>(threadTopic(threadId)),
       };
       this.halls.set(threadId, hall);
       void this.run(hall);
     }
-    hall.members.add(member);
+    hall.members.set(member.direct, member);
   }
 
   leave(threadId: string, member: HallMember): void {
     const hall = this.halls.get(threadId);
-    if (!hall?.members.delete(member)) return;
+    if (hall?.members.get(member.direct) !== member) return;
+    hall.members.delete(member.direct);
     if (hall.members.size === 0) {
       this.halls.delete(threadId);
       void hall.events.return?.();
     }
   }
 
-  private async run(hall: {
-    members: Set<HallMember>;
-    events: AsyncIterableIterator<ThreadEvent>;
-  }) {
+  private async run(hall: Hall) {
     for await (const event of hall.events) {
-      const members = [...hall.members];
+      const members = [...hall.members.values()];
       if (members.length === 0) continue;
       try {
-        await this.deliver(event, members, (member) => hall.members.has(member));
+        await this.deliver(event, members, (direct) => hall.members.has(direct));
       } catch (error) {
         members[0]!.context.logger.error({ err: error }, 'thread event not delivered');
       }
@@ -334,7 +331,7 @@ class ThreadHalls {
   private async deliver(
     event: ThreadEvent,
     members: HallMember[],
-    present: (member: HallMember) => boolean,
+    present: (direct: DirectSubscriber) => boolean,
   ): Promise<void> {
     // The rows are read as the first member while the readers are checked, side by side; they
     // are used only if that member turns out to be a reader (else read again as one who is).
@@ -363,7 +360,6 @@ class ThreadHalls {
       else classes.set(key, { context: member.context, row, members: [member] });
     }
     if (!rows) return;
-    const byDirect = new Map(members.map((m) => [m.direct, m]));
     await Promise.all(
       [...classes.values()].map(async (group) => {
         // One context of this class, primed with its rights and rows, answers for all of it.
@@ -375,7 +371,7 @@ class ThreadHalls {
           answer,
           as,
           group.members.map((m) => m.direct),
-          (direct) => present(byDirect.get(direct)!),
+          present,
         );
       }),
     );
