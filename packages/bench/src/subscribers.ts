@@ -69,9 +69,11 @@ export class Crowd {
         );
       });
       ws.on('message', (data: Buffer) => {
+        // Time-stamped on arrival, before any parsing; both servers' frames are then read alike.
+        const at = performance.now();
         const text = data.toString();
+        const message = JSON.parse(text) as { type: string; payload?: { data?: unknown } };
         if (options.graphql) {
-          const message = JSON.parse(text) as { type: string; payload?: { data?: unknown } };
           if (message.type === 'connection_ack') {
             ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: options.graphql }));
             clearTimeout(timer);
@@ -86,16 +88,16 @@ export class Crowd {
           this.lastData[index] = message.payload?.data;
           this.onData?.(index, message.payload?.data);
         }
-        this.arrive(index, text);
+        this.arrive(index, text, at);
       });
     });
   }
 
-  private arrive(index: number, text: string): void {
+  private arrive(index: number, text: string, at: number): void {
     this.received[index] = (this.received[index] ?? 0) + 1;
     this.lastFrame = text;
     if (this.expected === 0) return;
-    this.arrivals.push(performance.now() - this.roundStart);
+    this.arrivals.push(at - this.roundStart);
     if (this.arrivals.length >= this.expected) this.onComplete?.();
   }
 
@@ -103,7 +105,7 @@ export class Crowd {
   async round(
     trigger: () => Promise<unknown>,
     timeoutMs: number,
-  ): Promise<{ delivered: number; latencies: number[]; timedOut: boolean }> {
+  ): Promise<{ delivered: number; latencies: number[]; timedOut: boolean; answeredMs: number }> {
     this.arrivals = [];
     this.expected = this.sockets.length;
     const done = new Promise<boolean>((resolve) => {
@@ -115,11 +117,14 @@ export class Crowd {
     });
     this.roundStart = performance.now();
     await trigger();
+    // When the trigger's own answer came back (for Alany: the createPost response, sent after
+    // its commit); arrivals are still counted from the round's start.
+    const answeredMs = performance.now() - this.roundStart;
     const timedOut = await done;
     this.expected = 0;
     this.onComplete = undefined;
     const latencies = [...this.arrivals].sort((a, b) => a - b);
-    return { delivered: latencies.length, latencies, timedOut };
+    return { delivered: latencies.length, latencies, timedOut, answeredMs };
   }
 
   get size(): number {

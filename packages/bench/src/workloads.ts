@@ -150,13 +150,25 @@ export async function countStatements(
 export interface FanOutResult {
   server: string;
   subscribers: number;
-  rounds: Array<{ delivered: number; p50: number; p99: number; max: number; timedOut: boolean }>;
+  rounds: Array<{
+    delivered: number;
+    p50: number;
+    p99: number;
+    max: number;
+    timedOut: boolean;
+    answeredMs: number;
+    p99AfterAnswer: number;
+  }>;
   p50: number;
   p99: number;
   max: number;
   allDelivered: boolean;
   memoryPerConnectionKB: { rss: number; heap: number };
   payloadBytes: number;
+  /** Median time until the trigger was answered (Alany: the createPost response, after its commit). */
+  answeredMs: number;
+  /** Median p99 counted from that answer instead of from the request (secondary figure). */
+  p99AfterAnswer: number;
 }
 
 type Memory = { rss: number; heapUsed: number };
@@ -164,7 +176,7 @@ type Memory = { rss: number; heapUsed: number };
 function summarise(
   server: string,
   subscribers: number,
-  rounds: Array<{ delivered: number; latencies: number[]; timedOut: boolean }>,
+  rounds: Array<{ delivered: number; latencies: number[]; timedOut: boolean; answeredMs: number }>,
   before: Memory,
   after: Memory,
   payloadBytes: number,
@@ -175,6 +187,8 @@ function summarise(
     p99: round(percentile(r.latencies, 99)),
     max: round(r.latencies.at(-1) ?? NaN),
     timedOut: r.timedOut,
+    answeredMs: r.answeredMs,
+    p99AfterAnswer: percentile(r.latencies, 99) - r.answeredMs,
   }));
   return {
     server,
@@ -189,20 +203,30 @@ function summarise(
       heap: round((after.heapUsed - before.heapUsed) / subscribers / 1024),
     },
     payloadBytes,
+    answeredMs: round(median(summaries.map((s) => s.answeredMs))),
+    p99AfterAnswer: round(median(summaries.map((s) => s.p99AfterAnswer))),
   };
 }
 
-export async function fanOutAlany(
+/**
+ * Alany and raw ws side by side: both crowds stay connected and their measured rounds alternate
+ * (Alany, raw, Alany, raw, …), so that both see the same background load on a shared machine.
+ * The same client code receives both; raw ws replays Alany's own frame, built once.
+ */
+export async function fanOutPair(
   alany: Child,
   graphqlUrl: string,
   fx: Fixture,
+  raw: Child,
+  rawUrl: string,
   subscribers: number,
   options: { rounds: number; timeoutMs: number },
-): Promise<{ result: FanOutResult; payload: string }> {
-  const before = await alany.call<Memory>('memory');
+): Promise<{ alany: FanOutResult; raw: FanOutResult }> {
   const crowd = new Crowd();
+  const rawCrowd = new Crowd();
   const wsUrl = graphqlUrl.replace(/^http/, 'ws');
   try {
+    const before = await alany.call<Memory>('memory');
     await crowd.connect(subscribers, wsUrl, {
       graphql: { query: THREAD_ACTIVITY, variables: { threadId: fx.liveThreadId } },
       headersFor: (index) => sessionCookie(fx.members[index % fx.members.length]!.session),
@@ -220,55 +244,34 @@ export async function fanOutAlany(
     const warm = await crowd.round(createPost, options.timeoutMs);
     log(`  alany fan-out ${subscribers}: warm-up round delivered ${warm.delivered}/${subscribers}`);
     const after = await alany.call<Memory>('memory');
+    const payload = crowd.lastFrame;
+
+    const rawBefore = await raw.call<Memory>('memory');
+    await rawCrowd.connect(subscribers, rawUrl, {});
+    const broadcast = () => raw.call('broadcast', { payload });
+    await rawCrowd.round(broadcast, options.timeoutMs);
+    const rawAfter = await raw.call<Memory>('memory');
+
     const rounds = [];
+    const rawRounds = [];
     // A round that timed out leaves deliveries in flight: measure the warm-up alone then.
     if (warm.timedOut) rounds.push(warm);
-    for (let i = 0; i < options.rounds && !warm.timedOut; i++) {
+    for (let i = 0; i < options.rounds; i++) {
+      if (!warm.timedOut && rounds.at(-1)?.timedOut !== true) {
+        await sleep(300);
+        rounds.push(await crowd.round(createPost, options.timeoutMs));
+      }
       await sleep(300);
-      const measured = await crowd.round(createPost, options.timeoutMs);
-      rounds.push(measured);
-      if (measured.timedOut) break;
+      rawRounds.push(await rawCrowd.round(broadcast, options.timeoutMs));
     }
-    const payload = crowd.lastFrame;
+    const bytes = Buffer.byteLength(payload);
     return {
-      result: summarise(
-        'alany (graphql-ws)',
-        subscribers,
-        rounds,
-        before,
-        after,
-        Buffer.byteLength(payload),
-      ),
-      payload,
+      alany: summarise('alany (graphql-ws)', subscribers, rounds, before, after, bytes),
+      raw: summarise('raw ws', subscribers, rawRounds, rawBefore, rawAfter, bytes),
     };
   } finally {
     crowd.close();
-    await sleep(500);
-  }
-}
-
-export async function fanOutRaw(
-  raw: Child,
-  wsUrl: string,
-  subscribers: number,
-  payload: string,
-  options: { rounds: number; timeoutMs: number },
-): Promise<FanOutResult> {
-  const before = await raw.call<Memory>('memory');
-  const crowd = new Crowd();
-  try {
-    await crowd.connect(subscribers, wsUrl, {});
-    const broadcast = () => raw.call('broadcast', { payload });
-    await crowd.round(broadcast, options.timeoutMs);
-    const after = await raw.call<Memory>('memory');
-    const rounds = [];
-    for (let i = 0; i < options.rounds; i++) {
-      await sleep(300);
-      rounds.push(await crowd.round(broadcast, options.timeoutMs));
-    }
-    return summarise('raw ws', subscribers, rounds, before, after, Buffer.byteLength(payload));
-  } finally {
-    crowd.close();
+    rawCrowd.close();
     await sleep(500);
   }
 }

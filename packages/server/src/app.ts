@@ -9,7 +9,7 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { WebSocketServer } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import {
   GraphQLError,
@@ -18,6 +18,7 @@ import {
   specifiedRules,
   type DocumentNode,
   type ExecutionArgs,
+  type ExecutionResult,
 } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './platform/config.js';
@@ -37,7 +38,7 @@ import { noCookieOverWebSocket, type Context } from './platform/graphql/context.
 import { formatError } from './platform/graphql/errors.js';
 import { operationLimits } from './platform/graphql/limits.js';
 import { buildAppSchema } from './platform/graphql/schema.js';
-import { subscribeSharing } from './platform/graphql/shared-answers.js';
+import { attachFrameChannel, subscribeSharing } from './platform/graphql/shared-answers.js';
 import { serveWebClient } from './platform/http/web-client.js';
 import type { FileStorage } from './platform/storage/index.js';
 import { fileRoutes } from './modules/resources/resources.http.js';
@@ -183,6 +184,23 @@ export async function createApp(deps: AppDependencies): Promise<App> {
       .json(ready ? { status: 'ready' } : { status: 'not ready', reason });
   });
 
+  /** A subscription event's result as sent: internal errors logged, every error formatted. */
+  const subscriptionResult = (result: ExecutionResult): ExecutionResult => {
+    if (!result.errors?.length) return result;
+    for (const error of result.errors) {
+      const code = error.extensions?.code;
+      if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
+        logger.error(
+          { err: error.originalError ?? error, path: error.path },
+          'subscription event failed',
+        );
+      }
+    }
+    return {
+      ...result,
+      errors: result.errors.map((error) => formatErrorAsGraphQL(error, exposeInternals)),
+    };
+  };
   const subscriptionDocuments = new Map<string, DocumentNode | GraphQLError[]>();
   const wsServer = new WebSocketServer({ server, path: '/graphql', maxPayload: MAX_BODY_BYTES });
   const wsCleanup = useServer<Record<string, unknown>, { viewer: Viewer }>(
@@ -203,7 +221,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
         (ctx.extra as { viewer?: Viewer }).viewer = viewer;
         return true;
       },
-      context(ctx): Context {
+      context(ctx, id): Context {
         const request = ctx.extra.request;
         const context: Context = {
           requestId: randomUUID(),
@@ -223,6 +241,17 @@ export async function createApp(deps: AppDependencies): Promise<App> {
           sessionCookie: noCookieOverWebSocket,
           loaders: new Map(),
         };
+        // A feature may send this subscription's `next` frames itself (one serialised answer for
+        // many subscribers, see shared-answers.ts): same socket, same id, same formatting, and
+        // nothing once graphql-ws considers the subscription over.
+        const socket = ctx.extra.socket;
+        attachFrameChannel(context, {
+          id,
+          send(frame) {
+            if (id in ctx.subscriptions && socket.readyState === WebSocket.OPEN) socket.send(frame);
+          },
+          format: subscriptionResult,
+        });
         return context;
       },
       // Apollo's plugins and validation rules do not see graphql-ws operations: apply the same here.
@@ -253,20 +282,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
       },
       subscribe: subscribeSharing,
       onNext(_ctx, _id, _payload, _args: ExecutionArgs, result) {
-        if (!result.errors?.length) return result;
-        for (const error of result.errors) {
-          const code = error.extensions?.code;
-          if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
-            logger.error(
-              { err: error.originalError ?? error, path: error.path },
-              'subscription event failed',
-            );
-          }
-        }
-        return {
-          ...result,
-          errors: result.errors.map((error) => formatErrorAsGraphQL(error, exposeInternals)),
-        };
+        return subscriptionResult(result);
       },
     },
     wsServer,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { startTestServer, type TestClient, type TestServer, until } from '../../test/harness.js';
 import { addMember, createOrganisation, person, type Person } from '../../test/tenants.js';
 
@@ -47,6 +48,32 @@ async function listen(
   await new Promise((resolve) => setTimeout(resolve, 250)); // the subscription is registered
   return received;
 }
+
+/** A graphql-transport-ws socket spoken by hand, to see the frames exactly as sent. */
+async function rawSocket(client: TestClient) {
+  const ws = new WebSocket(client.graphqlUrl.replace(/^http/, 'ws'), 'graphql-transport-ws', {
+    headers: client.cookie ? { cookie: client.cookie } : {},
+  });
+  const frames: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    ws.on('error', reject);
+    ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: {} })));
+    ws.on('message', (data: Buffer) => {
+      const text = data.toString();
+      if ((JSON.parse(text) as { type: string }).type === 'connection_ack') resolve();
+      else frames.push(text);
+    });
+  });
+  return {
+    frames,
+    subscribe: (id: string, query: string, variables: Record<string, unknown>) =>
+      ws.send(JSON.stringify({ id, type: 'subscribe', payload: { query, variables } })),
+    complete: (id: string) => ws.send(JSON.stringify({ id, type: 'complete' })),
+    close: () => ws.close(),
+  };
+}
+
+const CREATE_POST = `mutation($input: CreatePostInput!) { createPost(input: $input) { post { id } } }`;
 
 const THREAD_ACTIVITY = `subscription($id: ID!) { threadActivity(threadId: $id) { kind postId post { id body } thread { id replyCount } } }`;
 
@@ -202,6 +229,107 @@ describe('live discussions', () => {
     } finally {
       await spaceLive.stop();
       await bell.stop();
+    }
+  });
+
+  it('sends two subscriptions on one socket the same answer, each under its own id', async () => {
+    const threadId = await thread('Two ids');
+    const socket = await rawSocket(member.client);
+    try {
+      socket.subscribe('first', THREAD_ACTIVITY, { id: threadId });
+      socket.subscribe('second', THREAD_ACTIVITY, { id: threadId });
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      await owner.client.ok(CREATE_POST, { input: { threadId, body: 'For both' } });
+      await until(() => socket.frames.length === 2, 'both frames');
+      const frames = socket.frames.map(
+        (f) => JSON.parse(f) as { id: string; type: string; payload: unknown },
+      );
+      expect(frames.map((f) => f.id).sort()).toEqual(['first', 'second']);
+      expect(frames.every((f) => f.type === 'next')).toBe(true);
+      expect(frames[0]!.payload).toEqual(frames[1]!.payload);
+      expect(JSON.stringify(frames[0]!.payload)).toContain('For both');
+
+      // The client completes one of them: only the other goes on receiving.
+      socket.complete('first');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await owner.client.ok(CREATE_POST, { input: { threadId, body: 'Second only' } });
+      await until(() => socket.frames.length === 3, 'the third frame');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(socket.frames).toHaveLength(3);
+      expect(JSON.parse(socket.frames[2]!)).toMatchObject({ id: 'second', type: 'next' });
+    } finally {
+      socket.close();
+    }
+  });
+
+  it('gives a subscriber who reacted its own answer, and others theirs', async () => {
+    const threadId = await thread('Reactions seen');
+    const query = `subscription($id: ID!) { threadActivity(threadId: $id) { kind post { id reactions { reaction count viewerReacted } } } }`;
+    const reacting = await listen(member.client, query, { id: threadId });
+    const watching = await listen(owner.client, query, { id: threadId });
+    try {
+      const post = (await owner.client.ok(CREATE_POST, { input: { threadId, body: 'React' } }))
+        .createPost.post;
+      await member.client.ok(
+        `mutation($id: ID!) { toggleReaction(input: { postId: $id, reaction: THANKS }) { post { id } } }`,
+        { id: post.id },
+      );
+      await until(
+        () => reacting.events.length === 2 && watching.events.length === 2,
+        'the reaction',
+      );
+      const thanks = (received: Received) =>
+        (
+          received.events[1]!.threadActivity as {
+            post: { reactions: Array<{ reaction: string; count: number; viewerReacted: boolean }> };
+          }
+        ).post.reactions.find((r) => r.reaction === 'THANKS');
+      expect(thanks(reacting)).toEqual({ reaction: 'THANKS', count: 1, viewerReacted: true });
+      expect(thanks(watching)).toEqual({ reaction: 'THANKS', count: 1, viewerReacted: false });
+    } finally {
+      await reacting.stop();
+      await watching.stop();
+    }
+  });
+
+  it('costs the same statements per live post for one subscriber as for several', async () => {
+    const threadId = await thread('Counted');
+    const others = [];
+    for (let i = 0; i < 3; i += 1) {
+      const other = await person(server, `Counted ${i}`);
+      await addMember(server, owner, organisationId, other);
+      others.push(other);
+    }
+    const knex = server.alany.orm.em.getConnection().getKnex();
+    const count = async (listeners: Received[], body: string) => {
+      let statements = 0;
+      const listener = () => (statements += 1);
+      knex.on('query', listener);
+      try {
+        await owner.client.ok(CREATE_POST, { input: { threadId, body } });
+        await until(
+          () => listeners.every((l) => l.events.some((e) => JSON.stringify(e).includes(body))),
+          body,
+        );
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      } finally {
+        knex.removeListener('query', listener);
+      }
+      return statements;
+    };
+    const one = [await listen(member.client, THREAD_ACTIVITY, { id: threadId })];
+    try {
+      await count(one, 'Warm');
+      const alone = await count(one, 'One listener');
+      for (const other of others)
+        one.push(await listen(other.client, THREAD_ACTIVITY, { id: threadId }));
+      const together = await count(one, 'Four listeners');
+      expect(together).toBe(alone);
+      // createPost itself, then for every subscriber at once: the readers, and the thread, the
+      // post with its author and reactions, and the space, side by side (4 short transactions).
+      expect(alone).toBeLessThanOrEqual(26);
+    } finally {
+      for (const l of one) await l.stop();
     }
   });
 

@@ -2,8 +2,16 @@ import type { Context } from '../../platform/graphql/context.js';
 import { Gathering } from '../../platform/pubsub/gathering.js';
 import { together } from '../../platform/database/unit-of-work.js';
 import { notFound } from '../../platform/graphql/errors.js';
-import { shareAnswer, type SharedFields } from '../../platform/graphql/shared-answers.js';
+import {
+  directSubscriber,
+  sendSharedAnswer,
+  shareAnswer,
+  type DirectSubscriber,
+  type SharedFields,
+} from '../../platform/graphql/shared-answers.js';
 import { Post, Thread, type ReactionKind } from './discussions.entity.js';
+import { Space } from '../spaces/spaces.entity.js';
+import type { User } from '../accounts/accounts.entity.js';
 import type { SpaceActivityKind, ThreadActivityKind } from './discussions.inputs.js';
 import {
   postLoader,
@@ -18,7 +26,7 @@ import {
   type ThreadEvent,
 } from './discussions.service.js';
 import { primeSpaceRights, spaceLoader, spaceRights } from '../spaces/spaces.service.js';
-import { userLoader } from '../accounts/accounts.service.js';
+import { authorColumns, primeAuthors, userLoader } from '../accounts/accounts.service.js';
 
 export interface LiveThreadEvent {
   kind: ThreadActivityKind;
@@ -114,14 +122,111 @@ const THREAD_SHARED_FIELDS: SharedFields = {
 const ALONE = Symbol('alone');
 type Delivery = LiveThreadEvent | undefined | typeof ALONE;
 
+type ReaderRow = { user_id: string; can_write: boolean; role_rank: number };
+type ReactionRow = { kind: ReactionKind; user_id: string };
+
+/** The rows an event changed, read once for all of its readers. */
+interface EventRows {
+  thread: Thread;
+  post: Post | null;
+  space: Space;
+  authors: User[];
+  reactions: ReactionRow[];
+  /** Each reader's own reactions to the post, sorted. */
+  mine: Map<string, string>;
+}
+
 /**
- * One thread event for every signed-in subscriber of this process at once: one statement says
- * which of them may still read the thread (and may write, and moderate), the thread, post,
- * author and reaction rows are read once, as one of those readers (row-level security on these
- * rows depends only on the space, which every one of them may read), and each subscriber's fresh
- * context is primed with its own rights and its own view of the reactions. Each subscriber's
- * answer is then executed from memory: the same rules (`visibleBody`, `viewerCan`) decide what
- * it sees, without a transaction of its own.
+ * The thread, post, author and reaction rows, read as `reader` (row-level security on these
+ * rows depends only on the space, which every reader may read), with loaders of a context of
+ * its own (the subscribers' stay untouched). `undefined` when the thread or space is gone.
+ */
+async function readEventRows(reader: Context, event: ThreadEvent): Promise<EventRows | undefined> {
+  const as: Context = { ...reader, loaders: new Map() };
+  const { threadId, postId } = event;
+  // One round of statements, side by side: the post comes with its author and its reactions,
+  // and the space is reached through the thread rather than after it.
+  const [thread, posted, space] = await Promise.all([
+    threadLoader(as).load(threadId),
+    postId
+      ? as.db.read(async (em) => {
+          const [row] = await em.execute<Array<Record<string, unknown>>>(
+            `select p.*, ${authorColumns('u')},
+               (select coalesce(json_agg(json_build_object('kind', r.kind, 'user_id', r.user_id)), '[]')
+                from reaction r where r.post_id = p.id) as "reactions__json"
+             from post p left join app_user u on u.id = p.author_id where p.id = ?`,
+            [postId],
+          );
+          if (!row) return null;
+          const reactions = row.reactions__json as ReactionRow[];
+          delete row.reactions__json;
+          primeAuthors(as, em, [row]);
+          return { post: em.map(Post, row), reactions };
+        })
+      : null,
+    as.db.read(async (em) => {
+      const [row] = await em.execute<Array<Record<string, unknown>>>(
+        'select s.* from space s join thread t on t.space_id = s.id where t.id = ?',
+        [threadId],
+      );
+      return row ? em.map(Space, row) : null;
+    }),
+  ]);
+  if (!thread || !space || space.id !== thread.spaceId) return undefined;
+  const post = posted?.post ?? null;
+  const reactions = posted?.reactions ?? [];
+  // Both authors were brought along by the statements above: no statement of their own.
+  const authors = await userLoader(as).loadMany(
+    [...new Set([post?.authorId, thread.authorId])].filter((id): id is string => !!id),
+  );
+  const kinds = new Map<string, string[]>();
+  for (const reaction of reactions) {
+    const list = kinds.get(reaction.user_id);
+    if (list) list.push(reaction.kind);
+    else kinds.set(reaction.user_id, [reaction.kind]);
+  }
+  const mine = new Map([...kinds].map(([user, list]) => [user, list.sort().join(',')]));
+  const people = authors.filter((user): user is User => !!user && !(user instanceof Error));
+  return { thread, post, space, authors: people, reactions, mine };
+}
+
+/**
+ * Everything THREAD_SHARED_FIELDS may show depends on the rows and on these: subscribers with
+ * the same key get the same answer.
+ */
+function classKey(rows: EventRows, row: ReaderRow, me: string): string {
+  const wrotePost = rows.post?.authorId === me;
+  const wroteThread = rows.thread.authorId === me;
+  return `${row.can_write}|${row.role_rank >= 2}|${wrotePost}|${wroteThread}|${rows.mine.get(me) ?? ''}`;
+}
+
+/** Primes a context with this reader's rights and its own view of the rows. */
+function primeReader(context: Context, rows: EventRows, row: ReaderRow, me: string): void {
+  const { thread, post, space } = rows;
+  primeSpaceRights(context, { space, write: row.can_write, moderate: row.role_rank >= 2 });
+  threadLoader(context).prime(thread.id, thread);
+  spaceLoader(context).prime(space.id, space);
+  if (post) {
+    postLoader(context).prime(post.id, post);
+    reactionCounts(context).prime(post.id, reactionCountsFrom(rows.reactions, me));
+  }
+  for (const user of rows.authors) userLoader(context).prime(user.id, user);
+}
+
+/** The event as this (primed) reader sees it: deleted posts, and hidden ones for those who may not see them, travel as an id only. */
+async function answerFor(context: Context, event: ThreadEvent, rows: EventRows) {
+  const { post, thread } = rows;
+  const visible = post && (await visibleBody(context, post)) !== null ? post : null;
+  return { kind: event.kind, thread, postId: event.postId, post: visible };
+}
+
+/**
+ * One thread event for every signed-in subscriber of this process at once (those whose frames
+ * are not sent by a hall, below): one statement says which of them may still read the thread
+ * (and may write, and moderate), the rows are read once, and each subscriber's fresh context is
+ * primed with its own rights and its own view of the reactions. Each subscriber's answer is then
+ * executed from memory: the same rules (`visibleBody`, `viewerCan`) decide what it sees, without
+ * a transaction of its own.
  */
 const threadAudience = new Gathering<ThreadEvent, Context, Delivery>(async (event, contexts) => {
   const users = contexts.filter((c) => c.viewer.kind === 'user');
@@ -135,29 +240,8 @@ const threadAudience = new Gathering<ThreadEvent, Context, Delivery>(async (even
     });
     return out;
   }
-  // Read as a reader, with loaders of a context of its own (the subscribers' stay untouched).
-  const as: Context = { ...reader, loaders: new Map() };
-  const [thread, post, reactions] = await Promise.all([
-    threadLoader(as).load(event.threadId),
-    event.postId ? postLoader(as).load(event.postId) : null,
-    event.postId
-      ? as.db.read((em) =>
-          em.execute<Array<{ kind: ReactionKind; user_id: string }>>(
-            'select kind, user_id from reaction where post_id = ?',
-            [event.postId],
-          ),
-        )
-      : [],
-  ]);
-  if (!thread) return out;
-  const authorIds = [...new Set([post?.authorId, thread.authorId])].filter(
-    (id): id is string => !!id,
-  );
-  const [space, authors] = await Promise.all([
-    spaceLoader(as).load(thread.spaceId),
-    userLoader(as).loadMany(authorIds),
-  ]);
-  if (!space) return out;
+  const rows = await readEventRows(reader, event);
+  if (!rows) return out;
   const classes = new Map<string, Promise<LiveThreadEvent>>();
   await Promise.all(
     contexts.map(async (context, i) => {
@@ -168,33 +252,13 @@ const threadAudience = new Gathering<ThreadEvent, Context, Delivery>(async (even
         out[i] = undefined;
         return;
       }
-      const rights = { space, write: row.can_write, moderate: row.role_rank >= 2 };
-      primeSpaceRights(context, rights);
-      threadLoader(context).prime(thread.id, thread);
-      spaceLoader(context).prime(space.id, space);
-      const mine = reactions.filter((r) => r.user_id === me).map((r) => r.kind);
-      if (post) {
-        postLoader(context).prime(post.id, post);
-        reactionCounts(context).prime(post.id, reactionCountsFrom(reactions, me));
-      }
-      for (const user of authors)
-        if (user && !(user instanceof Error)) userLoader(context).prime(user.id, user);
-      // Everything THREAD_SHARED_FIELDS may show depends on these and on the rows read above.
-      const key = [
-        rights.write,
-        rights.moderate,
-        post?.authorId === me,
-        thread.authorId === me,
-        mine.sort().join(','),
-      ].join('|');
+      primeReader(context, rows, row, me);
+      const key = classKey(rows, row, me);
       let delivery = classes.get(key);
       if (!delivery) {
-        delivery = (async () => {
-          // Deleted posts, and hidden ones for those who may not see them, travel as an id only.
-          const visible = post && (await visibleBody(context, post)) !== null ? post : null;
-          const answer = { kind: event.kind, thread, postId: event.postId, post: visible };
-          return shareAnswer(answer, THREAD_SHARED_FIELDS);
-        })();
+        delivery = answerFor(context, event, rows).then((answer) =>
+          shareAnswer(answer, THREAD_SHARED_FIELDS),
+        );
         classes.set(key, delivery);
       }
       out[i] = await delivery;
@@ -203,12 +267,184 @@ const threadAudience = new Gathering<ThreadEvent, Context, Delivery>(async (even
   return out;
 });
 
+/** A signed-in subscriber whose frames its thread's hall sends. */
+interface HallMember {
+  context: Context;
+  userId: string;
+  direct: DirectSubscriber;
+  /** Ends the subscription (graphql-ws then sends `complete`). */
+  end: () => void;
+}
+
+/**
+ * The signed-in subscribers of one thread in this process whose documents ask only for shared
+ * fields: the hall listens to the thread's topic once for all of them and, for every event,
+ * checks all of them with one statement, reads the rows once, executes the answer once per
+ * class of subscriber (alike in rights, authorship and own reactions) and document, serialises
+ * it once, and writes each member's frame (the same bytes but for its subscription id) straight
+ * to its socket, without resuming anything per subscriber.
+ */
+interface Hall {
+  /** By the subscriber each member's frames go to. */
+  members: Map<DirectSubscriber, HallMember>;
+  events: AsyncIterableIterator<ThreadEvent>;
+}
+
+class ThreadHalls {
+  private readonly halls = new Map<string, Hall>();
+
+  join(threadId: string, member: HallMember): void {
+    let hall = this.halls.get(threadId);
+    if (!hall) {
+      hall = {
+        members: new Map(),
+        events: member.context.pubsub.subscribe<ThreadEvent>(threadTopic(threadId)),
+      };
+      this.halls.set(threadId, hall);
+      void this.run(hall);
+    }
+    hall.members.set(member.direct, member);
+  }
+
+  leave(threadId: string, member: HallMember): void {
+    const hall = this.halls.get(threadId);
+    if (hall?.members.get(member.direct) !== member) return;
+    hall.members.delete(member.direct);
+    if (hall.members.size === 0) {
+      this.halls.delete(threadId);
+      void hall.events.return?.();
+    }
+  }
+
+  private async run(hall: Hall) {
+    for await (const event of hall.events) {
+      const members = [...hall.members.values()];
+      if (members.length === 0) continue;
+      try {
+        await this.deliver(event, members, (direct) => hall.members.has(direct));
+      } catch (error) {
+        members[0]!.context.logger.error({ err: error }, 'thread event not delivered');
+      }
+    }
+  }
+
+  private async deliver(
+    event: ThreadEvent,
+    members: HallMember[],
+    present: (direct: DirectSubscriber) => boolean,
+  ): Promise<void> {
+    // The rows are read as the first member while the readers are checked, side by side; they
+    // are used only if that member turns out to be a reader (else read again as one who is).
+    const first = members[0]!;
+    const [readers, early] = await Promise.all([
+      threadReaders(
+        members.map((m) => m.context),
+        event.threadId,
+      ),
+      readEventRows(first.context, event),
+    ]);
+    const reader = readers.has(first.userId) ? first : members.find((m) => readers.has(m.userId));
+    const rows =
+      reader === first ? early : reader ? await readEventRows(reader.context, event) : undefined;
+    const classes = new Map<string, { context: Context; row: ReaderRow; members: HallMember[] }>();
+    for (const member of members) {
+      const row = readers.get(member.userId);
+      // No longer a reader (or the thread is gone): the subscription ends, nothing is sent.
+      if (!row || !rows) {
+        member.end();
+        continue;
+      }
+      const key = classKey(rows, row, member.userId);
+      const found = classes.get(key);
+      if (found) found.members.push(member);
+      else classes.set(key, { context: member.context, row, members: [member] });
+    }
+    if (!rows) return;
+    await Promise.all(
+      [...classes.values()].map(async (group) => {
+        // One context of this class, primed with its rights and rows, answers for all of it.
+        const as: Context = { ...group.context, loaders: new Map() };
+        const me = userIdOf(as);
+        primeReader(as, rows, group.row, me);
+        const answer = await answerFor(as, event, rows);
+        await sendSharedAnswer(
+          answer,
+          as,
+          group.members.map((m) => m.direct),
+          present,
+        );
+      }),
+    );
+  }
+}
+
+const halls = new ThreadHalls();
+
+/** A subscription whose frames the thread's hall sends: it yields nothing, and ends with access. */
+function hallSubscription(
+  context: Context,
+  userId: string,
+  threadId: string,
+  direct: DirectSubscriber,
+): AsyncIterableIterator<LiveThreadEvent> {
+  let member: HallMember | undefined;
+  let ended = false;
+  let wake: (() => void) | undefined;
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    if (member) halls.leave(threadId, member);
+    wake?.();
+  };
+  const done = { value: undefined, done: true } as const;
+  const iterator: AsyncIterableIterator<LiveThreadEvent> = {
+    async next() {
+      if (!member && !ended) {
+        if (!(await threadSubscribers.join(threadId, context))) {
+          end();
+          throw notFound('The thread');
+        }
+        if (!ended) {
+          member = { context, userId, direct, end };
+          halls.join(threadId, member);
+        }
+      }
+      if (!ended) await new Promise<void>((resolve) => (wake = resolve));
+      return done;
+    },
+    async return() {
+      end();
+      return done;
+    },
+    async throw(error?: unknown) {
+      end();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
+}
+
 /**
  * A thread's live events for one subscriber. Access is checked when subscribing (NOT_FOUND as
  * for a query) and again for every event: someone removed from the organisation stops
  * receiving at once, and a hidden post reaches only those who may still see it.
  */
-export async function* liveThreadEvents(
+export function liveThreadEvents(
+  context: Context,
+  threadId: string,
+): AsyncIterableIterator<LiveThreadEvent> {
+  const direct =
+    context.viewer.kind === 'user' ? directSubscriber(context, THREAD_SHARED_FIELDS) : undefined;
+  if (direct && context.viewer.kind === 'user')
+    return hallSubscription(context, context.viewer.userId, threadId, direct);
+  return eachThreadEvent(context, threadId);
+}
+
+/** Events delivered through graphql-ws one subscriber at a time (other documents, API tokens). */
+async function* eachThreadEvent(
   context: Context,
   threadId: string,
 ): AsyncGenerator<LiveThreadEvent> {

@@ -71,7 +71,7 @@ function answer(args: ExecutionArgs, root: unknown): Promise<ExecutionResult> {
   if (!root || typeof root !== 'object') return run();
   const fields = sharedRoots.get(root);
   if (!fields || !documentWithin(args.schema, args.document, fields)) return run();
-  const key = `${documentId(args.document)}|${args.operationName ?? ''}|${JSON.stringify(args.variableValues ?? {})}`;
+  const key = executionKey(args);
   let byKey = answers.get(root);
   if (!byKey) {
     byKey = new Map();
@@ -85,10 +85,99 @@ function answer(args: ExecutionArgs, root: unknown): Promise<ExecutionResult> {
   return result;
 }
 
+/**
+ * Where the transport lets a feature write a subscription's `next` frames itself: graphql-ws's
+ * socket and the subscription's id, and the same formatting graphql-ws's `onNext` applies.
+ * Attached by the transport to each subscription's context (app.ts).
+ */
+export interface FrameChannel {
+  /** The subscription's id in the graphql-ws protocol. */
+  readonly id: string;
+  /**
+   * Writes one text frame to the subscriber's socket, in order with graphql-ws's own frames;
+   * does nothing once the subscription is over (completed by the client, socket closed).
+   */
+  send(frame: string): void;
+  /** What `onNext` makes of a result before graphql-ws sends it (errors logged and formatted). */
+  format(result: ExecutionResult): ExecutionResult;
+}
+
+const channels = new WeakMap<object, { channel: FrameChannel; args?: ExecutionArgs }>();
+
+/** Called by the transport for each subscription's own context. */
+export function attachFrameChannel(context: object, channel: FrameChannel): void {
+  channels.set(context, { channel });
+}
+
+/**
+ * A subscriber whose frames a feature may build and send itself, because its document asks
+ * only for fields the feature vouches for (`fields`). Each frame is then the answer executed
+ * once for every subscriber of its class, serialised once, with only the id differing.
+ */
+export interface DirectSubscriber {
+  readonly channel: FrameChannel;
+  readonly args: ExecutionArgs;
+  /** Subscribers with the same key send the same document and variables. */
+  readonly key: string;
+}
+
+/** `undefined` unless this subscription's transport and document allow direct frames. */
+export function directSubscriber(
+  context: object,
+  fields: SharedFields,
+): DirectSubscriber | undefined {
+  const attached = channels.get(context);
+  if (!attached?.args || !documentWithin(attached.args.schema, attached.args.document, fields))
+    return undefined;
+  return { channel: attached.channel, args: attached.args, key: executionKey(attached.args) };
+}
+
+/** The `next` frame graphql-ws would send for this id and this serialised payload. */
+export function nextFrame(id: string, payloadJson: string): string {
+  return `{"id":${JSON.stringify(id)},"type":"next","payload":${payloadJson}}`;
+}
+
+/**
+ * Sends one answer (`root`, executed with `context`, which must be alike to every subscriber's
+ * own for the vouched-for fields) to these subscribers: executed and serialised once per
+ * document and variables, then one frame per subscriber that `stillWanted` at sending time.
+ */
+export async function sendSharedAnswer(
+  root: object,
+  context: object,
+  subscribers: readonly DirectSubscriber[],
+  stillWanted: (subscriber: DirectSubscriber) => boolean,
+): Promise<void> {
+  const groups = new Map<string, DirectSubscriber[]>();
+  for (const subscriber of subscribers) {
+    const group = groups.get(subscriber.key);
+    if (group) group.push(subscriber);
+    else groups.set(subscriber.key, [subscriber]);
+  }
+  await Promise.all(
+    [...groups.values()].map(async (group) => {
+      const first = group[0]!;
+      const result = await execute({ ...first.args, rootValue: root, contextValue: context });
+      const payload = JSON.stringify(first.channel.format(result));
+      for (const subscriber of group) {
+        if (stillWanted(subscriber))
+          subscriber.channel.send(nextFrame(subscriber.channel.id, payload));
+      }
+    }),
+  );
+}
+
+const executionKey = (args: ExecutionArgs) =>
+  `${documentId(args.document)}|${args.operationName ?? ''}|${JSON.stringify(args.variableValues ?? {})}`;
+
 /** graphql-js's `subscribe`, with each event's answer shared where `shareAnswer` allows it. */
 export async function subscribeSharing(
   args: ExecutionArgs,
 ): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  // The feature may then send this subscription's frames itself (`directSubscriber`).
+  const context = args.contextValue;
+  const attached = typeof context === 'object' && context ? channels.get(context) : undefined;
+  if (attached) attached.args = args;
   const stream = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in stream)) return stream as ExecutionResult;
   const source = stream[Symbol.asyncIterator]();
