@@ -11,6 +11,7 @@ import { Migration20261127000009FasterPolicies } from './Migration20261127000009
 import { Migration20261127000010Resources } from './Migration20261127000010Resources.js';
 import { Migration20261127000011ReportAttachments } from './Migration20261127000011ReportAttachments.js';
 import { Migration20261127000012LiveAudience } from './Migration20261127000012LiveAudience.js';
+import { Migration20261127000013VoteFastPath } from './Migration20261127000013VoteFastPath.js';
 
 /** Applied in this order; a new migration is appended here and never edited once released. */
 export const migrationsList: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261127000011ReportAttachments,
   },
   { name: 'Migration20261127000012LiveAudience', class: Migration20261127000012LiveAudience },
+  { name: 'Migration20261127000013VoteFastPath', class: Migration20261127000013VoteFastPath },
 ];
