@@ -85,11 +85,34 @@ export class Migration20261127000013VoteFastPath extends Migration {
         return next;
       end
       $$;`);
+    // Votes arriving together (a hall voting at once) are cast together: one statement and one
+    // commit for many, each vote still checked, cast and counted on its own, in order, by the
+    // function above (its count includes the votes before it in the batch).
+    this.addSql(`
+      create function alany.cast_votes(target_questions uuid[], upvotes boolean[], guest_hashes text[])
+      returns table (
+        seq int, outcome text, changed int, votes int,
+        id uuid, organisation_id uuid, space_id uuid, event_id uuid, participant_id uuid,
+        body text, anonymous boolean, status question_status, pinned boolean, upvote_count int,
+        created_at timestamptz, updated_at timestamptz
+      )
+      language plpgsql volatile security definer set search_path = public as $$
+      begin
+        for i in 1 .. coalesce(array_length(target_questions, 1), 0) loop
+          return query select i, v.* from alany.cast_vote(target_questions[i], upvotes[i], guest_hashes[i]) v;
+        end loop;
+      end
+      $$;`);
+    this.addSql(`revoke all on function alany.cast_votes(uuid[], boolean[], text[]) from public;`);
+    this.addSql(
+      `grant execute on function alany.cast_votes(uuid[], boolean[], text[]) to alany_app;`,
+    );
     this.addSql(`revoke all on function alany.cast_vote(uuid, boolean, text) from public;`);
     this.addSql(`grant execute on function alany.cast_vote(uuid, boolean, text) to alany_app;`);
   }
 
   override async down(): Promise<void> {
+    this.addSql(`drop function if exists alany.cast_votes(uuid[], boolean[], text[]);`);
     this.addSql(`drop function if exists alany.cast_vote(uuid, boolean, text);`);
   }
 }

@@ -771,35 +771,156 @@ interface CastVote {
  * (`viewer_participant_ids()` reads the transaction's settings), committed as usual.
  */
 async function castVote(context: Context, questionId: string, upvote: boolean): Promise<CastVote> {
-  const cast = async (em: EntityManager, sql: string, hash: string | null, committed: boolean) => {
-    const [row] = await em.execute<Array<Record<string, unknown>>>(sql, [questionId, upvote, hash]);
-    if (!row) throw new Error('alany.cast_vote gave no answer');
-    const { outcome, changed, votes: _votes, ...columns } = row;
-    return {
-      outcome: outcome as VoteOutcome,
-      changed: Number(changed ?? 0),
-      // Mapped by an entity manager of its own: the unit of work never flushes this copy (its
-      // count would otherwise be written to the question row every voter shares).
-      question:
-        outcome === 'OK'
-          ? em.fork({ clear: true, useContext: false }).map(Question, columns)
-          : null,
-      committed,
-    };
-  };
   const viewer = context.viewer;
   if (viewer.kind === 'guest' && viewer.tokenHash) {
     const hash = viewer.tokenHash;
-    return standalone(context.db, (em) =>
-      cast(
-        em,
-        `select v.* from alany.cast_vote(?, ?, ?) v, set_config('synchronous_commit', 'off', true) s`,
+    const row = await standalone(context.db, async (em) => {
+      if (!em.isInTransaction()) return guestVotes(em).cast({ questionId, upvote, hash });
+      const [one] = await em.execute<CastVoteRow[]>('select * from alany.cast_vote(?, ?, ?)', [
+        questionId,
+        upvote,
         hash,
-        true,
-      ),
-    );
+      ]);
+      if (!one) throw new Error('alany.cast_vote gave no answer');
+      return one;
+    });
+    return voteAnswer(row, true);
   }
-  return context.db.read((em) => cast(em, 'select * from alany.cast_vote(?, ?, ?)', null, false));
+  const [row] = await context.db.read((em) =>
+    em.execute<CastVoteRow[]>('select * from alany.cast_vote(?, ?, ?)', [questionId, upvote, null]),
+  );
+  if (!row) throw new Error('alany.cast_vote gave no answer');
+  return voteAnswer(row, false);
+}
+
+interface CastVoteRow {
+  outcome: VoteOutcome;
+  changed: number | null;
+  votes: number | null;
+  id: string;
+  organisation_id: string;
+  space_id: string;
+  event_id: string;
+  participant_id: string | null;
+  body: string;
+  anonymous: boolean;
+  status: QuestionStatus;
+  pinned: boolean;
+  created_at: Date;
+  updated_at: Date;
+}
+
+function voteAnswer(row: CastVoteRow, committed: boolean): CastVote {
+  if (row.outcome !== 'OK') return { outcome: row.outcome, changed: 0, question: null, committed };
+  // A copy no entity manager tracks: a flush never writes its count to the question row that
+  // every voter shares (the cached count is refreshed by the coalesced recount).
+  const question = Object.assign(Object.create(Question.prototype) as Question, {
+    id: row.id,
+    organisationId: row.organisation_id,
+    spaceId: row.space_id,
+    eventId: row.event_id,
+    participantId: row.participant_id,
+    body: row.body,
+    anonymous: row.anonymous,
+    status: row.status,
+    pinned: row.pinned,
+    upvoteCount: row.votes ?? 0,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
+  return { outcome: row.outcome, changed: row.changed ?? 0, question, committed };
+}
+
+interface GuestVote {
+  questionId: string;
+  upvote: boolean;
+  hash: string;
+}
+
+/**
+ * Group commit for guests' votes. A vote that finds no batch in flight goes at once; votes that
+ * arrive while batches are in flight wait for one to return and then go together, as one
+ * statement (`alany.cast_votes`: each vote checked, cast and counted on its own, in order) and
+ * one commit. A lone vote waits for nothing; a hall voting at once costs a few statements
+ * instead of one per vote. Should a batch fail (a question or participant deleted under it),
+ * its votes are cast again one by one, so that only the vote at fault fails.
+ */
+class GuestVoteBatcher {
+  private static readonly IN_FLIGHT = 4;
+  private static readonly MAX_BATCH = 500;
+  private queue: Array<{
+    vote: GuestVote;
+    resolve: (row: CastVoteRow) => void;
+    reject: (error: unknown) => void;
+  }> = [];
+  private inFlight = 0;
+
+  constructor(private readonly em: EntityManager) {}
+
+  cast(vote: GuestVote): Promise<CastVoteRow> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ vote, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump() {
+    while (this.inFlight < GuestVoteBatcher.IN_FLIGHT && this.queue.length > 0) {
+      const batch = this.queue.splice(0, GuestVoteBatcher.MAX_BATCH);
+      this.inFlight += 1;
+      void this.send(batch).finally(() => {
+        this.inFlight -= 1;
+        this.pump();
+      });
+    }
+  }
+
+  private async send(batch: GuestVoteBatcher['queue']) {
+    try {
+      const rows = await this.em.execute<Array<CastVoteRow & { seq: number }>>(
+        // synchronous_commit = off for this statement's own transaction: see castVote.
+        `select v.* from alany.cast_votes(?::uuid[], ?::boolean[], ?::text[]) v,
+         set_config('synchronous_commit', 'off', true) s order by v.seq`,
+        [
+          arrayLiteral(batch.map((b) => b.vote.questionId)),
+          arrayLiteral(batch.map((b) => String(b.vote.upvote))),
+          arrayLiteral(batch.map((b) => b.vote.hash)),
+        ],
+      );
+      batch.forEach((pending, index) => {
+        const row = rows[index];
+        if (row && row.seq === index + 1) pending.resolve(row);
+        else pending.reject(new Error('alany.cast_votes gave no answer for a vote'));
+      });
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0]!.reject(error);
+        return;
+      }
+      await Promise.all(batch.map((pending) => this.send([pending])));
+    }
+  }
+}
+
+/**
+ * A PostgreSQL array literal with every element quoted: whatever an element holds (ids are
+ * validated as UUIDs before, hashes are hex), it stays one element, so the three arrays of a
+ * batch can never slip against each other and pair one guest's proof with another's vote.
+ */
+function arrayLiteral(values: string[]): string {
+  return `{${values.map((value) => `"${value.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+}
+
+/** One batcher per database (the ORM's driver), since the module serves every app in a process. */
+const guestVoteBatchers = new WeakMap<object, GuestVoteBatcher>();
+function guestVotes(em: EntityManager): GuestVoteBatcher {
+  const key = em.getDriver();
+  let batcher = guestVoteBatchers.get(key);
+  if (!batcher) {
+    batcher = new GuestVoteBatcher(em);
+    guestVoteBatchers.set(key, batcher);
+  }
+  return batcher;
 }
 
 export async function setUpvote(
