@@ -6,10 +6,11 @@ import { Migration } from '@mikro-orm/migrations';
  * question, event, participant, vote, COMMIT) and the storm queued on them.
  *
  * The voter is never an argument: it is the participant whose guest token hashes to
- * `guest_hash` (a guest's proof, known only to whoever holds the token), or else one of the
- * viewer's own participants (`viewer_participant_ids()`, from the transaction's settings, as
- * the row-level policies read them), and in either case a participant of the question's own
- * event. Then the same rules as the application's `visibleQuestion`/`ensureOpen` for a
+ * `guest_hash` (a guest's proof, known only to whoever holds the token), or else the signed-in
+ * person's own participant (`viewer_user_id()`, from the transaction's settings, as the
+ * row-level policies read them), and in either case a participant of the question's own event.
+ * A guest named only in the settings (`app.guest_participant_id`) does not vote here: a guest's
+ * vote needs its token's hash. Then the same rules as the application's `visibleQuestion`/`ensureOpen` for a
  * participant: the event is PUBLISHED and has not ended, the question is APPROVED or ANSWERED.
  * Each refusal has its own outcome, so the application raises the same error as before; the
  * question row comes back with the answer, so nothing else needs reading.
@@ -45,7 +46,7 @@ export class Migration20261127000013VoteFastPath extends Migration {
           where p.guest_token_hash = guest_hash and p.event_id = q.event_id;
         else
           select p.id into voter from event_participant p
-          where p.id = any ((select alany.viewer_participant_ids())::uuid[]) and p.event_id = q.event_id;
+          where p.user_id = alany.viewer_user_id() and p.event_id = q.event_id;
         end if;
         select * into e from event where event.id = q.event_id;
         outcome := case

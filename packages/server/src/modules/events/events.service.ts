@@ -768,11 +768,11 @@ interface CastVote {
  * before an operating-system crash (not a PostgreSQL crash) may be lost after a restart. Never
  * a corrupt or inexact count: the vote row and the count are one atomic transaction, and what
  * is lost is lost whole. A signed-in person votes in the operation's transaction, as themself
- * (`viewer_participant_ids()` reads the transaction's settings), committed as usual.
+ * (`viewer_user_id()` reads the transaction's settings), committed as usual.
  */
 async function castVote(context: Context, questionId: string, upvote: boolean): Promise<CastVote> {
   const viewer = context.viewer;
-  if (viewer.kind === 'guest' && viewer.tokenHash) {
+  if (viewer.kind === 'guest') {
     const hash = viewer.tokenHash;
     const row = await standalone(context.db, async (em) => {
       if (!em.isInTransaction()) return guestVotes(em).cast({ questionId, upvote, hash });

@@ -44,7 +44,7 @@ function overSocket(
   variables: Record<string, unknown>,
 ): Promise<GraphQLResponse> {
   return new Promise((resolve, reject) => {
-    let result: GraphQLResponse = {};
+    let result = {} as GraphQLResponse;
     ws.subscribe(
       { query, variables },
       {

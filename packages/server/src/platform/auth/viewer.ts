@@ -16,9 +16,9 @@ export type Viewer =
       eventId: string;
       /**
        * The hash of the guest's token, the proof a vote carries to `alany.cast_vote` (as stored
-       * in the database; never the token itself). Absent when the viewer was built otherwise.
+       * in the database; never the token itself).
        */
-      tokenHash?: string;
+      tokenHash: string;
     };
 
 export const ANONYMOUS: Viewer = Object.freeze({ kind: 'anonymous' });
