@@ -806,8 +806,8 @@ interface CastVoteRow {
   anonymous: boolean;
   status: QuestionStatus;
   pinned: boolean;
-  created_at: Date;
-  updated_at: Date;
+  created_at: Date | string;
+  updated_at: Date | string;
 }
 
 function voteAnswer(row: CastVoteRow, committed: boolean): CastVote {
@@ -825,8 +825,9 @@ function voteAnswer(row: CastVoteRow, committed: boolean): CastVote {
     status: row.status,
     pinned: row.pinned,
     upvoteCount: row.votes ?? 0,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    // The driver hands timestamps over as text (the ORM converts them itself when it maps).
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
   });
   return { outcome: row.outcome, changed: row.changed ?? 0, question, committed };
 }

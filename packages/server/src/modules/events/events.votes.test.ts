@@ -167,6 +167,28 @@ describe('votes over the audience socket', () => {
     expect(row?.participant_id).toBe(other.participantId);
   });
 
+  it("answers the audience page's own vote document over the socket", async () => {
+    const event = await newEvent();
+    const asker = await guest(event.code, 'Asker');
+    const voter = await guest(event.code, 'Voter');
+    const questionId = await approvedQuestion(event.id, asker);
+    const answer = await overSocket(
+      voter.ws,
+      `mutation UpvoteQuestion($input: QuestionIdInput!) { upvoteQuestion(input: $input) { question { ...QuestionFields __typename } __typename } }
+       fragment QuestionFields on Question { id body anonymous authorName createdAt pinned status upvoteCount viewerUpvoted __typename }`,
+      { input: { questionId } },
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.upvoteQuestion).toMatchObject({
+      question: {
+        id: questionId,
+        body: 'What about the budget?',
+        upvoteCount: 1,
+        viewerUpvoted: true,
+      },
+    });
+  });
+
   it('refuses over the socket exactly as over HTTP, writing nothing', async () => {
     const event = await newEvent({ questionModeration: 'PRE' });
     const asker = await guest(event.code, 'Asker');
