@@ -761,8 +761,10 @@ interface CastVote {
  * voter, the event and the question, casts or takes back the vote and counts.
  *
  * A guest proves who it is with its token's hash, so its vote needs no viewer settings and
- * runs as a statement of its own outside the operation's transaction (autocommit): one round
- * trip. It commits with `synchronous_commit = off` for this statement's transaction only: the
+ * runs as a statement of its own outside the operation's transaction (autocommit), shared with
+ * the guests' votes that arrive with it (`GuestVoteBatcher`): one round trip at most. Being
+ * outside the operation's transaction, it stays cast even if something else in the same HTTP
+ * operation fails (mutations there are already independent of each other). It commits with `synchronous_commit = off` for this statement's transaction only: the
  * answer does not wait for the WAL to reach the disk (5–30 ms under a storm), and the trade-off,
  * as PostgreSQL documents it, is that a vote acknowledged in the last fraction of a second
  * before an operating-system crash (not a PostgreSQL crash) may be lost after a restart. Never
