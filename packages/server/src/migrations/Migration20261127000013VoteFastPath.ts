@@ -108,11 +108,16 @@ export class Migration20261127000013VoteFastPath extends Migration {
     this.addSql(
       `grant execute on function alany.cast_votes(uuid[], boolean[], text[]) to alany_app;`,
     );
+    // Votes are cast and taken back only through the function now: the application role keeps
+    // reading them (RLS `vote_read`) but no longer writes the table, so a session cannot vote as
+    // a guest by naming it in its settings; only the guest's token hash does that.
+    this.addSql(`revoke insert, delete on question_vote from alany_app;`);
     this.addSql(`revoke all on function alany.cast_vote(uuid, boolean, text) from public;`);
     this.addSql(`grant execute on function alany.cast_vote(uuid, boolean, text) to alany_app;`);
   }
 
   override async down(): Promise<void> {
+    this.addSql(`grant insert, delete on question_vote to alany_app;`);
     this.addSql(`drop function if exists alany.cast_votes(uuid[], boolean[], text[]);`);
     this.addSql(`drop function if exists alany.cast_vote(uuid, boolean, text);`);
   }

@@ -1763,6 +1763,23 @@ describe('cross-tenant isolation in the database (row-level security alone)', ()
         }
       });
     }
+    // Nor by writing the table directly, whoever the settings name: only the function writes it.
+    for (const settings of Object.values(attackers)) {
+      await asAppRole(settings, async (client) => {
+        await client.query('savepoint attempt');
+        await expect(
+          client.query(
+            `insert into question_vote (question_id, participant_id, organisation_id, space_id, event_id, created_at)
+             values ($1, $2, $3, $4, $5, now())`,
+            [a.approvedQuestionId, aGuest.id, a.organisation.id, a.privateSpaceId, a.event.id],
+          ),
+        ).rejects.toThrow(/permission denied/);
+        await client.query('rollback to savepoint attempt');
+        await expect(client.query('delete from question_vote')).rejects.toThrow(
+          /permission denied/,
+        );
+      });
+    }
     // The proof works (the function is not simply closed): with A's guest's token hash the vote
     // is cast, here inside a transaction that is rolled back.
     await asAppRole({}, async (client) => {
