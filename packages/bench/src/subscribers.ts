@@ -136,3 +136,109 @@ export class Crowd {
     this.sockets = [];
   }
 }
+
+/**
+ * Clients that send operations (mutations) over their own graphql-ws connection, as a phone in
+ * the audience does over the socket it already holds. Each connection authenticates once, with
+ * its `connectionParams`; every request is a `subscribe` message answered by `next` and
+ * `complete` (or `error`). Answers that carry GraphQL errors reject, as over HTTP.
+ */
+export class SocketClients {
+  private sockets: WebSocket[] = [];
+  private nextId = 1;
+  private readonly waiting = new Map<
+    string,
+    { resolve: (data: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }
+  >();
+
+  async connect(
+    count: number,
+    url: string,
+    paramsFor: (index: number) => Record<string, unknown>,
+    batch = 100,
+  ): Promise<void> {
+    for (let start = 0; start < count; start += batch) {
+      const opening: Array<Promise<void>> = [];
+      for (let index = start; index < Math.min(count, start + batch); index++) {
+        opening.push(this.open(index, url, paramsFor(index)));
+      }
+      await Promise.all(opening);
+    }
+  }
+
+  private open(index: number, url: string, params: Record<string, unknown>): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(url, 'graphql-transport-ws', { perMessageDeflate: false });
+      this.sockets[index] = ws;
+      const timer = setTimeout(() => reject(new Error(`socket ${index} did not open`)), 90_000);
+      ws.on('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+      ws.on('close', () => {
+        clearTimeout(timer);
+        reject(new Error(`socket ${index} closed`));
+      });
+      ws.on('open', () => {
+        ws.send(JSON.stringify({ type: 'connection_init', payload: params }));
+      });
+      ws.on('message', (raw: Buffer) => {
+        const message = JSON.parse(raw.toString()) as {
+          type: string;
+          id?: string;
+          payload?: { data?: unknown; errors?: unknown[] } | unknown[];
+        };
+        if (message.type === 'connection_ack') {
+          clearTimeout(timer);
+          resolve();
+          return;
+        }
+        if (message.type === 'ping') {
+          ws.send(JSON.stringify({ type: 'pong' }));
+          return;
+        }
+        const pending = message.id ? this.waiting.get(message.id) : undefined;
+        if (!pending || !message.id) return;
+        if (message.type === 'next') {
+          const payload = message.payload as { data?: unknown; errors?: unknown[] };
+          this.settle(message.id);
+          if (payload.errors?.length || !payload.data) {
+            pending.reject(new Error(`GraphQL error: ${JSON.stringify(payload).slice(0, 500)}`));
+          } else pending.resolve(payload.data);
+        } else if (message.type === 'error') {
+          this.settle(message.id);
+          pending.reject(new Error(`GraphQL error: ${JSON.stringify(message.payload)}`));
+        }
+      });
+    });
+  }
+
+  private settle(id: string) {
+    const pending = this.waiting.get(id);
+    if (pending) clearTimeout(pending.timer);
+    this.waiting.delete(id);
+  }
+
+  /** One operation over client `index`'s socket; rejects after 30 s, as the HTTP client does. */
+  request<T>(index: number, query: string, variables: Record<string, unknown>): Promise<T> {
+    const ws = this.sockets[index];
+    if (!ws) return Promise.reject(new Error(`no socket ${index}`));
+    const id = String(this.nextId++);
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(id);
+        reject(new Error(`request ${id} timed out`));
+      }, 30_000);
+      this.waiting.set(id, { resolve: (data) => resolve(data as T), reject, timer });
+      ws.send(JSON.stringify({ id, type: 'subscribe', payload: { query, variables } }));
+    });
+  }
+
+  close(): void {
+    for (const ws of this.sockets) {
+      ws.removeAllListeners('close');
+      ws.terminate();
+    }
+    this.sockets = [];
+  }
+}

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { Crowd } from './subscribers.js';
+import { Crowd, SocketClients } from './subscribers.js';
 import {
   ALANY_THREAD_LIST,
   ALANY_THREAD_PAGE,
@@ -283,6 +283,10 @@ export interface VoteStormResult {
   votesPerGuest: number;
   joinSeconds: number;
   joinsPerSecond: number;
+  /** How the votes travel: each guest's own graphql-ws connection. */
+  voteTransport: 'graphql-ws';
+  /** Opening the guests' 2 000 authenticated sockets (before the storm, not counted in it). */
+  connectSeconds: number;
   votes: number;
   failedVotes: number;
   /** Votes the guests did not get to cast within the time bound. */
@@ -311,10 +315,10 @@ export async function voteStorm(
   fx: Fixture,
   options: { guests: number; votesPerGuest: number; subscribers: number; maxSeconds: number },
 ): Promise<VoteStormResult> {
-  // Phones arrive over a few seconds: joins go through at most 100 connections at once; votes
-  // through at most 500 (2 000 simultaneous connects overflow the listen backlog on loopback).
+  // Phones arrive over a few seconds: joins go through at most 100 connections at once, and
+  // the voters' sockets open 100 at a time (2 000 simultaneous connects overflow the listen
+  // backlog on loopback).
   const joinAgent = new http.Agent({ keepAlive: true, maxSockets: 100 });
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 500 });
   // Join: every guest gets a token (a phone scanning the code).
   const tokens: string[] = new Array(options.guests);
   const joinStart = performance.now();
@@ -331,6 +335,15 @@ export async function voteStorm(
     }),
   );
   const joinSeconds = (performance.now() - joinStart) / 1000;
+
+  // Each phone then holds one graphql-ws connection, authenticated once with its guest token,
+  // and casts its votes over it (as the web client's audience page does).
+  const connectStart = performance.now();
+  const voters = new SocketClients();
+  await voters.connect(options.guests, graphqlUrl.replace(/^http/, 'ws'), (g) => ({
+    authorization: `Bearer ${tokens[g]}`,
+  }));
+  const connectSeconds = (performance.now() - connectStart) / 1000;
 
   // The audience's screens: the first guests subscribe to the event.
   const crowd = new Crowd();
@@ -357,7 +370,7 @@ export async function voteStorm(
   const stopAt = started + options.maxSeconds * 1000;
   let skipped = 0;
   await Promise.all(
-    tokens.map(async (token, g) => {
+    tokens.map(async (_token, g) => {
       for (let v = 0; v < options.votesPerGuest; v++) {
         if (performance.now() > stopAt) {
           skipped += options.votesPerGuest - v;
@@ -366,13 +379,7 @@ export async function voteStorm(
         const question = fx.questionIds[(g + v * 3) % fx.questionIds.length]!;
         const t = performance.now();
         try {
-          await graphql(
-            graphqlUrl,
-            UPVOTE,
-            { input: { questionId: question } },
-            { authorization: `Bearer ${token}` },
-            agent,
-          );
+          await voters.request(g, UPVOTE, { input: { questionId: question } });
           expected.set(question, expected.get(question)! + 1);
           latencies.push(performance.now() - t);
         } catch {
@@ -386,7 +393,7 @@ export async function voteStorm(
   await sleep(1500);
   const received = crowd.received.map((count, i) => count - (baseline[i] ?? 0));
   crowd.close();
-  agent.destroy();
+  voters.close();
   joinAgent.destroy();
 
   const db = new pg.Client({ connectionString: ownerUrl });
@@ -418,6 +425,8 @@ export async function voteStorm(
     votesPerGuest: options.votesPerGuest,
     joinSeconds: round(joinSeconds, 2),
     joinsPerSecond: round(options.guests / joinSeconds, 0),
+    voteTransport: 'graphql-ws',
+    connectSeconds: round(connectSeconds, 2),
     votes,
     failedVotes: failed,
     votesNotCast: skipped,

@@ -11,6 +11,7 @@ import { Migration20261127000009FasterPolicies } from './Migration20261127000009
 import { Migration20261127000010Resources } from './Migration20261127000010Resources.js';
 import { Migration20261127000011ReportAttachments } from './Migration20261127000011ReportAttachments.js';
 import { Migration20261127000012LiveAudience } from './Migration20261127000012LiveAudience.js';
+import { Migration20261127000013VoteFastPath } from './Migration20261127000013VoteFastPath.js';
 import { Migration20261127000014ThreadPage } from './Migration20261127000014ThreadPage.js';
 
 /** Applied in this order; a new migration is appended here and never edited once released. */
@@ -33,5 +34,6 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261127000011ReportAttachments,
   },
   { name: 'Migration20261127000012LiveAudience', class: Migration20261127000012LiveAudience },
+  { name: 'Migration20261127000013VoteFastPath', class: Migration20261127000013VoteFastPath },
   { name: 'Migration20261127000014ThreadPage', class: Migration20261127000014ThreadPage },
 ];

@@ -1720,6 +1720,81 @@ describe('cross-tenant isolation in the database (row-level security alone)', ()
     );
   });
 
+  it("as the application role, nobody casts or takes back a vote on A's questions without an A guest's token", async () => {
+    const owner = new pg.Client({ connectionString: server.db.ownerUrl });
+    await owner.connect();
+    const hashes = await owner
+      .query<{ event_id: string; id: string; guest_token_hash: string }>(
+        `select event_id, id, guest_token_hash from event_participant
+         where event_id = any($1::uuid[]) and guest_token_hash is not null order by created_at`,
+        [[a.event.id, b.event.id]],
+      )
+      .finally(() => owner.end());
+    const bGuest = hashes.rows.find((row) => row.event_id === b.event.id)!;
+    const aGuest = hashes.rows.find((row) => row.event_id === a.event.id)!;
+    const attackers = {
+      ...viewers(),
+      "B's guest": { 'app.guest_participant_id': bGuest.id, 'app.user_id': '' },
+      // Naming A's guest in the settings is no proof: the vote wants the token's hash.
+      "A's guest named in the settings": { 'app.guest_participant_id': aGuest.id },
+    };
+    for (const [who, settings] of Object.entries(attackers)) {
+      await asAppRole(settings, async (client) => {
+        for (const question of [a.approvedQuestionId, a.pendingQuestionId]) {
+          for (const upvote of [true, false]) {
+            for (const hash of [null, bGuest.guest_token_hash, 'f'.repeat(64)]) {
+              const { rows } = await client.query<{ outcome: string; changed: number | null }>(
+                'select outcome, changed from alany.cast_vote($1, $2, $3)',
+                [question, upvote, hash],
+              );
+              expect(rows, `${who}: cast_vote(${question}, ${upvote}, ${hash})`).toEqual([
+                { outcome: 'NO_PARTICIPANT', changed: null },
+              ]);
+            }
+            const batch = await client.query<{ outcome: string }>(
+              'select outcome from alany.cast_votes($1::uuid[], $2::boolean[], $3::text[])',
+              [
+                [question, question],
+                [upvote, upvote],
+                [bGuest.guest_token_hash, null],
+              ],
+            );
+            expect(
+              batch.rows.map((row) => row.outcome),
+              `${who}: cast_votes`,
+            ).toEqual(['NO_PARTICIPANT', 'NO_PARTICIPANT']);
+          }
+        }
+      });
+    }
+    // Nor by writing the table directly, whoever the settings name: only the function writes it.
+    for (const settings of Object.values(attackers)) {
+      await asAppRole(settings, async (client) => {
+        await client.query('savepoint attempt');
+        await expect(
+          client.query(
+            `insert into question_vote (question_id, participant_id, organisation_id, space_id, event_id, created_at)
+             values ($1, $2, $3, $4, $5, now())`,
+            [a.approvedQuestionId, aGuest.id, a.organisation.id, a.privateSpaceId, a.event.id],
+          ),
+        ).rejects.toThrow(/permission denied/);
+        await client.query('rollback to savepoint attempt');
+        await expect(client.query('delete from question_vote')).rejects.toThrow(
+          /permission denied/,
+        );
+      });
+    }
+    // The proof works (the function is not simply closed): with A's guest's token hash the vote
+    // is cast, here inside a transaction that is rolled back.
+    await asAppRole({}, async (client) => {
+      const { rows } = await client.query<{ outcome: string; changed: number }>(
+        'select outcome, changed from alany.cast_vote($1, true, $2)',
+        [a.approvedQuestionId, aGuest.guest_token_hash],
+      );
+      expect(rows[0]?.outcome).toBe('OK');
+    });
+  });
+
   it("as the application role, A's own owner does see A's rows (the policies are not simply closed)", async () => {
     await asAppRole({ 'app.user_id': a.owner.id, 'app.token_org_id': '' }, async (client) => {
       const spaces = await client.query(

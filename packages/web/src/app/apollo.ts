@@ -27,16 +27,51 @@ function retryWait(retries: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, base / 2 + Math.random() * (base / 2)));
 }
 
-export function createLiveClient(): { ws: Client; restart(): void } {
+/**
+ * The audience's votes travel over the socket the phone already holds for the event's live
+ * updates: it was authenticated once, when it opened, so a vote costs no new request and no
+ * token lookup. Everything else (and a vote while the socket is down) goes over HTTP.
+ */
+export const SOCKET_MUTATIONS: ReadonlySet<string> = new Set(['UpvoteQuestion', 'RemoveUpvote']);
+
+/**
+ * Whether an operation goes over the socket: a subscription always; one of the audience's
+ * votes only while the socket is open and was opened with the guest token the page uses now
+ * (so that the vote counts for the same person over either transport).
+ */
+export function overSocket(
+  operation: { operationType: OperationTypeNode; operationName?: string | undefined },
+  socket: { open: boolean; guestToken: string | null },
+  guestToken: string | null,
+): boolean {
+  if (operation.operationType === OperationTypeNode.SUBSCRIPTION) return true;
+  return (
+    operation.operationType === OperationTypeNode.MUTATION &&
+    SOCKET_MUTATIONS.has(operation.operationName ?? '') &&
+    guestToken !== null &&
+    socket.open &&
+    socket.guestToken === guestToken
+  );
+}
+
+export function createLiveClient(): {
+  ws: Client;
+  restart(): void;
+  /** Whether the socket is open now, and the guest token it was opened with. */
+  state(): { open: boolean; guestToken: string | null };
+} {
   let socket: WebSocket | null = null;
   let restarting = false;
   let everConnected = false;
+  let offeredToken: string | null = null;
+  let connected: { guestToken: string | null } | null = null;
   const ws = createClient({
     url: liveUrl(),
     lazy: false,
     // Read at every (re)connection: a guest who just joined an event reopens the socket.
     connectionParams: () => {
       const token = activeGuestToken();
+      offeredToken = token;
       return token ? { authorization: `Bearer ${token}` } : {};
     },
     keepAlive: 20_000,
@@ -48,12 +83,14 @@ export function createLiveClient(): { ws: Client; restart(): void } {
         socket = opened as WebSocket;
       },
       connected: () => {
+        connected = { guestToken: offeredToken };
         everConnected = true;
         restarting = false;
         setConnectionStatus('connected');
       },
       closed: () => {
         socket = null;
+        connected = null;
         // A deliberate restart is not a lost connection; say nothing about it.
         if (!restarting) setConnectionStatus(everConnected ? 'reconnecting' : 'connecting');
       },
@@ -61,6 +98,10 @@ export function createLiveClient(): { ws: Client; restart(): void } {
   });
   return {
     ws,
+    state: () => ({
+      open: connected !== null && socket?.readyState === WebSocket.OPEN,
+      guestToken: connected?.guestToken ?? null,
+    }),
     restart: () => {
       if (socket?.readyState === WebSocket.OPEN) {
         restarting = true;
@@ -83,7 +124,7 @@ export function createApollo(): AlanyApollo {
     return forward(operation);
   });
   const link = ApolloLink.split(
-    (operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION,
+    (operation) => overSocket(operation, live.state(), activeGuestToken()),
     new GraphQLWsLink(live.ws),
     guest.concat(http),
   );

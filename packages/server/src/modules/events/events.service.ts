@@ -7,6 +7,7 @@ import { requireUser } from '../../platform/graphql/authorization.js';
 import { BadUserInput, forbidden, notFound, rateLimited } from '../../platform/graphql/errors.js';
 import { byKey, requestLoader } from '../../platform/graphql/loaders.js';
 import { Coalescer } from '../../platform/pubsub/coalescer.js';
+import { standalone } from '../../platform/database/unit-of-work.js';
 import { icalendar } from '../../platform/text/icalendar.js';
 import { csvLines } from '../../platform/text/csv.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -406,13 +407,20 @@ function eventEmail(
   };
 }
 
+const CLOSED_EVENT = {
+  EVENT_CANCELLED: 'This event was cancelled.',
+  EVENT_NOT_PUBLISHED: 'This event is not open yet.',
+  EVENT_ENDED: 'This event has ended.',
+} as const;
+
+/** The same rule as `alany.cast_vote` applies to a vote. */
 function ensureOpen(event: Event, field = 'eventId') {
   if (event.status === EventStatus.CANCELLED)
-    throw BadUserInput.field(field, 'EVENT_CANCELLED', 'This event was cancelled.');
+    throw BadUserInput.field(field, 'EVENT_CANCELLED', CLOSED_EVENT.EVENT_CANCELLED);
   if (event.status !== EventStatus.PUBLISHED)
-    throw BadUserInput.field(field, 'EVENT_NOT_PUBLISHED', 'This event is not open yet.');
+    throw BadUserInput.field(field, 'EVENT_NOT_PUBLISHED', CLOSED_EVENT.EVENT_NOT_PUBLISHED);
   if (event.endsAt.getTime() <= Date.now())
-    throw BadUserInput.field(field, 'EVENT_ENDED', 'This event has ended.');
+    throw BadUserInput.field(field, 'EVENT_ENDED', CLOSED_EVENT.EVENT_ENDED);
 }
 
 /** Serialises registrations of one event, so capacity and the waitlist never overbook. */
@@ -619,12 +627,18 @@ export async function joinEvent(
 
 /** Authenticates a guest token; unknown → undefined. */
 export async function authenticateGuest(em: EntityManager, secret: string) {
+  const tokenHash = hashSecret(secret);
   const [row] = await em.execute<Array<{ participant_id: string; event_id: string }>>(
     'select * from alany.guest_by_hash(?)',
-    [hashSecret(secret)],
+    [tokenHash],
   );
   return row
-    ? ({ kind: 'guest', participantId: row.participant_id, eventId: row.event_id } as const)
+    ? ({
+        kind: 'guest',
+        participantId: row.participant_id,
+        eventId: row.event_id,
+        tokenHash,
+      } as const)
     : undefined;
 }
 
@@ -706,71 +720,250 @@ async function visibleQuestion(context: Context, questionId: string) {
   return { question, rights };
 }
 
+type VoteOutcome =
+  | 'OK'
+  | 'NO_QUESTION'
+  | 'NO_PARTICIPANT'
+  | 'EVENT_CANCELLED'
+  | 'EVENT_NOT_PUBLISHED'
+  | 'EVENT_ENDED'
+  | 'NOT_VOTABLE';
+
+/** The error for each refusal of `alany.cast_vote`: the same as the checks below raise. */
+function voteRefused(outcome: Exclude<VoteOutcome, 'OK'>) {
+  switch (outcome) {
+    case 'NO_QUESTION':
+      return notFound('The question');
+    case 'NO_PARTICIPANT':
+      return forbidden('Join the event with its code first.');
+    case 'NOT_VOTABLE':
+      return BadUserInput.field(
+        'questionId',
+        'NOT_VOTABLE',
+        'Only approved questions can be upvoted.',
+      );
+    default:
+      return BadUserInput.field('questionId', outcome, CLOSED_EVENT[outcome]);
+  }
+}
+
+interface CastVote {
+  outcome: VoteOutcome;
+  changed: number;
+  /** The question with its exact count (only when cast), a copy no unit of work tracks. */
+  question: Question | null;
+  /** Already committed on its own (a guest's vote) rather than in the operation's transaction. */
+  committed: boolean;
+}
+
+/**
+ * The vote in one statement (`alany.cast_vote`, see its migration): the database checks the
+ * voter, the event and the question, casts or takes back the vote and counts.
+ *
+ * A guest proves who it is with its token's hash, so its vote needs no viewer settings and
+ * runs as a statement of its own outside the operation's transaction (autocommit), shared with
+ * the guests' votes that arrive with it (`GuestVoteBatcher`): one round trip at most. Being
+ * outside the operation's transaction, it stays cast even if something else in the same HTTP
+ * operation fails (mutations there are already independent of each other). It commits with `synchronous_commit = off` for this statement's transaction only: the
+ * answer does not wait for the WAL to reach the disk (5–30 ms under a storm), and the trade-off,
+ * as PostgreSQL documents it, is that a vote acknowledged in the last fraction of a second
+ * before an operating-system crash (not a PostgreSQL crash) may be lost after a restart. Never
+ * a corrupt or inexact count: the vote row and the count are one atomic transaction, and what
+ * is lost is lost whole. A signed-in person votes in the operation's transaction, as themself
+ * (`viewer_user_id()` reads the transaction's settings), committed as usual.
+ */
+async function castVote(context: Context, questionId: string, upvote: boolean): Promise<CastVote> {
+  const viewer = context.viewer;
+  if (viewer.kind === 'guest') {
+    const hash = viewer.tokenHash;
+    const row = await standalone(context.db, async (em) => {
+      if (!em.isInTransaction()) return guestVotes(em).cast({ questionId, upvote, hash });
+      const [one] = await em.execute<CastVoteRow[]>('select * from alany.cast_vote(?, ?, ?)', [
+        questionId,
+        upvote,
+        hash,
+      ]);
+      if (!one) throw new Error('alany.cast_vote gave no answer');
+      return one;
+    });
+    return voteAnswer(row, true);
+  }
+  const [row] = await context.db.read((em) =>
+    em.execute<CastVoteRow[]>('select * from alany.cast_vote(?, ?, ?)', [questionId, upvote, null]),
+  );
+  if (!row) throw new Error('alany.cast_vote gave no answer');
+  return voteAnswer(row, false);
+}
+
+interface CastVoteRow {
+  outcome: VoteOutcome;
+  changed: number | null;
+  votes: number | null;
+  id: string;
+  organisation_id: string;
+  space_id: string;
+  event_id: string;
+  participant_id: string | null;
+  body: string;
+  anonymous: boolean;
+  status: QuestionStatus;
+  pinned: boolean;
+  created_at: Date | string;
+  updated_at: Date | string;
+}
+
+function voteAnswer(row: CastVoteRow, committed: boolean): CastVote {
+  if (row.outcome !== 'OK') return { outcome: row.outcome, changed: 0, question: null, committed };
+  // A copy no entity manager tracks: a flush never writes its count to the question row that
+  // every voter shares (the cached count is refreshed by the coalesced recount).
+  const question = Object.assign(Object.create(Question.prototype) as Question, {
+    id: row.id,
+    organisationId: row.organisation_id,
+    spaceId: row.space_id,
+    eventId: row.event_id,
+    participantId: row.participant_id,
+    body: row.body,
+    anonymous: row.anonymous,
+    status: row.status,
+    pinned: row.pinned,
+    upvoteCount: row.votes ?? 0,
+    // The driver hands timestamps over as text (the ORM converts them itself when it maps).
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  });
+  return { outcome: row.outcome, changed: row.changed ?? 0, question, committed };
+}
+
+interface GuestVote {
+  questionId: string;
+  upvote: boolean;
+  hash: string;
+}
+
+/**
+ * Group commit for guests' votes. A vote that finds no batch in flight goes at once; votes that
+ * arrive while batches are in flight wait for one to return and then go together, as one
+ * statement (`alany.cast_votes`: each vote checked, cast and counted on its own, in order) and
+ * one commit. A lone vote waits for nothing; a hall voting at once costs a few statements
+ * instead of one per vote. Should a batch fail (a question or participant deleted under it),
+ * its votes are cast again one by one, so that only the vote at fault fails.
+ */
+class GuestVoteBatcher {
+  private static readonly IN_FLIGHT = 4;
+  private static readonly MAX_BATCH = 500;
+  private queue: Array<{
+    vote: GuestVote;
+    resolve: (row: CastVoteRow) => void;
+    reject: (error: unknown) => void;
+  }> = [];
+  private inFlight = 0;
+
+  constructor(private readonly em: EntityManager) {}
+
+  cast(vote: GuestVote): Promise<CastVoteRow> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ vote, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump() {
+    while (this.inFlight < GuestVoteBatcher.IN_FLIGHT && this.queue.length > 0) {
+      const batch = this.queue.splice(0, GuestVoteBatcher.MAX_BATCH);
+      this.inFlight += 1;
+      void this.send(batch).finally(() => {
+        this.inFlight -= 1;
+        this.pump();
+      });
+    }
+  }
+
+  private async send(batch: GuestVoteBatcher['queue']) {
+    try {
+      const rows = await this.em.execute<Array<CastVoteRow & { seq: number }>>(
+        // synchronous_commit = off for this statement's own transaction: see castVote.
+        `select v.* from alany.cast_votes(?::uuid[], ?::boolean[], ?::text[]) v,
+         set_config('synchronous_commit', 'off', true) s order by v.seq`,
+        [
+          arrayLiteral(batch.map((b) => b.vote.questionId)),
+          arrayLiteral(batch.map((b) => String(b.vote.upvote))),
+          arrayLiteral(batch.map((b) => b.vote.hash)),
+        ],
+      );
+      batch.forEach((pending, index) => {
+        const row = rows[index];
+        if (row && row.seq === index + 1) pending.resolve(row);
+        else pending.reject(new Error('alany.cast_votes gave no answer for a vote'));
+      });
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0]!.reject(error);
+        return;
+      }
+      await Promise.all(batch.map((pending) => this.send([pending])));
+    }
+  }
+}
+
+/**
+ * A PostgreSQL array literal with every element quoted: whatever an element holds (ids are
+ * validated as UUIDs before, hashes are hex), it stays one element, so the three arrays of a
+ * batch can never slip against each other and pair one guest's proof with another's vote.
+ */
+function arrayLiteral(values: string[]): string {
+  return `{${values.map((value) => `"${value.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+}
+
+/** One batcher per database (the ORM's driver), since the module serves every app in a process. */
+const guestVoteBatchers = new WeakMap<object, GuestVoteBatcher>();
+function guestVotes(em: EntityManager): GuestVoteBatcher {
+  const key = em.getDriver();
+  let batcher = guestVoteBatchers.get(key);
+  if (!batcher) {
+    batcher = new GuestVoteBatcher(em);
+    guestVoteBatchers.set(key, batcher);
+  }
+  return batcher;
+}
+
 export async function setUpvote(
   context: Context,
   questionId: string,
   upvote: boolean,
 ): Promise<Question> {
-  const { question, rights } = await visibleQuestion(context, questionId);
-  ensureOpen(rights.event, 'questionId');
-  if (!AUDIENCE_STATUSES.includes(question.status)) {
-    throw BadUserInput.field(
-      'questionId',
-      'NOT_VOTABLE',
-      'Only approved questions can be upvoted.',
-    );
+  let vote = await castVote(context, questionId, upvote);
+  if (vote.outcome !== 'OK') {
+    // Refused, or a signed-in person's first vote in this event. The checks the vote made
+    // before it was one statement run again, to raise exactly the error they always raised (a
+    // question the viewer may not see is NOT_FOUND whatever else is wrong with it) and to
+    // create the person's participant; then the vote is cast by the same one rule.
+    const { question, rights } = await visibleQuestion(context, questionId);
+    ensureOpen(rights.event, 'questionId');
+    if (!AUDIENCE_STATUSES.includes(question.status)) throw voteRefused('NOT_VOTABLE');
+    await requireParticipant(context, rights);
+    vote = await castVote(context, questionId, upvote);
+    if (vote.outcome !== 'OK') throw voteRefused(vote.outcome);
   }
-  const participant = await requireParticipant(context, rights);
-  // One statement casts (or takes back) the vote and reads the exact count: vote_count sees the
-  // statement's snapshot, so the change is added on top. Being a single statement it is atomic
-  // without a savepoint.
-  const [result] = await context.db.read((em) =>
-    em.execute<Array<{ changed: number; count: number }>>(
-      upvote
-        ? `with changed as (
-             insert into question_vote (question_id, participant_id, organisation_id, space_id, event_id, created_at)
-             values (?, ?, ?, ?, ?, now()) on conflict do nothing returning 1)
-           select (select count(*) from changed)::int as changed, alany.vote_count(?) + (select count(*) from changed)::int as count`
-        : `with changed as (
-             delete from question_vote where question_id = ? and participant_id = ? returning 1)
-           select (select count(*) from changed)::int as changed, alany.vote_count(?) - (select count(*) from changed)::int as count`,
-      upvote
-        ? [
-            questionId,
-            participant.id,
-            question.organisationId,
-            question.spaceId,
-            question.eventId,
-            questionId,
-          ]
-        : [questionId, participant.id, questionId],
-    ),
-  );
-  if (result?.changed) {
+  const question = vote.question!;
+  if (vote.changed) {
     // Many votes in a moment become one recount and one live update carrying the latest count.
-    context.db.afterCommit(() =>
+    const eventId = question.eventId;
+    const recount = () =>
       votes.schedule(questionId, async () => {
         await context.db.detached((em) =>
           em.execute('select alany.refresh_vote_count(?)', [questionId]),
         );
-        await context.pubsub.publish(eventTopic(question.eventId), {
+        await context.pubsub.publish(eventTopic(eventId), {
           kind: EventActivityKind.VOTES_CHANGED,
-          eventId: question.eventId,
+          eventId,
           questionId,
         });
-      }),
-    );
+      });
+    if (vote.committed) recount();
+    else context.db.afterCommit(recount);
   }
-  // The answer carries the statement's exact count, on a copy the ORM does not track: setting
-  // it on the loaded question would make the commit write the question row, one hot row that
-  // every voter would queue on (the cached count is refreshed by the coalesced recount).
-  const answer = Object.assign(
-    Object.create(Object.getPrototypeOf(question) as object) as Question,
-    question,
-  );
-  answer.upvoteCount = result?.count ?? question.upvoteCount;
   viewerUpvoted(context).prime(questionId, upvote);
-  return answer;
+  return question;
 }
 
 const NEXT_STATUS: Partial<

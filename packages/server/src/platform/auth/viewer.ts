@@ -10,7 +10,16 @@ export type Viewer =
   /** An integrator's API token: acts for one organisation, as a plain member, within its scopes. */
   | { kind: 'apiToken'; tokenId: string; organisationId: string; scopes: readonly TokenScope[] }
   /** Someone in an event's audience without an account: known only by a guest token. */
-  | { kind: 'guest'; participantId: string; eventId: string };
+  | {
+      kind: 'guest';
+      participantId: string;
+      eventId: string;
+      /**
+       * The hash of the guest's token, the proof a vote carries to `alany.cast_vote` (as stored
+       * in the database; never the token itself).
+       */
+      tokenHash: string;
+    };
 
 export const ANONYMOUS: Viewer = Object.freeze({ kind: 'anonymous' });
 

@@ -326,3 +326,21 @@ export class ShortUnitOfWork implements UnitOfWork {
 export function together<T>(db: UnitOfWork, work: () => Promise<T>): Promise<T> {
   return db instanceof ShortUnitOfWork ? db.together(work) : work();
 }
+
+/**
+ * One piece of work outside the unit's transaction: each statement on its own, committed by
+ * PostgreSQL as it ends (autocommit), with no viewer settings. Only for security-definer
+ * functions that take their proof as arguments (a guest's vote). A unit of work of another kind
+ * (a test's) runs it detached instead.
+ */
+export function standalone<T>(db: UnitOfWork, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  // Private access by index: the units keep their ORM to themselves for everything else.
+  const orm =
+    db instanceof OperationUnitOfWork
+      ? db['orm']
+      : db instanceof ShortUnitOfWork
+        ? db['orm']
+        : undefined;
+  if (!orm) return db.detached(work);
+  return work(orm.em.fork({ clear: true, useContext: false }));
+}
