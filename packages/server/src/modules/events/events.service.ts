@@ -1031,7 +1031,14 @@ export async function listQuestions(context: Context, args: QuestionsArgs): Prom
     throw forbidden('Only moderators see questions waiting for moderation or rejected.');
   }
   return context.db.read(async (em) => {
-    const questions = await em.find(Question, { eventId: args.eventId, status: { $in: statuses } });
+    // Untracked: the live counts set below are for this answer only. On managed entities the
+    // operation's commit would write them back (`update question …`), a write on the very rows a
+    // vote storm's recounts update, by viewers who may not even change questions.
+    const questions = await em.find(
+      Question,
+      { eventId: args.eventId, status: { $in: statuses } },
+      { disableIdentityMap: true },
+    );
     // Counts straight from the votes: exact even while the cached count waits for its refresh.
     const counts = await em.execute<Array<{ question_id: string; votes: number }>>(
       'select * from alany.vote_counts(?::uuid[])',

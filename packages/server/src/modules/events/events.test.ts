@@ -276,6 +276,18 @@ describe('audience Q&A', () => {
     for (const voter of voters) await voter.ok(UPVOTE, { id: second.id });
     const twice = await voters[0]!.ok(UPVOTE, { id: second.id });
     expect(twice.upvoteQuestion.question).toEqual({ upvoteCount: 3, viewerUpvoted: true });
+    // Listing the questions reads and writes nothing else, even though their cached counts
+    // may still wait for the coalesced recount.
+    const knex = server.alany.orm.em.getConnection().getKnex();
+    const seen: string[] = [];
+    const listener = (query: { sql: string }) => void seen.push(query.sql);
+    knex.on('query', listener);
+    try {
+      await voters[2]!.ok(QUESTIONS, { id: event.id, o: 'TOP' });
+    } finally {
+      knex.off('query', listener);
+    }
+    expect(seen.filter((sql) => /^\s*(update|insert|delete)\b/i.test(sql))).toEqual([]);
     const removed = await voters[0]!.ok(
       `mutation($id: ID!) { removeUpvote(input: { questionId: $id }) { question { upvoteCount viewerUpvoted } } }`,
       { id: second.id },
