@@ -1,4 +1,4 @@
-import http from 'node:http';
+import http, { type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
@@ -214,7 +214,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
             ? params.authorization
             : request.headers.authorization;
         const viewer = await viewerFor(authenticate, {
-          cookie: request.headers.cookie,
+          cookie: cookieFromOwnPage(request, deps.publicUrl()),
           authorization,
         });
         if (!viewer) return false;
@@ -459,6 +459,24 @@ export async function createApp(deps: AppDependencies): Promise<App> {
       return closing;
     },
   };
+}
+
+/**
+ * The session cookie rides along with a WebSocket handshake from any page of the same site, and
+ * browsers apply no CORS to WebSockets: a socket signed in by cookie must come from Alany's own
+ * pages (the Origin names this host or the public URL). Programs send no Origin and use tokens
+ * in connectionParams; a handshake from another origin still connects, as nobody.
+ */
+function cookieFromOwnPage(request: IncomingMessage, publicUrl: string): string | undefined {
+  const origin = request.headers.origin;
+  if (origin === undefined) return request.headers.cookie;
+  try {
+    const from = new URL(origin);
+    const own = from.host === request.headers.host || from.origin === new URL(publicUrl).origin;
+    return own ? request.headers.cookie : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function formatErrorAsGraphQL(error: GraphQLError, exposeInternals: boolean): GraphQLError {

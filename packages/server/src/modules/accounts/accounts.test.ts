@@ -1,4 +1,6 @@
+import { createClient } from 'graphql-ws';
 import pg from 'pg';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   newAccount,
@@ -201,6 +203,47 @@ describe('sign-in and sign-out', () => {
     expect(wrongPassword.errors?.[0]).toEqual(unknownEmail.errors?.[0]);
     expect(wrongPassword.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(wrongPassword.headers.getSetCookie()).toHaveLength(0);
+  });
+
+  it("signs a WebSocket in by cookie only when it comes from Alany's own pages", async () => {
+    const client = server.client();
+    await client.ok(SIGN_UP, { input: newAccount() });
+    const cookie = client.cookie!;
+    const viewerOverSocket = async (origin?: string) => {
+      const socket = createClient({
+        url: server.graphqlUrl.replace(/^http/, 'ws'),
+        webSocketImpl: class extends WebSocket {
+          constructor(address: string, protocols?: string | string[]) {
+            super(address, protocols, { headers: { cookie, ...(origin ? { origin } : {}) } });
+          }
+        },
+        retryAttempts: 0,
+      });
+      try {
+        const result = await new Promise<{ data?: { viewer: { email: string } | null } | null }>(
+          (resolve, reject) => {
+            let answer: { data?: { viewer: { email: string } | null } | null } = {};
+            socket.subscribe(
+              { query: VIEWER },
+              {
+                next: (value) => (answer = value as typeof answer),
+                error: reject,
+                complete: () => resolve(answer),
+              },
+            );
+          },
+        );
+        return result.data?.viewer?.email ?? null;
+      } finally {
+        await socket.dispose();
+      }
+    };
+    const email = (await client.ok(VIEWER)).viewer.email;
+    expect(await viewerOverSocket()).toBe(email);
+    expect(await viewerOverSocket(new URL(server.url).origin)).toBe(email);
+    // Another site's page: the socket connects, but as nobody.
+    expect(await viewerOverSocket('https://elsewhere.example')).toBeNull();
+    expect(await viewerOverSocket('null')).toBeNull();
   });
 
   it('accepts the session secret as a bearer token too', async () => {
