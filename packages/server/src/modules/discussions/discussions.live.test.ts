@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startTestServer, type TestClient, type TestServer, until } from '../../test/harness.js';
@@ -186,6 +187,31 @@ describe('live discussions', () => {
       expect(live.events).toHaveLength(1);
       expect(JSON.stringify(live.events)).not.toContain('secret');
     } finally {
+      await live.stop();
+    }
+  });
+
+  it('tells every subscriber when an event cannot be delivered, instead of skipping it silently', async () => {
+    const threadId = await thread('Interrupted');
+    const live = await listen(member.client, THREAD_ACTIVITY, { id: threadId });
+    const owners = new pg.Client({ connectionString: server.db.ownerUrl });
+    await owners.connect();
+    try {
+      // The readers check fails for the next event (as when the database goes away).
+      await owners.query(
+        'revoke execute on function alany.thread_readers(uuid, uuid[]) from alany_app',
+      );
+      await owner.client.ok(CREATE_POST, { input: { threadId, body: 'Lost?' } });
+      await until(() => live.errors.length > 0, 'the error');
+      expect(String((live.errors[0] as Error).message ?? JSON.stringify(live.errors[0]))).toMatch(
+        /interrupted/,
+      );
+      expect(live.events).toHaveLength(0);
+    } finally {
+      await owners.query(
+        'grant execute on function alany.thread_readers(uuid, uuid[]) to alany_app',
+      );
+      await owners.end();
       await live.stop();
     }
   });

@@ -274,6 +274,8 @@ interface HallMember {
   direct: DirectSubscriber;
   /** Ends the subscription (graphql-ws then sends `complete`). */
   end: () => void;
+  /** Ends it with an error (graphql-ws sends `error`), so the client knows to subscribe again. */
+  fail: (error: Error) => void;
 }
 
 /**
@@ -324,6 +326,11 @@ class ThreadHalls {
         await this.deliver(event, members, (direct) => hall.members.has(direct));
       } catch (error) {
         members[0]!.context.logger.error({ err: error }, 'thread event not delivered');
+        // Nobody silently misses an event: every member is told, and may subscribe again.
+        const interrupted = new Error(
+          'Live updates of this thread were interrupted. Subscribe again.',
+        );
+        for (const member of members) member.fail(interrupted);
       }
     }
   }
@@ -389,12 +396,18 @@ function hallSubscription(
 ): AsyncIterableIterator<LiveThreadEvent> {
   let member: HallMember | undefined;
   let ended = false;
+  let failure: Error | undefined;
   let wake: (() => void) | undefined;
   const end = () => {
     if (ended) return;
     ended = true;
     if (member) halls.leave(threadId, member);
     wake?.();
+  };
+  const fail = (error: Error) => {
+    if (ended) return;
+    failure = error;
+    end();
   };
   const done = { value: undefined, done: true } as const;
   const iterator: AsyncIterableIterator<LiveThreadEvent> = {
@@ -405,11 +418,12 @@ function hallSubscription(
           throw notFound('The thread');
         }
         if (!ended) {
-          member = { context, userId, direct, end };
+          member = { context, userId, direct, end, fail };
           halls.join(threadId, member);
         }
       }
       if (!ended) await new Promise<void>((resolve) => (wake = resolve));
+      if (failure) throw failure;
       return done;
     },
     async return() {
