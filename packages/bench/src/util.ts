@@ -146,7 +146,11 @@ export class Child {
 /** Starts one of this package's child scripts (dist/<name>.js) with its own event loop. */
 export function startChild(name: string, env: Record<string, string>): Child {
   const child = fork(path.join(here, `${name}.js`), [], {
-    env: { ...process.env, ...env },
+    // Alany runs as a production deployment must (docs/configuration.md): NODE_ENV=production in
+    // its environment, not only in its config, since libraries read it too (graphql-js skips
+    // its development-only `instanceOf` realm checks, Express its development mode). The
+    // PostGraphile peer gets the same.
+    env: { ...process.env, ...(name === 'alany-child' ? { NODE_ENV: 'production' } : {}), ...env },
     execArgv: [
       '--expose-gc',
       '--max-old-space-size=4096',
