@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { fork, type ChildProcess } from 'node:child_process';
+import { NODE_FLAGS } from '@alany/server/dist/node-flags.js';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -154,6 +155,8 @@ export function startChild(name: string, env: Record<string, string>): Child {
     execArgv: [
       '--expose-gc',
       '--max-old-space-size=4096',
+      // Alany's production flags (`pnpm start`), from the one list its start scripts follow.
+      ...(name === 'alany-child' ? NODE_FLAGS : []),
       // BENCH_PROFILE_DIR=<dir>: a V8 CPU profile of Alany's process, for finding where time goes.
       ...(name === 'alany-child' && process.env.BENCH_PROFILE_DIR
         ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
