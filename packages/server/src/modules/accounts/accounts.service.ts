@@ -14,7 +14,7 @@ import {
   type Connection,
   type PageArgs,
 } from '../../platform/graphql/pagination.js';
-import { byKey, requestLoader } from '../../platform/graphql/loaders.js';
+import { byKey, primeLoader, requestLoader } from '../../platform/graphql/loaders.js';
 import { Session, User, type LocaleCode } from './accounts.entity.js';
 import type {
   ChangePasswordInput,
@@ -327,7 +327,8 @@ export function primeAuthors(
     }
     rows[index] = rest;
     // Shown, never changed through this object: not tracked by the unit of work.
-    if (typeof author.id === 'string') loader.prime(author.id, readOnlyEntity(em, User, author));
+    if (typeof author.id === 'string')
+      primeLoader(loader, author.id, readOnlyEntity(em, User, author));
   }
 }
 
