@@ -460,8 +460,9 @@ export async function listPosts(
     );
     primeAuthors(context, em, raw);
     const counts = options.reactions ? reactionCounts(context) : undefined;
-    return raw.map(({ reactions__json: reacted, ...row }) => {
-      const given = reacted as
+    return raw.map((row) => {
+      // The mapper reads the post's own columns only: no copy of the row without this one.
+      const given = row.reactions__json as
         Array<{ kind: ReactionKind; count: number; mine: boolean }> | undefined;
       // Shown, never changed through this object (changes load the post through postLoader).
       const post = readOnlyEntity(em, Post, row);
