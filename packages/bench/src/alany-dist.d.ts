@@ -30,3 +30,6 @@ declare module '@alany/server/dist/platform/database/orm.js' {
 declare module '@alany/server/dist/platform/database/roles.js' {
   export function ensureAppRole(ownerUrl: string): Promise<string>;
 }
+declare module '@alany/server/dist/node-flags.js' {
+  export const NODE_FLAGS: readonly string[];
+}

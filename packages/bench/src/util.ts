@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { fork, type ChildProcess } from 'node:child_process';
+import { NODE_FLAGS } from '@alany/server/dist/node-flags.js';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -146,10 +147,16 @@ export class Child {
 /** Starts one of this package's child scripts (dist/<name>.js) with its own event loop. */
 export function startChild(name: string, env: Record<string, string>): Child {
   const child = fork(path.join(here, `${name}.js`), [], {
-    env: { ...process.env, ...env },
+    // Alany runs as a production deployment must (docs/configuration.md): NODE_ENV=production in
+    // its environment, not only in its config, since libraries read it too (graphql-js skips
+    // its development-only `instanceOf` realm checks, Express its development mode). The
+    // PostGraphile peer gets the same.
+    env: { ...process.env, ...(name === 'alany-child' ? { NODE_ENV: 'production' } : {}), ...env },
     execArgv: [
       '--expose-gc',
       '--max-old-space-size=4096',
+      // Alany's production flags (`pnpm start`), from the one list its start scripts follow.
+      ...(name === 'alany-child' ? NODE_FLAGS : []),
       // BENCH_PROFILE_DIR=<dir>: a V8 CPU profile of Alany's process, for finding where time goes.
       ...(name === 'alany-child' && process.env.BENCH_PROFILE_DIR
         ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]

@@ -14,7 +14,7 @@ import {
   type Connection,
   type PageArgs,
 } from '../../platform/graphql/pagination.js';
-import { byKey, requestLoader } from '../../platform/graphql/loaders.js';
+import { byKey, primeLoader, requestLoader } from '../../platform/graphql/loaders.js';
 import { Session, User, type LocaleCode } from './accounts.entity.js';
 import type {
   ChangePasswordInput,
@@ -305,6 +305,7 @@ export function authorColumns(alias: string): string {
 }
 
 const AUTHOR_PREFIX = 'author__';
+const AUTHOR_ID = `${AUTHOR_PREFIX}id`;
 
 /**
  * Takes the `authorColumns` out of raw rows and hands those people to the request's user loader.
@@ -317,17 +318,24 @@ export function primeAuthors(
   rows: Array<Record<string, unknown>>,
 ): void {
   const loader = userLoader(context);
+  // A page often shows the same people many times: each is mapped once.
+  const seen = new Set<string>();
   for (let index = 0; index < rows.length; index += 1) {
     const row = rows[index]!;
+    const id = row[AUTHOR_ID];
+    // The author's id when this row brings someone not mapped yet.
+    const first = typeof id === 'string' && !seen.has(id) ? id : undefined;
     const rest: Record<string, unknown> = {};
     const author: Record<string, unknown> = {};
     for (const key in row) {
-      if (key.startsWith(AUTHOR_PREFIX)) author[key.slice(AUTHOR_PREFIX.length)] = row[key];
-      else rest[key] = row[key];
+      if (!key.startsWith(AUTHOR_PREFIX)) rest[key] = row[key];
+      else if (first !== undefined) author[key.slice(AUTHOR_PREFIX.length)] = row[key];
     }
     rows[index] = rest;
+    if (first === undefined) continue;
+    seen.add(first);
     // Shown, never changed through this object: not tracked by the unit of work.
-    if (typeof author.id === 'string') loader.prime(author.id, readOnlyEntity(em, User, author));
+    primeLoader(loader, first, readOnlyEntity(em, User, author));
   }
 }
 

@@ -19,6 +19,7 @@ import { ConnectionType, PageArgs } from '../../platform/graphql/pagination.js';
 import { renderMarkdown } from '../../platform/text/markdown.js';
 import { User } from '../accounts/accounts.entity.js';
 import { userLoader } from '../accounts/accounts.service.js';
+import { primedValue } from '../../platform/graphql/loaders.js';
 import { Space } from '../spaces/spaces.entity.js';
 import { readableSpace, spaceRights } from '../spaces/spaces.service.js';
 import { Post, PostFlag, PostRevision, Thread } from './discussions.entity.js';
@@ -269,8 +270,9 @@ export class PostResolver {
     nullable: true,
     description: 'Markdown; null when deleted, or hidden from the viewer.',
   })
-  body(@Root() post: Post, @Ctx() context: Context): Promise<string | null> {
-    return discussions.visibleBody(context, post);
+  body(@Root() post: Post, @Ctx() context: Context): string | null | Promise<string | null> {
+    const known = discussions.visibleBodyNow(context, post);
+    return known !== undefined ? known : discussions.visibleBody(context, post);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The text rendered safely as HTML.' })
@@ -280,8 +282,11 @@ export class PostResolver {
   }
 
   @FieldResolver(() => User, { nullable: true })
-  author(@Root() post: Post, @Ctx() context: Context): Promise<User | null> {
-    return post.authorId ? userLoader(context).load(post.authorId) : Promise.resolve(null);
+  author(@Root() post: Post, @Ctx() context: Context): User | null | Promise<User | null> {
+    if (!post.authorId) return null;
+    // A page's authors come primed with its posts: no promise per post then.
+    const loader = userLoader(context);
+    return primedValue(loader, post.authorId) ?? loader.load(post.authorId);
   }
 
   @FieldResolver(() => Post, { nullable: true, description: 'The post this one answers.' })
@@ -294,11 +299,12 @@ export class PostResolver {
   @FieldResolver(() => [ReactionCount], {
     description: 'Counts for every reaction, and whether the viewer gave it.',
   })
-  reactions(@Root() post: Post, @Ctx() context: Context): Promise<ReactionCount[]> {
-    return discussions
-      .reactionCounts(context)
-      .load(post.id)
-      .then((counts) => counts ?? []);
+  reactions(
+    @Root() post: Post,
+    @Ctx() context: Context,
+  ): ReactionCount[] | Promise<ReactionCount[]> {
+    const loader = discussions.reactionCounts(context);
+    return primedValue(loader, post.id) ?? loader.load(post.id).then((counts) => counts ?? []);
   }
 
   @FieldResolver(() => [PostRevision], {

@@ -4,7 +4,7 @@ import { readOnlyEntity } from '../../platform/database/read-only.js';
 import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
 import { BadUserInput, forbidden, notFound, rateLimited } from '../../platform/graphql/errors.js';
-import { byKey, groupByKey, requestLoader } from '../../platform/graphql/loaders.js';
+import { byKey, groupByKey, primeLoader, requestLoader } from '../../platform/graphql/loaders.js';
 import {
   afterCursor,
   decodeCursor,
@@ -460,22 +460,25 @@ export async function listPosts(
     );
     primeAuthors(context, em, raw);
     const counts = options.reactions ? reactionCounts(context) : undefined;
-    return raw.map(({ reactions__json: reacted, ...row }) => {
-      const given = reacted as
+    return raw.map((row) => {
+      // The mapper reads the post's own columns only: no copy of the row without this one.
+      const given = row.reactions__json as
         Array<{ kind: ReactionKind; count: number; mine: boolean }> | undefined;
       // Shown, never changed through this object (changes load the post through postLoader).
       const post = readOnlyEntity(em, Post, row);
-      counts?.prime(
-        post.id,
-        REACTION_ORDER.map((kind) => {
-          const found = given?.find((r) => r.kind === kind);
-          return {
-            reaction: kind,
-            count: Number(found?.count ?? 0),
-            viewerReacted: Boolean(found?.mine),
-          };
-        }),
-      );
+      if (counts)
+        primeLoader(
+          counts,
+          post.id,
+          REACTION_ORDER.map((kind) => {
+            const found = given?.find((r) => r.kind === kind);
+            return {
+              reaction: kind,
+              count: Number(found?.count ?? 0),
+              viewerReacted: Boolean(found?.mine),
+            };
+          }),
+        );
       return post;
     });
   });
@@ -780,10 +783,20 @@ export async function postRevisions(context: Context, post: Post): Promise<PostR
 
 /** Whether the viewer sees a post's text: not when deleted; when hidden, only moderators and its author. */
 export async function visibleBody(context: Context, post: Post): Promise<string | null> {
-  if (post.deletedAt) return null;
-  if (!post.hiddenAt || isAuthor(context, post.authorId)) return post.body;
+  const known = visibleBodyNow(context, post);
+  if (known !== undefined) return known;
   const { rights } = await readableThread(context, post.threadId);
   return rights.moderate ? post.body : null;
+}
+
+/**
+ * `visibleBody` when it needs no rights (deleted, not hidden, or the viewer's own post), so that
+ * a page's bodies cost no promise each; undefined when the viewer's rights decide.
+ */
+export function visibleBodyNow(context: Context, post: Post): string | null | undefined {
+  if (post.deletedAt) return null;
+  if (!post.hiddenAt || isAuthor(context, post.authorId)) return post.body;
+  return undefined;
 }
 
 export { isAuthor, viewerId };
