@@ -1,3 +1,4 @@
+import { NODE_FLAGS } from '@alany/server/dist/node-flags.js';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import http from 'node:http';
@@ -472,7 +473,8 @@ async function startOnce(main: string, dataDir: string, cwd: string): Promise<nu
   }
   Object.assign(env, { ALANY_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' });
   const started = performance.now();
-  const child = spawn(process.execPath, ['--enable-source-maps', main], {
+  // As `pnpm start` runs it: the same Node flags.
+  const child = spawn(process.execPath, ['--enable-source-maps', ...NODE_FLAGS, main], {
     cwd,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -514,8 +516,7 @@ export async function coldStart(repoRoot: string): Promise<ColdStartResult> {
     const first = await startOnce(main, dataDir, temp);
     const warm = await startOnce(main, dataDir, temp);
     return {
-      command:
-        'node --enable-source-maps packages/server/dist/main.js (no DATABASE_URL: embedded PostgreSQL; development defaults, demo data seeded)',
+      command: `node --enable-source-maps ${NODE_FLAGS.join(' ')} packages/server/dist/main.js (no DATABASE_URL: embedded PostgreSQL; development defaults, demo data seeded)`,
       firstStartSeconds: round(first, 2),
       warmStartSeconds: round(warm, 2),
       note: 'first start: initdb, migrations and demo data into a fresh ALANY_DATA_DIR; warm start reuses it',
