@@ -4,6 +4,7 @@ import { buildSchema, type PubSub } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { resolvers } from '../../modules/resolvers.js';
 import { authChecker } from './authorization.js';
+import { rememberValidationLookups } from './validators.js';
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -23,6 +24,7 @@ const topicsNotSupported: PubSub = {
 
 /** The schema, built once per process from the feature resolvers. */
 export function buildAppSchema(): Promise<GraphQLSchema> {
+  rememberValidationLookups();
   built ??= buildSchema({
     resolvers,
     authChecker,

@@ -1,5 +1,12 @@
 import { Field, ID } from 'type-graphql';
-import { isEmail, IsUUID, registerDecorator, type ValidationOptions } from 'class-validator';
+import {
+  getMetadataStorage,
+  isEmail,
+  IsUUID,
+  registerDecorator,
+  type MetadataStorage,
+  type ValidationOptions,
+} from 'class-validator';
 
 /** An e-mail address as people paste it: surrounding spaces are forgiven (the service trims them). */
 export function IsEmailAddress(options?: ValidationOptions) {
@@ -22,5 +29,36 @@ export function IdField(options: { description?: string } = {}): PropertyDecorat
   return (target, property) => {
     Field(() => ID, options)(target, property);
     IsUUID('all', { message: 'Not a valid id.' })(target, property);
+  };
+}
+
+type TargetMetadatas = MetadataStorage['getTargetValidationMetadatas'];
+
+/**
+ * class-validator looks up an input class's constraints anew on every validation, scanning the
+ * constraints of every class in the schema (and testing inheritance against each): for a
+ * one-field input such as a vote that lookup was most of the validation. The constraints are
+ * fixed once the decorators have run, so the answer is kept per class and options; it is
+ * forgotten whenever a constraint is registered afterwards.
+ */
+export function rememberValidationLookups(storage = getMetadataStorage()): void {
+  const marked = storage as MetadataStorage & { alanyRemembers?: true };
+  if (marked.alanyRemembers) return;
+  marked.alanyRemembers = true;
+  const lookup: TargetMetadatas = storage.getTargetValidationMetadatas.bind(storage);
+  const add = storage.addValidationMetadata.bind(storage);
+  let remembered = new Map<unknown, Map<string, ReturnType<TargetMetadatas>>>();
+  storage.addValidationMetadata = (metadata) => {
+    remembered = new Map();
+    add(metadata);
+  };
+  storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+    const key = `${schema}\u0000${always}\u0000${strictGroups}\u0000${groups?.join('\u0001') ?? ''}`;
+    let byOptions = remembered.get(target);
+    if (!byOptions) remembered.set(target, (byOptions = new Map()));
+    let found = byOptions.get(key);
+    if (!found) byOptions.set(key, (found = lookup(target, schema, always, strictGroups, groups)));
+    // class-validator only reads the list; a copy keeps a caller's change out of the next answer.
+    return [...found];
   };
 }
