@@ -219,6 +219,9 @@ export async function createApp(deps: AppDependencies): Promise<App> {
         });
         if (!viewer) return false;
         (ctx.extra as { viewer?: Viewer }).viewer = viewer;
+        // Asked of the kernel each time it is read: once per socket, not once per operation.
+        (ctx.extra as { clientAddress?: string }).clientAddress =
+          request.socket.remoteAddress ?? 'unknown';
         return true;
       },
       context(ctx, id): Context {
@@ -236,7 +239,10 @@ export async function createApp(deps: AppDependencies): Promise<App> {
           sealer: deps.sealer,
           storage: deps.storage,
           publicUrl: deps.publicUrl(),
-          clientAddress: request.socket.remoteAddress ?? 'unknown',
+          clientAddress:
+            (ctx.extra as { clientAddress?: string }).clientAddress ??
+            request.socket.remoteAddress ??
+            'unknown',
           userAgent: request.headers['user-agent'],
           sessionCookie: noCookieOverWebSocket,
           loaders: new Map(),
