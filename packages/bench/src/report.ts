@@ -262,7 +262,7 @@ function markdown(results: Results): string {
     lines.push('## Vote storm');
     lines.push('');
     lines.push(
-      `${v.guests} guests joined by code (${v.joinsPerSecond} joins/s), then all at once each upvoted ${v.votesPerGuest} of the event's questions over its own connection; ${v.audienceSubscribers} guests watched \`eventUpdated\`. Bounded to ${v.maxSeconds ?? '∞'} s: no new vote is cast after that (those in flight finish and count); ${v.votesNotCast ?? 0} votes were not cast.`,
+      `${v.guests} guests joined by code (${v.joinsPerSecond} joins/s), then each opened its own ${v.voteTransport === 'graphql-ws' ? `graphql-ws connection with its guest token (as the audience page does; ${v.connectSeconds} s for all, not counted in the storm)` : 'HTTP connection'} and all at once each upvoted ${v.votesPerGuest} of the event's questions over it; ${v.audienceSubscribers} guests watched \`eventUpdated\`. Bounded to ${v.maxSeconds ?? '∞'} s: no new vote is cast after that (those in flight finish and count); ${v.votesNotCast ?? 0} votes were not cast.`,
     );
     lines.push('');
     lines.push(
