@@ -162,7 +162,7 @@ function markdown(results: Results): string {
   lines.push(
     `- Machine: ${m.nproc} cores (${m.cpu}), ${m.memoryGiB} GiB, ${m.os}; load average (1, 5, 15 min) before the run ${JSON.stringify(m.loadAverageAtStart)}, at the end ${JSON.stringify(m.loadAverageAtEnd)}. ${
       ((m.loadAverageAtStart as number[] | undefined)?.[0] ?? 0) >= 1
-        ? '**Other work was running on this machine when the run started**: absolute figures are noisy; the ratios measured side by side in one run are what counts.'
+        ? '**The cores were busy in the minute before the run** (other work, or an earlier run): absolute figures are noisy; the ratios measured side by side in one run are what counts.'
         : 'The machine was otherwise idle when the run started; the load generator shares its two cores with the contenders.'
     }`,
   );
