@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -202,6 +203,30 @@ export async function signedUpClient(server: TestServer, overrides = {}) {
  * Waits until `check` holds. Generous on purpose: live events on a busy two-core CI machine can
  * take seconds; a test asserts that they arrive, not how fast.
  */
+/** The first error's `extensions.code`. */
+export const code = (result: GraphQLResponse) => result.errors?.[0]?.extensions?.code;
+
+/** The first error's field problems as `field:REASON`. */
+export const reasons = (result: GraphQLResponse) =>
+  ((result.errors?.[0]?.extensions?.fields as Array<{ field: string; reason: string }>) ?? []).map(
+    (f) => `${f.field}:${f.reason}`,
+  );
+
+/** A statement as the database owner (to inspect or sabotage what the application wrote). */
+export async function ownerQuery<T extends pg.QueryResultRow>(
+  server: TestServer,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  const client = new pg.Client({ connectionString: server.db.ownerUrl });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
 export async function until(check: () => boolean, what: string, ms = 15_000): Promise<void> {
   const end = Date.now() + ms;
   while (!check()) {

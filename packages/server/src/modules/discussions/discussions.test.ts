@@ -2,9 +2,10 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   startTestServer,
-  type GraphQLResponse,
   type TestClient,
   type TestServer,
+  code,
+  reasons,
 } from '../../test/harness.js';
 import { addMember, createOrganisation, person, type Person } from '../../test/tenants.js';
 
@@ -16,11 +17,6 @@ let outsider: Person; // member of an unrelated organisation
 let organisationId: string;
 let spaceId: string;
 
-const code = (result: GraphQLResponse) => result.errors?.[0]?.extensions?.code;
-const reasons = (result: GraphQLResponse) =>
-  ((result.errors?.[0]?.extensions?.fields as Array<{ field: string; reason: string }>) ?? []).map(
-    (f) => `${f.field}:${f.reason}`,
-  );
 const handleOf = async (p: Person) =>
   (await p.client.ok(`query { viewer { handle } }`)).viewer.handle as string;
 

@@ -2,9 +2,11 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   startTestServer,
-  type GraphQLResponse,
   type TestClient,
   type TestServer,
+  code,
+  reasons,
+  ownerQuery,
 } from '../../test/harness.js';
 import { addMember, createOrganisation, person, type Person } from '../../test/tenants.js';
 
@@ -15,22 +17,10 @@ let attendee: Person;
 let organisationId: string;
 let spaceId: string;
 
-const code = (result: GraphQLResponse) => result.errors?.[0]?.extensions?.code;
-const reasons = (result: GraphQLResponse) =>
-  ((result.errors?.[0]?.extensions?.fields as Array<{ field: string; reason: string }>) ?? []).map(
-    (f) => `${f.field}:${f.reason}`,
-  );
 const hours = (n: number) => new Date(Date.now() + n * 3600_000).toISOString();
 
-async function ownerSql<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) {
-  const client = new pg.Client({ connectionString: server.db.ownerUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const ownerSql = <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) =>
+  ownerQuery<T>(server, sql, params);
 
 async function newEvent(input: Record<string, unknown> = {}, publish = true) {
   const id = (

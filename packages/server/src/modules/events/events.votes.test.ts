@@ -6,6 +6,9 @@ import {
   type GraphQLResponse,
   type TestClient,
   type TestServer,
+  code,
+  reasons,
+  ownerQuery,
 } from '../../test/harness.js';
 import { addMember, createOrganisation, person, type Person } from '../../test/tenants.js';
 
@@ -17,25 +20,13 @@ let moderator: Person;
 let spaceId: string;
 
 const hours = (n: number) => new Date(Date.now() + n * 3600_000).toISOString();
-const code = (result: GraphQLResponse) => result.errors?.[0]?.extensions?.code;
-const reasons = (result: GraphQLResponse) =>
-  ((result.errors?.[0]?.extensions?.fields as Array<{ field: string; reason: string }>) ?? []).map(
-    (f) => `${f.field}:${f.reason}`,
-  );
 
 const UPVOTE = `mutation($id: ID!) { upvoteQuestion(input: { questionId: $id }) { question { id upvoteCount viewerUpvoted status } } }`;
 const REMOVE = `mutation($id: ID!) { removeUpvote(input: { questionId: $id }) { question { id upvoteCount viewerUpvoted } } }`;
 const ASK = `mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id status } } }`;
 
-async function ownerSql<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) {
-  const client = new pg.Client({ connectionString: server.db.ownerUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const ownerSql = <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) =>
+  ownerQuery<T>(server, sql, params);
 
 /** One operation over a graphql-ws connection, answered like an HTTP request. */
 function overSocket(

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type GraphQLResponse, type TestServer } from '../../test/harness.js';
+import { startTestServer, type TestServer, code, reasons, ownerQuery } from '../../test/harness.js';
 import {
   addMember,
   createOrganisation,
@@ -18,21 +18,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const code = (result: GraphQLResponse) => result.errors?.[0]?.extensions?.code;
-const reasons = (result: GraphQLResponse) =>
-  ((result.errors?.[0]?.extensions?.fields as Array<{ field: string; reason: string }>) ?? []).map(
-    (f) => `${f.field}:${f.reason}`,
-  );
-
-async function ownerSql<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) {
-  const client = new pg.Client({ connectionString: server.db.ownerUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const ownerSql = <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) =>
+  ownerQuery<T>(server, sql, params);
 
 const INVITE = `mutation($input: InviteMemberInput!) { inviteMember(input: $input) { invitation { id email role expiresAt } } }`;
 const ACCEPT = `mutation($token: String!) { acceptInvitation(input: { token: $token }) { membership { id role organisation { id } } } }`;

@@ -7,7 +7,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { loadConfig } from '../../platform/config.js';
 import { startAlany, type RunningAlany } from '../../server.js';
-import { TestClient, type GraphQLResponse } from '../../test/harness.js';
+import { TestClient, code, reasons } from '../../test/harness.js';
 import { createTestDatabase, type TestDatabase } from '../../test/databases.js';
 import {
   addMember,
@@ -38,11 +38,6 @@ const server = {
   client: (headers?: Record<string, string>) => new TestClient(alany.graphqlUrl, headers),
 };
 
-const code = (result: GraphQLResponse) => result.errors?.[0]?.extensions?.code;
-const reasons = (result: GraphQLResponse) =>
-  ((result.errors?.[0]?.extensions?.fields as Array<{ field: string; reason: string }>) ?? []).map(
-    (f) => `${f.field}:${f.reason}`,
-  );
 const SUBMIT = `mutation($input: SubmitReportInput!) { submitReport(input: $input) { receipt } }`;
 const FOLLOW_UP = `query($r: String!) { reportByReceipt(receipt: $r) { status title messages { fromReporter body sentOn } } }`;
 

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type GraphQLResponse, type TestServer } from '../../test/harness.js';
+import { startTestServer, type TestServer, code, reasons } from '../../test/harness.js';
 import { addMember, createOrganisation, person, type Person } from '../../test/tenants.js';
 import { heatmapOf, levelOf } from './risks.service.js';
 
@@ -11,11 +11,6 @@ let outsider: Person;
 let organisationId: string;
 let spaceId: string;
 
-const code = (result: GraphQLResponse) => result.errors?.[0]?.extensions?.code;
-const reasons = (result: GraphQLResponse) =>
-  ((result.errors?.[0]?.extensions?.fields as Array<{ field: string; reason: string }>) ?? []).map(
-    (f) => `${f.field}:${f.reason}`,
-  );
 const inDays = (days: number) =>
   new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const ADD_RISK = `mutation($input: AddRiskInput!) { addRisk(input: $input) { risk { id score level } } }`;
