@@ -7,7 +7,6 @@ import { requireUser } from '../../platform/graphql/authorization.js';
 import { BadUserInput, forbidden, notFound, rateLimited } from '../../platform/graphql/errors.js';
 import { byKey, requestLoader } from '../../platform/graphql/loaders.js';
 import { Coalescer } from '../../platform/pubsub/coalescer.js';
-import { standalone } from '../../platform/database/unit-of-work.js';
 import { icalendar } from '../../platform/text/icalendar.js';
 import { csvLines } from '../../platform/text/csv.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -776,7 +775,7 @@ async function castVote(context: Context, questionId: string, upvote: boolean): 
   const viewer = context.viewer;
   if (viewer.kind === 'guest') {
     const hash = viewer.tokenHash;
-    const row = await standalone(context.db, async (em) => {
+    const row = await context.db.standalone(async (em) => {
       if (!em.isInTransaction()) return guestVotes(em).cast({ questionId, upvote, hash });
       const [one] = await em.execute<CastVoteRow[]>('select * from alany.cast_vote(?, ?, ?)', [
         questionId,

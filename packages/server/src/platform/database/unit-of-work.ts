@@ -28,6 +28,16 @@ export interface UnitOfWork {
    * so it may only call the security-definer functions meant for it.
    */
   detached<T>(work: (em: EntityManager) => Promise<T>): Promise<T>;
+  /**
+   * Work outside the unit's transaction: each statement on its own, committed by PostgreSQL as
+   * it ends (autocommit), with no viewer settings. Only for security-definer functions that take
+   * their proof as arguments (a guest's vote).
+   */
+  standalone<T>(work: (em: EntityManager) => Promise<T>): Promise<T>;
+}
+
+function runStandalone<T>(orm: MikroORM, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  return work(orm.em.fork({ clear: true, useContext: false }));
 }
 
 async function runDetached<T>(orm: MikroORM, work: (em: EntityManager) => Promise<T>): Promise<T> {
@@ -228,6 +238,10 @@ export class OperationUnitOfWork implements UnitOfWork {
     return runDetached(this.orm, work);
   }
 
+  standalone<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return runStandalone(this.orm, work);
+  }
+
   get started(): boolean {
     return this.transaction !== undefined;
   }
@@ -307,6 +321,10 @@ export class ShortUnitOfWork implements UnitOfWork {
     return runDetached(this.orm, work);
   }
 
+  standalone<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return runStandalone(this.orm, work);
+  }
+
   afterCommit(callback: () => void | Promise<void>): void {
     if (this.running) this.pending.push(callback);
     // Outside any transaction there is nothing left to wait for.
@@ -325,22 +343,4 @@ export class ShortUnitOfWork implements UnitOfWork {
 /** `ShortUnitOfWork.together` for a context's unit of work; work as it is elsewhere. */
 export function together<T>(db: UnitOfWork, work: () => Promise<T>): Promise<T> {
   return db instanceof ShortUnitOfWork ? db.together(work) : work();
-}
-
-/**
- * One piece of work outside the unit's transaction: each statement on its own, committed by
- * PostgreSQL as it ends (autocommit), with no viewer settings. Only for security-definer
- * functions that take their proof as arguments (a guest's vote). A unit of work of another kind
- * (a test's) runs it detached instead.
- */
-export function standalone<T>(db: UnitOfWork, work: (em: EntityManager) => Promise<T>): Promise<T> {
-  // Private access by index: the units keep their ORM to themselves for everything else.
-  const orm =
-    db instanceof OperationUnitOfWork
-      ? db['orm']
-      : db instanceof ShortUnitOfWork
-        ? db['orm']
-        : undefined;
-  if (!orm) return db.detached(work);
-  return work(orm.em.fork({ clear: true, useContext: false }));
 }
