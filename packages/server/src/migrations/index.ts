@@ -13,6 +13,7 @@ import { Migration20261127000011ReportAttachments } from './Migration20261127000
 import { Migration20261127000012LiveAudience } from './Migration20261127000012LiveAudience.js';
 import { Migration20261127000013VoteFastPath } from './Migration20261127000013VoteFastPath.js';
 import { Migration20261127000014ThreadPage } from './Migration20261127000014ThreadPage.js';
+import { Migration20261127000015CachedPolicyPlans } from './Migration20261127000015CachedPolicyPlans.js';
 
 /** Applied in this order; a new migration is appended here and never edited once released. */
 export const migrationsList: MigrationObject[] = [
@@ -36,4 +37,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127000012LiveAudience', class: Migration20261127000012LiveAudience },
   { name: 'Migration20261127000013VoteFastPath', class: Migration20261127000013VoteFastPath },
   { name: 'Migration20261127000014ThreadPage', class: Migration20261127000014ThreadPage },
+  {
+    name: 'Migration20261127000015CachedPolicyPlans',
+    class: Migration20261127000015CachedPolicyPlans,
+  },
 ];
