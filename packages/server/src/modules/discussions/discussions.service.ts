@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { cleanTags } from '../../platform/text/tags.js';
 import { readOnlyEntity } from '../../platform/database/read-only.js';
+import { executePrepared, prepared, type PreparedValue } from '../../platform/database/prepared.js';
 import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
 import { BadUserInput, forbidden, notFound, rateLimited } from '../../platform/graphql/errors.js';
@@ -111,7 +112,7 @@ export async function primeThreadPage(
   const me = viewerId(context);
   const reach = signedInAccessWanted(context);
   const unread = options.unread && me !== null;
-  const params: unknown[] = [];
+  const params: PreparedValue[] = [];
   const select = [`t.*`, authorColumns('u'), spaceColumns('s')];
   if (reach) {
     select.push(SIGNED_IN_ACCESS_COLUMNS);
@@ -123,10 +124,11 @@ export async function primeThreadPage(
   }
   params.push(id);
   await context.db.read(async (em) => {
-    const rows = await em.execute<Array<Record<string, unknown>>>(
-      `${reach ? `with ${SIGNED_IN_ACCESS_CTE} ` : ''}select ${select.join(', ')}
+    const rows = await executePrepared(
+      em,
+      prepared(`${reach ? `with ${SIGNED_IN_ACCESS_CTE} ` : ''}select ${select.join(', ')}
        from thread t left join app_user u on u.id = t.author_id left join space s on s.id = t.space_id
-       where t.id = ? and t.deleted_at is null`,
+       where t.id = ? and t.deleted_at is null`),
       params,
     );
     if (!rows[0]) {
@@ -377,7 +379,7 @@ export async function listThreads(
   const me = viewerId(context);
   const unread = options.unread && me !== null;
   const where = ['t.space_id = ?', 't.deleted_at is null'];
-  const params: unknown[] = unread ? [me, me, spaceId] : [spaceId];
+  const params: PreparedValue[] = unread ? [me, me, spaceId] : [spaceId];
   if (filter?.tag) {
     where.push('t.tags @> array[?]::text[]');
     params.push(filter.tag.trim().toLowerCase());
@@ -394,11 +396,12 @@ export async function listThreads(
   }
   // One statement for the page, its authors and (when asked) the viewer's unread counts.
   const rows = await context.db.read(async (em) => {
-    const raw = await em.execute<Array<Record<string, unknown>>>(
-      `select t.*, ${authorColumns('u')}${unread ? `, ${UNREAD_COUNT_SQL} as unread__count` : ''}
+    const raw = await executePrepared(
+      em,
+      prepared(`select t.*, ${authorColumns('u')}${unread ? `, ${UNREAD_COUNT_SQL} as unread__count` : ''}
        from thread t left join app_user u on u.id = t.author_id
        where ${where.join(' and ')}
-       order by t.pinned desc, t.${column} desc, t.id desc limit ?`,
+       order by t.pinned desc, t.${column} desc, t.id desc limit ?`),
       [...params, page.first + 1],
     );
     primeAuthors(context, em, raw);
@@ -435,7 +438,7 @@ export async function listPosts(
   const after = decodeCursor(page.after);
   const me = viewerId(context);
   const where = ['p.thread_id = ?'];
-  const params: unknown[] = [thread.id];
+  const params: PreparedValue[] = [thread.id];
   // Hidden posts disappear for everyone but moderators and their own authors.
   if (!rights.moderate) {
     where.push(me ? '(p.hidden_at is null or p.author_id = ?)' : 'p.hidden_at is null');
@@ -453,9 +456,10 @@ export async function listPosts(
     : '';
   // One statement for the page and its authors (and reactions), however many posts it has.
   const rows = await context.db.read(async (em) => {
-    const raw = await em.execute<Array<Record<string, unknown>>>(
-      `select p.*, ${authorColumns('u')}${reactions} from post p left join app_user u on u.id = p.author_id
-       where ${where.join(' and ')} order by p.created_at asc, p.id asc limit ?`,
+    const raw = await executePrepared(
+      em,
+      prepared(`select p.*, ${authorColumns('u')}${reactions} from post p left join app_user u on u.id = p.author_id
+       where ${where.join(' and ')} order by p.created_at asc, p.id asc limit ?`),
       [...(options.reactions ? [me ?? NOBODY] : []), ...params, page.first + 1],
     );
     primeAuthors(context, em, raw);

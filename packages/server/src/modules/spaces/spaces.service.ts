@@ -10,6 +10,7 @@ import {
   type PageArgs,
 } from '../../platform/graphql/pagination.js';
 import { byKey, requestLoader } from '../../platform/graphql/loaders.js';
+import { executePrepared, prepared } from '../../platform/database/prepared.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { MemberRole, Organisation } from '../organisations/organisations.entity.js';
 import {
@@ -133,10 +134,11 @@ export async function primeSpaceAndAccess(context: Context, spaceId: string): Pr
   const viewer = context.viewer as { userId: string };
   await context.db.read(async (em) => {
     // One row whether or not the space exists or may be read (the reach is the viewer's own).
-    const [row] = await em.execute<Array<Record<string, unknown>>>(
-      `with ${SIGNED_IN_ACCESS_CTE}
+    const [row] = await executePrepared(
+      em,
+      prepared(`with ${SIGNED_IN_ACCESS_CTE}
        select ${spaceColumns('s')}, ${SIGNED_IN_ACCESS_COLUMNS}
-       from (select 1) as one left join space s on s.id = ?`,
+       from (select 1) as one left join space s on s.id = ?`),
       [viewer.userId, spaceId],
     );
     if (!row) return;

@@ -112,7 +112,7 @@ function installCombinedBegin(client: KnexClientInternals): void {
 }
 
 /** The rows of the last statement of a (multi-statement) pg answer, as knex hands it over. */
-function lastRows(answer: unknown): Array<Record<string, unknown>> {
+export function lastRows(answer: unknown): Array<Record<string, unknown>> {
   const response = (answer as { response?: unknown } | undefined)?.response ?? answer;
   const results = Array.isArray(response) ? response : [response];
   const last = results.at(-1) as { rows?: Array<Record<string, unknown>> } | undefined;

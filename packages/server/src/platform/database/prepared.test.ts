@@ -1,0 +1,98 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../test/harness.js';
+import { executePrepared, prepared } from './prepared.js';
+import { createAppOrm } from './orm.js';
+import { OperationUnitOfWork, sqlLiteral } from './unit-of-work.js';
+
+let server: TestServer;
+/** The application role with ONE pooled connection: each unit of work meets what the previous ones prepared. */
+let orm: MikroORM;
+beforeAll(async () => {
+  server = await startTestServer();
+  orm = await createAppOrm(server.db.appUrl, 1);
+});
+afterAll(async () => {
+  await orm?.close();
+  await server?.stop();
+});
+
+/** The SQL the server's knex sends while `work` runs. */
+async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
+  const knex = orm.em.getConnection().getKnex();
+  const sql: string[] = [];
+  const listener = (query: { sql: string }) => sql.push(query.sql);
+  knex.on('query', listener);
+  try {
+    await work();
+  } finally {
+    knex.removeListener('query', listener);
+  }
+  return sql;
+}
+
+const unit = () => new OperationUnitOfWork(orm, () => ({}));
+
+describe('prepared statements', () => {
+  it('prepares once per connection, in the same round trip as the first run, and then only executes', async () => {
+    const echo = prepared(`select ?::text as text, ?::int as number, ?::boolean as flag`);
+    expect(echo.text).toBe(`select $1::text as text, $2::int as number, $3::boolean as flag`);
+    expect(prepared(`select ?::text as text, ?::int as number, ?::boolean as flag`)).toBe(echo);
+
+    const runs: unknown[] = [];
+    const sql = await statementsOf(async () => {
+      for (const value of ["it's", 'a \\ b']) {
+        const db = unit();
+        runs.push(await db.read((em) => executePrepared(em, echo, [value, 7, true])));
+        // A rollback does not take the prepared statement away.
+        await db.finish(false);
+      }
+    });
+    expect(runs).toEqual([
+      [{ text: "it's", number: 7, flag: true }],
+      [{ text: 'a \\ b', number: 7, flag: true }],
+    ]);
+    const reads = sql.filter((statement) => !/^(begin|commit|rollback)/i.test(statement));
+    expect(reads).toEqual([
+      `prepare ${echo.name} as ${echo.text}; execute ${echo.name}('it''s', 7, true)`,
+      `execute ${echo.name}(${sqlLiteral('a \\ b')}, 7, true)`,
+    ]);
+  });
+
+  it('prepares a statement once when reads of one request run it side by side', async () => {
+    const square = prepared(`select ?::int * ?::int as square`);
+    const db = unit();
+    const sql = await statementsOf(() =>
+      db.read((em) =>
+        Promise.all([1, 2, 3].map((n) => executePrepared(em, square, [n, n]))).then((answers) =>
+          expect(answers.map(([row]) => row?.square)).toEqual([1, 4, 9]),
+        ),
+      ),
+    );
+    await db.finish(true);
+    expect(sql.filter((statement) => statement.startsWith('prepare'))).toHaveLength(1);
+  });
+
+  it('recovers when the first run failed after its PREPARE took effect', async () => {
+    const byId = prepared(`select ?::uuid as id`);
+    const failing = unit();
+    await expect(failing.read((em) => executePrepared(em, byId, ['not a uuid']))).rejects.toThrow(
+      /uuid/,
+    );
+    await failing.finish(false);
+
+    const id = '6f1c2b7e-3f55-4a4c-9a43-0d2f3c1e9b10';
+    const db = unit();
+    const sql = await statementsOf(() =>
+      db.read(async (em) => expect(await executePrepared(em, byId, [id])).toEqual([{ id }])),
+    );
+    await db.finish(true);
+    // It asks whether the statement exists (it does) instead of preparing it twice.
+    expect(sql.at(-2)).toMatch(/pg_prepared_statements/);
+    expect(sql.at(-1)).toBe(`execute ${byId.name}('${id}')`);
+  });
+
+  it('takes values only through `?`', () => {
+    expect(() => prepared(`select '{}'::jsonb ?| array['a']`)).toThrow(/values only/);
+  });
+});
