@@ -141,7 +141,8 @@ export async function primeThreadPage(
     if (reach) primeSignedInAccess(context, row);
     if (unread) unreadCounts(context).prime(id, Number(row.unread__count));
     delete row.unread__count;
-    threadLoader(context).prime(id, em.map(Thread, row));
+    // A page's thread: read, never changed through this object (changes merge their own).
+    threadLoader(context).prime(id, readOnlyEntity(em, Thread, row));
   });
 }
 

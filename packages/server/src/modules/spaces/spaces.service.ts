@@ -11,6 +11,7 @@ import {
 } from '../../platform/graphql/pagination.js';
 import { byKey, requestLoader } from '../../platform/graphql/loaders.js';
 import { executePrepared, prepared } from '../../platform/database/prepared.js';
+import { readOnlyEntity } from '../../platform/database/read-only.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { MemberRole, Organisation } from '../organisations/organisations.entity.js';
 import {
@@ -176,7 +177,9 @@ export function primeSpace(
     space[column] = row[`space__${column}`];
     delete row[`space__${column}`];
   }
-  if (typeof space.id === 'string') spaceLoader(context).prime(space.id, em.map(Space, space));
+  // Shown and checked, never changed through this object (changes load the space themselves).
+  if (typeof space.id === 'string')
+    spaceLoader(context).prime(space.id, readOnlyEntity(em, Space, space));
 }
 
 /**

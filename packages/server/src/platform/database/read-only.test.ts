@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedUpClient, startTestServer, type TestServer } from '../../test/harness.js';
 import { User } from '../../modules/accounts/accounts.entity.js';
-import { Post } from '../../modules/discussions/discussions.entity.js';
+import { Post, Thread } from '../../modules/discussions/discussions.entity.js';
+import { Space } from '../../modules/spaces/spaces.entity.js';
 import { readOnlyEntity } from './read-only.js';
 
 let server: TestServer;
@@ -89,5 +90,38 @@ describe('readOnlyEntity', () => {
     expect((post as unknown as Record<string, unknown>).unrelated_column).toBeUndefined();
     const { hidden_reason: _, ...partial } = base;
     expectSameEntity(em, Post, partial);
+  });
+
+  it('maps threads (with their tags) and spaces (with their visibility) as MikroORM does', () => {
+    const em = server.alany.orm.em.fork();
+    const thread = expectSameEntity(em, Thread, {
+      id: '00000000-0000-4000-8000-000000000011',
+      organisation_id: '00000000-0000-4000-8000-000000000012',
+      space_id: '00000000-0000-4000-8000-000000000013',
+      author_id: '00000000-0000-4000-8000-000000000014',
+      title: 'Procurement dialogue',
+      body: 'Notes',
+      tags: ['procurement', 'almaty'],
+      pinned: true,
+      locked: false,
+      reply_count: 3,
+      last_activity_at: '2026-11-27T09:00:00.000Z',
+      created_at: new Date('2026-11-27T08:00:00.000Z'),
+      updated_at: new Date('2026-11-27T08:30:00.000Z'),
+      deleted_at: null,
+    });
+    expect(thread.tags).toEqual(['procurement', 'almaty']);
+    const space = expectSameEntity(em, Space, {
+      id: '00000000-0000-4000-8000-000000000013',
+      organisation_id: '00000000-0000-4000-8000-000000000012',
+      network_id: null,
+      name: 'Integrity',
+      description: '',
+      visibility: 'NETWORK',
+      created_by: '00000000-0000-4000-8000-000000000014',
+      created_at: new Date('2026-11-27T08:00:00.000Z'),
+      updated_at: new Date('2026-11-27T08:30:00.000Z'),
+    });
+    expect(space.visibility).toBe('NETWORK');
   });
 });
