@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { cleanTags } from '../../platform/text/tags.js';
-import { readOnlyEntity } from '../../platform/database/read-only.js';
+import { columnsOf, readOnlyEntity } from '../../platform/database/read-only.js';
 import { executePrepared, prepared, type PreparedValue } from '../../platform/database/prepared.js';
 import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
@@ -113,7 +113,7 @@ export async function primeThreadPage(
   const reach = signedInAccessWanted(context);
   const unread = options.unread && me !== null;
   const params: PreparedValue[] = [];
-  const select = [`t.*`, authorColumns('u'), spaceColumns('s')];
+  const select = [authorColumns('u'), spaceColumns('s')];
   if (reach) {
     select.push(SIGNED_IN_ACCESS_COLUMNS);
     params.push(me);
@@ -126,7 +126,7 @@ export async function primeThreadPage(
   await context.db.read(async (em) => {
     const rows = await executePrepared(
       em,
-      prepared(`${reach ? `with ${SIGNED_IN_ACCESS_CTE} ` : ''}select ${select.join(', ')}
+      prepared(`${reach ? `with ${SIGNED_IN_ACCESS_CTE} ` : ''}select ${columnsOf(em, Thread, 't')}, ${select.join(', ')}
        from thread t left join app_user u on u.id = t.author_id left join space s on s.id = t.space_id
        where t.id = ? and t.deleted_at is null`),
       params,
@@ -399,7 +399,7 @@ export async function listThreads(
   const rows = await context.db.read(async (em) => {
     const raw = await executePrepared(
       em,
-      prepared(`select t.*, ${authorColumns('u')}${unread ? `, ${UNREAD_COUNT_SQL} as unread__count` : ''}
+      prepared(`select ${columnsOf(em, Thread, 't')}, ${authorColumns('u')}${unread ? `, ${UNREAD_COUNT_SQL} as unread__count` : ''}
        from thread t left join app_user u on u.id = t.author_id
        where ${where.join(' and ')}
        order by t.pinned desc, t.${column} desc, t.id desc limit ?`),
@@ -459,7 +459,7 @@ export async function listPosts(
   const rows = await context.db.read(async (em) => {
     const raw = await executePrepared(
       em,
-      prepared(`select p.*, ${authorColumns('u')}${reactions} from post p left join app_user u on u.id = p.author_id
+      prepared(`select ${columnsOf(em, Post, 'p')}, ${authorColumns('u')}${reactions} from post p left join app_user u on u.id = p.author_id
        where ${where.join(' and ')} order by p.created_at asc, p.id asc limit ?`),
       [...(options.reactions ? [me ?? NOBODY] : []), ...params, page.first + 1],
     );

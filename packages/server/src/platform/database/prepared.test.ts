@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../test/harness.js';
+import { ownerQuery, startTestServer, type TestServer } from '../../test/harness.js';
 import { executePrepared, prepared } from './prepared.js';
 import { createAppOrm } from './orm.js';
 import { OperationUnitOfWork, sqlLiteral } from './unit-of-work.js';
@@ -90,6 +90,28 @@ describe('prepared statements', () => {
     // It asks whether the statement exists (it does) instead of preparing it twice.
     expect(sql.at(-2)).toMatch(/pg_prepared_statements/);
     expect(sql.at(-1)).toBe(`execute ${byId.name}('${id}')`);
+  });
+
+  it('prepares again a statement whose result changed type under it (a migration)', async () => {
+    await ownerQuery(
+      server,
+      `create table prepared_probe (value int); insert into prepared_probe values (7);
+       grant select on prepared_probe to alany_app`,
+    );
+    const probe = prepared(`select value from prepared_probe where value > ?`);
+    const read = async () => {
+      const db = unit();
+      try {
+        return await db.read((em) => executePrepared(em, probe, [0]));
+      } finally {
+        await db.finish(false);
+      }
+    };
+    expect(await read()).toEqual([{ value: 7 }]);
+    await ownerQuery(server, `alter table prepared_probe alter column value type bigint`);
+    // The connection's plan no longer fits: this read fails, the next prepares it again.
+    await expect(read()).rejects.toMatchObject({ code: '0A000' });
+    expect(await read()).toEqual([{ value: '7' }]);
   });
 
   it('takes values only through `?`', () => {

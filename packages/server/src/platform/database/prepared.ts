@@ -41,11 +41,13 @@ export function prepared(sql: string): PreparedStatement {
 }
 
 /**
- * What each pooled connection has prepared (forgotten with the connection): `true` when it
- * has, the answer still awaited while it is being prepared, `false` when a first run failed
- * and it is not known whether its `PREPARE` took effect.
+ * What each pooled connection has prepared (forgotten with the connection), by name: `ready`;
+ * the answer still awaited while it is being prepared; `unknown` when its first run failed (did
+ * the `PREPARE` take effect?); `stale` when PostgreSQL refused to run it because a column it
+ * returns changed type (it must be prepared again).
  */
-const preparedOn = new WeakMap<object, Map<string, boolean | Promise<unknown>>>();
+type PreparedState = 'ready' | 'unknown' | 'stale' | Promise<unknown>;
+const preparedOn = new WeakMap<object, Map<string, PreparedState>>();
 /** A bound per connection, in case a call site ever builds its text from per-request data. */
 const MOST_PER_CONNECTION = 200;
 
@@ -82,37 +84,46 @@ export async function executePrepared(
   const run = `execute ${name}(${values.map(literal).join(', ')})`;
   let state = known.get(name);
   // Another read of the same request is preparing it on this connection: wait for that.
-  if (state instanceof Promise)
-    state = (await state.then(
-      () => known.get(name),
-      () => false,
-    )) as boolean;
-  if (state === false) {
+  if (state instanceof Promise) {
+    await state;
+    state = known.get(name);
+  }
+  if (state === 'unknown') {
     const [row] = lastRows(
       await transaction.raw(
         `select exists (select 1 from pg_prepared_statements where name = ${sqlLiteral(name)}) as prepared`,
       ),
     );
-    state = row?.prepared === true;
+    state = row?.prepared === true ? 'ready' : undefined;
   }
-  if (state === true) {
-    known.set(name, true);
-    return lastRows(await transaction.raw(run));
+  if (state === 'ready') {
+    known.set(name, 'ready');
+    try {
+      return lastRows(await transaction.raw(run));
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      // "cached plan must not change result type": prepare it again next time.
+      if (code === '0A000') known.set(name, 'stale');
+      // Gone (a connection pooler that swaps server connections, or `DEALLOCATE ALL`).
+      else if (code === '26000') known.delete(name);
+      throw error;
+    }
   }
-  if (known.size >= MOST_PER_CONNECTION) {
+  if (state !== 'stale' && known.size >= MOST_PER_CONNECTION) {
     // Planned as any other statement: the values inlined in place of the parameters.
     const inlined = statement.text.replace(/\$(\d+)/g, (_, n: string) =>
       literal(values[Number(n) - 1]!),
     );
     return lastRows(await transaction.raw(inlined));
   }
+  const prepare = `${state === 'stale' ? `deallocate ${name}; ` : ''}prepare ${name} as ${statement.text}`;
   // knex's query builders run again on every `then`: one promise, run once.
-  const answer = Promise.resolve(transaction.raw(`prepare ${name} as ${statement.text}; ${run}`));
+  const answer = Promise.resolve(transaction.raw(`${prepare}; ${run}`));
   known.set(
     name,
     answer.then(
-      () => known.set(name, true),
-      () => known.set(name, false),
+      () => known.set(name, 'ready'),
+      () => known.set(name, 'unknown'),
     ),
   );
   return lastRows(await answer);

@@ -92,3 +92,32 @@ function compileMapper<T extends object>(em: EntityManager, meta: EntityMetadata
     return Object.setPrototypeOf(entity, prototype) as T;
   };
 }
+
+const selectLists = new WeakMap<EntityMetadata, Map<string, string>>();
+
+/**
+ * `alias.column, …` for every column of `entity`: what a read selects instead of `alias.*`, so
+ * its result keeps the same columns when a migration adds one to the table (a prepared
+ * statement whose result changed shape fails until it is prepared again).
+ */
+export function columnsOf(
+  em: EntityManager,
+  entity: new (...args: never[]) => object,
+  alias: string,
+): string {
+  const meta = em.getMetadata().get(entity.name);
+  let lists = selectLists.get(meta);
+  if (!lists) {
+    lists = new Map();
+    selectLists.set(meta, lists);
+  }
+  let list = lists.get(alias);
+  if (!list) {
+    list = meta.props
+      .filter((prop) => prop.persist !== false && prop.fieldNames?.length)
+      .flatMap((prop) => prop.fieldNames.map((column) => `${alias}.${column}`))
+      .join(', ');
+    lists.set(alias, list);
+  }
+  return list;
+}
