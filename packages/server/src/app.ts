@@ -144,7 +144,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   const { config, logger, orm, pubsub, rateLimiter, authenticate } = deps;
   const exposeInternals = config.env === 'development';
   const schema = await buildAppSchema();
-  // HTTP queries and mutations run compiled (execution.ts).
+  // Queries and mutations run compiled (execution.ts), over HTTP and over graphql-ws alike.
   const execute = compiledExecution(schema, logger);
   const app = express();
   const server = http.createServer(app);
@@ -289,6 +289,9 @@ export async function createApp(deps: AppDependencies): Promise<App> {
           variableValues: payload.variables,
         };
       },
+      // Queries and mutations over the socket (the vote storm) run compiled, like HTTP's;
+      // subscriptions keep graphql-js's subscribe (their answers may be shared, see above).
+      execute,
       subscribe: subscribeSharing,
       onNext(_ctx, _id, _payload, _args: ExecutionArgs, result) {
         return subscriptionResult(result);

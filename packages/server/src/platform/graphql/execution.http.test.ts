@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GraphQLError, print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import type { Client as WsClient } from 'graphql-ws';
 import { startTestServer, type TestClient, type TestServer } from '../../test/harness.js';
 import { buildTenant, type Tenant } from '../../test/tenants.js';
 
@@ -248,4 +249,57 @@ describe('compiled execution over HTTP', () => {
       }`,
     );
   });
+
+  it('runs queries and mutations over graphql-ws compiled too, answering as over HTTP', async () => {
+    const ws = t.owner.client.websocket();
+    try {
+      const query = `${THREAD_PAGE}\n# over the socket\n`;
+      const overHttp = await same(t.owner.client, query, { id: t.threadId, first: 50 });
+      const overWs = await overSocket(ws, query, { id: t.threadId, first: 50 });
+      expect(JSON.stringify(overWs)).toBe(JSON.stringify(overHttp.json));
+
+      // Two root fields of one mutation, one after the other (execution.test.ts proves the
+      // order with delays): the page lists them oldest first.
+      const mutation = `mutation($a: CreatePostInput!, $b: CreatePostInput!) {
+        a: createPost(input: $a) { post { id body } }
+        b: createPost(input: $b) { post { id body } }
+      }`;
+      const input = (body: string) => ({ threadId: t.threadId, body });
+      const created = await overSocket(ws, mutation, { a: input('First'), b: input('Second') });
+      expect(created.errors).toBeUndefined();
+      expect(compiler.compiled.has(mutation)).toBe(true);
+      const page = await t.owner.client.ok(THREAD_PAGE, { id: t.threadId, first: 100 });
+      const bodies = page.thread.posts.edges.map(
+        (edge: { node: { body: string } }) => edge.node.body,
+      );
+      expect(bodies.slice(-2)).toEqual(['First', 'Second']);
+
+      // A refusal keeps its code over the socket.
+      const refused = await overSocket(ws, mutation, { a: input(''), b: input('x') });
+      expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    } finally {
+      await ws.dispose();
+    }
+  });
 });
+
+/** One operation over a graphql-ws connection, answered like an HTTP request. */
+function overSocket(
+  ws: WsClient,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<{ data?: unknown; errors?: Array<{ extensions?: Record<string, unknown> }> }> {
+  return new Promise((resolve, reject) => {
+    let result = {};
+    ws.subscribe(
+      { query, variables },
+      {
+        next: (value) => {
+          result = value;
+        },
+        error: reject,
+        complete: () => resolve(result),
+      },
+    );
+  });
+}
