@@ -36,6 +36,7 @@ import {
 } from './platform/database/unit-of-work.js';
 import { noCookieOverWebSocket, type Context } from './platform/graphql/context.js';
 import { formatError } from './platform/graphql/errors.js';
+import { compiledExecution, executionGateway } from './platform/graphql/execution.js';
 import { operationLimits } from './platform/graphql/limits.js';
 import { buildAppSchema } from './platform/graphql/schema.js';
 import { attachFrameChannel, subscribeSharing } from './platform/graphql/shared-answers.js';
@@ -143,6 +144,8 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   const { config, logger, orm, pubsub, rateLimiter, authenticate } = deps;
   const exposeInternals = config.env === 'development';
   const schema = await buildAppSchema();
+  // Queries and mutations run compiled (execution.ts), over HTTP and over graphql-ws alike.
+  const execute = compiledExecution(schema, logger);
   const app = express();
   const server = http.createServer(app);
   app.disable('x-powered-by');
@@ -286,6 +289,9 @@ export async function createApp(deps: AppDependencies): Promise<App> {
           variableValues: payload.variables,
         };
       },
+      // Queries and mutations over the socket (the vote storm) run compiled, like HTTP's;
+      // subscriptions keep graphql-js's subscribe (their answers may be shared, see above).
+      execute,
       subscribe: subscribeSharing,
       onNext(_ctx, _id, _payload, _args: ExecutionArgs, result) {
         return subscriptionResult(result);
@@ -303,7 +309,8 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   );
 
   const apollo = new ApolloServer<Context>({
-    schema,
+    // The schema, executed by `execute` (Apollo's only way to take another executor).
+    gateway: executionGateway(schema, execute),
     csrfPrevention: true,
     // Whoever hosts Alany owns the signals (main.ts drains and exits; the bench and the tests stop
     // it themselves). Apollo's own SIGTERM handler would stop Apollo alone and re-raise the signal,
