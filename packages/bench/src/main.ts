@@ -138,6 +138,7 @@ async function main() {
     const targets = [
       {
         name: 'alany',
+        pid: alany.process.pid,
         url: graphqlUrl,
         body: { query: ALANY_THREAD_PAGE, variables },
         headers: { cookie: `alany_session=${fx.viewer.session}` },
@@ -146,6 +147,7 @@ async function main() {
         ? [
             {
               name: 'postgraphile',
+              pid: peer.pid,
               url: peer.url,
               body: { query: PEER_THREAD_PAGE, variables },
               headers: asViewer,
@@ -154,6 +156,7 @@ async function main() {
         : []),
       {
         name: 'floor',
+        pid: floor.process.pid,
         url: floorUrl,
         body: { query: 'thread page', variables },
         headers: asViewer,
@@ -166,10 +169,17 @@ async function main() {
       log(
         `  load: ${target.name} (${plan.connections} connections, ${plan.warmupSeconds} s warm-up + ${plan.seconds} s)`,
       );
-      const result = await load(target.name, target.url, target.body, target.headers, plan);
+      const result = await load(
+        target.name,
+        target.url,
+        target.body,
+        target.headers,
+        plan,
+        target.pid,
+      );
       results.threadPage.push(result);
       log(
-        `    ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}`,
+        `    ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}, CPU per page ${JSON.stringify(result.cpuMsPerRequest)} ms`,
       );
     }
     await floor.stop();
@@ -218,15 +228,21 @@ async function main() {
   if (only.has('votes'))
     await guarded('vote storm', async () => {
       log(`vote storm: ${plan.guests} guests × ${plan.votesPerGuest} upvotes`);
-      results.voteStorm = await voteStorm(graphqlUrl, ownerUrl, fx, {
-        guests: plan.guests,
-        votesPerGuest: plan.votesPerGuest,
-        subscribers: plan.audienceSubscribers,
-        maxSeconds: plan.voteSeconds,
-      });
+      results.voteStorm = await voteStorm(
+        graphqlUrl,
+        ownerUrl,
+        fx,
+        {
+          guests: plan.guests,
+          votesPerGuest: plan.votesPerGuest,
+          subscribers: plan.audienceSubscribers,
+          maxSeconds: plan.voteSeconds,
+        },
+        alany.process.pid,
+      );
       const v = results.voteStorm;
       log(
-        `  ${v.votesPerSecond} votes/s, exact: ${v.exact}, ${v.messagesPerMemberPerSecond} messages per member per second`,
+        `  ${v.votesPerSecond} votes/s, exact: ${v.exact}, ${v.messagesPerMemberPerSecond} messages per member per second, CPU per vote ${JSON.stringify(v.cpuMsPerVote)} ms`,
       );
     });
 

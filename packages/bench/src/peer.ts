@@ -89,6 +89,8 @@ async function ensureInstalled(): Promise<void> {
 export interface Peer {
   url: string;
   nodeVersion: string;
+  /** npx's process: PostGraphile's server runs under it. */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -126,6 +128,7 @@ export async function startPeer(appUrl: string): Promise<Peer> {
   return {
     url: ready.url,
     nodeVersion: ready.version,
+    pid: child.pid,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

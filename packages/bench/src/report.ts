@@ -188,14 +188,14 @@ function markdown(results: Results): string {
     );
     lines.push('');
     lines.push(
-      '| contender | req/s | p50 ms | p90 ms | p99 ms | max ms | bytes/answer | same data as Alany | errors |',
+      '| contender | req/s | p50 ms | p90 ms | p99 ms | max ms | bytes/answer | same data as Alany | errors | CPU ms per page: its process | PostgreSQL |',
     );
-    lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |');
+    lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |');
     const alany = results.threadPage.find((r) => r.contender === 'alany');
     for (const r of results.threadPage) {
       const same = results.samePage?.[r.contender];
       lines.push(
-        `| ${r.contender} | ${r.requestsPerSecond} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${same?.bytes ?? r.bytesPerResponse} | ${same ? (same.sameAsAlany ? 'yes' : 'no') : '?'} (${same?.posts ?? '?'} posts) | ${r.non2xx + r.errors + r.timeouts} |`,
+        `| ${r.contender} | ${r.requestsPerSecond} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${same?.bytes ?? r.bytesPerResponse} | ${same ? (same.sameAsAlany ? 'yes' : 'no') : '?'} (${same?.posts ?? '?'} posts) | ${r.non2xx + r.errors + r.timeouts} | ${r.cpuMsPerRequest?.process ?? '?'} | ${r.cpuMsPerRequest?.postgres ?? '?'} |`,
       );
     }
     lines.push('');
@@ -266,11 +266,11 @@ function markdown(results: Results): string {
     );
     lines.push('');
     lines.push(
-      '| votes | failed | seconds | votes/s | vote p50 ms | vote p99 ms | exact | messages per audience member | per second |',
+      '| votes | failed | seconds | votes/s | vote p50 ms | vote p99 ms | exact | messages per audience member | per second | CPU ms per vote: Alany | PostgreSQL |',
     );
-    lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |');
+    lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |');
     lines.push(
-      `| ${v.votes} | ${v.failedVotes} | ${v.seconds} | ${v.votesPerSecond} | ${v.voteP50} | ${v.voteP99} | ${v.exact ? 'yes' : '**no**'} | ${v.messagesPerMember} | ${v.messagesPerMemberPerSecond} |`,
+      `| ${v.votes} | ${v.failedVotes} | ${v.seconds} | ${v.votesPerSecond} | ${v.voteP50} | ${v.voteP99} | ${v.exact ? 'yes' : '**no**'} | ${v.messagesPerMember} | ${v.messagesPerMemberPerSecond} | ${v.cpuMsPerVote?.process ?? '?'} | ${v.cpuMsPerVote?.postgres ?? '?'} |`,
     );
     lines.push('');
     lines.push(

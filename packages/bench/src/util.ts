@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fork, type ChildProcess } from 'node:child_process';
 import { NODE_FLAGS } from '@alany/server/dist/node-flags.js';
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -186,4 +187,83 @@ export function memory() {
   (globalThis as { gc?: () => void }).gc?.();
   const usage = process.memoryUsage();
   return { rss: usage.rss, heapUsed: usage.heapUsed, external: usage.external };
+}
+
+/** Linux's clock ticks per second for /proc times (USER_HZ: 100 on every architecture Node runs on). */
+const TICKS_PER_SECOND = 100;
+
+interface ProcStat {
+  pid: number;
+  parent: number;
+  name: string;
+  cpuSeconds: number;
+}
+
+function procStats(): ProcStat[] {
+  const stats: ProcStat[] = [];
+  let entries: string[];
+  try {
+    entries = fs.readdirSync('/proc');
+  } catch {
+    return stats;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const text = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // "pid (name) state ppid … utime stime …": the name may hold spaces and parentheses.
+      const close = text.lastIndexOf(')');
+      const fields = text.slice(close + 2).split(' ');
+      stats.push({
+        pid: Number(entry),
+        parent: Number(fields[1]),
+        name: text.slice(text.indexOf('(') + 1, close),
+        cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND,
+      });
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  return stats;
+}
+
+/**
+ * CPU seconds (user + system) used so far by a process and its descendants (PostGraphile runs
+ * under npx), and by every PostgreSQL server process of this machine; null where /proc is not.
+ */
+export function cpuSnapshot(
+  root: number | undefined,
+): { process: number; postgres: number } | null {
+  const stats = procStats();
+  if (stats.length === 0 || root === undefined) return null;
+  const inTree = new Set([root]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const stat of stats)
+      if (!inTree.has(stat.pid) && inTree.has(stat.parent)) {
+        inTree.add(stat.pid);
+        grew = true;
+      }
+  }
+  let processSeconds = 0;
+  let postgresSeconds = 0;
+  for (const stat of stats) {
+    if (inTree.has(stat.pid)) processSeconds += stat.cpuSeconds;
+    else if (stat.name === 'postgres') postgresSeconds += stat.cpuSeconds;
+  }
+  return { process: processSeconds, postgres: postgresSeconds };
+}
+
+/** CPU milliseconds per unit of work between two snapshots (null when either is missing). */
+export function cpuMsPer(
+  before: ReturnType<typeof cpuSnapshot>,
+  after: ReturnType<typeof cpuSnapshot>,
+  units: number,
+): { process: number; postgres: number } | null {
+  if (!before || !after || units <= 0) return null;
+  return {
+    process: round(((after.process - before.process) * 1000) / units, 2),
+    postgres: round(((after.postgres - before.postgres) * 1000) / units, 2),
+  };
 }

@@ -17,7 +17,19 @@ import {
   UPVOTE,
 } from './queries.js';
 import { EVENT_CODE, type fixture } from './seed.js';
-import { type Child, graphql, here, log, median, percentile, post, round, sleep } from './util.js';
+import {
+  type Child,
+  cpuMsPer,
+  cpuSnapshot,
+  graphql,
+  here,
+  log,
+  median,
+  percentile,
+  post,
+  round,
+  sleep,
+} from './util.js';
 
 type Fixture = ReturnType<typeof fixture>;
 const sessionCookie = (secret: string) => ({ cookie: `alany_session=${secret}` });
@@ -36,6 +48,11 @@ export interface LoadResult {
   errors: number;
   timeouts: number;
   bytesPerResponse: number;
+  /**
+   * CPU milliseconds per answered request during the measured run: the contender's process(es),
+   * and every PostgreSQL server process (from /proc; null where there is none).
+   */
+  cpuMsPerRequest: { process: number; postgres: number } | null;
 }
 
 function normalisePage(data: unknown): unknown {
@@ -82,6 +99,7 @@ export async function load(
   body: unknown,
   headers: Record<string, string>,
   options: { connections: number; seconds: number; warmupSeconds: number },
+  pid?: number,
 ): Promise<LoadResult> {
   const run = (duration: number) =>
     autocannon({
@@ -94,7 +112,9 @@ export async function load(
       timeout: 10,
     });
   await run(options.warmupSeconds);
+  const before = cpuSnapshot(pid);
   const result = await run(options.seconds);
+  const after = cpuSnapshot(pid);
   return {
     contender,
     requestsPerSecond: round(result.requests.average, 0),
@@ -109,6 +129,7 @@ export async function load(
     bytesPerResponse: result.requests.total
       ? round(result.throughput.total / result.requests.total, 0)
       : 0,
+    cpuMsPerRequest: cpuMsPer(before, after, result.requests.total),
   };
 }
 
@@ -295,6 +316,8 @@ export interface VoteStormResult {
   maxSeconds: number;
   seconds: number;
   votesPerSecond: number;
+  /** CPU milliseconds per vote during the storm: Alany's process, and PostgreSQL's (from /proc). */
+  cpuMsPerVote: { process: number; postgres: number } | null;
   voteP50: number;
   voteP99: number;
   exact: boolean;
@@ -315,6 +338,7 @@ export async function voteStorm(
   ownerUrl: string,
   fx: Fixture,
   options: { guests: number; votesPerGuest: number; subscribers: number; maxSeconds: number },
+  alanyPid?: number,
 ): Promise<VoteStormResult> {
   // Phones arrive over a few seconds: joins go through at most 100 connections at once, and
   // the voters' sockets open 100 at a time (2 000 simultaneous connects overflow the listen
@@ -365,6 +389,7 @@ export async function voteStorm(
   const expected = new Map(fx.questionIds.map((id) => [id, 0]));
   const latencies: number[] = [];
   let failed = 0;
+  const cpuBefore = cpuSnapshot(alanyPid);
   const started = performance.now();
   // Bounded in time: a guest casts no further vote once the bound has passed (votes in flight
   // finish and count); exactness is checked on every vote that was answered.
@@ -390,6 +415,7 @@ export async function voteStorm(
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = cpuSnapshot(alanyPid);
   // Let the coalesced recounts (250 ms window) land, then compare with the rows.
   await sleep(1500);
   const received = crowd.received.map((count, i) => count - (baseline[i] ?? 0));
@@ -434,6 +460,7 @@ export async function voteStorm(
     maxSeconds: options.maxSeconds,
     seconds: round(seconds, 2),
     votesPerSecond: round(votes / seconds, 0),
+    cpuMsPerVote: cpuMsPer(cpuBefore, cpuAfter, votes),
     voteP50: round(percentile(latencies, 50)),
     voteP99: round(percentile(latencies, 99)),
     exact:

@@ -4,7 +4,7 @@ import { buildSchema, type PubSub } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { resolvers } from '../../modules/resolvers.js';
 import { authChecker } from './authorization.js';
-import { rememberValidationLookups } from './validators.js';
+import { rememberValidationLookups, validateArgument } from './validators.js';
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -29,7 +29,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     resolvers,
     authChecker,
     authMode: 'error',
-    validate: { forbidUnknownValues: false, stopAtFirstError: false },
+    validateFn: validateArgument,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     emitSchemaFile: false,
     pubSub: topicsNotSupported,

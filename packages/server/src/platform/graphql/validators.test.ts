@@ -1,7 +1,8 @@
 import 'reflect-metadata';
-import { getMetadataStorage, IsInt, Min, validate } from 'class-validator';
+import { getMetadataStorage, IsInt, IsOptional, Length, Min, validate } from 'class-validator';
 import { describe, expect, it } from 'vitest';
-import { rememberValidationLookups } from './validators.js';
+import { ArgumentValidationError } from 'type-graphql';
+import { rememberValidationLookups, validateArgument } from './validators.js';
 
 class Ballot {
   @IsInt()
@@ -24,5 +25,34 @@ describe('remembered validation lookups', () => {
     Min(3)(Ballot.prototype, 'choice');
     const errors = await validate(Object.assign(new Ballot(), { choice: 2 }));
     expect(Object.keys(errors[0]?.constraints ?? {})).toEqual(['min']);
+  });
+});
+
+class Note {
+  @Length(1, 5)
+  text!: string;
+
+  @IsOptional()
+  @IsInt()
+  rank?: number;
+}
+
+describe('argument validation', () => {
+  it("validates object arguments and the objects of lists as type-graphql's own would", async () => {
+    await expect(validateArgument(Object.assign(new Note(), { text: 'ok' }))).resolves.toBe(
+      undefined,
+    );
+    // Scalars and nulls are not validated; missing properties are skipped, as type-graphql does.
+    await expect(validateArgument('x'.repeat(50))).resolves.toBe(undefined);
+    await expect(validateArgument(null)).resolves.toBe(undefined);
+    await expect(validateArgument(new Note())).resolves.toBe(undefined);
+
+    const failure = await validateArgument([
+      Object.assign(new Note(), { text: 'fine' }),
+      Object.assign(new Note(), { text: 'far too long', rank: 1.5 }),
+    ]).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ArgumentValidationError);
+    const problems = (failure as ArgumentValidationError).extensions.validationErrors;
+    expect(problems.map((problem) => problem.property)).toEqual(['text', 'rank']);
   });
 });
