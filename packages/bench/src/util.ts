@@ -227,13 +227,17 @@ function procStats(): ProcStat[] {
   return stats;
 }
 
+/** CPU seconds used so far by each process of a contender, and by each PostgreSQL server process. */
+export interface CpuSnapshot {
+  process: Map<number, number>;
+  postgres: Map<number, number>;
+}
+
 /**
  * CPU seconds (user + system) used so far by a process and its descendants (PostGraphile runs
  * under npx), and by every PostgreSQL server process of this machine; null where /proc is not.
  */
-export function cpuSnapshot(
-  root: number | undefined,
-): { process: number; postgres: number } | null {
+export function cpuSnapshot(root: number | undefined): CpuSnapshot | null {
   const stats = procStats();
   if (stats.length === 0 || root === undefined) return null;
   const inTree = new Set([root]);
@@ -246,24 +250,34 @@ export function cpuSnapshot(
         grew = true;
       }
   }
-  let processSeconds = 0;
-  let postgresSeconds = 0;
+  const snapshot: CpuSnapshot = { process: new Map(), postgres: new Map() };
   for (const stat of stats) {
-    if (inTree.has(stat.pid)) processSeconds += stat.cpuSeconds;
-    else if (stat.name === 'postgres') postgresSeconds += stat.cpuSeconds;
+    if (inTree.has(stat.pid)) snapshot.process.set(stat.pid, stat.cpuSeconds);
+    else if (stat.name === 'postgres') snapshot.postgres.set(stat.pid, stat.cpuSeconds);
   }
-  return { process: processSeconds, postgres: postgresSeconds };
+  return snapshot;
+}
+
+/**
+ * What the processes alive at the end used since the first snapshot (a process that ended in
+ * between, such as a pooled connection closed for idleness, is left out rather than counted
+ * negative), per process and per PostgreSQL server process.
+ */
+function usedSince(before: Map<number, number>, after: Map<number, number>): number {
+  let seconds = 0;
+  for (const [pid, now] of after) seconds += now - (before.get(pid) ?? 0);
+  return seconds;
 }
 
 /** CPU milliseconds per unit of work between two snapshots (null when either is missing). */
 export function cpuMsPer(
-  before: ReturnType<typeof cpuSnapshot>,
-  after: ReturnType<typeof cpuSnapshot>,
+  before: CpuSnapshot | null,
+  after: CpuSnapshot | null,
   units: number,
 ): { process: number; postgres: number } | null {
   if (!before || !after || units <= 0) return null;
   return {
-    process: round(((after.process - before.process) * 1000) / units, 2),
-    postgres: round(((after.postgres - before.postgres) * 1000) / units, 2),
+    process: round((usedSince(before.process, after.process) * 1000) / units, 2),
+    postgres: round((usedSince(before.postgres, after.postgres) * 1000) / units, 2),
   };
 }
