@@ -1,3 +1,4 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -233,4 +234,18 @@ export async function until(check: () => boolean, what: string, ms = 15_000): Pr
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** The SQL `orm`'s knex sends while `work` runs (one entry per round trip). */
+export async function statementsOf(orm: MikroORM, work: () => Promise<unknown>): Promise<string[]> {
+  const knex = orm.em.getConnection().getKnex();
+  const sql: string[] = [];
+  const listener = (query: { sql: string }) => sql.push(query.sql);
+  knex.on('query', listener);
+  try {
+    await work();
+  } finally {
+    knex.removeListener('query', listener);
+  }
+  return sql;
 }

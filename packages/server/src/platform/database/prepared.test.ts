@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ownerQuery, startTestServer, type TestServer } from '../../test/harness.js';
+import { ownerQuery, startTestServer, statementsOf, type TestServer } from '../../test/harness.js';
 import { executePrepared, prepared } from './prepared.js';
 import { createAppOrm } from './orm.js';
 import { OperationUnitOfWork, sqlLiteral } from './unit-of-work.js';
@@ -17,20 +17,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** The SQL the server's knex sends while `work` runs. */
-async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
-  const knex = orm.em.getConnection().getKnex();
-  const sql: string[] = [];
-  const listener = (query: { sql: string }) => sql.push(query.sql);
-  knex.on('query', listener);
-  try {
-    await work();
-  } finally {
-    knex.removeListener('query', listener);
-  }
-  return sql;
-}
-
 const unit = () => new OperationUnitOfWork(orm, () => ({}));
 
 describe('prepared statements', () => {
@@ -40,7 +26,7 @@ describe('prepared statements', () => {
     expect(prepared(`select ?::text as text, ?::int as number, ?::boolean as flag`)).toBe(echo);
 
     const runs: unknown[] = [];
-    const sql = await statementsOf(async () => {
+    const sql = await statementsOf(orm, async () => {
       for (const value of ["it's", 'a \\ b']) {
         const db = unit();
         runs.push(await db.read((em) => executePrepared(em, echo, [value, 7, true])));
@@ -62,7 +48,7 @@ describe('prepared statements', () => {
   it('prepares a statement once when reads of one request run it side by side', async () => {
     const square = prepared(`select ?::int * ?::int as square`);
     const db = unit();
-    const sql = await statementsOf(() =>
+    const sql = await statementsOf(orm, () =>
       db.read((em) =>
         Promise.all([1, 2, 3].map((n) => executePrepared(em, square, [n, n]))).then((answers) =>
           expect(answers.map(([row]) => row?.square)).toEqual([1, 4, 9]),
@@ -83,7 +69,7 @@ describe('prepared statements', () => {
 
     const id = '6f1c2b7e-3f55-4a4c-9a43-0d2f3c1e9b10';
     const db = unit();
-    const sql = await statementsOf(() =>
+    const sql = await statementsOf(orm, () =>
       db.read(async (em) => expect(await executePrepared(em, byId, [id])).toEqual([{ id }])),
     );
     await db.finish(true);

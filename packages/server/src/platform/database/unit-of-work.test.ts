@@ -1,6 +1,11 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedUpClient, startTestServer, type TestServer } from '../../test/harness.js';
+import {
+  signedUpClient,
+  startTestServer,
+  statementsOf,
+  type TestServer,
+} from '../../test/harness.js';
 import { hashSecret } from '../auth/tokens.js';
 import { beginSession } from '../../modules/accounts/accounts.service.js';
 import { OperationUnitOfWork, settingsStatement, ShortUnitOfWork } from './unit-of-work.js';
@@ -22,20 +27,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** The SQL the server's knex sends while `work` runs. */
-async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
-  const knex = server.alany.orm.em.getConnection().getKnex();
-  const sql: string[] = [];
-  const listener = (query: { sql: string }) => sql.push(query.sql);
-  knex.on('query', listener);
-  try {
-    await work();
-  } finally {
-    knex.removeListener('query', listener);
-  }
-  return sql;
-}
-
 const secretOf = (cookie: string) => cookie.slice(cookie.indexOf('=') + 1);
 
 describe('combined begin', () => {
@@ -47,7 +38,7 @@ describe('combined begin', () => {
     };
     const db = new OperationUnitOfWork(server.alany.orm, () => settings);
     let seen: Record<string, unknown> | undefined;
-    const sql = await statementsOf(async () => {
+    const sql = await statementsOf(server.alany.orm, async () => {
       [seen] = await db.read((em) => em.execute<Array<Record<string, unknown>>>(SETTINGS));
       await db.finish(true);
     });
@@ -86,13 +77,15 @@ describe('combined begin', () => {
 describe('sessions looked up in the operation transaction', () => {
   it('costs one round trip with BEGIN; a request without a session begins no transaction', async () => {
     const { client } = await signedUpClient(server);
-    const signedIn = await statementsOf(() => client.ok(VIEWER));
+    const signedIn = await statementsOf(server.alany.orm, () => client.ok(VIEWER));
     expect(signedIn[0]).toMatch(/^BEGIN; select .* from alany\.begin_session\(/);
     expect(signedIn.at(-1)).toMatch(/^commit/i);
 
     const anonymous = server.client();
-    expect(await statementsOf(() => anonymous.ok(`query { __typename }`))).toEqual([]);
-    expect(await statementsOf(() => anonymous.ok(VIEWER))).toEqual([]);
+    expect(
+      await statementsOf(server.alany.orm, () => anonymous.ok(`query { __typename }`)),
+    ).toEqual([]);
+    expect(await statementsOf(server.alany.orm, () => anonymous.ok(VIEWER))).toEqual([]);
   });
 
   it('refuses a revoked or expired session on the very next request', async () => {
