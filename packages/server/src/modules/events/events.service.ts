@@ -1,4 +1,3 @@
-import type { StatementRunner } from '../../platform/database/unit-of-work.js';
 import { randomInt, randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
@@ -8,6 +7,8 @@ import { requireUser } from '../../platform/graphql/authorization.js';
 import { BadUserInput, forbidden, notFound, rateLimited } from '../../platform/graphql/errors.js';
 import { byKey, requestLoader } from '../../platform/graphql/loaders.js';
 import { Coalescer } from '../../platform/pubsub/coalescer.js';
+import { readOnlyEntity } from '../../platform/database/read-only.js';
+import type { StatementRunner } from '../../platform/database/unit-of-work.js';
 import { icalendar } from '../../platform/text/icalendar.js';
 import { csvLines } from '../../platform/text/csv.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -776,23 +777,19 @@ async function castVote(context: Context, questionId: string, upvote: boolean): 
   const viewer = context.viewer;
   if (viewer.kind === 'guest') {
     const hash = viewer.tokenHash;
-    const row = await context.db.standalone(async (em) => {
-      if (!em.isInTransaction()) return guestVotes(em).cast({ questionId, upvote, hash });
-      const [one] = await em.execute<CastVoteRow[]>('select * from alany.cast_vote(?, ?, ?)', [
-        questionId,
-        upvote,
-        hash,
-      ]);
-      if (!one) throw new Error('alany.cast_vote gave no answer');
-      return one;
-    });
-    return voteAnswer(row, true);
+    return context.db.standalone(async (em) =>
+      voteAnswer(em, await guestVotes(em).cast({ questionId, upvote, hash }), true),
+    );
   }
-  const [row] = await context.db.read((em) =>
-    em.execute<CastVoteRow[]>('select * from alany.cast_vote(?, ?, ?)', [questionId, upvote, null]),
-  );
-  if (!row) throw new Error('alany.cast_vote gave no answer');
-  return voteAnswer(row, false);
+  return context.db.read(async (em) => {
+    const [row] = await em.execute<CastVoteRow[]>('select * from alany.cast_vote(?, ?, ?)', [
+      questionId,
+      upvote,
+      null,
+    ]);
+    if (!row) throw new Error('alany.cast_vote gave no answer');
+    return voteAnswer(em, row, false);
+  });
 }
 
 interface CastVoteRow {
@@ -812,30 +809,11 @@ interface CastVoteRow {
   updated_at: Date | string;
 }
 
-function voteAnswer(row: CastVoteRow, committed: boolean): CastVote {
+function voteAnswer(em: StatementRunner, row: CastVoteRow, committed: boolean): CastVote {
   if (row.outcome !== 'OK') return { outcome: row.outcome, changed: 0, question: null, committed };
   // A copy no entity manager tracks: a flush never writes its count to the question row that
   // every voter shares (the cached count is refreshed by the coalesced recount).
-  // Built as a plain object, then given the class: assigning onto the prototype chain would
-  // run MikroORM's property setters (≈ 2 % of a vote storm).
-  const question = Object.setPrototypeOf(
-    {
-      id: row.id,
-      organisationId: row.organisation_id,
-      spaceId: row.space_id,
-      eventId: row.event_id,
-      participantId: row.participant_id,
-      body: row.body,
-      anonymous: row.anonymous,
-      status: row.status,
-      pinned: row.pinned,
-      upvoteCount: row.votes ?? 0,
-      // The driver hands timestamps over as text (the ORM converts them itself when it maps).
-      createdAt: new Date(row.created_at),
-      updatedAt: new Date(row.updated_at),
-    },
-    Question.prototype,
-  ) as Question;
+  const question = readOnlyEntity(em, Question, { ...row, upvote_count: row.votes ?? 0 });
   return { outcome: row.outcome, changed: row.changed ?? 0, question, committed };
 }
 

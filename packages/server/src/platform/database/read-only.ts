@@ -4,6 +4,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 /** Turns one raw row into a read-only entity (see `readOnlyEntity`). */
 type RowMapper<T> = (row: Record<string, unknown>) => T;
 
+/** What mapping needs of an entity manager: its metadata and platform, nothing it tracks. */
+type Mapping = Pick<EntityManager, 'getMetadata' | 'getPlatform' | 'config'>;
+
 /** One property: the row's column it comes from and how its value becomes the property's. */
 interface Column {
   column: string;
@@ -28,7 +31,7 @@ const mappers = new WeakMap<EntityMetadata, RowMapper<object>>();
  * or scalar references): asking for another entity throws at its first use.
  */
 export function readOnlyEntity<T extends object>(
-  em: EntityManager,
+  em: Mapping,
   entity: new (...args: never[]) => T,
   row: Record<string, unknown>,
 ): T {
@@ -41,7 +44,7 @@ export function readOnlyEntity<T extends object>(
   return mapper(row);
 }
 
-function compileMapper<T extends object>(em: EntityManager, meta: EntityMetadata<T>): RowMapper<T> {
+function compileMapper<T extends object>(em: Mapping, meta: EntityMetadata<T>): RowMapper<T> {
   const platform = em.getPlatform();
   const timezone = platform.getTimezone();
   const missing = em.config.get('forceUndefined') ? undefined : null;

@@ -37,10 +37,14 @@ export interface UnitOfWork {
 }
 
 /**
- * What standalone work gets: statements, nothing loaded into or tracked by an identity map, so
- * one manager per ORM serves all of it (a fork per guest vote was ≈ 4 % of a vote storm).
+ * What standalone work gets: statements, and rows mapped without an identity map
+ * (`readOnlyEntity`), nothing loaded into or tracked by one, so one manager per ORM serves all
+ * of it (a fork per guest vote was ≈ 4 % of a vote storm).
  */
-export type StatementRunner = Pick<EntityManager, 'execute' | 'getDriver' | 'isInTransaction'>;
+export type StatementRunner = Pick<
+  EntityManager,
+  'execute' | 'getDriver' | 'getMetadata' | 'getPlatform' | 'config'
+>;
 
 const standaloneRunners = new WeakMap<MikroORM, StatementRunner>();
 
