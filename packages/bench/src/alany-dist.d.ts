@@ -33,3 +33,6 @@ declare module '@alany/server/dist/platform/database/roles.js' {
 declare module '@alany/server/dist/node-flags.js' {
   export const NODE_FLAGS: readonly string[];
 }
+declare module '@alany/server/dist/platform/text/markdown.js' {
+  export function renderMarkdown(source: string): string;
+}

@@ -9,7 +9,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startPeer, type Peer } from './peer.js';
-import { ALANY_THREAD_PAGE, PEER_THREAD_PAGE } from './queries.js';
+import { PEER_THREAD_PAGE, webClientThreadPage } from './queries.js';
 import { writeReport, type Results } from './report.js';
 import { benchDatabaseName, fixture, databaseUrlFor, SCALES, seed } from './seed.js';
 import { uploadMemory } from './upload.js';
@@ -140,7 +140,7 @@ async function main() {
         name: 'alany',
         pid: alany.process.pid,
         url: graphqlUrl,
-        body: { query: ALANY_THREAD_PAGE, variables },
+        body: { query: webClientThreadPage(), variables },
         headers: { cookie: `alany_session=${fx.viewer.session}` },
       },
       ...(peer

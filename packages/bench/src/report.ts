@@ -6,7 +6,13 @@ import pg from 'pg';
 import { PEER_VERSION } from './peer.js';
 import type { Scale } from './seed.js';
 import { round } from './util.js';
-import type { ColdStartResult, FanOutResult, LoadResult, VoteStormResult } from './workloads.js';
+import type {
+  ColdStartResult,
+  FanOutResult,
+  LoadResult,
+  SamePage,
+  VoteStormResult,
+} from './workloads.js';
 import { uploadMarkdown, type UploadResult } from './upload.js';
 
 export interface Results {
@@ -19,7 +25,7 @@ export interface Results {
   machine?: Record<string, unknown>;
   seed?: { seconds: number; rows: Record<string, number> };
   statements?: Record<string, { statements: number; sql: string[] }>;
-  samePage?: Record<string, { bytes: number; sameAsAlany: boolean; posts: number }>;
+  samePage?: Record<string, SamePage>;
   threadPage?: LoadResult[];
   fanOut?: Array<{ subscribers: number; alany: FanOutResult; raw: FanOutResult }>;
   voteStorm?: VoteStormResult;
@@ -180,7 +186,7 @@ function markdown(results: Results): string {
   if (results.threadPage) {
     const p = results.plan as { connections: number; seconds: number; warmupSeconds: number };
     lines.push(
-      "## Thread page (thread, first 50 posts, authors, reaction counts with the viewer's, viewer rights)",
+      "## Thread page (the web client's `Thread` query: the thread and its first 50 posts, rendered texts, authors, replies, reaction counts with the viewer's, revisions, viewer rights)",
     );
     lines.push('');
     lines.push(
@@ -199,6 +205,10 @@ function markdown(results: Results): string {
       );
     }
     lines.push('');
+    for (const [name, same] of Object.entries(results.samePage ?? {})) {
+      if (same.difference)
+        lines.push(`- ${name}'s answer first differs from Alany's at ${same.difference}`);
+    }
     if (alany) {
       for (const r of results.threadPage.filter((x) => x.contender !== 'alany')) {
         lines.push(

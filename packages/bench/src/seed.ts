@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { ensureAppRole } from '@alany/server/dist/platform/database/roles.js';
 import { migrate } from '@alany/server/dist/platform/database/orm.js';
+import { renderMarkdown } from '@alany/server/dist/platform/text/markdown.js';
 import { log, uuidOf } from './util.js';
 
 export interface Scale {
@@ -148,27 +149,22 @@ export async function seed(
     const spaceOfThread = `(case when t < ${BENCH_SPACE_THREADS} then 0 else t % ${S} end)`;
     await step(
       'threads',
-      `insert into thread (id, organisation_id, space_id, author_id, title, body, tags, pinned, locked, reply_count, last_activity_at, created_at, updated_at)
+      `insert into thread (id, organisation_id, space_id, author_id, title, body, body_html, tags, pinned, locked, reply_count, last_activity_at, created_at, updated_at)
        select md5('thread-' || t)::uuid, md5('org-' || (${spaceOfThread} / 2))::uuid, md5('space-' || ${spaceOfThread})::uuid,
               md5('user-' || ((${spaceOfThread} / 2) + ${O} * (t % ${M})))::uuid,
               'Procurement transparency, round ' || t,
-              'How do we publish **contract awards** so that citizens can follow them? Thread ' || t || E'.\\n\\nSee the toolkit.',
+              ${threadBody.body('t')}, ${threadBody.html('t')},
               array['procurement', 'round-' || (t % 7)], t % 50 = 3, false, 0,
               ${base}, ${base} - interval '1 minute' * (${T} - t), ${base}
        from generate_series(0, ${T - 1}) t`,
     );
     await step(
       'posts',
-      `insert into post (id, organisation_id, space_id, thread_id, author_id, reply_to_post_id, body, created_at)
+      `insert into post (id, organisation_id, space_id, thread_id, author_id, reply_to_post_id, body, body_html, created_at)
        select md5('post-' || j)::uuid, md5('org-' || (sp / 2))::uuid, md5('space-' || sp)::uuid, md5('thread-' || (j % ${T}))::uuid,
               md5('user-' || ((sp / 2) + ${O} * ((j * 7) % ${M})))::uuid, null,
-              (array[
-                'We tried the open contracting data standard last year; the hard part was getting municipalities to publish on time.',
-                'Agree. The **red flags** list from the toolkit caught two single-bidder tenders in our region within a month.',
-                'Could someone share the template for the conflict-of-interest declaration? The one in Russian would help most.',
-                'Our audit found that 40% of the tenders had a submission window shorter than the legal minimum. Report attached.',
-                'Thanks, this is useful. We will bring it to the public dialogue with the akimat next week.'
-              ])[1 + j % 5] || ' (' || j || ')',
+              case j % 5 ${postBodies.map((b, k) => `when ${k} then ${b.body('j')}`).join(' ')} end,
+              case j % 5 ${postBodies.map((b, k) => `when ${k} then ${b.html('j')}`).join(' ')} end,
               ${base} + interval '1 second' * j
        from generate_series(0, ${P - 1}) j,
             lateral (select case when j % ${T} < ${BENCH_SPACE_THREADS} then 0 else (j % ${T}) % ${S} end as sp) s`,
@@ -177,12 +173,13 @@ export async function seed(
     await step(
       'five-post thread',
       `with t as (
-         insert into thread (id, organisation_id, space_id, author_id, title, body, tags, pinned, locked, reply_count, last_activity_at, created_at, updated_at)
-         values (md5('thread-five')::uuid, md5('org-0')::uuid, md5('space-0')::uuid, md5('user-0')::uuid, 'Five replies', 'A short thread.', '{}', false, false, 0, ${base}, ${base}, ${base})
+         insert into thread (id, organisation_id, space_id, author_id, title, body, body_html, tags, pinned, locked, reply_count, last_activity_at, created_at, updated_at)
+         values (md5('thread-five')::uuid, md5('org-0')::uuid, md5('space-0')::uuid, md5('user-0')::uuid, 'Five replies',
+                 ${shortThread.body('0')}, ${shortThread.html('0')}, '{}', false, false, 0, ${base}, ${base}, ${base})
          returning id)
-       insert into post (id, organisation_id, space_id, thread_id, author_id, body, created_at)
+       insert into post (id, organisation_id, space_id, thread_id, author_id, body, body_html, created_at)
        select md5('post-five-' || k)::uuid, md5('org-0')::uuid, md5('space-0')::uuid, (select id from t),
-              md5('user-' || (${O} * (k + 3)))::uuid, 'Short reply ' || k, ${base} + interval '1 minute' * k
+              md5('user-' || (${O} * (k + 3)))::uuid, ${shortReply.body('k')}, ${shortReply.html('k')}, ${base} + interval '1 minute' * k
        from generate_series(0, 4) k`,
     );
     // 0–3 reactions per post (1.5 on average) by members of the post's organisation.
@@ -229,6 +226,7 @@ export async function seed(
     await db.query(`set session_replication_role = origin`);
     await step('peer functions', PEER_FUNCTIONS);
     await db.query('drop schema bench_seed cascade');
+    await checkRenderings(db);
     await step('vacuum analyze', 'vacuum analyze');
     const rows: Record<string, number> = {};
     for (const table of [
@@ -245,6 +243,56 @@ export async function seed(
     return { ownerUrl, seconds: (performance.now() - started) / 1000, rows };
   } finally {
     await db.end();
+  }
+}
+
+/** Where a template's number goes: no Markdown meaning, and found nowhere else in the templates. */
+const NUMBER = '424242424242';
+
+/**
+ * A Markdown template with a number in it, as two SQL expressions of that number: the body, and
+ * the HTML the server stores beside it (`body_html`, written by the server's own renderer when
+ * a body is written). The template is rendered once here with a stand-in number, which is then
+ * replaced by the row's number in SQL; `checkRenderings` compares a sample of rows with the
+ * renderer afterwards.
+ */
+function numbered(template: string) {
+  const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+  const spliced = (text: string, number: string) => {
+    const parts = text.split(NUMBER);
+    if (parts.length !== 2) throw new Error(`the stand-in number must appear once in ${text}`);
+    return `(${literal(parts[0]!)} || (${number})::text || ${literal(parts[1]!)})`;
+  };
+  const html = renderMarkdown(template.replace('#', NUMBER));
+  return {
+    body: (number: string) => spliced(template.replace('#', NUMBER), number),
+    html: (number: string) => spliced(html, number),
+  };
+}
+
+const threadBody = numbered(
+  'How do we publish **contract awards** so that citizens can follow them? Thread #.\n\nSee the toolkit.',
+);
+const postBodies = [
+  'We tried the open contracting data standard last year; the hard part was getting municipalities to publish on time.',
+  'Agree. The **red flags** list from the toolkit caught two single-bidder tenders in our region within a month.',
+  'Could someone share the template for the conflict-of-interest declaration? The one in Russian would help most.',
+  'Our audit found that 40% of the tenders had a submission window shorter than the legal minimum. Report attached.',
+  'Thanks, this is useful. We will bring it to the public dialogue with the akimat next week.',
+].map((text) => numbered(`${text} (#)`));
+const shortThread = numbered('A short thread, #.');
+const shortReply = numbered('Short reply #');
+
+/** The stored HTML of a sample of the seeded rows is what the server's renderer makes of them. */
+async function checkRenderings(db: pg.Client): Promise<void> {
+  for (const table of ['thread', 'post']) {
+    const { rows } = await db.query<{ id: string; body: string; body_html: string }>(
+      `(select id, body, body_html from ${table} order by id limit 200)
+       union all (select id, body, body_html from ${table} tablesample bernoulli (1) limit 500)`,
+    );
+    const wrong = rows.find((row) => row.body_html !== renderMarkdown(row.body));
+    if (rows.length === 0 || wrong)
+      throw new Error(`seeded ${table} ${wrong?.id ?? '(none)'}: body_html is not its rendering`);
   }
 }
 
@@ -280,6 +328,30 @@ language sql stable as $$
              t.author_id = alany.viewer_user_id() or alany.viewer_role_rank(t.organisation_id) >= 2,
              alany.viewer_role_rank(t.organisation_id) >= 2 or (t.author_id = alany.viewer_user_id() and t.created_at > now() - interval '1 hour'),
              alany.viewer_role_rank(t.organisation_id) >= 2)::bench_peer.thread_viewer_can
+$$;
+-- The texts under the same rule as Alany's: gone when deleted; when hidden, for moderators and the author only.
+create function bench_peer.post_visible_body(p public.post) returns text
+language sql stable as $$
+  select case when p.deleted_at is null and (p.hidden_at is null or p.author_id = alany.viewer_user_id()
+              or alany.viewer_role_rank(p.organisation_id) >= 2) then p.body end
+$$;
+create function bench_peer.post_visible_body_html(p public.post) returns text
+language sql stable as $$
+  select case when p.deleted_at is null and (p.hidden_at is null or p.author_id = alany.viewer_user_id()
+              or alany.viewer_role_rank(p.organisation_id) >= 2) then p.body_html end
+$$;
+create function bench_peer.post_revisions(p public.post) returns json
+language sql stable as $$
+  select case when alany.viewer_role_rank(p.organisation_id) >= 2 then coalesce(
+    (select json_agg(json_build_object('id', r.id, 'body', r.body,
+                     'createdAt', to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) order by r.created_at)
+     from post_revision r where r.post_id = p.id), '[]') end
+$$;
+create function bench_peer.thread_unread_count(t public.thread) returns int
+language sql stable as $$
+  select count(*)::int from post p where p.thread_id = t.id
+    and p.created_at > coalesce((select r.last_read_at from thread_read r where r.thread_id = t.id and r.user_id = alany.viewer_user_id()), '-infinity')
+    and p.deleted_at is null and p.hidden_at is null and p.author_id is distinct from alany.viewer_user_id()
 $$;
 grant execute on all functions in schema bench_peer to alany_app;
 `;

@@ -9,12 +9,12 @@ import pg from 'pg';
 import { Crowd, SocketClients } from './subscribers.js';
 import {
   ALANY_THREAD_LIST,
-  ALANY_THREAD_PAGE,
   CREATE_POST,
   EVENT_UPDATED,
   JOIN_EVENT,
   THREAD_ACTIVITY,
   UPVOTE,
+  webClientThreadPage,
 } from './queries.js';
 import { EVENT_CODE, type fixture } from './seed.js';
 import {
@@ -55,19 +55,53 @@ export interface LoadResult {
   cpuMsPerRequest: { process: number; postgres: number } | null;
 }
 
+const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
+
 function normalisePage(data: unknown): unknown {
-  // PostGraphile lists computed setof columns as { nodes }, and has its own cursors.
+  // PostGraphile lists computed setof columns as { nodes }, has its own cursors, and writes
+  // timestamps with microseconds and an offset: the same instants, compared as instants.
   return JSON.parse(JSON.stringify(data), (key, value: unknown) => {
     if (key === 'cursor' || key === 'endCursor') return undefined;
+    if (typeof value === 'string' && TIMESTAMP.test(value)) return new Date(value).toISOString();
     if (key === 'reactions' && value && typeof value === 'object' && 'nodes' in value)
       return (value as { nodes: unknown }).nodes;
     return value;
   });
 }
 
+/** Where two answers first differ (a path and both values), or undefined when they are equal. */
+export function firstDifference(a: unknown, b: unknown, at = ''): string | undefined {
+  if (a === b) return undefined;
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    const left = a as Record<string, unknown>;
+    const right = b as Record<string, unknown>;
+    // Same keys in another order would serialise differently: say so.
+    if (JSON.stringify(Object.keys(a)) !== JSON.stringify(Object.keys(b)) && !Array.isArray(a)) {
+      const missing = keys.filter((key) => !(key in left) || !(key in right));
+      if (missing.length === 0) return `${at || '.'}: fields in another order`;
+    }
+    for (const key of keys) {
+      const found = firstDifference(left[key], right[key], `${at}.${key}`);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  const show = (value: unknown) => JSON.stringify(value)?.slice(0, 80);
+  return `${at}: ${show(a)} ≠ ${show(b)}`;
+}
+
+export interface SamePage {
+  bytes: number;
+  sameAsAlany: boolean;
+  /** Where the answer first differs from Alany's. */
+  difference?: string;
+  posts: number;
+}
+
 export async function checkSamePage(
   targets: Array<{ name: string; url: string; body: unknown; headers: Record<string, string> }>,
-): Promise<Record<string, { bytes: number; sameAsAlany: boolean; posts: number }>> {
+): Promise<Record<string, SamePage>> {
   const answers: Record<string, { bytes: number; data: unknown }> = {};
   for (const target of targets) {
     const answer = await post(target.url, target.body, target.headers);
@@ -81,12 +115,14 @@ export async function checkSamePage(
     };
   }
   const reference = JSON.stringify(answers.alany?.data);
-  const out: Record<string, { bytes: number; sameAsAlany: boolean; posts: number }> = {};
+  const out: Record<string, SamePage> = {};
   for (const [name, answer] of Object.entries(answers)) {
     const page = answer.data as { thread: { posts: { edges: unknown[] } } };
+    const sameAsAlany = JSON.stringify(answer.data) === reference;
     out[name] = {
       bytes: answer.bytes,
-      sameAsAlany: JSON.stringify(answer.data) === reference,
+      sameAsAlany,
+      ...(sameAsAlany ? {} : { difference: firstDifference(answers.alany?.data, answer.data) }),
       posts: page.thread.posts.edges.length,
     };
   }
@@ -141,8 +177,8 @@ export async function countStatements(
   fx: Fixture,
 ): Promise<Record<string, { statements: number; sql: string[] }>> {
   const cases: Array<[string, string, Record<string, unknown>]> = [
-    ['threadPage5Posts', ALANY_THREAD_PAGE, { id: fx.smallThreadId, first: 50 }],
-    ['threadPage50Posts', ALANY_THREAD_PAGE, { id: fx.pageThreadId, first: 50 }],
+    ['threadPage5Posts', webClientThreadPage(), { id: fx.smallThreadId, first: 50 }],
+    ['threadPage50Posts', webClientThreadPage(), { id: fx.pageThreadId, first: 50 }],
     ['threadList50', ALANY_THREAD_LIST, { spaceId: fx.benchSpaceId, first: 50 }],
   ];
   const out: Record<string, { statements: number; sql: string[] }> = {};

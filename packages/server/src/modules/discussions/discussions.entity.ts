@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { ArrayType, Entity, Enum, PrimaryKey, Property, type Opt } from '@mikro-orm/postgresql';
+import {
+  ArrayType,
+  BeforeCreate,
+  BeforeUpdate,
+  Entity,
+  Enum,
+  PrimaryKey,
+  Property,
+  type Opt,
+} from '@mikro-orm/postgresql';
 import { InSpace } from '../../platform/database/in-space.js';
+import { renderMarkdown } from '../../platform/text/markdown.js';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum ReactionKind {
@@ -34,6 +44,10 @@ export class Thread extends InSpace {
   @Field({ description: 'The opening text, as Markdown.' })
   body!: string;
 
+  /** `body` rendered when written (see `renderBody`), so that readers never render it. */
+  @Property({ type: 'text' })
+  bodyHtml: string & Opt = '';
+
   @Property({ type: ArrayType })
   @Field(() => [String])
   tags: string[] & Opt = [];
@@ -64,6 +78,12 @@ export class Thread extends InSpace {
 
   @Property({ type: 'timestamptz', nullable: true })
   deletedAt?: Date | null;
+
+  @BeforeCreate()
+  @BeforeUpdate()
+  renderBody(): void {
+    this.bodyHtml = renderMarkdown(this.body);
+  }
 }
 
 @Entity({ tableName: 'post' })
@@ -84,6 +104,10 @@ export class Post extends InSpace {
 
   @Property({ type: 'text' })
   body!: string;
+
+  /** `body` rendered when written (see `renderBody`), so that readers never render it. */
+  @Property({ type: 'text' })
+  bodyHtml: string & Opt = '';
 
   @Property({ type: 'timestamptz' })
   @Field(() => Date)
@@ -112,6 +136,12 @@ export class Post extends InSpace {
 
   @Property({ type: 'text', nullable: true })
   hiddenReason?: string | null;
+
+  @BeforeCreate()
+  @BeforeUpdate()
+  renderBody(): void {
+    this.bodyHtml = renderMarkdown(this.body);
+  }
 }
 
 @Entity({ tableName: 'post_revision' })

@@ -16,7 +16,6 @@ import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import type { Context } from '../../platform/graphql/context.js';
 import { SignedIn, SignedInOrToken } from '../../platform/graphql/authorization.js';
 import { ConnectionType, PageArgs } from '../../platform/graphql/pagination.js';
-import { renderMarkdown } from '../../platform/text/markdown.js';
 import { User } from '../accounts/accounts.entity.js';
 import { userLoader } from '../accounts/accounts.service.js';
 import { primedValue } from '../../platform/graphql/loaders.js';
@@ -93,7 +92,10 @@ export class ThreadResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Thread | null> {
     return discussions
-      .primeThreadPage(context, id, { unread: selects(info, ['unreadCount']) })
+      .primeThreadPage(context, id, {
+        unread: selects(info, ['unreadCount']),
+        organisation: selects(info, ['space', 'organisation']),
+      })
       .then(() => discussions.readableThread(context, id))
       .then(
         ({ thread }) => thread,
@@ -141,7 +143,7 @@ export class ThreadResolver {
 
   @FieldResolver(() => String, { description: 'The opening text rendered safely as HTML.' })
   bodyHtml(@Root() thread: Thread): string {
-    return renderMarkdown(thread.body);
+    return thread.bodyHtml;
   }
 
   @FieldResolver(() => User, { nullable: true })
@@ -276,9 +278,13 @@ export class PostResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The text rendered safely as HTML.' })
-  async bodyHtml(@Root() post: Post, @Ctx() context: Context): Promise<string | null> {
-    const body = await discussions.visibleBody(context, post);
-    return body === null ? null : renderMarkdown(body);
+  bodyHtml(@Root() post: Post, @Ctx() context: Context): string | null | Promise<string | null> {
+    // The stored rendering, under the same rule as `body`.
+    const known = discussions.visibleBodyNow(context, post);
+    if (known !== undefined) return known === null ? null : post.bodyHtml;
+    return discussions
+      .visibleBody(context, post)
+      .then((body) => (body === null ? null : post.bodyHtml));
   }
 
   @FieldResolver(() => User, { nullable: true })

@@ -32,6 +32,7 @@ import {
 import { notifyMentioned } from '../notifications/notifications.service.js';
 import { RESOURCE_MATCH_SQL, SEARCH_QUERY_SQL } from '../resources/resources.service.js';
 import { authorColumns, primeAuthors } from '../accounts/accounts.service.js';
+import { organisationColumns, primeOrganisation } from '../organisations/organisations.service.js';
 import {
   Post,
   PostFlag,
@@ -98,14 +99,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The `thread` query's read in one statement: the thread with its author and its space, the
- * viewer's reach when it is not known yet, and the viewer's unread count when the page asks for
- * it. It only primes the request's loaders (`threadById`, users, `spaceById`, the reach, unread
- * counts): `readableThread` and the rules then decide from them exactly as for any other thread.
+ * viewer's reach when it is not known yet, and the viewer's unread count and the space's
+ * organisation when the page asks for them. It only primes the request's loaders
+ * (`threadById`, users, `spaceById`, `organisationById`, the reach, unread counts):
+ * `readableThread` and the rules then decide from them exactly as for any other thread.
  */
 export async function primeThreadPage(
   context: Context,
   id: string,
-  options: { unread: boolean },
+  options: { unread: boolean; organisation: boolean },
 ): Promise<void> {
   // Anything read before (or an id that is no uuid) goes the usual way.
   if (context.loaders.has('threadById') || !UUID.test(id)) return;
@@ -124,10 +126,16 @@ export async function primeThreadPage(
   }
   params.push(id);
   await context.db.read(async (em) => {
+    const organisation = options.organisation
+      ? {
+          columns: `, ${organisationColumns(em, 'o')}`,
+          join: 'left join organisation o on o.id = s.organisation_id',
+        }
+      : { columns: '', join: '' };
     const rows = await executePrepared(
       em,
-      prepared(`${reach ? `with ${SIGNED_IN_ACCESS_CTE} ` : ''}select ${columnsOf(em, Thread, 't')}, ${select.join(', ')}
-       from thread t left join app_user u on u.id = t.author_id left join space s on s.id = t.space_id
+      prepared(`${reach ? `with ${SIGNED_IN_ACCESS_CTE} ` : ''}select ${columnsOf(em, Thread, 't')}, ${select.join(', ')}${organisation.columns}
+       from thread t left join app_user u on u.id = t.author_id left join space s on s.id = t.space_id ${organisation.join}
        where t.id = ? and t.deleted_at is null`),
       params,
     );
@@ -138,6 +146,7 @@ export async function primeThreadPage(
     primeAuthors(context, em, rows);
     const row = rows[0];
     primeSpace(context, em, row);
+    if (options.organisation) primeOrganisation(context, em, row);
     if (reach) primeSignedInAccess(context, row);
     if (unread) unreadCounts(context).prime(id, Number(row.unread__count));
     delete row.unread__count;

@@ -11,6 +11,7 @@ import {
   type PageArgs,
 } from '../../platform/graphql/pagination.js';
 import { byKey, requestLoader } from '../../platform/graphql/loaders.js';
+import { columnsOf, readOnlyEntity, takePrefixed } from '../../platform/database/read-only.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { normaliseEmail, userEmail } from '../accounts/accounts.service.js';
 import { Invitation, Membership, MemberRole, Organisation } from './organisations.entity.js';
@@ -40,6 +41,28 @@ export function organisationLoader(context: Context) {
   return requestLoader<string, Organisation>(context, 'organisationById', async (em, ids) =>
     byKey(ids, await em.find(Organisation, { id: { $in: [...ids] } }), (o) => o.id),
   );
+}
+
+const ORGANISATION_PREFIX = 'organisation__';
+
+/** The columns `primeOrganisation` takes, for a read that brings an organisation with its row. */
+export function organisationColumns(em: EntityManager, alias: string): string {
+  return columnsOf(em, Organisation, alias, ORGANISATION_PREFIX);
+}
+
+/** Takes the `organisationColumns` out of a raw row and hands it to the request's loader. */
+export function primeOrganisation(
+  context: Context,
+  em: EntityManager,
+  row: Record<string, unknown>,
+): void {
+  const organisation = takePrefixed(row, ORGANISATION_PREFIX);
+  // Shown, never changed through this object (changes load the organisation themselves).
+  if (typeof organisation.id === 'string')
+    organisationLoader(context).prime(
+      organisation.id,
+      readOnlyEntity(em, Organisation, organisation),
+    );
 }
 
 export async function organisationById(context: Context, id: string): Promise<Organisation | null> {

@@ -101,12 +101,15 @@ const selectLists = new WeakMap<EntityMetadata, Map<string, string>>();
 /**
  * `alias.column, …` for every column of `entity`: what a read selects instead of `alias.*`, so
  * its result keeps the same columns when a migration adds one to the table (a prepared
- * statement whose result changed shape fails until it is prepared again).
+ * statement whose result changed shape fails until it is prepared again). With a `prefix`, each
+ * is named `"<prefix>column"`, for a row that brings this entity beside another
+ * (`takePrefixed` takes them out again).
  */
 export function columnsOf(
   em: EntityManager,
   entity: new (...args: never[]) => object,
   alias: string,
+  prefix = '',
 ): string {
   const meta = em.getMetadata().get(entity.name);
   let lists = selectLists.get(meta);
@@ -114,13 +117,32 @@ export function columnsOf(
     lists = new Map();
     selectLists.set(meta, lists);
   }
-  let list = lists.get(alias);
+  const key = `${alias} ${prefix}`;
+  let list = lists.get(key);
   if (!list) {
     list = meta.props
       .filter((prop) => prop.persist !== false && prop.fieldNames?.length)
-      .flatMap((prop) => prop.fieldNames.map((column) => `${alias}.${column}`))
+      .flatMap((prop) =>
+        prop.fieldNames.map((column) =>
+          prefix ? `${alias}.${column} as "${prefix}${column}"` : `${alias}.${column}`,
+        ),
+      )
       .join(', ');
-    lists.set(alias, list);
+    lists.set(key, list);
   }
   return list;
+}
+
+/** The columns named `"<prefix>column"` taken out of `row`, as a row of their own. */
+export function takePrefixed(
+  row: Record<string, unknown>,
+  prefix: string,
+): Record<string, unknown> {
+  const taken: Record<string, unknown> = {};
+  for (const name of Object.keys(row)) {
+    if (!name.startsWith(prefix)) continue;
+    taken[name.slice(prefix.length)] = row[name];
+    delete row[name];
+  }
+  return taken;
 }

@@ -1,11 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { GraphQLError, print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError } from 'graphql';
 import type { Client as WsClient } from 'graphql-ws';
 import { startTestServer, type TestClient, type TestServer } from '../../test/harness.js';
 import { buildTenant, type Tenant } from '../../test/tenants.js';
+import { webQueries } from '../../test/web-documents.js';
 
 /**
  * Every query of the web client, and a few more, answered over HTTP by the compiled executor and
@@ -31,86 +29,8 @@ vi.mock('graphql-jit', async (importOriginal) => {
   };
 });
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-
-/** The web client's queries, from its generated documents (fragments included). */
-function webQueries(): Array<{ name: string; query: string; operation: OperationDefinitionNode }> {
-  const generated = fs.readFileSync(
-    path.resolve(here, '../../../../web/src/gql/graphql.ts'),
-    'utf8',
-  );
-  const queries = [];
-  for (const match of generated.matchAll(
-    /^export const (\w+)Document = (\{.*\}) as unknown as/gm,
-  )) {
-    const document = JSON.parse(match[2]!) as DocumentNode;
-    const operation = document.definitions.find(
-      (definition): definition is OperationDefinitionNode =>
-        definition.kind === 'OperationDefinition',
-    );
-    if (operation?.operation === 'query') {
-      queries.push({ name: match[1]!, query: print(document), operation });
-    }
-  }
-  return queries;
-}
-
-/** The bench's thread page (packages/bench/src/queries.ts). */
-const THREAD_PAGE = /* GraphQL */ `
-  query ThreadPage($id: ID!, $first: Int!) {
-    thread(id: $id) {
-      id
-      title
-      body
-      createdAt
-      pinned
-      locked
-      replyCount
-      author {
-        id
-        displayName
-        handle
-      }
-      viewerCan {
-        reply
-        update
-        delete
-        moderate
-      }
-      posts(first: $first) {
-        edges {
-          cursor
-          node {
-            id
-            body
-            createdAt
-            editedAt
-            author {
-              id
-              displayName
-              handle
-            }
-            reactions {
-              reaction
-              count
-              viewerReacted
-            }
-            viewerCan {
-              edit
-              delete
-              react
-              moderate
-            }
-          }
-        }
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-      }
-    }
-  }
-`;
+/** The web client's thread page, which is also what the bench measures. */
+const THREAD_PAGE = webQueries().find((query) => query.name === 'Thread')!.query;
 
 let server: TestServer;
 let t: Tenant;
