@@ -294,7 +294,7 @@ function markdown(results: Results): string {
     lines.push('## Cold start');
     lines.push('');
     lines.push(
-      `\`${c.command}\`: spawn to the first answered \`{ __typename }\`. First start **${c.firstStartSeconds} s**, warm start **${c.warmStartSeconds} s** (${c.note}). The build step of \`pnpm start\` is not included.`,
+      `\`${c.command}\`: spawn to the first answered \`{ __typename }\`. First start **${c.firstStartSeconds} s**, warm start **${c.warmStartSeconds} s** (${c.note}). Measured after the install, which builds; the start's own check that the build is current is included.`,
     );
     lines.push('');
   }

@@ -523,24 +523,30 @@ export interface ColdStartResult {
   note: string;
 }
 
-async function startOnce(main: string, dataDir: string, cwd: string): Promise<number> {
+/** The README's start command, run from the repository's root as the README says. */
+const START_COMMAND = ['npx', '-y', 'pnpm@12.4.2', 'start'] as const;
+
+async function startOnce(repoRoot: string, dataDir: string): Promise<number> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value === undefined) continue;
     if (
       /^(DATABASE_URL|REDIS_URL|NODE_ENV|PORT|HOST|LOG_LEVEL)$/.test(key) ||
-      key.startsWith('ALANY_')
+      key.startsWith('ALANY_') ||
+      key.startsWith('npm_')
     )
       continue;
     env[key] = value;
   }
   Object.assign(env, { ALANY_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' });
   const started = performance.now();
-  // As `pnpm start` runs it: the same Node flags.
-  const child = spawn(process.execPath, ['--enable-source-maps', ...NODE_FLAGS, main], {
-    cwd,
+  // npx, pnpm, the stale-build check and then Node: a process group, stopped as one (Ctrl-C).
+  const [command, ...args] = START_COMMAND;
+  const child = spawn(command, args, {
+    cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -563,23 +569,32 @@ async function startOnce(main: string, dataDir: string, cwd: string): Promise<nu
     }
     throw new Error(`no answer within 60 s: ${output.slice(-800)}`);
   } finally {
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    if (child.pid) process.kill(-child.pid, 'SIGINT');
+    const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 20_000);
     await exited;
+    // The embedded PostgreSQL is stopped by the server, after pnpm itself may have exited.
+    const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
+    for (let waited = 0; waited < 20_000 && (await exists(pidFile)); waited += 100)
+      await sleep(100);
     clearTimeout(timer);
   }
 }
 
+const exists = (file: string) =>
+  fs.access(file).then(
+    () => true,
+    () => false,
+  );
+
 export async function coldStart(repoRoot: string): Promise<ColdStartResult> {
-  const main = path.join(repoRoot, 'packages/server/dist/main.js');
   const temp = await fs.mkdtemp(path.join(os.tmpdir(), 'alany-bench-cold-'));
   await fs.chmod(temp, 0o755);
   try {
     const dataDir = path.join(temp, 'data');
-    const first = await startOnce(main, dataDir, temp);
-    const warm = await startOnce(main, dataDir, temp);
+    const first = await startOnce(repoRoot, dataDir);
+    const warm = await startOnce(repoRoot, dataDir);
     return {
-      command: `node --enable-source-maps ${NODE_FLAGS.join(' ')} packages/server/dist/main.js (no DATABASE_URL: embedded PostgreSQL; development defaults, demo data seeded)`,
+      command: `${START_COMMAND.join(' ')} (the README's; after install, which builds: the start checks that the build is current, then node ${NODE_FLAGS.join(' ')} packages/server/dist/main.js with no DATABASE_URL: embedded PostgreSQL, development defaults, demo data seeded)`,
       firstStartSeconds: round(first, 2),
       warmStartSeconds: round(warm, 2),
       note: 'first start: initdb, migrations and demo data into a fresh ALANY_DATA_DIR; warm start reuses it',
