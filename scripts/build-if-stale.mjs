@@ -58,10 +58,14 @@ function newest(file) {
   return latest;
 }
 
-// pnpm runs this script with its own path in npm_execpath; run by hand, npx finds the pinned one.
-const pnpm = process.env.npm_execpath?.match(/pnpm/)
-  ? [process.execPath, process.env.npm_execpath]
-  : ['npx', '-y', 'pnpm@12.4.2'];
+// pnpm runs this script with its own path in npm_execpath (a script, or pnpm 12's own
+// executable); run by hand, npx finds the pinned one.
+const execpath = process.env.npm_execpath ?? '';
+const pnpm = !/pnpm/.test(execpath)
+  ? ['npx', '-y', 'pnpm@12.4.2']
+  : /\.[cm]?js$/.test(execpath)
+    ? [process.execPath, execpath]
+    : [execpath];
 
 const workspaceChanged = Math.max(...WORKSPACE_INPUTS.map((file) => newest(path.join(root, file))));
 for (const [dir, { name, inputs }] of Object.entries(PACKAGES)) {
