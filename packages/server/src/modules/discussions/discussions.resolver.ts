@@ -12,7 +12,13 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
-import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import {
+  getArgumentValues,
+  type FieldNode,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
 import type { Context } from '../../platform/graphql/context.js';
 import { SignedIn, SignedInOrToken } from '../../platform/graphql/authorization.js';
 import { ConnectionType, PageArgs } from '../../platform/graphql/pagination.js';
@@ -60,21 +66,52 @@ import {
  * Whether the field being resolved selects `path` (through fragments too): the page's statements
  * bring along only what the page asks for.
  */
-function selects(info: GraphQLResolveInfo, path: readonly string[]): boolean {
-  const within = (set: SelectionSetNode | undefined, rest: readonly string[]): boolean => {
-    if (!set) return false;
-    const [name, ...deeper] = rest;
-    return set.selections.some((selection) => {
-      if (selection.kind === 'Field') {
-        if (selection.name.value !== name) return false;
-        return deeper.length === 0 || within(selection.selectionSet, deeper);
-      }
-      const fragment =
-        selection.kind === 'InlineFragment' ? selection : info.fragments[selection.name.value];
-      return within(fragment?.selectionSet, rest);
-    });
-  };
-  return info.fieldNodes.some((node: FieldNode) => within(node.selectionSet, path));
+/** The fields named `name` directly in `set`, through its fragments. */
+function fieldsNamed(
+  info: GraphQLResolveInfo,
+  set: SelectionSetNode | undefined,
+  name: string,
+): FieldNode[] {
+  if (!set) return [];
+  return set.selections.flatMap((selection) => {
+    if (selection.kind === 'Field') return selection.name.value === name ? [selection] : [];
+    const fragment =
+      selection.kind === 'InlineFragment' ? selection : info.fragments[selection.name.value];
+    return fieldsNamed(info, fragment?.selectionSet, name);
+  });
+}
+
+/** Whether the field being resolved (or `nodes`) selects `path` below it. */
+function selects(
+  info: GraphQLResolveInfo,
+  path: readonly string[],
+  nodes: readonly FieldNode[] = info.fieldNodes,
+): boolean {
+  const [name, ...deeper] = path;
+  const found = nodes.flatMap((node) => fieldsNamed(info, node.selectionSet, name!));
+  return deeper.length === 0 ? found.length > 0 : found.length > 0 && selects(info, deeper, found);
+}
+
+/**
+ * The page the thread's `posts` field will ask for, so that the thread's read can bring it in
+ * the same round trip: when exactly one `posts` field asks, with arguments it can know now.
+ */
+function postsAsked(info: GraphQLResolveInfo): discussions.PostsPageWanted | undefined {
+  const asked = info.fieldNodes.flatMap((node) => fieldsNamed(info, node.selectionSet, 'posts'));
+  if (asked.length !== 1) return undefined;
+  const field = (info.schema.getType('Thread') as GraphQLObjectType).getFields().posts;
+  try {
+    const args = getArgumentValues(field!, asked[0]!, info.variableValues) as Partial<PageArgs>;
+    if (typeof args.first !== 'number') return undefined;
+    return {
+      first: args.first,
+      after: args.after ?? null,
+      reactions: selects(info, ['edges', 'node', 'reactions'], asked),
+    };
+  } catch {
+    // Arguments the field itself will refuse, with its own error.
+    return undefined;
+  }
 }
 
 const ThreadConnection = ConnectionType(Thread, 'Thread');
@@ -95,6 +132,7 @@ export class ThreadResolver {
       .primeThreadPage(context, id, {
         unread: selects(info, ['unreadCount']),
         organisation: selects(info, ['space', 'organisation']),
+        posts: postsAsked(info),
       })
       .then(() => discussions.readableThread(context, id))
       .then(

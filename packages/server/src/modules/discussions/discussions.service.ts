@@ -1,7 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { cleanTags } from '../../platform/text/tags.js';
 import { columnsOf, readOnlyEntity } from '../../platform/database/read-only.js';
-import { executePrepared, prepared, type PreparedValue } from '../../platform/database/prepared.js';
+import {
+  executePrepared,
+  executePreparedTogether,
+  prepared,
+  type PreparedRun,
+  type PreparedValue,
+} from '../../platform/database/prepared.js';
 import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
 import { BadUserInput, forbidden, notFound, rateLimited } from '../../platform/graphql/errors.js';
@@ -9,8 +15,10 @@ import { byKey, groupByKey, primeLoader, requestLoader } from '../../platform/gr
 import {
   afterCursor,
   decodeCursor,
+  MAX_PAGE,
   toConnection,
   type Connection,
+  type KeysetCursor,
   type PageArgs,
 } from '../../platform/graphql/pagination.js';
 import { escapeHtml, mentionedHandles } from '../../platform/text/markdown.js';
@@ -107,7 +115,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function primeThreadPage(
   context: Context,
   id: string,
-  options: { unread: boolean; organisation: boolean },
+  options: { unread: boolean; organisation: boolean; posts?: PostsPageWanted },
 ): Promise<void> {
   // Anything read before (or an id that is no uuid) goes the usual way.
   if (context.loaders.has('threadById') || !UUID.test(id)) return;
@@ -132,13 +140,32 @@ export async function primeThreadPage(
           join: 'left join organisation o on o.id = s.organisation_id',
         }
       : { columns: '', join: '' };
-    const rows = await executePrepared(
-      em,
-      prepared(`${reach ? `with ${SIGNED_IN_ACCESS_CTE} ` : ''}select ${columnsOf(em, Thread, 't')}, ${select.join(', ')}${organisation.columns}
+    const threadRead: PreparedRun = {
+      statement:
+        prepared(`${reach ? `with ${SIGNED_IN_ACCESS_CTE} ` : ''}select ${columnsOf(em, Thread, 't')}, ${select.join(', ')}${organisation.columns}
        from thread t left join app_user u on u.id = t.author_id left join space s on s.id = t.space_id ${organisation.join}
        where t.id = ? and t.deleted_at is null`),
-      params,
+      values: params,
+    };
+    // The page's posts in the same round trip, read as a moderator sees them (row-level
+    // security still decides what the viewer may read; `listPosts` checks the rest).
+    const ahead = options.posts && readablePage(options.posts);
+    const postsRead =
+      ahead &&
+      postsPageRead(em, context, id, ahead, {
+        reactions: ahead.reactions,
+        withHidden: true,
+      });
+    const [rows = [], postRows] = await executePreparedTogether(
+      em,
+      postsRead ? [threadRead, postsRead] : [threadRead],
     );
+    if (options.posts && postRows && rows[0]) {
+      postsReadAhead.set(context, {
+        key: readAheadKey(id, options.posts, options.posts.reactions),
+        posts: postsFromRows(context, em, postRows, options.posts.reactions),
+      });
+    }
     if (!rows[0]) {
       threadLoader(context).prime(id, null);
       return;
@@ -438,25 +465,35 @@ export async function listThreads(
   };
 }
 
-export async function listPosts(
+/** What the thread page's read brings with it: the page of posts its `posts` field will ask for. */
+export interface PostsPageWanted {
+  first: number;
+  after: string | null;
+  reactions: boolean;
+}
+
+/**
+ * A page of a thread's posts with their authors (and reactions) as one prepared read, with the
+ * hidden posts of others (what moderators see) or without them.
+ */
+function postsPageRead(
+  em: EntityManager,
   context: Context,
-  thread: Thread,
-  page: PageArgs,
-  options: { reactions: boolean } = { reactions: false },
-): Promise<Connection<Post>> {
-  const { rights } = await readableThread(context, thread.id);
-  const after = decodeCursor(page.after);
+  threadId: string,
+  page: { first: number; after: KeysetCursor | undefined },
+  options: { reactions: boolean; withHidden: boolean },
+): PreparedRun {
   const me = viewerId(context);
   const where = ['p.thread_id = ?'];
-  const params: PreparedValue[] = [thread.id];
+  const params: PreparedValue[] = [threadId];
   // Hidden posts disappear for everyone but moderators and their own authors.
-  if (!rights.moderate) {
+  if (!options.withHidden) {
     where.push(me ? '(p.hidden_at is null or p.author_id = ?)' : 'p.hidden_at is null');
     if (me) params.push(me);
   }
-  if (after) {
+  if (page.after) {
     where.push('(p.created_at > ? or (p.created_at = ? and p.id > ?))');
-    params.push(after.at, after.at, after.id);
+    params.push(page.after.at, page.after.at, page.after.id);
   }
   // Reaction counts with the viewer's own, as `reactionCounts` reads them, when the page asks.
   const reactions = options.reactions
@@ -465,38 +502,105 @@ export async function listPosts(
                from reaction r where r.post_id = p.id group by kind) k) as reactions__json`
     : '';
   // One statement for the page and its authors (and reactions), however many posts it has.
-  const rows = await context.db.read(async (em) => {
-    const raw = await executePrepared(
-      em,
+  return {
+    statement:
       prepared(`select ${columnsOf(em, Post, 'p')}, ${authorColumns('u')}${reactions} from post p left join app_user u on u.id = p.author_id
        where ${where.join(' and ')} order by p.created_at asc, p.id asc limit ?`),
-      [...(options.reactions ? [me ?? NOBODY] : []), ...params, page.first + 1],
-    );
-    primeAuthors(context, em, raw);
-    const counts = options.reactions ? reactionCounts(context) : undefined;
-    return raw.map((row) => {
-      // The mapper reads the post's own columns only: no copy of the row without this one.
-      const given = row.reactions__json as
-        Array<{ kind: ReactionKind; count: number; mine: boolean }> | undefined;
-      // Shown, never changed through this object (changes load the post through postLoader).
-      const post = readOnlyEntity(em, Post, row);
-      if (counts)
-        primeLoader(
-          counts,
-          post.id,
-          REACTION_ORDER.map((kind) => {
-            const found = given?.find((r) => r.kind === kind);
-            return {
-              reaction: kind,
-              count: Number(found?.count ?? 0),
-              viewerReacted: Boolean(found?.mine),
-            };
-          }),
-        );
-      return post;
-    });
+    values: [...(options.reactions ? [me ?? NOBODY] : []), ...params, page.first + 1],
+  };
+}
+
+/** The posts of `postsPageRead`'s rows, their authors and reaction counts primed. */
+function postsFromRows(
+  context: Context,
+  em: EntityManager,
+  raw: Array<Record<string, unknown>>,
+  reactions: boolean,
+): Post[] {
+  primeAuthors(context, em, raw);
+  const counts = reactions ? reactionCounts(context) : undefined;
+  return raw.map((row) => {
+    // The mapper reads the post's own columns only: no copy of the row without this one.
+    const given = row.reactions__json as
+      Array<{ kind: ReactionKind; count: number; mine: boolean }> | undefined;
+    // Shown, never changed through this object (changes load the post through postLoader).
+    const post = readOnlyEntity(em, Post, row);
+    if (counts)
+      primeLoader(
+        counts,
+        post.id,
+        REACTION_ORDER.map((kind) => {
+          const found = given?.find((r) => r.kind === kind);
+          return {
+            reaction: kind,
+            count: Number(found?.count ?? 0),
+            viewerReacted: Boolean(found?.mine),
+          };
+        }),
+      );
+    return post;
   });
-  return toConnection(rows, page.first, (p) => ({ at: p.createdAt, id: p.id }), Boolean(after));
+}
+
+/** A page the `posts` field will accept (else it is not read ahead: the field says what is wrong). */
+function readablePage(
+  wanted: PostsPageWanted,
+): { first: number; after: KeysetCursor | undefined; reactions: boolean } | undefined {
+  if (!Number.isInteger(wanted.first) || wanted.first < 1 || wanted.first > MAX_PAGE) return;
+  try {
+    return { first: wanted.first, after: decodeCursor(wanted.after), reactions: wanted.reactions };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Pages of posts read with their thread, for the request's `posts` field to take. */
+const postsReadAhead = new WeakMap<Context, { key: string; posts: Post[] }>();
+const readAheadKey = (
+  threadId: string,
+  page: { first: number; after?: string | null },
+  reactions: boolean,
+) => `${threadId}|${page.first}|${page.after ?? ''}|${reactions}`;
+
+export async function listPosts(
+  context: Context,
+  thread: Thread,
+  page: PageArgs,
+  options: { reactions: boolean } = { reactions: false },
+): Promise<Connection<Post>> {
+  const { rights } = await readableThread(context, thread.id);
+  const after = decodeCursor(page.after);
+  const connection = (posts: Post[]) =>
+    toConnection(posts, page.first, (p) => ({ at: p.createdAt, id: p.id }), Boolean(after));
+  const ahead = postsReadAhead.get(context);
+  if (ahead?.key === readAheadKey(thread.id, page, options.reactions)) {
+    postsReadAhead.delete(context);
+    // Read with every hidden post: right for a moderator, and for anyone else when none of
+    // them is someone else's (else the page is read again without them, to stay full).
+    if (rights.moderate) return connection(ahead.posts);
+    const me = viewerId(context);
+    if (ahead.posts.every((post) => !post.hiddenAt || (me !== null && post.authorId === me)))
+      return connection(ahead.posts);
+  }
+  const posts = await context.db.read(async (em) => {
+    const read = postsPageRead(
+      em,
+      context,
+      thread.id,
+      { first: page.first, after },
+      {
+        reactions: options.reactions,
+        withHidden: rights.moderate,
+      },
+    );
+    return postsFromRows(
+      context,
+      em,
+      await executePrepared(em, read.statement, read.values),
+      options.reactions,
+    );
+  });
+  return connection(posts);
 }
 
 export async function createPost(context: Context, input: CreatePostInput): Promise<Post> {

@@ -647,9 +647,85 @@ describe('SQL statements per page', () => {
     const page = await member.client.ok(THREAD_PAGE, { id: thread.id, first: 1 });
     expect(listed.node.unreadCount).toBe(page.thread.unreadCount);
     expect(listed.node.unreadCount).toBe(50);
-    // BEGIN with the session lookup and the viewer's settings; the thread with its author, its
-    // space, the viewer's reach and unread count; the posts with their authors and reactions;
-    // COMMIT (the issue asks for at most 4).
-    expect(five).toBeLessThanOrEqual(4);
+    // BEGIN with the session lookup and the viewer's settings; in one round trip the thread
+    // with its author, its space, the viewer's reach and unread count, and the posts with their
+    // authors and reactions; COMMIT (the issue asks for at most 4).
+    expect(five).toBe(3);
+  });
+
+  it('reads the page with its thread, and shows hidden posts only to whom they are due', async () => {
+    const thread = await newThread(owner.client, 'Read ahead');
+    // People of their own, clear of the posting rate limit the tests above came near.
+    const authors: Person[] = [];
+    for (const name of ['Ahead One', 'Ahead Two', 'Ahead Three']) {
+      const author = await person(server, name);
+      await addMember(server, owner, organisationId, author);
+      authors.push(author);
+    }
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i += 1) {
+      ids.push(
+        (
+          await authors[i % 3]!.client.ok(CREATE_POST, {
+            input: { threadId: thread.id, body: `Reply ${i}` },
+          })
+        ).createPost.post.id,
+      );
+    }
+    // Reply 2 (by the third author) hidden by a moderator: in the first page of 5.
+    await owner.client.ok(
+      `mutation($id: ID!) { hidePost(input: { postId: $id, reason: "Off topic" }) { post { id } } }`,
+      { id: ids[2] },
+    );
+    const orm = server.alany.orm;
+    const page = async (who: Person, first: number, after?: string) => {
+      let answer: Record<string, any> = {}; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read response shapes freely
+      const sql = await statementsOf(orm, async () => {
+        answer = await who.client.ok(
+          `query($id: ID!, $first: Int!, $after: String) { thread(id: $id) {
+            posts(first: $first, after: $after) { edges { node { id body } } pageInfo { hasNextPage endCursor } } } }`,
+          { id: thread.id, first, after },
+        );
+      });
+      const posts = answer.thread.posts;
+      return {
+        ids: posts.edges.map((e: { node: { id: string } }) => e.node.id),
+        next: posts.pageInfo,
+        statements: sql.length,
+      };
+    };
+    // A moderator and the hidden reply's author see it, from the read that came with the thread.
+    expect(await page(owner, 5)).toMatchObject({ ids: ids.slice(0, 5), statements: 3 });
+    expect(await page(authors[2]!, 5)).toMatchObject({ ids: ids.slice(0, 5), statements: 3 });
+    // Anyone else gets a full page without it: read again, without the hidden reply.
+    const first = await page(member, 5);
+    expect(first).toMatchObject({
+      ids: [ids[0], ids[1], ids[3], ids[4], ids[5]],
+      next: { hasNextPage: true },
+      statements: 4,
+    });
+    // The next page starts after the cursor, with nothing hidden in it: read with the thread.
+    expect(await page(member, 5, first.next.endCursor)).toMatchObject({
+      ids: ids.slice(6),
+      next: { hasNextPage: false },
+      statements: 3,
+    });
+    // A page the field refuses is refused as before.
+    expect(
+      code(
+        await member.client.request(
+          `query($id: ID!) { thread(id: $id) { posts(first: 500) { edges { node { id } } } } }`,
+          { id: thread.id },
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      code(
+        await member.client.request(
+          `query($id: ID!) { thread(id: $id) { posts(first: 5, after: "nonsense") { edges { node { id } } } } }`,
+          { id: thread.id },
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
   });
 });

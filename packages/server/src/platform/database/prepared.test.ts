@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ownerQuery, startTestServer, statementsOf, type TestServer } from '../../test/harness.js';
-import { executePrepared, prepared } from './prepared.js';
+import { executePrepared, executePreparedTogether, prepared } from './prepared.js';
 import { createAppOrm } from './orm.js';
 import { OperationUnitOfWork, sqlLiteral } from './unit-of-work.js';
 
@@ -42,6 +42,41 @@ describe('prepared statements', () => {
     expect(reads).toEqual([
       `prepare ${echo.name} as ${echo.text}; execute ${echo.name}('it''s', 7, true)`,
       `execute ${echo.name}(${sqlLiteral('a \\ b')}, 7, true)`,
+    ]);
+  });
+
+  it('runs several prepared statements in one round trip, preparing only what is new', async () => {
+    const double = prepared(`select ?::int * 2 as double`);
+    const greet = prepared(`select 'hello ' || ?::text as greeting`);
+    const answers: unknown[] = [];
+    const sql = await statementsOf(orm, async () => {
+      for (const [n, name] of [
+        [1, 'Aigerim'],
+        [2, "O'Neil"],
+      ] as const) {
+        const db = unit();
+        answers.push(
+          await db.read((em) =>
+            executePreparedTogether(em, [
+              { statement: double, values: [n] },
+              { statement: greet, values: [name] },
+              { statement: double, values: [n + 10] },
+            ]),
+          ),
+        );
+        await db.finish(true);
+      }
+    });
+    expect(answers).toEqual([
+      [[{ double: 2 }], [{ greeting: 'hello Aigerim' }], [{ double: 22 }]],
+      [[{ double: 4 }], [{ greeting: "hello O'Neil" }], [{ double: 24 }]],
+    ]);
+    const reads = sql.filter((statement) => !/^(begin|commit|rollback)/i.test(statement));
+    expect(reads).toEqual([
+      `prepare ${double.name} as ${double.text}; execute ${double.name}(1); ` +
+        `prepare ${greet.name} as ${greet.text}; execute ${greet.name}('Aigerim'); ` +
+        `execute ${double.name}(11)`,
+      `execute ${double.name}(2); execute ${greet.name}('O''Neil'); execute ${double.name}(12)`,
     ]);
   });
 

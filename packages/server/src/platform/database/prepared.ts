@@ -71,60 +71,117 @@ export async function executePrepared(
   statement: PreparedStatement,
   values: readonly PreparedValue[],
 ): Promise<Array<Record<string, unknown>>> {
-  const transaction = em.getTransactionContext<Knex.Transaction>();
-  if (!transaction) throw new Error('A prepared statement runs inside a unit of work.');
+  const [rows] = await executePreparedTogether(em, [{ statement, values }]);
+  return rows!;
+}
+
+export interface PreparedRun {
+  statement: PreparedStatement;
+  values: readonly PreparedValue[];
+}
+
+/**
+ * Runs several prepared statements in `em`'s transaction in ONE round trip, in order (each
+ * prepared first where this connection has not prepared it yet), and gives each one's rows.
+ * For reads of one request that do not depend on each other's answers.
+ */
+export async function executePreparedTogether(
+  em: EntityManager,
+  runs: readonly PreparedRun[],
+): Promise<Array<Array<Record<string, unknown>>>> {
+  const inTransaction = em.getTransactionContext<Knex.Transaction>();
+  if (!inTransaction) throw new Error('A prepared statement runs inside a unit of work.');
+  const transaction = inTransaction;
   // knex's transaction client hands out the transaction's one connection.
   const connection = (await transaction.client.acquireConnection()) as object;
-  let known = preparedOn.get(connection);
-  if (!known) {
-    known = new Map();
-    preparedOn.set(connection, known);
+  const known = preparedOn.get(connection) ?? new Map<string, PreparedState>();
+  preparedOn.set(connection, known);
+  const sent: string[] = [];
+  /** Where each run's rows are among the answers to what is sent. */
+  const answerOf: number[] = [];
+  /** Run as already prepared on this connection. */
+  const executing: string[] = [];
+  const preparing: string[] = [];
+  // Claimed the moment it is chosen: other reads wait rather than prepare it a second time.
+  let preparedHere!: () => void;
+  const claim = new Promise<void>((resolve) => (preparedHere = resolve));
+  const settle = (state: 'ready' | 'unknown') => {
+    for (const name of preparing) known.set(name, state);
+    preparedHere();
+  };
+  try {
+    await chooseWhatToSend();
+  } catch (error) {
+    settle('unknown');
+    throw error;
   }
-  const { name } = statement;
-  const run = `execute ${name}(${values.map(literal).join(', ')})`;
-  let state = known.get(name);
-  // Another read of the same request is preparing it on this connection: wait for that.
-  if (state instanceof Promise) {
-    await state;
-    state = known.get(name);
-  }
-  if (state === 'unknown') {
-    const [row] = lastRows(
-      await transaction.raw(
-        `select exists (select 1 from pg_prepared_statements where name = ${sqlLiteral(name)}) as prepared`,
-      ),
-    );
-    state = row?.prepared === true ? 'ready' : undefined;
-  }
-  if (state === 'ready') {
-    known.set(name, 'ready');
-    try {
-      return lastRows(await transaction.raw(run));
-    } catch (error) {
-      const code = (error as { code?: string }).code;
+  // knex's query builders run again on every `then`: one promise, run once.
+  let response: unknown;
+  try {
+    response = await transaction.raw(sent.join('; '));
+  } catch (error) {
+    settle('unknown');
+    const code = (error as { code?: string }).code;
+    for (const name of executing) {
       // "cached plan must not change result type": prepare it again next time.
       if (code === '0A000') known.set(name, 'stale');
       // Gone (a connection pooler that swaps server connections, or `DEALLOCATE ALL`).
       else if (code === '26000') known.delete(name);
-      throw error;
+    }
+    throw error;
+  }
+  settle('ready');
+  const results = resultsOf(response);
+  return answerOf.map((index) => results[index]?.rows ?? []);
+
+  async function chooseWhatToSend() {
+    for (const { statement, values } of runs) {
+      const { name } = statement;
+      const run = `execute ${name}(${values.map(literal).join(', ')})`;
+      if (preparing.includes(name)) {
+        // Prepared earlier in what this call sends (its fate is the preparing one's).
+        sent.push(run);
+        answerOf.push(sent.length - 1);
+        continue;
+      }
+      let state = known.get(name);
+      // Another read of the same request is preparing it on this connection: wait for that.
+      if (state instanceof Promise) {
+        await state;
+        state = known.get(name);
+      }
+      if (state === 'unknown') {
+        const [row] = lastRows(
+          await transaction.raw(
+            `select exists (select 1 from pg_prepared_statements where name = ${sqlLiteral(name)}) as prepared`,
+          ),
+        );
+        state = row?.prepared === true ? 'ready' : undefined;
+        if (state === 'ready') known.set(name, 'ready');
+      }
+      if (state === 'ready') {
+        executing.push(name);
+        sent.push(run);
+      } else if (state !== 'stale' && known.size >= MOST_PER_CONNECTION) {
+        // Planned as any other statement: the values inlined in place of the parameters.
+        sent.push(
+          statement.text.replace(/\$(\d+)/g, (_, n: string) => literal(values[Number(n) - 1]!)),
+        );
+      } else {
+        if (state === 'stale') sent.push(`deallocate ${name}`);
+        sent.push(`prepare ${name} as ${statement.text}`, run);
+        preparing.push(name);
+        known.set(name, claim);
+      }
+      answerOf.push(sent.length - 1);
     }
   }
-  if (state !== 'stale' && known.size >= MOST_PER_CONNECTION) {
-    // Planned as any other statement: the values inlined in place of the parameters.
-    const inlined = statement.text.replace(/\$(\d+)/g, (_, n: string) =>
-      literal(values[Number(n) - 1]!),
-    );
-    return lastRows(await transaction.raw(inlined));
-  }
-  const prepare = `${state === 'stale' ? `deallocate ${name}; ` : ''}prepare ${name} as ${statement.text}`;
-  // knex's query builders run again on every `then`: one promise, run once.
-  const answer = Promise.resolve(transaction.raw(`${prepare}; ${run}`));
-  known.set(
-    name,
-    answer.then(
-      () => known.set(name, 'ready'),
-      () => known.set(name, 'unknown'),
-    ),
-  );
-  return lastRows(await answer);
+}
+
+/** The answers to each statement of what was sent, in order (one when one was sent). */
+function resultsOf(answer: unknown): Array<{ rows?: Array<Record<string, unknown>> }> {
+  const response = (answer as { response?: unknown } | undefined)?.response ?? answer;
+  return (Array.isArray(response) ? response : [response]) as Array<{
+    rows?: Array<Record<string, unknown>>;
+  }>;
 }

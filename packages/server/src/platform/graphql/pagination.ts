@@ -17,11 +17,14 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
+/** The most a page may ask for. */
+export const MAX_PAGE = 100;
+
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { defaultValue: 20, description: 'At most 100.' })
+  @Field(() => Int, { defaultValue: 20, description: `At most ${MAX_PAGE}.` })
   @Min(1)
-  @Max(100)
+  @Max(MAX_PAGE)
   first: number = 20;
 
   @Field(() => String, { nullable: true })
