@@ -14,6 +14,7 @@ import { Migration20261127000012LiveAudience } from './Migration20261127000012Li
 import { Migration20261127000013VoteFastPath } from './Migration20261127000013VoteFastPath.js';
 import { Migration20261127000014ThreadPage } from './Migration20261127000014ThreadPage.js';
 import { Migration20261127000015CachedPolicyPlans } from './Migration20261127000015CachedPolicyPlans.js';
+import { Migration20261127000017VoteCounter } from './Migration20261127000017VoteCounter.js';
 
 /** Applied in this order; a new migration is appended here and never edited once released. */
 export const migrationsList: MigrationObject[] = [
@@ -41,4 +42,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261127000015CachedPolicyPlans',
     class: Migration20261127000015CachedPolicyPlans,
   },
+  { name: 'Migration20261127000017VoteCounter', class: Migration20261127000017VoteCounter },
 ];
