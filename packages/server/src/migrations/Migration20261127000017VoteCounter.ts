@@ -20,10 +20,14 @@ import { Migration20261127000013VoteFastPath } from './Migration20261127000013Vo
  *   so concurrent batches never deadlock; a batch waits for the one before it on the same
  *   question to commit), then casts and counts all of them in one statement. Each vote's count
  *   is the locked counter (every vote committed before) plus the changes of the votes before it
- *   in the batch, its own included: the exact count of that moment, as before. Nobody else can
- *   change the question's votes while the counter is locked, since every vote goes through here.
+ *   in the batch, its own included: the exact count of that moment, as before. Nobody else
+ *   changes the question's votes meanwhile: every vote goes through here, and any other change
+ *   (a cascade, the owner's hand) waits for the counter in its trigger before it can commit.
  *   `cast_vote` (a signed-in person's vote, inside their operation's transaction) is a batch of
- *   one, so both follow one rule.
+ *   one, so both follow one rule; it holds the question's counter until that operation commits
+ *   (one operation voting on two questions against a batch holding them in the other order is
+ *   a deadlock PostgreSQL breaks after `deadlock_timeout`; the application casts a failed batch
+ *   again vote by vote).
  * - The votes' organisation, space and event are the question's own: one composite foreign key
  *   to the question checks all four at once (the vote can no longer name another event than its
  *   question's) where four keys checked and locked a row each.
