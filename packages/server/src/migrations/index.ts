@@ -15,6 +15,7 @@ import { Migration20261127000013VoteFastPath } from './Migration20261127000013Vo
 import { Migration20261127000014ThreadPage } from './Migration20261127000014ThreadPage.js';
 import { Migration20261127000015CachedPolicyPlans } from './Migration20261127000015CachedPolicyPlans.js';
 import { Migration20261127000016StoredHtml } from './Migration20261127000016StoredHtml.js';
+import { Migration20261127000017VoteCounter } from './Migration20261127000017VoteCounter.js';
 
 /** Applied in this order; a new migration is appended here and never edited once released. */
 export const migrationsList: MigrationObject[] = [
@@ -43,4 +44,5 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261127000015CachedPolicyPlans,
   },
   { name: 'Migration20261127000016StoredHtml', class: Migration20261127000016StoredHtml },
+  { name: 'Migration20261127000017VoteCounter', class: Migration20261127000017VoteCounter },
 ];

@@ -118,8 +118,9 @@ describe('stored HTML of threads and posts', () => {
     });
     try {
       const migrator = orm.getMigrator();
-      const [reverted] = await migrator.down();
-      expect(reverted?.name).toBe('Migration20261127000016StoredHtml');
+      // Down to before migration 16 (the later ones first), and up again below.
+      const reverted = await migrator.down({ to: 'Migration20261127000016StoredHtml' });
+      expect(reverted.at(-1)?.name).toBe('Migration20261127000016StoredHtml');
       const columns = await ownerQuery(
         server,
         `select table_name from information_schema.columns where column_name = 'body_html'`,

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAppSchema } from '../platform/graphql/schema.js';
 import {
+  ownerQuery,
   startTestServer,
   type GraphQLResponse,
   type TestClient,
@@ -80,6 +81,7 @@ async function snapshotOfA() {
       eventParticipants: `select id, display_name from event_participant where organisation_id = $1 order by id`,
       questions: `select id, body, status, pinned, upvote_count from question where organisation_id = $1 order by id`,
       votes: `select question_id, participant_id from question_vote where organisation_id = $1 order by 1, 2`,
+      voteCounts: `select question_id, votes from question_vote_count where organisation_id = $1 order by 1`,
       polls: `select id, status from poll where organisation_id = $1 order by id`,
       ballots: `select poll_id, participant_id, option_ids from poll_ballot where organisation_id = $1 order by 1, 2`,
       assessments: `select id, title, status, published_at from risk_assessment where organisation_id = $1 order by id`,
@@ -1623,6 +1625,11 @@ describe('cross-tenant isolation in the database (row-level security alone)', ()
             [a.organisation.id],
           ],
           [`delete from file_upload where user_id = $1`, [a.owner.id]],
+          [
+            `update question_vote_count set votes = votes + 1 where organisation_id = $1`,
+            [a.organisation.id],
+          ],
+          [`delete from question_vote_count where organisation_id = $1`, [a.organisation.id]],
         ] as const;
         for (const [sql, params] of changes) {
           // Either the policies hide every target row, or the privilege is not there at all.
@@ -1661,6 +1668,12 @@ describe('cross-tenant isolation in the database (row-level security alone)', ()
           [
             `insert into network_membership (id, network_id, organisation_id, joined_at) values (gen_random_uuid(), $1, $2, now())`,
             [a.network.id, b.organisation.id],
+          ],
+          [
+            // A question's vote count moves only with its votes.
+            `insert into question_vote_count (question_id, organisation_id, space_id, event_id, votes)
+             select id, organisation_id, space_id, event_id, 1000 from question where id = $1`,
+            [a.pendingQuestionId],
           ],
           [
             // A guest may only come in through the join code, never by inserting itself.
@@ -1732,6 +1745,15 @@ describe('cross-tenant isolation in the database (row-level security alone)', ()
       .finally(() => owner.end());
     const bGuest = hashes.rows.find((row) => row.event_id === b.event.id)!;
     const aGuest = hashes.rows.find((row) => row.event_id === a.event.id)!;
+    const countsOfA = () =>
+      ownerQuery<{ question_id: string; votes: number; rows: number }>(
+        server,
+        `select c.question_id, c.votes, (select count(*)::int from question_vote v where v.question_id = c.question_id) as rows
+         from question_vote_count c where c.organisation_id = $1 order by 1`,
+        [a.organisation.id],
+      );
+    const countsBefore = await countsOfA();
+    expect(countsBefore.map((row) => row.question_id)).toContain(a.approvedQuestionId);
     const attackers = {
       ...viewers(),
       "B's guest": { 'app.guest_participant_id': bGuest.id, 'app.user_id': '' },
@@ -1787,12 +1809,18 @@ describe('cross-tenant isolation in the database (row-level security alone)', ()
     // The proof works (the function is not simply closed): with A's guest's token hash the vote
     // is cast, here inside a transaction that is rolled back.
     await asAppRole({}, async (client) => {
-      const { rows } = await client.query<{ outcome: string; changed: number }>(
-        'select outcome, changed from alany.cast_vote($1, true, $2)',
+      const { rows } = await client.query<{ outcome: string; changed: number; votes: number }>(
+        'select outcome, changed, votes from alany.cast_vote($1, true, $2)',
         [a.approvedQuestionId, aGuest.guest_token_hash],
       );
       expect(rows[0]?.outcome).toBe('OK');
+      const before = countsBefore.find((row) => row.question_id === a.approvedQuestionId)!;
+      expect(rows[0]?.votes).toBe(before.votes + rows[0]!.changed);
     });
+    // A's counts are where they were, and exact.
+    const countsAfter = await countsOfA();
+    expect(countsAfter).toEqual(countsBefore);
+    for (const row of countsAfter) expect(row.votes, row.question_id).toBe(row.rows);
   });
 
   it("as the application role, A's own owner does see A's rows (the policies are not simply closed)", async () => {

@@ -826,10 +826,11 @@ interface GuestVote {
 /**
  * Group commit for guests' votes. A vote that finds no batch in flight goes at once; votes that
  * arrive while batches are in flight wait for one to return and then go together, as one
- * statement (`alany.cast_votes`: each vote checked, cast and counted on its own, in order) and
- * one commit. A lone vote waits for nothing; a hall voting at once costs a few statements
- * instead of one per vote. Should a batch fail (a question or participant deleted under it),
- * its votes are cast again one by one, so that only the vote at fault fails.
+ * statement (`alany.cast_votes`: each vote checked and answered with its count as if cast on its
+ * own, in order; batches on the same question take turns on its counter) and one commit. A lone
+ * vote waits for nothing; a hall voting at once costs a few statements instead of one per vote.
+ * Should a batch fail (a question or participant deleted under it), its votes are cast again one
+ * by one, so that only the vote at fault fails.
  */
 class GuestVoteBatcher {
   private static readonly IN_FLIGHT = 4;
@@ -1022,7 +1023,8 @@ export async function listQuestions(context: Context, args: QuestionsArgs): Prom
       { eventId: args.eventId, status: { $in: statuses } },
       { disableIdentityMap: true },
     );
-    // Counts straight from the votes: exact even while the cached count waits for its refresh.
+    // The exact counts (kept with the votes): exact even while the cached count waits for its
+    // refresh.
     const counts = await em.execute<Array<{ question_id: string; votes: number }>>(
       'select * from alany.vote_counts(?::uuid[])',
       [`{${questions.map((q) => q.id).join(',')}}`],

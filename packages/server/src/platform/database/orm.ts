@@ -31,8 +31,11 @@ export function createAppOrm(appUrl: string, poolMax = 20): Promise<MikroORM> {
   return MikroORM.init(ormOptions(appUrl, poolMax));
 }
 
-/** Applies pending migrations as the owner role, then disconnects. */
-export async function migrate(ownerUrl: string): Promise<string[]> {
+/**
+ * Applies pending migrations as the owner role, then disconnects; with `to`, only those up to
+ * that one (a test's database as it was before a later migration).
+ */
+export async function migrate(ownerUrl: string, to?: string): Promise<string[]> {
   // Replicas starting together take turns, on a connection of its own that holds the lock.
   const lock = new pg.Client({ connectionString: ownerUrl });
   await lock.connect();
@@ -52,7 +55,7 @@ export async function migrate(ownerUrl: string): Promise<string[]> {
     await lock.query('select pg_advisory_lock(727002)');
     const orm = await MikroORM.init(ormOptions(ownerUrl, 2));
     try {
-      const applied = await orm.getMigrator().up();
+      const applied = await orm.getMigrator().up(to ? { to } : undefined);
       return applied.map((migration) => migration.name);
     } finally {
       await orm.close(true);
