@@ -228,7 +228,9 @@ function markdown(results: Results): string {
     for (const [name, s] of Object.entries(results.statements))
       lines.push(`| ${name} | ${s.statements} |`);
     lines.push('');
-    lines.push('<details><summary>The statements of the 50-post page</summary>');
+    lines.push(
+      '<details><summary>The statements of the 50-post page (one line per round trip)</summary>',
+    );
     lines.push('');
     for (const sql of results.statements.threadPage50Posts?.sql ?? [])
       lines.push(`- \`${sql.replaceAll('`', "'")}\``);

@@ -197,7 +197,14 @@ export async function countStatements(
     }
     out[name] = {
       statements: sql.length,
-      sql: sql.map((s) => s.replace(/\s+/g, ' ').slice(0, 160)),
+      // Each statement of a round trip shortened on its own, so none is hidden by another.
+      sql: sql.map((s) =>
+        s
+          .replace(/\s+/g, ' ')
+          .split('; ')
+          .map((part) => (part.length > 120 ? `${part.slice(0, 119)}…` : part))
+          .join('; '),
+      ),
     };
   }
   return out;
