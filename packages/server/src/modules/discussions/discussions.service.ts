@@ -106,11 +106,12 @@ export function threadLoader(context: Context) {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The `thread` query's read in one statement: the thread with its author and its space, the
- * viewer's reach when it is not known yet, and the viewer's unread count and the space's
- * organisation when the page asks for them. It only primes the request's loaders
- * (`threadById`, users, `spaceById`, `organisationById`, the reach, unread counts):
- * `readableThread` and the rules then decide from them exactly as for any other thread.
+ * The `thread` query's read in one round trip: the thread with its author and its space, the
+ * viewer's reach when it is not known yet, the viewer's unread count and the space's
+ * organisation when the page asks for them, and beside it the page of posts the `posts` field
+ * will ask for (see `listPosts`). It only primes the request's loaders (`threadById`, users,
+ * `spaceById`, `organisationById`, the reach, unread counts, reaction counts): `readableThread`
+ * and the rules then decide from them exactly as for any other thread.
  */
 export async function primeThreadPage(
   context: Context,
