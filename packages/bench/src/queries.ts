@@ -6,6 +6,16 @@ import { here } from './util.js';
 /** The web client's generated documents (graphql-codegen's client preset, committed). */
 export const WEB_DOCUMENTS = path.resolve(here, '../../web/src/gql/graphql.ts');
 
+/** One of the web client's documents (fragments included), by operation name, read at run time. */
+export function webClientDocument(operation: string, file = WEB_DOCUMENTS): string {
+  const match = new RegExp(
+    `^export const ${operation}Document = (\\{.*\\}) as unknown as`,
+    'm',
+  ).exec(fs.readFileSync(file, 'utf8'));
+  if (!match) throw new Error(`${file} has no ${operation}Document any more`);
+  return print(JSON.parse(match[1]!) as DocumentNode);
+}
+
 /**
  * The thread page is measured with the web client's own `Thread` query and the fragments it
  * spreads, read from the client's generated documents at run time, so the bench always asks
@@ -13,13 +23,10 @@ export const WEB_DOCUMENTS = path.resolve(here, '../../web/src/gql/graphql.ts');
  * organisation, the viewer's rights) and its first 50 posts (rendered text, author, the post
  * replied to, reaction counts with the viewer's own, revisions, the viewer's rights).
  */
-export function webClientThreadPage(file = WEB_DOCUMENTS): string {
-  const match = /^export const ThreadDocument = (\{.*\}) as unknown as/m.exec(
-    fs.readFileSync(file, 'utf8'),
-  );
-  if (!match) throw new Error(`${file} has no ThreadDocument (the web client's "query Thread")`);
-  return print(JSON.parse(match[1]!) as DocumentNode);
-}
+export const webClientThreadPage = () => webClientDocument('Thread');
+
+/** The thread page's live updates, as the web client subscribes to them (`PostFields` included). */
+export const webClientThreadActivity = () => webClientDocument('ThreadActivity');
 
 /**
  * The same page from PostGraphile v5 (Amber preset inflection), field for field in the web
@@ -137,30 +144,6 @@ export const ALANY_THREAD_LIST = /* GraphQL */ `
       pageInfo {
         hasNextPage
         endCursor
-      }
-    }
-  }
-`;
-
-export const THREAD_ACTIVITY = /* GraphQL */ `
-  subscription ThreadActivity($threadId: ID!) {
-    threadActivity(threadId: $threadId) {
-      kind
-      postId
-      post {
-        id
-        body
-        createdAt
-        author {
-          id
-          displayName
-          handle
-        }
-        reactions {
-          reaction
-          count
-          viewerReacted
-        }
       }
     }
   }

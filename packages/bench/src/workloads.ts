@@ -12,8 +12,8 @@ import {
   CREATE_POST,
   EVENT_UPDATED,
   JOIN_EVENT,
-  THREAD_ACTIVITY,
   UPVOTE,
+  webClientThreadActivity,
   webClientThreadPage,
 } from './queries.js';
 import { EVENT_CODE, type fixture } from './seed.js';
@@ -293,7 +293,7 @@ export async function fanOutPair(
   try {
     const before = await alany.call<Memory>('memory');
     await crowd.connect(subscribers, wsUrl, {
-      graphql: { query: THREAD_ACTIVITY, variables: { threadId: fx.liveThreadId } },
+      graphql: { query: webClientThreadActivity(), variables: { threadId: fx.liveThreadId } },
       headersFor: (index) => sessionCookie(fx.members[index % fx.members.length]!.session),
     });
     const author = sessionCookie(fx.viewer.session);

@@ -27,3 +27,13 @@ export function webQueries(): Array<{
   }
   return queries;
 }
+
+/** One of the web client's operations (a query, mutation or subscription), fragments included. */
+export function webDocument(name: string): string {
+  const generated = fs.readFileSync(path.resolve(here, '../../../web/src/gql/graphql.ts'), 'utf8');
+  const match = new RegExp(`^export const ${name}Document = (\\{.*\\}) as unknown as`, 'm').exec(
+    generated,
+  );
+  if (!match) throw new Error(`the web client has no ${name} document`);
+  return print(JSON.parse(match[1]!) as DocumentNode);
+}

@@ -1,7 +1,14 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startTestServer, type TestClient, type TestServer, until } from '../../test/harness.js';
+import {
+  startTestServer,
+  statementsOf,
+  type TestClient,
+  type TestServer,
+  until,
+} from '../../test/harness.js';
+import { webDocument } from '../../test/web-documents.js';
 import { addMember, createOrganisation, person, type Person } from '../../test/tenants.js';
 
 let server: TestServer;
@@ -356,6 +363,66 @@ describe('live discussions', () => {
       expect(alone).toBeLessThanOrEqual(26);
     } finally {
       for (const l of one) await l.stop();
+    }
+  });
+
+  it("answers the web client's own subscription for all its subscribers at once, replies and revisions included", async () => {
+    const threadId = await thread('As the web client sees it');
+    const query = webDocument('ThreadActivity');
+    const people: Person[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const other = await person(server, `Web ${i}`);
+      await addMember(server, owner, organisationId, other);
+      people.push(other);
+    }
+    const [writer, replier, reader] = people as [Person, Person, Person];
+    // The writer's post, hidden by a moderator, is what the next reply answers.
+    const answered = (
+      await writer.client.ok(CREATE_POST, { input: { threadId, body: 'Rude *words*' } })
+    ).createPost.post;
+    await owner.client.ok(
+      `mutation($id: ID!) { hidePost(input: { postId: $id, reason: "Rude" }) { post { id } } }`,
+      { id: answered.id },
+    );
+    const listeners = [
+      await listen(writer.client, query, { threadId }),
+      await listen(reader.client, query, { threadId }),
+      await listen(owner.client, query, { threadId }),
+    ];
+    try {
+      const statements = await statementsOf(server.alany.orm, async () => {
+        await replier.client.ok(CREATE_POST, {
+          input: { threadId, body: 'A calm answer', replyToPostId: answered.id },
+        });
+        await until(() => listeners.every((l) => l.events.length === 1), 'the reply');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      });
+      const post = (l: Received) =>
+        (l.events[0]!.threadActivity as { post: Record<string, any> }).post; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read response shapes freely
+      for (const l of listeners) {
+        expect(l.errors).toEqual([]);
+        expect(post(l)).toMatchObject({
+          body: 'A calm answer',
+          bodyHtml: '<p>A calm answer</p>\n',
+          replyTo: { id: answered.id, deletedAt: null, author: { displayName: 'Web 0' } },
+        });
+      }
+      const [forWriter, forReader, forModerator] = listeners.map(post);
+      // The hidden text answered: its author and moderators see it, nobody else.
+      expect(forWriter!.replyTo.bodyHtml).toBe('<p>Rude <em>words</em></p>\n');
+      expect(forReader!.replyTo.bodyHtml).toBeNull();
+      expect(forModerator!.replyTo.bodyHtml).toBe('<p>Rude <em>words</em></p>\n');
+      // Revisions are the moderators' only.
+      expect(forReader!.revisions).toBeNull();
+      expect(forModerator!.revisions).toEqual([]);
+      // Executed once per class of subscriber: the one moderator class reads the revisions once.
+      const revisionReads = statements.filter((sql) => /from "post_revision"/.test(sql));
+      expect(revisionReads).toHaveLength(1);
+      // The post answered comes with the live post's rows: read by createPost's own check of it,
+      // and by no subscriber.
+      expect(statements.filter((sql) => /from "post" as "p0"/.test(sql))).toHaveLength(1);
+    } finally {
+      for (const l of listeners) await l.stop();
     }
   });
 

@@ -79,9 +79,10 @@ const threadSubscribers = new Gathering<string, Context, boolean | undefined>(
 const fieldSet = (...names: string[]) => new Set(names);
 /**
  * The fields of a thread event whose answer depends only on the event, the viewer's rights in
- * the space (write, moderate), whether the viewer wrote the post or the thread, and the
- * viewer's own reactions to the post: subscribers alike in these get one execution. Anything
- * else (unread counts, other posts, revisions, e-mail addresses) is executed per subscriber.
+ * the space (write, moderate), whether the viewer wrote the post, the post it replies to or the
+ * thread, and the viewer's own reactions to the post: subscribers alike in these get one
+ * execution. Anything else (unread counts, other posts, e-mail addresses) is executed per
+ * subscriber. These are the fields of the web client's own subscription (`PostFields`).
  */
 const THREAD_SHARED_FIELDS: SharedFields = {
   ThreadActivity: fieldSet('kind', 'post', 'postId', 'thread'),
@@ -95,8 +96,11 @@ const THREAD_SHARED_FIELDS: SharedFields = {
     'hiddenAt',
     'id',
     'reactions',
+    'replyTo',
+    'revisions',
     'viewerCan',
   ),
+  PostRevision: fieldSet('id', 'body', 'createdAt'),
   Thread: fieldSet(
     'author',
     'body',
@@ -129,6 +133,8 @@ type ReactionRow = { kind: ReactionKind; user_id: string };
 interface EventRows {
   thread: Thread;
   post: Post | null;
+  /** The post it replies to, when it does. */
+  replyTo: Post | null;
   space: Space;
   authors: User[];
   reactions: ReactionRow[];
@@ -144,24 +150,30 @@ interface EventRows {
 async function readEventRows(reader: Context, event: ThreadEvent): Promise<EventRows | undefined> {
   const as: Context = { ...reader, loaders: new Map() };
   const { threadId, postId } = event;
-  // One round of statements, side by side: the post comes with its author and its reactions,
-  // and the space is reached through the thread rather than after it.
+  // One round of statements, side by side: the post comes with its author and its reactions
+  // (and the post it replies to, with its author), and the space is reached through the thread
+  // rather than after it.
   const [thread, posted, space] = await Promise.all([
     threadLoader(as).load(threadId),
     postId
       ? as.db.read(async (em) => {
-          const [row] = await em.execute<Array<Record<string, unknown>>>(
+          const rows = await em.execute<Array<Record<string, unknown>>>(
             `select p.*, ${authorColumns('u')},
                (select coalesce(json_agg(json_build_object('kind', r.kind, 'user_id', r.user_id)), '[]')
                 from reaction r where r.post_id = p.id) as "reactions__json"
-             from post p left join app_user u on u.id = p.author_id where p.id = ?`,
-            [postId],
+             from post p left join app_user u on u.id = p.author_id
+             where p.id = ? or p.id = (select q.reply_to_post_id from post q where q.id = ?)`,
+            [postId, postId],
           );
+          const row = rows.find((r) => r.id === postId);
           if (!row) return null;
           const reactions = row.reactions__json as ReactionRow[];
-          delete row.reactions__json;
-          primeAuthors(as, em, [row]);
-          return { post: em.map(Post, row), reactions };
+          for (const r of rows) delete r.reactions__json;
+          primeAuthors(as, em, rows);
+          const [posted, replied] = [row, rows.find((r) => r !== row)].map((r) =>
+            r ? em.map(Post, r) : null,
+          );
+          return { post: posted!, replyTo: replied ?? null, reactions };
         })
       : null,
     as.db.read(async (em) => {
@@ -174,10 +186,13 @@ async function readEventRows(reader: Context, event: ThreadEvent): Promise<Event
   ]);
   if (!thread || !space || space.id !== thread.spaceId) return undefined;
   const post = posted?.post ?? null;
+  const replyTo = posted?.replyTo ?? null;
   const reactions = posted?.reactions ?? [];
-  // Both authors were brought along by the statements above: no statement of their own.
+  // The authors were brought along by the statements above: no statement of their own.
   const authors = await userLoader(as).loadMany(
-    [...new Set([post?.authorId, thread.authorId])].filter((id): id is string => !!id),
+    [...new Set([post?.authorId, replyTo?.authorId, thread.authorId])].filter(
+      (id): id is string => !!id,
+    ),
   );
   const kinds = new Map<string, string[]>();
   for (const reaction of reactions) {
@@ -187,7 +202,7 @@ async function readEventRows(reader: Context, event: ThreadEvent): Promise<Event
   }
   const mine = new Map([...kinds].map(([user, list]) => [user, list.sort().join(',')]));
   const people = authors.filter((user): user is User => !!user && !(user instanceof Error));
-  return { thread, post, space, authors: people, reactions, mine };
+  return { thread, post, replyTo, space, authors: people, reactions, mine };
 }
 
 /**
@@ -196,8 +211,10 @@ async function readEventRows(reader: Context, event: ThreadEvent): Promise<Event
  */
 function classKey(rows: EventRows, row: ReaderRow, me: string): string {
   const wrotePost = rows.post?.authorId === me;
+  // Whether a hidden post replied to shows its text depends on who wrote it.
+  const wroteReplyTo = rows.replyTo?.authorId === me;
   const wroteThread = rows.thread.authorId === me;
-  return `${row.can_write}|${row.role_rank >= 2}|${wrotePost}|${wroteThread}|${rows.mine.get(me) ?? ''}`;
+  return `${row.can_write}|${row.role_rank >= 2}|${wrotePost}|${wroteReplyTo}|${wroteThread}|${rows.mine.get(me) ?? ''}`;
 }
 
 /** Primes a context with this reader's rights and its own view of the rows. */
@@ -210,6 +227,7 @@ function primeReader(context: Context, rows: EventRows, row: ReaderRow, me: stri
     postLoader(context).prime(post.id, post);
     reactionCounts(context).prime(post.id, reactionCountsFrom(rows.reactions, me));
   }
+  if (rows.replyTo) postLoader(context).prime(rows.replyTo.id, rows.replyTo);
   for (const user of rows.authors) userLoader(context).prime(user.id, user);
 }
 
