@@ -71,6 +71,11 @@ const workspaceChanged = Math.max(...WORKSPACE_INPUTS.map((file) => newest(path.
 for (const [dir, { name, inputs }] of Object.entries(PACKAGES)) {
   if (wanted.length > 0 && !wanted.includes(dir)) continue;
   const packageDir = path.join(root, 'packages', dir);
+  // An install before the sources are there (a container image's cached dependency layer).
+  if (!fs.existsSync(path.join(packageDir, 'src'))) {
+    console.log(`${name}: no sources here yet, not built`);
+    continue;
+  }
   const stamp = path.join(packageDir, 'dist', '.build-stamp');
   const built = newest(stamp);
   const changed = Math.max(
