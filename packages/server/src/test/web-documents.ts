@@ -5,14 +5,17 @@ import { print, type DocumentNode, type OperationDefinitionNode } from 'graphql'
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** The web client's queries, from its generated documents (fragments included). */
-export function webQueries(): Array<{
+interface WebOperation {
   name: string;
+  /** The document as the client sends it, fragments included. */
   query: string;
   operation: OperationDefinitionNode;
-}> {
+}
+
+/** Every operation of the web client, from its generated documents. */
+function webOperations(): WebOperation[] {
   const generated = fs.readFileSync(path.resolve(here, '../../../web/src/gql/graphql.ts'), 'utf8');
-  const queries = [];
+  const operations: WebOperation[] = [];
   for (const match of generated.matchAll(
     /^export const (\w+)Document = (\{.*\}) as unknown as/gm,
   )) {
@@ -21,19 +24,19 @@ export function webQueries(): Array<{
       (definition): definition is OperationDefinitionNode =>
         definition.kind === 'OperationDefinition',
     );
-    if (operation?.operation === 'query') {
-      queries.push({ name: match[1]!, query: print(document), operation });
-    }
+    if (operation) operations.push({ name: match[1]!, query: print(document), operation });
   }
-  return queries;
+  return operations;
 }
 
-/** One of the web client's operations (a query, mutation or subscription), fragments included. */
+/** The web client's queries. */
+export function webQueries(): WebOperation[] {
+  return webOperations().filter(({ operation }) => operation.operation === 'query');
+}
+
+/** One of the web client's operations (a query, mutation or subscription) by name. */
 export function webDocument(name: string): string {
-  const generated = fs.readFileSync(path.resolve(here, '../../../web/src/gql/graphql.ts'), 'utf8');
-  const match = new RegExp(`^export const ${name}Document = (\\{.*\\}) as unknown as`, 'm').exec(
-    generated,
-  );
-  if (!match) throw new Error(`the web client has no ${name} document`);
-  return print(JSON.parse(match[1]!) as DocumentNode);
+  const found = webOperations().find((operation) => operation.name === name);
+  if (!found) throw new Error(`the web client has no ${name} document`);
+  return found.query;
 }
