@@ -28,6 +28,22 @@ export interface Config {
   maxUploadBytes: number;
   /** Where uploaded files live: a folder under ALANY_DATA_DIR, or S3 when S3_BUCKET is set. */
   storage: StorageSettings;
+  /** Limits on the application role's connections (see docs/reliability.md). */
+  database: DatabaseLimits;
+  /**
+   * After SIGTERM, how long `/readyz` answers 503 while requests are still served, so a load
+   * balancer stops sending new ones before the port closes (ALANY_DRAIN_GRACE_MS).
+   */
+  drainGraceMs: number;
+}
+
+export interface DatabaseLimits {
+  /** Longest a statement of the application role may run (ALANY_DB_STATEMENT_TIMEOUT_MS). */
+  statementTimeoutMs: number;
+  /** Longest a transaction may sit idle before PostgreSQL ends it (ALANY_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS). */
+  idleInTransactionTimeoutMs: number;
+  /** Longest a request waits for a pooled connection (ALANY_DB_POOL_ACQUIRE_TIMEOUT_MS). */
+  poolAcquireTimeoutMs: number;
 }
 
 /** A setting that is present but wrong. The message names the variable, and start-up stops with it. */
@@ -43,6 +59,26 @@ export class ConfigError extends Error {
 
 const ENVIRONMENTS: readonly Environment[] = ['development', 'production', 'test'];
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** A whole number of milliseconds from `min` to `max`, or `fallback` when unset. */
+function readMilliseconds(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new ConfigError(
+      name,
+      `must be a whole number of milliseconds from ${min} to ${max}, got "${raw}"`,
+    );
+  }
+  return value;
+}
 
 function readUrl(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string | undefined {
   const raw = env[name]?.trim();
@@ -134,6 +170,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: env.ALANY_WEB_DIST?.trim() || undefined,
     logLevel,
     seedDemoData: seedRaw === 'true',
+    database: {
+      statementTimeoutMs: readMilliseconds(
+        env,
+        'ALANY_DB_STATEMENT_TIMEOUT_MS',
+        30_000,
+        100,
+        3_600_000,
+      ),
+      idleInTransactionTimeoutMs: readMilliseconds(
+        env,
+        'ALANY_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+        60_000,
+        100,
+        3_600_000,
+      ),
+      poolAcquireTimeoutMs: readMilliseconds(
+        env,
+        'ALANY_DB_POOL_ACQUIRE_TIMEOUT_MS',
+        5_000,
+        100,
+        600_000,
+      ),
+    },
+    // Long enough for a load balancer's readiness probe to notice; nothing to wait for in development.
+    drainGraceMs: readMilliseconds(
+      env,
+      'ALANY_DRAIN_GRACE_MS',
+      nodeEnv === 'production' ? 5_000 : 0,
+      0,
+      600_000,
+    ),
   };
 }
 

@@ -4,7 +4,21 @@ import pg from 'pg';
 import { entities } from '../../modules/entities.js';
 import { migrationsList } from '../../migrations/index.js';
 
-function ormOptions(clientUrl: string, poolMax: number): Options {
+/** What the application role's connections may do before PostgreSQL or the pool stops them. */
+export interface ConnectionLimits {
+  statementTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
+  poolAcquireTimeoutMs: number;
+}
+
+/** The defaults of `ALANY_DB_*` (config.ts): a request never waits a minute for anything. */
+export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
+  statementTimeoutMs: 30_000,
+  idleInTransactionTimeoutMs: 60_000,
+  poolAcquireTimeoutMs: 5_000,
+};
+
+function ormOptions(clientUrl: string, poolMax: number, limits?: ConnectionLimits): Options {
   return {
     clientUrl,
     entities: [...entities],
@@ -20,15 +34,38 @@ function ormOptions(clientUrl: string, poolMax: number): Options {
     forceUtcTimezone: true,
     allowGlobalContext: false,
     debug: false,
-    pool: { min: 0, max: poolMax },
+    pool: {
+      min: 0,
+      max: poolMax,
+      // knex's default is a minute: a wedged pool would hold every request that long.
+      ...(limits ? { acquireTimeoutMillis: limits.poolAcquireTimeoutMs } : {}),
+    },
+    // Sent with each new connection (startup parameters), so they hold whoever manages the role:
+    // a transaction left open, or a statement that runs away, cannot hold a connection for ever.
+    ...(limits
+      ? {
+          driverOptions: {
+            connection: {
+              statement_timeout: limits.statementTimeoutMs,
+              idle_in_transaction_session_timeout: limits.idleInTransactionTimeoutMs,
+              connectionTimeoutMillis: limits.poolAcquireTimeoutMs,
+              keepAlive: true,
+            },
+          },
+        }
+      : {}),
     // Statements are counted (N+1 tests, benchmarks) through this logger hook.
     logger: () => undefined,
   };
 }
 
 /** The runtime ORM: connects as the application role, subject to row-level security. */
-export function createAppOrm(appUrl: string, poolMax = 20): Promise<MikroORM> {
-  return MikroORM.init(ormOptions(appUrl, poolMax));
+export function createAppOrm(
+  appUrl: string,
+  poolMax = 20,
+  limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,
+): Promise<MikroORM> {
+  return MikroORM.init(ormOptions(appUrl, poolMax, limits));
 }
 
 /**

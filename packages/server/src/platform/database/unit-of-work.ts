@@ -68,8 +68,21 @@ async function runDetached<T>(orm: MikroORM, work: (em: EntityManager) => Promis
     await em.commit();
     return result;
   } catch (error) {
-    await em.rollback();
+    await abandon(em);
     throw error;
+  }
+}
+
+/**
+ * Ends a transaction that failed, whatever state it is in: a rollback that fails too (the
+ * connection is gone, or COMMIT itself failed) still settles knex's transaction, which releases
+ * its connection to the pool. The first failure is the one that matters, so this one is dropped.
+ */
+async function abandon(em: EntityManager): Promise<void> {
+  try {
+    await em.rollback();
+  } catch {
+    // knex has settled the transaction and released (or discarded) its connection.
   }
 }
 
@@ -270,11 +283,19 @@ export class OperationUnitOfWork implements UnitOfWork {
     if (!pending) return;
     const em = await pending;
     if (commit) {
-      await em.commit();
+      try {
+        // Flushes first: a change refused here (or a COMMIT the server refuses) must not leave
+        // the connection idle in an aborted transaction, out of the pool for ever.
+        await em.commit();
+      } catch (error) {
+        this.committed = [];
+        await abandon(em);
+        throw error;
+      }
       await runCallbacks(this.committed);
     } else {
       this.committed = [];
-      await em.rollback();
+      await abandon(em);
     }
   }
 }
@@ -326,7 +347,7 @@ export class ShortUnitOfWork implements UnitOfWork {
       await runCallbacks(callbacks);
       return result;
     } catch (error) {
-      await em.rollback();
+      await abandon(em);
       throw error;
     } finally {
       this.pending = outer;
