@@ -4,7 +4,11 @@ import { buildSchema, type PubSub } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { resolvers } from '../../modules/resolvers.js';
 import { authChecker } from './authorization.js';
-import { rememberValidationLookups, validateArgument } from './validators.js';
+import {
+  checkArgumentsOfEveryField,
+  rememberValidationLookups,
+  validateArgument,
+} from './validators.js';
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -33,6 +37,10 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     emitSchemaFile: false,
     pubSub: topicsNotSupported,
+  }).then((schema) => {
+    // Ids and text are checked at the edge, before any resolver (and SQL) sees them.
+    checkArgumentsOfEveryField(schema);
+    return schema;
   });
   return built;
 }
