@@ -35,8 +35,13 @@ import {
   type DatabaseSettings,
 } from './platform/database/unit-of-work.js';
 import { noCookieOverWebSocket, type Context } from './platform/graphql/context.js';
-import { formatError } from './platform/graphql/errors.js';
-import { compiledExecution, executionGateway } from './platform/graphql/execution.js';
+import {
+  DEFAULT_RETRY_AFTER_SECONDS,
+  formatError,
+  serviceUnavailable,
+} from './platform/graphql/errors.js';
+import { DatabaseHealth, isDatabaseOutage } from './platform/database/health.js';
+import { compiledExecution, executionGateway, type Execute } from './platform/graphql/execution.js';
 import { operationLimits } from './platform/graphql/limits.js';
 import { buildAppSchema } from './platform/graphql/schema.js';
 import { attachFrameChannel, subscribeSharing } from './platform/graphql/shared-answers.js';
@@ -73,7 +78,14 @@ export interface AppDependencies {
 export interface App {
   server: http.Server;
   listen(port: number, host?: string): Promise<AddressInfo>;
+  /**
+   * Drains, then stops: `/readyz` answers 503 for `config.drainGraceMs` while requests are still
+   * served (a load balancer notices and sends no more), then every answer carries
+   * `Connection: close` and the port closes; requests under way finish, WebSockets get 1001.
+   */
   close(): Promise<void>;
+  /** The database's health as this instance sees it (outages, a wedged pool). */
+  health: DatabaseHealth;
 }
 
 function settingsFor(viewer: Viewer): DatabaseSettings {
@@ -98,15 +110,49 @@ const refusedToken = () =>
     extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
   });
 
+/**
+ * An HTTP operation's errors that come from a database outage become SERVICE_UNAVAILABLE with
+ * HTTP 503 and Retry-After (Apollo takes the status and header from the error), each at its
+ * place; the outage is noted (and logged once, not per request).
+ */
+function outageAware(execute: Execute, health: DatabaseHealth): Execute {
+  const mapped = (result: ExecutionResult): ExecutionResult => {
+    if (!result.errors?.some((error) => isDatabaseOutage(error))) return result;
+    return {
+      ...result,
+      errors: result.errors.map((error) => {
+        if (!isDatabaseOutage(error)) return error;
+        health.outage(error);
+        const unavailable = serviceUnavailable(health.retryAfterSeconds);
+        return new GraphQLError(unavailable.message, {
+          nodes: error.nodes,
+          path: error.path,
+          extensions: unavailable.extensions,
+        });
+      }),
+    };
+  };
+  return (args) => {
+    const result = execute(args);
+    return 'then' in result ? result.then(mapped) : mapped(result);
+  };
+}
+
 /** Ends each HTTP operation's transaction just before its response is sent. */
-const operationTransactionPlugin = (logger: Logger): ApolloServerPlugin<Context> => ({
+const operationTransactionPlugin = (
+  logger: Logger,
+  health: DatabaseHealth,
+): ApolloServerPlugin<Context> => ({
   async requestDidStart() {
     return {
       // Masked errors reach the client as INTERNAL_SERVER_ERROR; operators need the real cause.
       async didEncounterErrors({ errors, contextValue }) {
         for (const error of errors) {
           const code = error.extensions?.code;
-          if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
+          if (code === 'SERVICE_UNAVAILABLE' || isDatabaseOutage(error)) {
+            // Logged once per outage (DatabaseHealth), not once per request.
+            health.outage(error);
+          } else if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
             logger.error(
               {
                 err: error.originalError ?? error,
@@ -123,7 +169,24 @@ const operationTransactionPlugin = (logger: Logger): ApolloServerPlugin<Context>
         if (!(db instanceof OperationUnitOfWork) || !db.started) return;
         try {
           await db.finish(true);
+          health.available();
         } catch (error) {
+          if (isDatabaseOutage(error)) {
+            health.outage(error);
+            response.http.status = 503;
+            response.http.headers.set('retry-after', String(health.retryAfterSeconds));
+            if (response.body.kind === 'single') {
+              const { message, extensions } = serviceUnavailable(health.retryAfterSeconds);
+              response.body.singleResult = {
+                errors: [
+                  new GraphQLError(message, {
+                    extensions: { code: extensions.code, retryAfter: extensions.retryAfter },
+                  }),
+                ],
+              };
+            }
+            return;
+          }
           logger.error({ err: error, requestId: contextValue.requestId }, 'commit failed');
           if (response.body.kind === 'single') {
             response.body.singleResult = {
@@ -143,6 +206,27 @@ const operationTransactionPlugin = (logger: Logger): ApolloServerPlugin<Context>
 export async function createApp(deps: AppDependencies): Promise<App> {
   const { config, logger, orm, pubsub, rateLimiter, authenticate } = deps;
   const exposeInternals = config.env === 'development';
+  const limits = config.database;
+  const health = new DatabaseHealth(orm, logger, {
+    // No connection can legitimately stay taken longer than a statement or an idle transaction
+    // may last; a pool full that long, with requests waiting, will not recover by itself.
+    wedgedAfterMs:
+      Math.max(limits.statementTimeoutMs, limits.idleInTransactionTimeoutMs) +
+      limits.poolAcquireTimeoutMs,
+    retryAfterSeconds: DEFAULT_RETRY_AFTER_SECONDS,
+  });
+  /** Set on close(): `/readyz` says 503, then answers carry Connection: close (see `close`). */
+  const drain = { draining: false, closingConnections: false };
+  const writeHead = http.ServerResponse.prototype.writeHead;
+  // Past the grace period: the client opens a new connection (to another instance) next time,
+  // instead of finding its kept-alive one closed under its next request.
+  function writeHeadWhileDraining(
+    this: http.ServerResponse,
+    ...args: Parameters<typeof writeHead>
+  ): http.ServerResponse {
+    if (drain.closingConnections && !this.headersSent) this.setHeader('Connection', 'close');
+    return writeHead.apply(this, args);
+  }
   const schema = await buildAppSchema();
   // Queries and mutations run compiled (execution.ts), over HTTP and over graphql-ws alike.
   const execute = compiledExecution(schema, logger);
@@ -157,6 +241,9 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     res.locals.requestId = requestId;
     res.setHeader('X-Request-Id', requestId);
     const started = process.hrtime.bigint();
+    // Decided when the head is written: a request that began during the grace period and ends
+    // after it closes its connection too.
+    res.writeHead = writeHeadWhileDraining as typeof res.writeHead;
     res.on('finish', () => {
       // A route that must leave no trace of when someone used it (report uploads) opts out.
       if (res.locals.unlogged) return;
@@ -174,14 +261,28 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     next();
   });
 
+  // Liveness: the process works, whatever the database does, unless its pool is wedged (all
+  // connections held, requests waiting, nothing given back): only a restart cures that.
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+    const wedged = health.wedged();
+    if (wedged) res.status(503).json({ status: 'wedged', reason: wedged });
+    else res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    const { ready, reason } = await deps.readiness().catch((error: Error) => ({
-      ready: false,
-      reason: error.message,
-    }));
+    if (drain.draining) {
+      res.status(503).json({ status: 'not ready', reason: 'shutting down' });
+      return;
+    }
+    const { ready, reason } = await deps.readiness().then(
+      (answer) => {
+        health.available();
+        return answer;
+      },
+      (error: Error) => {
+        if (isDatabaseOutage(error)) health.outage(error);
+        return { ready: false, reason: error.message };
+      },
+    );
     res
       .status(ready ? 200 : 503)
       .json(ready ? { status: 'ready' } : { status: 'not ready', reason });
@@ -310,7 +411,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
 
   const apollo = new ApolloServer<Context>({
     // The schema, executed by `execute` (Apollo's only way to take another executor).
-    gateway: executionGateway(schema, execute),
+    gateway: executionGateway(schema, outageAware(execute, health)),
     csrfPrevention: true,
     // Whoever hosts Alany owns the signals (main.ts drains and exits; the bench and the tests stop
     // it themselves). Apollo's own SIGTERM handler would stop Apollo alone and re-raise the signal,
@@ -326,7 +427,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
       // Nothing sets cache hints (every answer is no-store); the default plugin would still wrap
       // every field of every answer (750 calls for a 50-post thread page).
       ApolloServerPluginCacheControlDisabled(),
-      operationTransactionPlugin(logger),
+      operationTransactionPlugin(logger, health),
       {
         async serverWillStart() {
           return {
@@ -353,9 +454,16 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     // The settings are read at the first statement, when `context` exists (the viewer may change
     // during the operation: signing in); a session's begin sets them itself.
     const db = new OperationUnitOfWork(orm, () => settingsFor(context.viewer));
-    const viewer = !secret
-      ? ANONYMOUS
-      : await ((eager ? deps.beginSession?.(db, secret) : null) ?? authenticate(secret));
+    let viewer: Viewer | undefined;
+    try {
+      viewer = !secret
+        ? ANONYMOUS
+        : await ((eager ? deps.beginSession?.(db, secret) : null) ?? authenticate(secret));
+    } catch (error) {
+      if (!isDatabaseOutage(error)) throw error;
+      health.outage(error);
+      throw serviceUnavailable(health.retryAfterSeconds);
+    }
     if (!viewer) throw refusedToken();
     const secure = config.env === 'production';
     const context: Context = {
@@ -419,6 +527,19 @@ export async function createApp(deps: AppDependencies): Promise<App> {
 
   const onError: ErrorRequestHandler = (error, _req, res, next) => {
     if (res.headersSent) return next(error);
+    if (isDatabaseOutage(error)) {
+      health.outage(error);
+      res.setHeader('Retry-After', String(health.retryAfterSeconds));
+      res.status(503).json({
+        errors: [
+          {
+            message: serviceUnavailable(health.retryAfterSeconds).message,
+            extensions: { code: 'SERVICE_UNAVAILABLE' },
+          },
+        ],
+      });
+      return;
+    }
     const status = (error as { status?: number }).status ?? 500;
     if (status === 413) {
       res.status(413).json({
@@ -462,8 +583,18 @@ export async function createApp(deps: AppDependencies): Promise<App> {
           resolve(server.address() as AddressInfo),
         );
       }),
+    health,
     close: () => {
       closing ??= (async () => {
+        // Not ready any more, while still serving: the load balancer takes this instance out.
+        drain.draining = true;
+        if (config.drainGraceMs > 0 && server.listening) {
+          logger.info({ graceMs: config.drainGraceMs }, 'draining');
+          await new Promise((resolve) => setTimeout(resolve, config.drainGraceMs));
+        }
+        // Then every answer closes its connection, and the port closes (Apollo's drain plugin:
+        // idle connections at once, requests under way when they finish).
+        drain.closingConnections = true;
         for (const client of wsServer.clients) client.close(1001, 'Server is shutting down');
         await apollo.stop();
         await new Promise<void>((resolve) => wsServer.close(() => resolve()));

@@ -67,7 +67,7 @@ export async function startAlany(config: Config, logger: Logger): Promise<Runnin
     const applied = await migrate(ownerUrl);
     if (applied.length) logger.info({ applied }, 'migrations applied');
 
-    const orm = await createAppOrm(appUrl, 20, config.database);
+    const orm = await createAppOrm(appUrl, 20, config.database, logger);
     cleanups.push(() => orm.close(true));
 
     const pubsub = await createPubSub(config.redisUrl, logger);

@@ -18,7 +18,32 @@ export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
   poolAcquireTimeoutMs: 5_000,
 };
 
-function ormOptions(clientUrl: string, poolMax: number, limits?: ConnectionLimits): Options {
+/** Where knex's own messages go (connection errors, pool warnings): the app's JSON log. */
+export interface KnexLog {
+  warn(details: object, message: string): void;
+  debug(details: object, message: string): void;
+}
+
+function knexLog(log: KnexLog) {
+  // An outage is logged once by DatabaseHealth; knex would print a raw line per connection.
+  const debug = (message: unknown) => log.debug({ knex: String(message) }, 'knex');
+  return {
+    warn: (message: unknown) =>
+      /^Connection Error/.test(String(message))
+        ? debug(message)
+        : log.warn({ knex: String(message) }, 'knex warning'),
+    error: debug,
+    deprecate: debug,
+    debug,
+  };
+}
+
+function ormOptions(
+  clientUrl: string,
+  poolMax: number,
+  limits?: ConnectionLimits,
+  log?: KnexLog,
+): Options {
   return {
     clientUrl,
     entities: [...entities],
@@ -51,6 +76,7 @@ function ormOptions(clientUrl: string, poolMax: number, limits?: ConnectionLimit
               connectionTimeoutMillis: limits.poolAcquireTimeoutMs,
               keepAlive: true,
             },
+            ...(log ? { log: knexLog(log) } : {}),
           },
         }
       : {}),
@@ -64,8 +90,9 @@ export function createAppOrm(
   appUrl: string,
   poolMax = 20,
   limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,
+  log?: KnexLog,
 ): Promise<MikroORM> {
-  return MikroORM.init(ormOptions(appUrl, poolMax, limits));
+  return MikroORM.init(ormOptions(appUrl, poolMax, limits, log));
 }
 
 /**

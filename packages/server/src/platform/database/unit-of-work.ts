@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Knex } from '@mikro-orm/postgresql';
 import pg from 'pg';
+import { GraphQLError } from 'graphql';
 
 /**
  * Transaction-local settings read by row-level-security policies (`current_setting('app.…')`).
@@ -209,6 +210,10 @@ export class OperationUnitOfWork implements UnitOfWork {
   private transaction: Promise<EntityManager> | undefined;
   private committed: Array<() => void | Promise<void>> = [];
   private pendingInWrite: Array<() => void | Promise<void>> | undefined;
+  /** What aborted the transaction, once a statement outside a savepoint failed. */
+  private aborted: unknown;
+  /** Whether a write was saved (its savepoint released) into the transaction. */
+  private wrote = false;
 
   constructor(
     private readonly orm: MikroORM,
@@ -242,11 +247,19 @@ export class OperationUnitOfWork implements UnitOfWork {
   }
 
   async read<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return work(await this.em());
+    const em = await this.em();
+    this.refuseIfAborted();
+    try {
+      return await work(em);
+    } catch (error) {
+      await this.noteFailure(em, error);
+      throw error;
+    }
   }
 
   async write<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     const em = await this.em();
+    this.refuseIfAborted();
     // Callbacks registered inside a write count only if its savepoint is released.
     const outer = this.pendingInWrite;
     const mine: Array<() => void | Promise<void>> = [];
@@ -254,10 +267,37 @@ export class OperationUnitOfWork implements UnitOfWork {
     try {
       const result = await em.transactional((inner) => work(inner as EntityManager));
       (outer ?? this.committed).push(...mine);
+      if (!outer) this.wrote = true;
       return result;
+    } catch (error) {
+      await this.noteFailure(em, error);
+      throw error;
     } finally {
       this.pendingInWrite = outer;
     }
+  }
+
+  /**
+   * A statement that fails outside a savepoint aborts the whole transaction: every later
+   * statement of the operation would fail with "current transaction is aborted". Reads of other
+   * root fields must then fail visibly (not answer a silent null), and changes already made must
+   * be reported unsaved. Told apart from refusals (`NOT_FOUND`, …) and from failures a savepoint
+   * undid by asking the connection once.
+   */
+  private async noteFailure(em: EntityManager, error: unknown): Promise<void> {
+    if (this.aborted !== undefined || error instanceof GraphQLError) return;
+    try {
+      await em.execute('select 1');
+    } catch {
+      this.aborted = error;
+    }
+  }
+
+  private refuseIfAborted(): void {
+    if (this.aborted === undefined) return;
+    throw new Error('An earlier part of this request failed, so this part was not run.', {
+      cause: this.aborted,
+    });
   }
 
   afterCommit(callback: () => void | Promise<void>): void {
@@ -282,6 +322,21 @@ export class OperationUnitOfWork implements UnitOfWork {
     this.transaction = undefined;
     if (!pending) return;
     const em = await pending;
+    const aborted = this.aborted;
+    const wrote = this.wrote;
+    this.aborted = undefined;
+    this.wrote = false;
+    if (commit && aborted !== undefined) {
+      // PostgreSQL would answer COMMIT with a silent ROLLBACK.
+      this.committed = [];
+      await abandon(em);
+      if (wrote) {
+        throw new Error('The transaction was aborted by a failed statement; nothing was saved.', {
+          cause: aborted,
+        });
+      }
+      return;
+    }
     if (commit) {
       try {
         // Flushes first: a change refused here (or a COMMIT the server refuses) must not leave

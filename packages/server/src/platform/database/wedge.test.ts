@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { code, ownerQuery, startTestServer, type TestServer } from '../../test/harness.js';
+import {
+  code,
+  ownerQuery,
+  signedUpClient as signedUpClientOf,
+  startTestServer,
+  type TestServer,
+} from '../../test/harness.js';
 import { buildTenant, type Tenant } from '../../test/tenants.js';
 import { Post } from '../../modules/discussions/discussions.entity.js';
 import { OperationUnitOfWork } from './unit-of-work.js';
@@ -65,5 +71,75 @@ describe('one person cannot take an instance down', () => {
     const [row] = await db.read((em) => em.execute<Array<{ ok: number }>>('select 1 as ok'));
     await db.finish(true);
     expect(row?.ok).toBe(1);
+  });
+});
+
+describe('limits on the application role', () => {
+  let tight: TestServer;
+  beforeAll(async () => {
+    tight = await startTestServer({
+      ALANY_DB_STATEMENT_TIMEOUT_MS: '300',
+      ALANY_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '600',
+      ALANY_DB_POOL_ACQUIRE_TIMEOUT_MS: '400',
+    });
+  });
+  afterAll(async () => {
+    await tight?.stop();
+  });
+
+  it('statement_timeout and idle_in_transaction_session_timeout hold for alany_app', async () => {
+    const db = new OperationUnitOfWork(tight.alany.orm, () => ({}));
+    const [row] = await db.read((em) =>
+      em.execute<Array<{ role: string; statement: string; idle: string }>>(
+        `select current_user as role, current_setting('statement_timeout') as statement,
+           current_setting('idle_in_transaction_session_timeout') as idle`,
+      ),
+    );
+    expect(row).toEqual({ role: 'alany_app', statement: '300ms', idle: '600ms' });
+    const started = Date.now();
+    await expect(db.read((em) => em.execute('select pg_sleep(5)'))).rejects.toThrow(
+      /statement timeout/,
+    );
+    expect(Date.now() - started).toBeLessThan(2000);
+    await db.finish(false);
+
+    // A transaction left idle is ended by PostgreSQL, and its connection comes back.
+    const idle = new OperationUnitOfWork(tight.alany.orm, () => ({}));
+    await idle.read((em) => em.execute('select 1'));
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    await expect(idle.read((em) => em.execute('select 1'))).rejects.toThrow();
+    await idle.finish(true).catch(() => undefined);
+    expect(await idleInTransaction(tight)).toEqual([]);
+  });
+
+  it('a full pool answers quickly, and /healthz fails once it stays wedged', async () => {
+    const { orm } = tight.alany;
+    const healthz = () => fetch(`${tight.url}/healthz`).then((r) => r.status);
+    expect(await healthz()).toBe(200);
+    const { client } = await signedUpClientOf(tight);
+    // Every connection of the pool taken by transactions that never end on their own.
+    const holders = Array.from({ length: 20 }, () => new OperationUnitOfWork(orm, () => ({})));
+    await Promise.all(holders.map((db) => db.read((em) => em.execute('select 1'))));
+
+    const started = Date.now();
+    const answer = await client.request(`query { viewer { id } }`);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(answer.status).toBe(503);
+    expect(code(answer)).toBe('SERVICE_UNAVAILABLE');
+
+    // Still waiting: max(statement, idle) + acquire = 1 s without a connection given back.
+    const waiting = orm.em
+      .fork()
+      .execute('select 1')
+      .catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    const wedged = orm.em
+      .fork()
+      .execute('select 1')
+      .catch(() => undefined);
+    expect(await healthz()).toBe(503);
+    await Promise.all(holders.map((db) => db.finish(false)));
+    await Promise.all([waiting, wedged]);
+    expect(await healthz()).toBe(200);
   });
 });

@@ -1,5 +1,9 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { ValidationError } from 'class-validator';
+import { isDatabaseOutage } from '../database/health.js';
+
+/** What a client is asked to wait, in seconds, when the database cannot be reached. */
+export const DEFAULT_RETRY_AFTER_SECONDS = 5;
 
 export type ErrorCode =
   | 'UNAUTHENTICATED'
@@ -8,6 +12,7 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'RATE_LIMITED'
   | 'CONFLICT'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 /** One problem with one input field: `reason` is stable for clients to translate, `message` is English. */
@@ -46,6 +51,21 @@ export const rateLimited = (retryAfterSeconds: number) =>
     retryAfter: retryAfterSeconds,
   });
 
+/**
+ * The database cannot be reached for now (an outage, a restart, a full pool): not the client's
+ * fault and not a bug. HTTP answers 503 with Retry-After (Apollo takes `http` from the error and
+ * leaves it out of the answer); `retryAfter` tells clients over WebSocket the same.
+ */
+export const serviceUnavailable = (retryAfterSeconds: number) =>
+  new AppError(
+    'SERVICE_UNAVAILABLE',
+    'Alany cannot reach its database right now. Please try again in a moment.',
+    {
+      retryAfter: retryAfterSeconds,
+      http: { status: 503, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+    },
+  );
+
 const constraintReason: Record<string, string> = {
   isEmail: 'INVALID_EMAIL',
   minLength: 'TOO_SHORT',
@@ -80,6 +100,7 @@ const KNOWN_CODES = new Set<string>([
   'BAD_USER_INPUT',
   'RATE_LIMITED',
   'CONFLICT',
+  'SERVICE_UNAVAILABLE',
   // Apollo's own request-level codes
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
@@ -109,6 +130,16 @@ export function formatError(
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code: 'BAD_USER_INPUT', fields },
+    };
+  }
+  if (isDatabaseOutage(original)) {
+    // Over WebSocket (HTTP answers were turned into serviceUnavailable before this).
+    const { extensions } = serviceUnavailable(DEFAULT_RETRY_AFTER_SECONDS);
+    return {
+      message: 'Alany cannot reach its database right now. Please try again in a moment.',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: extensions.retryAfter },
     };
   }
   const code = formatted.extensions?.code;
