@@ -74,6 +74,32 @@ describe('one person cannot take an instance down', () => {
   });
 });
 
+describe('a statement that aborts the operation transaction', () => {
+  it('makes later reads fail visibly, and reports saved-looking changes as not saved', async () => {
+    const { orm } = server.alany;
+    const reader = new OperationUnitOfWork(orm, () => ({}));
+    expect(await reader.read((em) => em.execute('select 1 as ok'))).toEqual([{ ok: 1 }]);
+    await expect(reader.read((em) => em.execute('select 1 / 0'))).rejects.toThrow(/division/);
+    // Not a silent empty answer: the sibling is told that it was not run.
+    await expect(reader.read((em) => em.execute('select 1 as ok'))).rejects.toThrow(
+      /earlier part of this request failed/,
+    );
+    await reader.finish(true);
+
+    const writer = new OperationUnitOfWork(orm, () => ({}));
+    await writer.write((em) => em.execute('select 1'));
+    await expect(writer.read((em) => em.execute('select 1 / 0'))).rejects.toThrow();
+    await expect(writer.finish(true)).rejects.toThrow(/nothing was saved/);
+    expect(await idleInTransaction(server)).toEqual([]);
+
+    // A failure a savepoint undid leaves the transaction usable.
+    const recovered = new OperationUnitOfWork(orm, () => ({}));
+    await expect(recovered.write((em) => em.execute('select 1 / 0'))).rejects.toThrow();
+    expect(await recovered.read((em) => em.execute('select 1 as ok'))).toEqual([{ ok: 1 }]);
+    await recovered.finish(true);
+  });
+});
+
 describe('limits on the application role', () => {
   let tight: TestServer;
   beforeAll(async () => {
