@@ -1,8 +1,21 @@
-import { ConfigError, loadConfig } from './platform/config.js';
-import { createLogger } from './platform/logging.js';
-import { DEMO_SIGN_IN, startAlany } from './server.js';
+// Nothing is imported statically: on an unsupported Node.js a dependency could fail to load (or
+// misbehave) before this check runs. It stays plain enough for any Node.js to parse.
+/** The oldest Node.js major Alany runs on (24 LTS is the documented runtime, 22 is supported). */
+const OLDEST_NODE_MAJOR = 22;
+
+const nodeMajor = Number(process.versions.node.split('.')[0]);
+if (!(nodeMajor >= OLDEST_NODE_MAJOR)) {
+  process.stderr.write(
+    `Alany cannot start: it needs Node.js ${OLDEST_NODE_MAJOR} or newer (24 recommended), ` +
+      `and this is Node.js ${process.versions.node}.\n`,
+  );
+  process.exit(1);
+}
 
 async function main(): Promise<void> {
+  const { ConfigError, loadConfig } = await import('./platform/config.js');
+  const { createLogger } = await import('./platform/logging.js');
+  const { DEMO_SIGN_IN, startAlany } = await import('./server.js');
   let config;
   try {
     config = loadConfig();
@@ -14,6 +27,12 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  if (config.env === 'production' && !config.redisUrl) {
+    logger.warn(
+      'REDIS_URL is not set: live events reach only the people connected to this instance; ' +
+        'a second instance would miss them. Set REDIS_URL when running more than one.',
+    );
+  }
   const alany = await startAlany(config, logger).catch((error: Error) => {
     logger.fatal({ err: error }, 'start-up failed');
     process.stderr.write(`Alany cannot start: ${error.message}\n`);
@@ -30,7 +49,8 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     stopping = true;
-    logger.info({ signal }, 'shutting down');
+    // /readyz answers 503 for ALANY_DRAIN_GRACE_MS while requests are served, then the port closes.
+    logger.info({ signal, graceMs: config.drainGraceMs }, 'shutting down');
     alany
       .stop()
       .then(() => process.exit(0))
