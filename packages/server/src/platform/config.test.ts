@@ -38,6 +38,11 @@ describe('configuration', () => {
     [{ S3_ENDPOINT: 'https://minio:9000' }, 'S3_BUCKET'],
     [{ S3_BUCKET: 'alany', S3_ENDPOINT: 's3.local' }, 'S3_ENDPOINT'],
     [{ S3_BUCKET: 'alany', S3_FORCE_PATH_STYLE: 'maybe' }, 'S3_FORCE_PATH_STYLE'],
+    [{ ALANY_DB_STATEMENT_TIMEOUT_MS: '30s' }, 'ALANY_DB_STATEMENT_TIMEOUT_MS'],
+    [{ ALANY_DB_STATEMENT_TIMEOUT_MS: '0' }, 'ALANY_DB_STATEMENT_TIMEOUT_MS'],
+    [{ ALANY_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '-1' }, 'ALANY_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS'],
+    [{ ALANY_DB_POOL_ACQUIRE_TIMEOUT_MS: 'soon' }, 'ALANY_DB_POOL_ACQUIRE_TIMEOUT_MS'],
+    [{ ALANY_DRAIN_GRACE_MS: '5 s' }, 'ALANY_DRAIN_GRACE_MS'],
   ])('refuses %o naming %s', (env, variable) => {
     expect(problemWith(env)).toBe(variable);
   });
@@ -57,6 +62,37 @@ describe('configuration', () => {
       databaseUrl: 'postgres://alany@db:5432/alany',
       redisUrl: 'redis://cache:6379',
       dataDir: '/var/lib/alany',
+    });
+  });
+
+  it('bounds the database connections and drains in production by default, and takes other values', () => {
+    expect(loadConfig({})).toMatchObject({
+      database: {
+        statementTimeoutMs: 30_000,
+        idleInTransactionTimeoutMs: 60_000,
+        poolAcquireTimeoutMs: 5_000,
+      },
+      drainGraceMs: 0,
+    });
+    const production = {
+      NODE_ENV: 'production',
+      ALANY_REPORT_KEY: Buffer.alloc(32, 7).toString('base64'),
+    };
+    expect(loadConfig(production).drainGraceMs).toBe(5_000);
+    expect(
+      loadConfig({
+        ALANY_DB_STATEMENT_TIMEOUT_MS: '1000',
+        ALANY_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '2000',
+        ALANY_DB_POOL_ACQUIRE_TIMEOUT_MS: '300',
+        ALANY_DRAIN_GRACE_MS: '15000',
+      }),
+    ).toMatchObject({
+      database: {
+        statementTimeoutMs: 1000,
+        idleInTransactionTimeoutMs: 2000,
+        poolAcquireTimeoutMs: 300,
+      },
+      drainGraceMs: 15_000,
     });
   });
 
