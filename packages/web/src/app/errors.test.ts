@@ -40,6 +40,26 @@ describe('describeError', () => {
     );
   });
 
+  it('says Alany is briefly unavailable for SERVICE_UNAVAILABLE and an HTTP 503, and words INVALID_CHARACTER', () => {
+    expect(describeError(graphQLError({ code: 'SERVICE_UNAVAILABLE' }), tools('kk')).summary).toBe(
+      'Alany біраз уақытқа қолжетімсіз. Сәлден соң қайталап көріңіз.',
+    );
+    const http503 = Object.assign(new Error('Response not successful'), {
+      name: 'ServerError',
+      statusCode: 503,
+    });
+    expect(describeError(http503, tools('ru')).summary).toBe(
+      'Alany ненадолго недоступна. Попробуйте ещё раз через минуту.',
+    );
+    const error = graphQLError({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'input.body', reason: 'INVALID_CHARACTER', message: 'Text cannot…' }],
+    });
+    expect(describeError(error, tools('en'), ['body']).fields.body).toBe(
+      'This text contains a character that cannot be saved.',
+    );
+  });
+
   it("falls back to the server's message for an unknown reason", () => {
     const error = graphQLError({
       code: 'BAD_USER_INPUT',

@@ -65,6 +65,10 @@ export function describeError<F extends string>(
 ): ErrorView<F> {
   const fields: Partial<Record<F, string>> = {};
   if (!CombinedGraphQLErrors.is(error)) {
+    // The server answers 503 while its database cannot be reached (SERVICE_UNAVAILABLE).
+    if ((error as { statusCode?: unknown } | null)?.statusCode === 503) {
+      return { summary: tools.t('error.unavailable'), fields };
+    }
     const offline = error instanceof TypeError || (error as Error | null)?.name === 'ServerError';
     return { summary: tools.t(offline ? 'error.network' : 'error.unexpected'), fields };
   }
@@ -107,6 +111,9 @@ export function describeError<F extends string>(
         break;
       case 'NOT_FOUND':
         sentences.push(tools.t('error.notFound'));
+        break;
+      case 'SERVICE_UNAVAILABLE':
+        sentences.push(tools.t('error.unavailable'));
         break;
       default:
         sentences.push(tools.t('error.unexpected'));

@@ -32,6 +32,7 @@ export const en = {
 
   'error.network': 'Alany cannot be reached. Check your connection and try again.',
   'error.unexpected': 'Something went wrong on our side. Please try again.',
+  'error.unavailable': 'Alany is briefly unavailable. Please try again in a moment.',
   'error.rateLimited': 'Too many attempts. Try again {wait}.',
   'error.unauthenticated': 'Your session has ended. Please sign in again.',
   'error.forbidden': 'You are not allowed to do this.',
@@ -147,6 +148,7 @@ export const en = {
 
   'fieldError.INVALID_FORMAT': 'This is not in the expected format.',
   'fieldError.INVALID_ID': 'This is not a valid choice.',
+  'fieldError.INVALID_CHARACTER': 'This text contains a character that cannot be saved.',
   'fieldError.SLUG_TAKEN': 'This address is taken or reserved. Choose another.',
   'fieldError.slug.INVALID_FORMAT':
     'Use lower-case Latin letters, digits and single dashes, e.g. almaty-integrity.',

@@ -33,6 +33,7 @@ export const kk: Messages = {
 
   'error.network': 'Alany-мен байланыс жоқ. Қосылымды тексеріп, қайталап көріңіз.',
   'error.unexpected': 'Біз жақта бірдеңе дұрыс болмады. Қайталап көріңіз.',
+  'error.unavailable': 'Alany біраз уақытқа қолжетімсіз. Сәлден соң қайталап көріңіз.',
   'error.rateLimited': 'Әрекет тым көп. {wait} қайталап көріңіз.',
   'error.unauthenticated': 'Сеансыңыз аяқталды. Қайта кіріңіз.',
   'error.forbidden': 'Сізге бұл әрекетке рұқсат жоқ.',
@@ -151,6 +152,7 @@ export const kk: Messages = {
 
   'fieldError.INVALID_FORMAT': 'Мән күтілген пішімде емес.',
   'fieldError.INVALID_ID': 'Бұл нұсқаны таңдауға болмайды.',
+  'fieldError.INVALID_CHARACTER': 'Мәтінде сақтауға болмайтын таңба бар.',
   'fieldError.SLUG_TAKEN': 'Бұл мекенжай бос емес немесе сақталған. Басқасын таңдаңыз.',
   'fieldError.slug.INVALID_FORMAT':
     'Кіші латын әріптерін, сандарды және жалғыз сызықшаларды қолданыңыз, мысалы almaty-integrity.',

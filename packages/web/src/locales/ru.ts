@@ -33,6 +33,7 @@ export const ru: Messages = {
 
   'error.network': 'Нет связи с Alany. Проверьте подключение и попробуйте ещё раз.',
   'error.unexpected': 'На нашей стороне что-то пошло не так. Попробуйте ещё раз.',
+  'error.unavailable': 'Alany ненадолго недоступна. Попробуйте ещё раз через минуту.',
   'error.rateLimited': 'Слишком много попыток. Попробуйте снова {wait}.',
   'error.unauthenticated': 'Ваш сеанс завершён. Войдите, пожалуйста, снова.',
   'error.forbidden': 'У вас нет права это делать.',
@@ -153,6 +154,7 @@ export const ru: Messages = {
 
   'fieldError.INVALID_FORMAT': 'Значение записано в неожиданном формате.',
   'fieldError.INVALID_ID': 'Такой вариант выбрать нельзя.',
+  'fieldError.INVALID_CHARACTER': 'В тексте есть символ, который нельзя сохранить.',
   'fieldError.SLUG_TAKEN': 'Этот адрес занят или зарезервирован. Выберите другой.',
   'fieldError.slug.INVALID_FORMAT':
     'Используйте строчные латинские буквы, цифры и одиночные дефисы, например almaty-integrity.',
