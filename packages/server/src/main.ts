@@ -51,6 +51,12 @@ async function main(): Promise<void> {
     stopping = true;
     // /readyz answers 503 for ALANY_DRAIN_GRACE_MS while requests are served, then the port closes.
     logger.info({ signal, graceMs: config.drainGraceMs }, 'shutting down');
+    // A step that never ends (a connection that is never given back) must not keep the process
+    // alive: past the grace period, Apollo's 10 s drain and a margin, it exits anyway.
+    setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, config.drainGraceMs + 30_000).unref();
     alany
       .stop()
       .then(() => process.exit(0))
