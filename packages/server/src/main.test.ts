@@ -1,10 +1,12 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { createTestDatabase } from './test/databases.js';
 
 /** main.ts's OLDEST_NODE_MAJOR (importing main.ts would start Alany). */
 const OLDEST_NODE_MAJOR = 22;
@@ -62,4 +64,61 @@ describe('the Node.js version', () => {
       'Alany cannot start: PORT: must be a whole number from 0 to 65535, got "eighty"',
     );
   });
+});
+
+describe('SIGTERM', () => {
+  const built = path.join(here, '../dist/main.js');
+  it.runIf(fs.existsSync(built))(
+    'drains (readyz 503 while serving) and exits 0',
+    async () => {
+      const db = await createTestDatabase(inject('ownerUrl'), inject('templateDatabase'));
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'alany-sigterm-'));
+      const child = spawn(process.execPath, [built], {
+        env: {
+          ...process.env,
+          NODE_ENV: 'test',
+          PORT: '0',
+          HOST: '127.0.0.1',
+          DATABASE_URL: db.ownerUrl,
+          ALANY_DATA_DIR: dataDir,
+          ALANY_SEED_DEMO: 'false',
+          ALANY_REPORT_KEY: randomBytes(32).toString('base64'),
+          ALANY_DRAIN_GRACE_MS: '800',
+          ALANY_WEB_DIST: path.join(dataDir, 'no-web'),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      try {
+        let output = '';
+        const url = await new Promise<string>((resolve, reject) => {
+          child.stdout.on('data', (chunk: Buffer) => {
+            output += chunk.toString();
+            const found = /GraphQL: +(http:\/\/\S+)\/graphql/.exec(output);
+            if (found?.[1]) resolve(found[1]);
+          });
+          child.once('exit', (status) => reject(new Error(`exited with ${status}: ${output}`)));
+        });
+        expect((await fetch(`${url}/readyz`)).status).toBe(200);
+        const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+        const signalled = Date.now();
+        child.kill('SIGTERM');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect((await fetch(`${url}/readyz`)).status).toBe(503);
+        const answer = await fetch(`${url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        });
+        expect(await answer.json()).toEqual({ data: { __typename: 'Query' } });
+        expect(await exited).toBe(0);
+        expect(Date.now() - signalled).toBeGreaterThanOrEqual(800);
+        expect(Date.now() - signalled).toBeLessThan(15_000);
+      } finally {
+        child.kill('SIGKILL');
+        fs.rmSync(dataDir, { recursive: true, force: true });
+        await db.drop();
+      }
+    },
+    60_000,
+  );
 });
