@@ -119,3 +119,38 @@ describe('a failing root field does not silence its siblings', () => {
     });
   });
 });
+
+describe('over WebSocket', () => {
+  /** The first answer to `query` over a socket: an event, or the errors that ended it. */
+  function firstAnswer(
+    query: string,
+    variables: Record<string, unknown>,
+  ): Promise<{ errors?: Array<{ extensions?: Record<string, unknown> }> }> {
+    const ws = tenant.owner.client.websocket();
+    return new Promise<{ errors?: Array<{ extensions?: Record<string, unknown> }> }>(
+      (resolve, reject) => {
+        ws.subscribe(
+          { query, variables },
+          {
+            next: (value) => resolve(value as { errors?: [] }),
+            error: (error) => (Array.isArray(error) ? resolve({ errors: error }) : reject(error)),
+            complete: () => resolve({}),
+          },
+        );
+      },
+    ).finally(() => void ws.dispose());
+  }
+
+  it('refuses a bad id in a subscription and NUL text in a mutation as over HTTP', async () => {
+    const subscribed = await firstAnswer(
+      `subscription($id: ID!) { threadActivity(threadId: $id) { __typename } }`,
+      { id: NOT_AN_ID },
+    );
+    expect(subscribed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const mutated = await firstAnswer(
+      `mutation($input: EditPostInput!) { editPost(input: $input) { post { id } } }`,
+      { input: { id: tenant.postId, body: 'a \u0000 b' } },
+    );
+    expect(mutated.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
