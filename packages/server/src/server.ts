@@ -63,7 +63,7 @@ export async function startAlany(config: Config, logger: Logger): Promise<Runnin
       cleanups.push(() => embedded.stop());
       ownerUrl = embedded.url;
     }
-    const appUrl = config.appDatabaseUrl || (await ensureAppRole(ownerUrl));
+    const appUrl = config.appDatabaseUrl || (await ensureAppRole(ownerUrl, config.database));
     const applied = await migrate(ownerUrl);
     if (applied.length) logger.info({ applied }, 'migrations applied');
 

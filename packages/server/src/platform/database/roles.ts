@@ -24,7 +24,10 @@ export function appUrlFor(ownerUrl: string): string {
  * Needs CREATEROLE; on a managed PostgreSQL without it, create the role by hand and
  * pass its connection string as ALANY_APP_DATABASE_URL.
  */
-export async function ensureAppRole(ownerUrl: string): Promise<string> {
+export async function ensureAppRole(
+  ownerUrl: string,
+  limits?: { statementTimeoutMs: number; idleInTransactionTimeoutMs: number },
+): Promise<string> {
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
   try {
@@ -43,6 +46,17 @@ export async function ensureAppRole(ownerUrl: string): Promise<string> {
     }
     const database = client.escapeIdentifier(new URL(ownerUrl).pathname.slice(1) || 'postgres');
     await client.query(`grant connect, temporary on database ${database} to ${APP_ROLE}`);
+    if (limits) {
+      // The server sends these with every connection it opens; set on the role in this database
+      // too, they also hold for connections that do not (a pooler that drops startup
+      // parameters, a person with psql). Whole milliseconds, so nothing needs quoting.
+      await client.query(
+        `alter role ${APP_ROLE} in database ${database} set statement_timeout = ${Math.trunc(limits.statementTimeoutMs)}`,
+      );
+      await client.query(
+        `alter role ${APP_ROLE} in database ${database} set idle_in_transaction_session_timeout = ${Math.trunc(limits.idleInTransactionTimeoutMs)}`,
+      );
+    }
     await client.query('select pg_advisory_unlock(727001)');
   } catch (error) {
     throw new Error(

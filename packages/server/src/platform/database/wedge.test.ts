@@ -122,6 +122,16 @@ describe('limits on the application role', () => {
       ),
     );
     expect(row).toEqual({ role: 'alany_app', statement: '300ms', idle: '600ms' });
+    // Set on the role in this database too, for connections that do not send them.
+    const [roleSettings] = await ownerQuery<{ setconfig: string[] }>(
+      tight,
+      `select setconfig from pg_db_role_setting
+        where setrole = 'alany_app'::regrole
+          and setdatabase = (select oid from pg_database where datname = current_database())`,
+    );
+    expect(roleSettings?.setconfig).toEqual(
+      expect.arrayContaining(['statement_timeout=300', 'idle_in_transaction_session_timeout=600']),
+    );
     const started = Date.now();
     await expect(db.read((em) => em.execute('select pg_sleep(5)'))).rejects.toThrow(
       /statement timeout/,
