@@ -70,6 +70,37 @@ describe('the Node.js version', () => {
   );
 });
 
+describe('production without REDIS_URL', () => {
+  const built = path.join(here, '../dist/main.js');
+  it.runIf(supported && fs.existsSync(built))(
+    'warns that a second instance would miss live events',
+    () => {
+      const { REDIS_URL: _redis, ...env } = process.env;
+      const run = spawnSync(process.execPath, [built], {
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: {
+          ...env,
+          NODE_ENV: 'production',
+          LOG_LEVEL: 'warn',
+          ALANY_REPORT_KEY: randomBytes(32).toString('base64'),
+          // Nothing listens there: start-up ends right after the warning.
+          DATABASE_URL: 'postgres://nobody@127.0.0.1:1/alany',
+        },
+      });
+      const warnings = run.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { level: number; msg: string })
+        .filter((line) => line.level === 40);
+      expect(warnings.map((line) => line.msg)).toEqual([
+        expect.stringMatching(/^REDIS_URL is not set: .*second instance would miss them/),
+      ]);
+      expect(run.status).toBe(1);
+    },
+  );
+});
+
 describe('SIGTERM', () => {
   const built = path.join(here, '../dist/main.js');
   it.runIf(supported && fs.existsSync(built))(
