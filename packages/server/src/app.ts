@@ -10,6 +10,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { WebSocket, WebSocketServer } from 'ws';
+import proxyAddr from 'proxy-addr';
 import { useServer } from 'graphql-ws/use/ws';
 import {
   GraphQLError,
@@ -45,6 +46,7 @@ import { compiledExecution, executionGateway, type Execute } from './platform/gr
 import { operationLimits } from './platform/graphql/limits.js';
 import { buildAppSchema } from './platform/graphql/schema.js';
 import { attachFrameChannel, subscribeSharing } from './platform/graphql/shared-answers.js';
+import { SocketCredentials } from './platform/graphql/socket-credentials.js';
 import { serveWebClient } from './platform/http/web-client.js';
 import type { FileStorage } from './platform/storage/index.js';
 import { fileRoutes } from './modules/resources/resources.http.js';
@@ -94,15 +96,6 @@ function settingsFor(viewer: Viewer): DatabaseSettings {
     'app.token_org_id': viewer.kind === 'apiToken' ? viewer.organisationId : '',
     'app.guest_participant_id': viewer.kind === 'guest' ? viewer.participantId : '',
   };
-}
-
-/** The viewer a request's credentials name; `undefined` for an API token that no longer works. */
-async function viewerFor(
-  authenticate: Authenticate,
-  headers: { cookie?: string | undefined; authorization?: string | undefined },
-): Promise<Viewer | undefined> {
-  const secret = secretFromHeaders(headers);
-  return secret ? authenticate(secret) : ANONYMOUS;
 }
 
 const refusedToken = () =>
@@ -307,7 +300,24 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   };
   const subscriptionDocuments = new Map<string, DocumentNode | GraphQLError[]>();
   const wsServer = new WebSocketServer({ server, path: '/graphql', maxPayload: MAX_BODY_BYTES });
-  const wsCleanup = useServer<Record<string, unknown>, { viewer: Viewer }>(
+  // Each socket's credential, checked for every operation and ended with its revocation or
+  // expiry on every instance; the caps on sockets, subscriptions and messages (see the module).
+  const sockets = new SocketCredentials({
+    pubsub,
+    authenticate,
+    limits: config.sockets,
+    logger,
+  });
+  sockets.start();
+  // Registered before graphql-ws's own listener, so that it sees each socket (and each of its
+  // messages) first. The address is the client's, as `req.ip` would say (TRUST_PROXY).
+  const trustProxy = app.get('trust proxy fn') as Parameters<typeof proxyAddr>[1];
+  wsServer.on('connection', (socket, request) => {
+    const address = proxyAddr(request, trustProxy);
+    (request as { clientAddress?: string }).clientAddress = address;
+    sockets.attach(socket, address);
+  });
+  const wsCleanup = useServer<Record<string, unknown>, { clientAddress?: string }>(
     {
       schema,
       async onConnect(ctx) {
@@ -317,16 +327,18 @@ export async function createApp(deps: AppDependencies): Promise<App> {
           typeof params.authorization === 'string'
             ? params.authorization
             : request.headers.authorization;
-        const viewer = await viewerFor(authenticate, {
+        const secret = secretFromHeaders({
           cookie: cookieFromOwnPage(request, deps.publicUrl()),
           authorization,
         });
+        const viewer = secret ? await authenticate(secret) : ANONYMOUS;
         if (!viewer) return false;
-        (ctx.extra as { viewer?: Viewer }).viewer = viewer;
-        // Asked of the kernel each time it is read: once per socket, not once per operation.
-        (ctx.extra as { clientAddress?: string }).clientAddress =
-          request.socket.remoteAddress ?? 'unknown';
-        return true;
+        // Once per socket, not once per operation.
+        ctx.extra.clientAddress =
+          (request as { clientAddress?: string }).clientAddress ??
+          request.socket.remoteAddress ??
+          'unknown';
+        return sockets.admit(ctx.extra.socket, viewer, secret);
       },
       context(ctx, id): Context {
         const request = ctx.extra.request;
@@ -335,7 +347,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
           transport: 'ws',
           logger,
           config,
-          viewer: (ctx.extra as { viewer?: Viewer }).viewer ?? ANONYMOUS,
+          viewer: sockets.viewerOf(ctx.extra.socket),
           db: new ShortUnitOfWork(orm, () => settingsFor(context.viewer)),
           pubsub,
           rateLimiter,
@@ -343,10 +355,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
           sealer: deps.sealer,
           storage: deps.storage,
           publicUrl: deps.publicUrl(),
-          clientAddress:
-            (ctx.extra as { clientAddress?: string }).clientAddress ??
-            request.socket.remoteAddress ??
-            'unknown',
+          clientAddress: ctx.extra.clientAddress ?? request.socket.remoteAddress ?? 'unknown',
           userAgent: request.headers['user-agent'],
           sessionCookie: noCookieOverWebSocket,
           loaders: new Map(),
@@ -367,7 +376,10 @@ export async function createApp(deps: AppDependencies): Promise<App> {
       // Apollo's plugins and validation rules do not see graphql-ws operations: apply the same here.
       // A hall subscribing to one page sends one document thousands of times: parse and
       // validate it once (the same document object also lets their answers be shared).
-      onSubscribe(_ctx, _id, payload) {
+      async onSubscribe(ctx, id, payload) {
+        // The credential as it is now, and the socket's message rate, before anything runs.
+        const refused = await sockets.refusal(ctx.extra.socket);
+        if (refused) return refused;
         let checked = subscriptionDocuments.get(payload.query);
         if (!checked) {
           try {
@@ -383,6 +395,14 @@ export async function createApp(deps: AppDependencies): Promise<App> {
           subscriptionDocuments.set(payload.query, checked);
         }
         if (Array.isArray(checked)) return checked;
+        const full = sockets.subscriptionRefusal(
+          ctx.extra.socket,
+          ctx.subscriptions,
+          id,
+          checked,
+          payload.operationName,
+        );
+        if (full) return full;
         return {
           schema,
           document: checked,
@@ -596,6 +616,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
         // idle connections at once, requests under way when they finish).
         drain.closingConnections = true;
         for (const client of wsServer.clients) client.close(1001, 'Server is shutting down');
+        await sockets.stop();
         await apollo.stop();
         await new Promise<void>((resolve) => wsServer.close(() => resolve()));
         if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));

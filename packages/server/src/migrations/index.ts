@@ -16,6 +16,7 @@ import { Migration20261127000014ThreadPage } from './Migration20261127000014Thre
 import { Migration20261127000015CachedPolicyPlans } from './Migration20261127000015CachedPolicyPlans.js';
 import { Migration20261127000016StoredHtml } from './Migration20261127000016StoredHtml.js';
 import { Migration20261127000017VoteCounter } from './Migration20261127000017VoteCounter.js';
+import { Migration20261207000210SocketCredentials } from './Migration20261207000210SocketCredentials.js';
 
 /** Applied in this order; a new migration is appended here and never edited once released. */
 export const migrationsList: MigrationObject[] = [
@@ -45,4 +46,8 @@ export const migrationsList: MigrationObject[] = [
   },
   { name: 'Migration20261127000016StoredHtml', class: Migration20261127000016StoredHtml },
   { name: 'Migration20261127000017VoteCounter', class: Migration20261127000017VoteCounter },
+  {
+    name: 'Migration20261207000210SocketCredentials',
+    class: Migration20261207000210SocketCredentials,
+  },
 ];

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { localStorageDirectory, type StorageSettings } from './storage/index.js';
+import type { SocketLimits } from './graphql/socket-credentials.js';
 
 export type Environment = 'development' | 'production' | 'test';
 
@@ -35,6 +36,8 @@ export interface Config {
    * balancer stops sending new ones before the port closes (ALANY_DRAIN_GRACE_MS).
    */
   drainGraceMs: number;
+  /** Caps on graphql-ws sockets (ALANY_WS_*; see docs/configuration.md). */
+  sockets: SocketLimits;
 }
 
 export interface DatabaseLimits {
@@ -154,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(dataDirRaw);
 
   return {
+    sockets: socketLimits(env),
     reportKey,
     maxUploadBytes: maxUploadMb * 1024 * 1024,
     storage: storageSettings(env, dataDir),
@@ -201,6 +205,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       0,
       600_000,
     ),
+  };
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]?.trim() || String(fallback);
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < 1 || value > 1_000_000) {
+    throw new ConfigError(name, `must be a whole number from 1 to 1000000, got "${raw}"`);
+  }
+  return value;
+}
+
+/**
+ * A venue of 2 000 guests behind one Wi-Fi address opens 2 000 sockets (more while phones
+ * reconnect): the address cap leaves room for that; a person's or token's own sockets are
+ * capped by credential instead (a browser opens one per tab).
+ */
+function socketLimits(env: NodeJS.ProcessEnv): SocketLimits {
+  return {
+    socketsPerCredential: wholeNumber(env, 'ALANY_WS_SOCKETS_PER_CREDENTIAL', 20),
+    socketsPerAddress: wholeNumber(env, 'ALANY_WS_SOCKETS_PER_ADDRESS', 5_000),
+    subscriptionsPerSocket: wholeNumber(env, 'ALANY_WS_SUBSCRIPTIONS_PER_SOCKET', 100),
+    messagesPer10Seconds: wholeNumber(env, 'ALANY_WS_MESSAGES_PER_10S', 200),
   };
 }
 

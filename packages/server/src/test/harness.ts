@@ -131,9 +131,17 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** Alany on a free port, over a database of this test file's own. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const db = await createTestDatabase(inject('ownerUrl'), inject('templateDatabase'));
+/**
+ * Alany on a free port, over a database of this test file's own; with `sameDatabaseAs`, a second
+ * instance over another server's database (which that server drops when it stops).
+ */
+export async function startTestServer(
+  env: Record<string, string> = {},
+  sameDatabaseAs?: TestServer,
+): Promise<TestServer> {
+  const db =
+    sameDatabaseAs?.db ??
+    (await createTestDatabase(inject('ownerUrl'), inject('templateDatabase')));
   // Uploaded files of this server only, removed with it.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'alany-test-'));
   const config = loadConfig({
@@ -157,7 +165,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     client: (headers) => new TestClient(alany.graphqlUrl, headers),
     stop: async () => {
       await alany.stop();
-      await db.drop();
+      if (!sameDatabaseAs) await db.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,11 +1,12 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { decoyHash, hashPassword, verifyPassword } from '../../platform/auth/passwords.js';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
-import type { Viewer } from '../../platform/auth/viewer.js';
+import { credential, type Viewer } from '../../platform/auth/viewer.js';
 import { readOnlyEntity } from '../../platform/database/read-only.js';
 import { sqlLiteral, type OperationUnitOfWork } from '../../platform/database/unit-of-work.js';
 import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
+import { announceRevoked } from '../../platform/graphql/socket-credentials.js';
 import { BadUserInput, notFound, rateLimited } from '../../platform/graphql/errors.js';
 import {
   afterCursor,
@@ -149,6 +150,8 @@ export async function signOut(context: Context): Promise<boolean> {
   await context.db.write((em) =>
     em.nativeUpdate(Session, { id: viewer.sessionId, revokedAt: null }, { revokedAt: new Date() }),
   );
+  // Sockets opened with this session (other tabs, other instances) end with it.
+  announceRevoked(context, [credential.session(viewer.sessionId)]);
   return true;
 }
 
@@ -205,10 +208,15 @@ export async function changePassword(context: Context, input: ChangePasswordInpu
     }
     user.passwordHash = newHash;
     await em.flush();
-    await em.nativeUpdate(
-      Session,
-      { user: userId, id: { $ne: sessionId }, revokedAt: null },
-      { revokedAt: new Date() },
+    const revoked = await em.execute<Array<{ id: string }>>(
+      `update user_session set revoked_at = now()
+       where user_id = ? and id <> ? and revoked_at is null
+       returning id`,
+      [userId, sessionId],
+    );
+    announceRevoked(
+      context,
+      revoked.map((row) => credential.session(row.id)),
     );
     return user;
   });
@@ -233,6 +241,7 @@ export async function revokeSession(context: Context, id: string): Promise<strin
     em.nativeUpdate(Session, { id, user: userId, revokedAt: null }, { revokedAt: new Date() }),
   );
   if (revoked === 0) throw notFound('The session');
+  announceRevoked(context, [credential.session(id)]);
   if (context.viewer.kind === 'user' && context.viewer.sessionId === id)
     context.sessionCookie.clear();
   return id;
@@ -259,6 +268,7 @@ export function sessionAuthenticator(db: { em: () => EntityManager }) {
       userId: session.user.id,
       sessionId: session.id,
       locale: session.user.locale,
+      expiresAt: session.expiresAt,
     };
   };
 }

@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
-import { GUEST_TOKEN_PREFIX } from '../../platform/auth/viewer.js';
+import { GUEST_TOKEN_PREFIX, type Viewer } from '../../platform/auth/viewer.js';
 import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
 import { BadUserInput, forbidden, notFound, rateLimited } from '../../platform/graphql/errors.js';
@@ -627,20 +627,34 @@ export async function joinEvent(
 }
 
 /** Authenticates a guest token; unknown → undefined. */
-export async function authenticateGuest(em: EntityManager, secret: string) {
+/**
+ * How long a guest token keeps working after its event ends: long enough to read the answers and
+ * results afterwards, short enough that a token left on a shared phone does not open the event
+ * for ever.
+ */
+export const GUEST_TOKEN_DAYS_AFTER_EVENT = 3;
+
+/** The viewer a `guest_…` secret names; `undefined` when unknown or past its expiry. */
+export async function authenticateGuest(
+  em: EntityManager,
+  secret: string,
+): Promise<Viewer | undefined> {
   const tokenHash = hashSecret(secret);
-  const [row] = await em.execute<Array<{ participant_id: string; event_id: string }>>(
-    'select * from alany.guest_by_hash(?)',
-    [tokenHash],
+  const [row] = await em.execute<
+    Array<{ participant_id: string; event_id: string; event_ends_at: Date }>
+  >('select * from alany.guest_by_hash(?)', [tokenHash]);
+  if (!row) return undefined;
+  const expiresAt = new Date(
+    new Date(row.event_ends_at).getTime() + GUEST_TOKEN_DAYS_AFTER_EVENT * 24 * 3600 * 1000,
   );
-  return row
-    ? ({
-        kind: 'guest',
-        participantId: row.participant_id,
-        eventId: row.event_id,
-        tokenHash,
-      } as const)
-    : undefined;
+  if (expiresAt.getTime() <= Date.now()) return undefined;
+  return {
+    kind: 'guest',
+    participantId: row.participant_id,
+    eventId: row.event_id,
+    tokenHash,
+    expiresAt,
+  };
 }
 
 /** The viewer's participant for the event: a guest's own, or a person's (created on first use). */

@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
-import { API_TOKEN_PREFIX, type Viewer } from '../../platform/auth/viewer.js';
+import { API_TOKEN_PREFIX, credential, type Viewer } from '../../platform/auth/viewer.js';
 import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
+import { announceRevoked } from '../../platform/graphql/socket-credentials.js';
 import { BadUserInput } from '../../platform/graphql/errors.js';
 import {
   afterCursor,
@@ -88,6 +89,7 @@ export async function revokeApiToken(context: Context, id: string): Promise<ApiT
         data: { name: token.name },
       });
       await em.flush();
+      announceRevoked(context, [credential.apiToken(token.id)]);
     }
     return token;
   });
@@ -101,10 +103,9 @@ export async function authenticateApiToken(
   em: EntityManager,
   secret: string,
 ): Promise<Viewer | undefined> {
-  const [row] = await em.execute<{ id: string; organisation_id: string; scopes: string[] }[]>(
-    'select * from alany.api_token_by_hash(?)',
-    [hashSecret(secret)],
-  );
+  const [row] = await em.execute<
+    { id: string; organisation_id: string; scopes: string[]; expires_at: Date | null }[]
+  >('select * from alany.api_token_by_hash(?)', [hashSecret(secret)]);
   if (!row) return undefined;
   await em.execute('select alany.touch_api_token(?)', [row.id]);
   return {
@@ -112,5 +113,6 @@ export async function authenticateApiToken(
     tokenId: row.id,
     organisationId: row.organisation_id,
     scopes: row.scopes.filter((s): s is 'READ' | 'WRITE' => s === 'READ' || s === 'WRITE'),
+    expiresAt: row.expires_at ? new Date(row.expires_at) : null,
   };
 }
