@@ -16,6 +16,13 @@ describe('configuration', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ env: 'development', port: 4000, databaseUrl: undefined });
     expect(config.dataDir).toMatch(/\.alany$/);
+    expect(config.sockets).toEqual({
+      socketsPerCredential: 20,
+      socketsPerAddress: 5000,
+      subscriptionsPerSocket: 100,
+      messagesPer10Seconds: 200,
+      revalidateSeconds: 30,
+    });
   });
 
   it.each([
@@ -43,6 +50,11 @@ describe('configuration', () => {
     [{ ALANY_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '-1' }, 'ALANY_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS'],
     [{ ALANY_DB_POOL_ACQUIRE_TIMEOUT_MS: 'soon' }, 'ALANY_DB_POOL_ACQUIRE_TIMEOUT_MS'],
     [{ ALANY_DRAIN_GRACE_MS: '5 s' }, 'ALANY_DRAIN_GRACE_MS'],
+    [{ ALANY_WS_SOCKETS_PER_CREDENTIAL: '0' }, 'ALANY_WS_SOCKETS_PER_CREDENTIAL'],
+    [{ ALANY_WS_SOCKETS_PER_ADDRESS: 'many' }, 'ALANY_WS_SOCKETS_PER_ADDRESS'],
+    [{ ALANY_WS_SUBSCRIPTIONS_PER_SOCKET: '1.5' }, 'ALANY_WS_SUBSCRIPTIONS_PER_SOCKET'],
+    [{ ALANY_WS_MESSAGES_PER_10S: '2000000' }, 'ALANY_WS_MESSAGES_PER_10S'],
+    [{ ALANY_WS_REVALIDATE_SECONDS: '-5' }, 'ALANY_WS_REVALIDATE_SECONDS'],
   ])('refuses %o naming %s', (env, variable) => {
     expect(problemWith(env)).toBe(variable);
   });

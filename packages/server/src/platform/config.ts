@@ -228,6 +228,7 @@ function socketLimits(env: NodeJS.ProcessEnv): SocketLimits {
     socketsPerAddress: wholeNumber(env, 'ALANY_WS_SOCKETS_PER_ADDRESS', 5_000),
     subscriptionsPerSocket: wholeNumber(env, 'ALANY_WS_SUBSCRIPTIONS_PER_SOCKET', 100),
     messagesPer10Seconds: wholeNumber(env, 'ALANY_WS_MESSAGES_PER_10S', 200),
+    revalidateSeconds: wholeNumber(env, 'ALANY_WS_REVALIDATE_SECONDS', 30),
   };
 }
 

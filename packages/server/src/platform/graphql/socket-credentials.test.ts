@@ -257,6 +257,30 @@ describe('a socket acts as its credential is now', () => {
   });
 });
 
+describe('a lost revocation announcement', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ ALANY_WS_REVALIDATE_SECONDS: '1' });
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  it('still ends the socket at its first operation after the revalidation interval', async () => {
+    const { client, user } = await signedUpClient(server);
+    const socket = await Socket.open(server, { cookie: client.cookie });
+    expect((await socket.request(VIEWER)).data?.viewer?.id).toBe(user.id);
+    // Revoked behind the application's back: nothing is announced.
+    await ownerQuery(server, `update user_session set revoked_at = now() where user_id = $1`, [
+      user.id,
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const next = await socket.request(VIEWER);
+    expect(next.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await closedWithin(socket)).toEqual({ code: 4403, reason: 'Credential revoked' });
+  });
+});
+
 describe('guest tokens end after their event', () => {
   let server: TestServer;
   beforeAll(async () => {

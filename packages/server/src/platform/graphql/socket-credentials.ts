@@ -17,7 +17,7 @@ import { AppError, rateLimited } from './errors.js';
  *   when `REDIS_URL` is set;
  * - a socket is closed when its credential expires (a timer per socket);
  * - an operation on a socket whose credential is gone is refused (`UNAUTHENTICATED`), and the
- *   credential is looked up again at the first operation after `REVALIDATE_MS`: a lost
+ *   credential is looked up again at the first operation after `revalidateSeconds`: a lost
  *   announcement (Redis unreachable while it was published) lets a credential outlive its
  *   revocation on a socket by at most that long. Everything else costs an operation nothing (no
  *   statement): the vote storm sends thousands of mutations a second over its sockets.
@@ -39,9 +39,6 @@ export const SocketClose = {
 
 export const REVOKED_CREDENTIALS_TOPIC = 'credentials:revoked';
 
-/** At most this long between two lookups of a socket's credential (see above). */
-export const REVALIDATE_MS = 30_000;
-
 /** Beyond this many times its rate within the window, a socket is closed instead of answered. */
 const FLOOD_FACTOR = 2;
 
@@ -54,6 +51,8 @@ export interface SocketLimits {
   subscriptionsPerSocket: number;
   /** Messages one socket may send in ten seconds. */
   messagesPer10Seconds: number;
+  /** At most this long between two lookups of a socket's credential (see above). */
+  revalidateSeconds: number;
 }
 
 /**
@@ -220,7 +219,7 @@ export class SocketCredentials {
     if (!state.ended && state.key) {
       if (state.expiresAt !== undefined && state.expiresAt <= Date.now()) {
         this.endSoon(state, 'Credential expired');
-      } else if (Date.now() - state.checkedAt >= REVALIDATE_MS) {
+      } else if (Date.now() - state.checkedAt >= this.deps.limits.revalidateSeconds * 1000) {
         state.revalidating ??= this.revalidate(state).finally(() => {
           state.revalidating = undefined;
         });
