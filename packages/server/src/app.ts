@@ -313,9 +313,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   // messages) first. The address is the client's, as `req.ip` would say (TRUST_PROXY).
   const trustProxy = app.get('trust proxy fn') as Parameters<typeof proxyAddr>[1];
   wsServer.on('connection', (socket, request) => {
-    const address = proxyAddr(request, trustProxy);
-    (request as { clientAddress?: string }).clientAddress = address;
-    sockets.attach(socket, address);
+    sockets.attach(socket, proxyAddr(request, trustProxy));
   });
   const wsCleanup = useServer<Record<string, unknown>, { clientAddress?: string }>(
     {
@@ -335,9 +333,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
         if (!viewer) return false;
         // Once per socket, not once per operation.
         ctx.extra.clientAddress =
-          (request as { clientAddress?: string }).clientAddress ??
-          request.socket.remoteAddress ??
-          'unknown';
+          sockets.addressOf(ctx.extra.socket) ?? request.socket.remoteAddress ?? 'unknown';
         return sockets.admit(ctx.extra.socket, viewer, secret);
       },
       context(ctx, id): Context {

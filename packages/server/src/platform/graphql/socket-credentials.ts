@@ -201,6 +201,11 @@ export class SocketCredentials {
     return true;
   }
 
+  /** The client address the socket was counted against. */
+  addressOf(socket: WebSocket): string | undefined {
+    return this.states.get(socket)?.address;
+  }
+
   /** Whom operations on this socket act as now. */
   viewerOf(socket: WebSocket): Viewer {
     const state = this.states.get(socket);
@@ -258,11 +263,6 @@ export class SocketCredentials {
     }
     state.subscriptions.add(id);
     return undefined;
-  }
-
-  /** Sockets open now per credential key and per address (for tests and operators). */
-  counts(): { credentials: number; addresses: number } {
-    return { credentials: this.byCredential.size, addresses: this.byAddress.size };
   }
 
   private async revalidate(state: SocketState): Promise<void> {
