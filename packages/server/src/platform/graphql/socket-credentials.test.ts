@@ -361,6 +361,17 @@ describe('guest tokens end after their event', () => {
     const again = await Socket.open(server, { token });
     expect((await again.closed).code).toBe(4403);
   });
+
+  it('an event moved later keeps its guests’ sockets open past the old expiry', async () => {
+    const { eventId, token, endedAgo } = await guestOfNewEvent();
+    await endedAgo(3 * DAY - 1500);
+    const socket = await Socket.open(server, { token });
+    await endedAgo(DAY);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(socket.closeEvent).toBeUndefined();
+    expect((await socket.request(EVENT, { id: eventId })).data?.event?.id).toBe(eventId);
+    socket.close();
+  });
 });
 
 describe.runIf(process.env.REDIS_URL)('revocations reach every instance (Redis)', () => {

@@ -222,13 +222,10 @@ export class SocketCredentials {
     const wait = await state.verdict;
     if (wait > 0) return [rateLimited(wait)];
     if (!state.ended && state.key) {
-      if (state.expiresAt !== undefined && state.expiresAt <= Date.now()) {
-        this.endSoon(state, 'Credential expired');
-      } else if (Date.now() - state.checkedAt >= this.deps.limits.revalidateSeconds * 1000) {
-        state.revalidating ??= this.revalidate(state).finally(() => {
-          state.revalidating = undefined;
-        });
-        await state.revalidating;
+      const now = Date.now();
+      const expired = state.expiresAt !== undefined && state.expiresAt <= now;
+      if (expired || now - state.checkedAt >= this.deps.limits.revalidateSeconds * 1000) {
+        await this.lookUpAgain(state);
       }
     }
     return state.ended ? [credentialEnded()] : undefined;
@@ -265,17 +262,36 @@ export class SocketCredentials {
     return undefined;
   }
 
+  /** One lookup at a time per socket; the operations that arrive meanwhile wait for it. */
+  private lookUpAgain(state: SocketState): Promise<void> {
+    state.revalidating ??= this.revalidate(state).finally(() => {
+      state.revalidating = undefined;
+    });
+    return state.revalidating;
+  }
+
+  /**
+   * Looks the socket's credential up again: ended when it no longer names the same credential,
+   * or names it with an expiry that has passed. A credential that is still good keeps its socket
+   * with what the lookup says now (an event moved later gives its guests longer).
+   */
   private async revalidate(state: SocketState): Promise<void> {
     const viewer = state.secret
       ? await this.deps.authenticate(state.secret).catch((err: unknown) => {
-          // The database did not answer: keep the socket, look again at the next operation.
           this.deps.logger.warn({ err }, 'could not look up a socket credential again');
           return null;
         })
       : undefined;
-    if (viewer === null) return;
+    if (state.ended) return;
+    const expired = state.expiresAt !== undefined && state.expiresAt <= Date.now();
+    if (viewer === null) {
+      // The database did not answer: an expired credential ends anyway (fail closed); any other
+      // keeps its socket until the next operation looks again.
+      if (expired) this.endSoon(state, 'Credential expired');
+      return;
+    }
     if (!viewer || credentialKey(viewer) !== state.key) {
-      this.endSoon(state, 'Credential revoked');
+      this.endSoon(state, expired ? 'Credential expired' : 'Credential revoked');
       return;
     }
     state.viewer = viewer;
@@ -291,7 +307,8 @@ export class SocketCredentials {
     const arm = () => {
       const left = (state.expiresAt ?? 0) - Date.now();
       if (left <= 0) {
-        this.end(state, 'Credential expired');
+        state.expiryTimer = undefined;
+        void this.lookUpAgain(state);
         return;
       }
       // Timers hold at most ~24.8 days; a 30-day session re-arms once.
