@@ -164,6 +164,16 @@ describe('a socket acts as its credential is now', () => {
     expect(await closedWithin(socket)).toEqual({ code: 4403, reason: 'Credential revoked' });
   });
 
+  it('signing out over the socket itself answers, then closes the socket', async () => {
+    const { client } = await signedUpClient(server);
+    const socket = await Socket.open(server, { cookie: client.cookie });
+    const answer = await socket.request(`mutation { signOut { signedOut } }`);
+    expect(answer.data?.signOut).toEqual({ signedOut: true });
+    expect(await closedWithin(socket)).toEqual({ code: 4403, reason: 'Credential revoked' });
+    // The session is over for HTTP too.
+    expect((await client.ok(VIEWER)).viewer).toBeNull();
+  });
+
   it('revoking a session from another device closes its sockets, and only those', async () => {
     const { client: laptop, input } = await signedUpClient(server);
     const phone = await signIn(server, input.email, input.password);

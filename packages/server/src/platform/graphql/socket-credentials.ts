@@ -118,8 +118,10 @@ export class SocketCredentials {
         if (!Array.isArray(keys)) continue;
         for (const key of keys) {
           if (typeof key !== 'string') continue;
+          // Ended at once; closed once the operation at hand (a `signOut` sent over this very
+          // socket) has been answered.
           for (const state of [...(this.byCredential.get(key) ?? [])]) {
-            this.end(state, 'Credential revoked');
+            this.endSoon(state, 'Credential revoked');
           }
         }
       }
@@ -316,11 +318,6 @@ export class SocketCredentials {
       state.expiryTimer.unref();
     };
     arm();
-  }
-
-  /** Closes at once: nothing of this socket's may run as the credential any more. */
-  private end(state: SocketState, reason: string): void {
-    this.close(state, SocketClose.CREDENTIAL_ENDED, reason);
   }
 
   /**
