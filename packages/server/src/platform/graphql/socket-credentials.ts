@@ -321,8 +321,8 @@ export class SocketCredentials {
   }
 
   /**
-   * Marks the socket ended now (every operation is refused from here on) and closes it after
-   * the refusal being answered has been sent.
+   * Marks the socket ended now (every operation is refused from here on, every new context is
+   * anonymous) and closes it in the next turn of the event loop, after the answer being sent.
    */
   private endSoon(state: SocketState, reason: string): void {
     this.forget(state);
