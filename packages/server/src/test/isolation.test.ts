@@ -4,6 +4,7 @@ import { buildAppSchema } from '../platform/graphql/schema.js';
 import {
   ownerQuery,
   startTestServer,
+  until,
   type GraphQLResponse,
   type TestClient,
   type TestServer,
@@ -21,17 +22,48 @@ let server: TestServer;
 let a: Tenant;
 let b: Tenant;
 
-const DENIED = ['FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED'];
+/**
+ * The refusals of a signed-in attacker or an API token. `UNAUTHENTICATED` is not one of them: a
+ * signed-in attacker told to sign in has lost its session, and every case after would pass
+ * without attacking anything. Only a guest (no account) may be told to sign in.
+ */
+const DENIED = ['FORBIDDEN', 'NOT_FOUND'];
+const deniedFor = (who = '') => (/guest/.test(who) ? [...DENIED, 'UNAUTHENTICATED'] : DENIED);
+
+/** Every id of A's (people, organisation, content) and every text only A's content holds. */
+function secretsOfA(): string[] {
+  const ids = new Set<string>();
+  const walk = (value: unknown, key: string) => {
+    // The partner is another organisation; clients carry no ids of their own.
+    if (['partner', 'readToken', 'guest', 'client'].includes(key)) return;
+    if (typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-/.test(value)) ids.add(value);
+    else if (value && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) walk(v, k);
+  };
+  walk(a, '');
+  return [...ids, a.apiToken.secret, ...a.texts];
+}
+
+/** Nothing of A's in the whole answer, errors included. */
+function expectNothingOfA(result: Pick<GraphQLResponse, 'data' | 'errors'>, label = '') {
+  const answer = JSON.stringify({ data: result.data, errors: result.errors });
+  for (const secret of secretsOfA())
+    expect(answer.includes(secret), `${label} answer holds ${secret}: ${answer}`).toBe(false);
+}
 
 /** The data, or undefined when the attacker is refused outright (e.g. a guest asking for a network). */
 async function okOrDenied(
   attacker: TestClient,
   query: string,
   variables: Record<string, unknown> = {},
+  who = '',
 ) {
   const result = await attacker.request(query, variables);
   if (result.errors?.length) {
-    expect(DENIED).toContain(result.errors[0]?.extensions?.code);
+    expect(deniedFor(who), `${who} ${JSON.stringify(result.errors)}`).toContain(
+      result.errors[0]?.extensions?.code,
+    );
+    expectNothingOfA(result, who);
     return undefined;
   }
   return result.data as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response shapes vary per case
@@ -41,12 +73,41 @@ function expectDenied(result: GraphQLResponse, label = '') {
   expect(
     result.errors?.[0]?.extensions?.code,
     `${label} ${JSON.stringify(result.errors)}`,
-  ).toBeOneOf(DENIED);
-  expect(JSON.stringify(result.data ?? {}), label).not.toContain(a.organisation.id);
+  ).toBeOneOf(deniedFor(label));
+  expectNothingOfA(result, label);
 }
 
-/** Runs the same attempt as B's owner and as B's API token. */
+/** The positive anchor of a read case: A's own reader gets the item (so a refusal below means something). */
+async function expectAReads(
+  reader: TestClient,
+  who: string,
+  query: string,
+  variables: Record<string, unknown>,
+  sees: (data: Record<string, any>) => void, // eslint-disable-line @typescript-eslint/no-explicit-any -- response shapes vary per case
+) {
+  const result = await reader.request(query, variables);
+  expect(result.errors, `${who} reading its own`).toBeUndefined();
+  sees(result.data as Record<string, unknown>);
+}
+
+/** Each attacker is who it claims to be: B's owner signed in, B's token and B's guest working. */
+async function expectAttackersAreB() {
+  const owner = await b.owner.client.request(`query { viewer { id } }`);
+  expect(owner.data?.viewer?.id, `B owner's session: ${JSON.stringify(owner)}`).toBe(b.owner.id);
+  const token = await b.readToken.request(`query { spaces(first: 100) { edges { node { id } } } }`);
+  expect(
+    token.data?.spaces.edges.map((e: { node: { id: string } }) => e.node.id),
+    `B token: ${JSON.stringify(token)}`,
+  ).toContain(b.privateSpaceId);
+  const guest = await b.guest.request(`query($id: ID!) { event(id: $id) { id } }`, {
+    id: b.event.id,
+  });
+  expect(guest.data?.event?.id, `B guest: ${JSON.stringify(guest)}`).toBe(b.event.id);
+}
+
+/** Runs the same attempt as B's owner, B's API token and B's event guest. */
 async function asB(attempt: (attacker: TestClient, who: string) => Promise<void>) {
+  await expectAttackersAreB();
   await attempt(b.owner.client, 'B owner');
   await attempt(b.readToken, 'B token');
   await attempt(b.guest, 'B guest');
@@ -125,11 +186,12 @@ const cases: Record<string, () => Promise<void>> = {
   },
   'Query.organisation': async () => {
     // Profiles are a public directory; nothing inside the organisation is.
-    await asB(async (attacker) => {
+    await asB(async (attacker, who) => {
       const data = await okOrDenied(
         attacker,
         `query($slug: String!) { organisation(slug: $slug) { id name viewerRole viewerCan { update manageMembers readAuditLog } networks { id } } }`,
         { slug: a.organisation.slug },
+        who,
       );
       if (!data) return;
       expect(data.organisation.viewerRole).toBeNull();
@@ -165,18 +227,21 @@ const cases: Record<string, () => Promise<void>> = {
         who,
       ),
     ),
-  'Query.network': async () =>
-    asB(async (attacker) => {
-      const data = await okOrDenied(
-        attacker,
-        `query($slug: String!) { network(slug: $slug) { id } }`,
-        {
-          slug: a.network.slug,
-        },
+  'Query.network': async () => {
+    const query = `query($slug: String!) { network(slug: $slug) { id name } }`;
+    for (const [who, reader] of [
+      ['A member', a.member.client],
+      ['A token', a.readToken],
+    ] as const)
+      await expectAReads(reader, who, query, { slug: a.network.slug }, (data) =>
+        expect(data.network, who).toEqual({ id: a.network.id, name: 'Alpha Network' }),
       );
+    await asB(async (attacker, who) => {
+      const data = await okOrDenied(attacker, query, { slug: a.network.slug }, who);
       if (!data) return;
-      expect(data.network).toBeNull();
-    }),
+      expect(data.network, who).toBeNull();
+    });
+  },
   'Query.networkInvitations': async () =>
     asB(async (attacker, who) =>
       expectDenied(
@@ -188,7 +253,7 @@ const cases: Record<string, () => Promise<void>> = {
       ),
     ),
   'Query.spaces': async () =>
-    asB(async (attacker) => {
+    asB(async (attacker, who) => {
       const aSpaces = [a.privateSpaceId, a.sharedSpaceId, a.networkSpaceId];
       for (const filter of [
         undefined,
@@ -199,20 +264,29 @@ const cases: Record<string, () => Promise<void>> = {
           attacker,
           `query($filter: SpaceFilter) { spaces(filter: $filter, first: 100) { edges { node { id } } } }`,
           { filter },
+          who,
         );
         if (!data) return;
         for (const edge of data.spaces.edges) expect(aSpaces).not.toContain(edge.node.id);
       }
     }),
-  'Query.space': async () =>
-    asB(async (attacker) => {
-      for (const id of [a.privateSpaceId, a.sharedSpaceId, a.networkSpaceId]) {
-        expect(
-          (await okOrDenied(attacker, `query($id: ID!) { space(id: $id) { id name } }`, { id }))
-            ?.space ?? null,
-        ).toBeNull();
+  'Query.space': async () => {
+    const query = `query($id: ID!) { space(id: $id) { id name } }`;
+    const spaces = [a.privateSpaceId, a.sharedSpaceId, a.networkSpaceId];
+    for (const [who, reader] of [
+      ['A member', a.member.client],
+      ['A token', a.readToken],
+    ] as const)
+      for (const id of spaces)
+        await expectAReads(reader, who, query, { id }, (data) =>
+          expect(data.space?.id, `${who} ${id}`).toBe(id),
+        );
+    await asB(async (attacker, who) => {
+      for (const id of spaces) {
+        expect((await okOrDenied(attacker, query, { id }, who))?.space ?? null, who).toBeNull();
       }
-    }),
+    });
+  },
   'Query.apiTokens': async () =>
     asB(async (attacker, who) =>
       expectDenied(
@@ -507,20 +581,24 @@ const cases: Record<string, () => Promise<void>> = {
       ),
     ),
 
-  'Query.thread': async () =>
-    asB(async (attacker) => {
+  'Query.thread': async () => {
+    const query = `query($id: ID!) { thread(id: $id) { id title unreadCount posts(first: 5) { edges { node { id reactions { count } } } } } }`;
+    for (const [who, reader] of [
+      ['A member', a.member.client],
+      ['A token', a.readToken],
+    ] as const)
+      await expectAReads(reader, who, query, { id: a.threadId }, (data) => {
+        expect(data.thread?.id, who).toBe(a.threadId);
+        expect(data.thread.title, who).toContain(a.searchWord);
+        expect(data.thread.posts.edges.length, who).toBeGreaterThan(0);
+      });
+    await asB(async (attacker, who) => {
       expect(
-        (
-          await okOrDenied(
-            attacker,
-            `query($id: ID!) { thread(id: $id) { id title unreadCount posts(first: 5) { edges { node { id reactions { count } } } } } }`,
-            {
-              id: a.threadId,
-            },
-          )
-        )?.thread ?? null,
+        (await okOrDenied(attacker, query, { id: a.threadId }, who))?.thread ?? null,
+        who,
       ).toBeNull();
-    }),
+    });
+  },
   'Query.threads': async () =>
     asB(async (attacker, who) =>
       expectDenied(
@@ -531,28 +609,33 @@ const cases: Record<string, () => Promise<void>> = {
         who,
       ),
     ),
-  'Query.search': async () =>
-    asB(async (attacker) => {
-      const data = await okOrDenied(
-        attacker,
-        `query($q: String!) { search(query: $q) { edges { node { thread { id } } } } }`,
-        {
-          q: a.searchWord,
-        },
+  'Query.search': async () => {
+    const query = `query($q: String!) { search(query: $q) { edges { node { thread { id } } } } }`;
+    const scopedQuery = `query($q: String!, $s: ID!) { search(query: $q, filter: { spaceId: $s }) { edges { node { kind thread { id } } } } }`;
+    const vars = { q: a.searchWord, s: a.privateSpaceId };
+    for (const [who, reader] of [
+      ['A member', a.member.client],
+      ['A token', a.readToken],
+    ] as const) {
+      await expectAReads(reader, who, query, vars, (data) =>
+        expect(
+          data.search.edges.map((e: { node: { thread?: { id: string } } }) => e.node.thread?.id),
+          who,
+        ).toContain(a.threadId),
       );
+      await expectAReads(reader, who, scopedQuery, vars, (data) =>
+        expect(data.search.edges.length, who).toBeGreaterThan(0),
+      );
+    }
+    await asB(async (attacker, who) => {
+      const data = await okOrDenied(attacker, query, vars, who);
       if (!data) return;
-      expect(data.search.edges).toEqual([]);
-      const scoped = await okOrDenied(
-        attacker,
-        `query($q: String!, $s: ID!) { search(query: $q, filter: { spaceId: $s }) { edges { node { kind } } } }`,
-        {
-          q: a.searchWord,
-          s: a.privateSpaceId,
-        },
-      );
+      expect(data.search.edges, who).toEqual([]);
+      const scoped = await okOrDenied(attacker, scopedQuery, vars, who);
       if (!scoped) return;
-      expect(scoped.search.edges).toEqual([]);
-    }),
+      expect(scoped.search.edges, who).toEqual([]);
+    });
+  },
   'Query.moderationQueue': async () =>
     asB(async (attacker, who) =>
       expectDenied(
@@ -734,7 +817,7 @@ const cases: Record<string, () => Promise<void>> = {
         `subscription($id: ID!) { threadActivity(threadId: $id) { kind } }`,
         { id: a.threadId },
       );
-      expect(result?.errors?.[0]?.extensions?.code, who).toBeOneOf(DENIED);
+      expect(result?.errors?.[0]?.extensions?.code, who).toBeOneOf(deniedFor(who));
     }),
   'Subscription.spaceActivity': async () =>
     asB(async (attacker, who) => {
@@ -745,42 +828,71 @@ const cases: Record<string, () => Promise<void>> = {
           id: a.privateSpaceId,
         },
       );
-      expect(result?.errors?.[0]?.extensions?.code, who).toBeOneOf(DENIED);
+      expect(result?.errors?.[0]?.extensions?.code, who).toBeOneOf(deniedFor(who));
     }),
   'Subscription.notificationAdded': async () => {
-    // B listens while A mentions its own member: nothing may reach B.
-    const ws = b.owner.client.websocket();
-    const received: unknown[] = [];
-    const stop = ws.subscribe(
-      { query: `subscription { notificationAdded { id } }` },
-      { next: (v) => received.push(v), error: () => undefined, complete: () => undefined },
-    );
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const handle = (await a.member.client.ok(`query { viewer { handle } }`)).viewer.handle;
-    await a.owner.client.ok(
-      `mutation($input: CreatePostInput!) { createPost(input: $input) { post { id } } }`,
-      {
-        input: { threadId: a.threadId, body: `Ping @${handle}` },
-      },
-    );
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    stop();
-    await ws.dispose();
-    expect(received).toEqual([]);
+    // A's member and B's owner listen while A's owner mentions A's member: the member gets it,
+    // B does not. B's own marker (its member mentions its owner afterwards) ends the wait.
+    const listenFor = (client: TestClient) => {
+      const ws = client.websocket();
+      const received: Array<{ data?: { notificationAdded?: { id: string; threadId: string } } }> =
+        [];
+      const errors: unknown[] = [];
+      const stop = ws.subscribe(
+        { query: `subscription { notificationAdded { id threadId } }` },
+        {
+          next: (v) => void received.push(v as (typeof received)[number]),
+          error: (e) => void errors.push(e),
+          complete: () => undefined,
+        },
+      );
+      return { received, errors, stop: async () => (stop(), await ws.dispose()) };
+    };
+    const mention = async (author: TestClient, threadId: string, target: TestClient) => {
+      const handle = (await target.ok(`query { viewer { handle } }`)).viewer.handle;
+      await author.ok(
+        `mutation($input: CreatePostInput!) { createPost(input: $input) { post { id } } }`,
+        { input: { threadId, body: `Ping @${handle}` } },
+      );
+    };
+    const aMember = listenFor(a.member.client);
+    const bOwner = listenFor(b.owner.client);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300)); // both subscriptions registered
+      await mention(a.owner.client, a.threadId, a.member.client);
+      await until(() => aMember.received.length > 0, "A's member's notification");
+      expect(aMember.received[0]?.data?.notificationAdded?.threadId).toBe(a.threadId);
+      await mention(b.member.client, b.threadId, b.owner.client);
+      await until(() => bOwner.received.length > 0, "B's own marker notification");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Only B's own notification arrived, and nothing in it is A's.
+      expect([...aMember.errors, ...bOwner.errors]).toEqual([]);
+      expect(bOwner.received.map((r) => r.data?.notificationAdded?.threadId)).toEqual([b.threadId]);
+      expectNothingOfA({ data: { received: bOwner.received }, errors: undefined }, 'B owner');
+    } finally {
+      await aMember.stop();
+      await bOwner.stop();
+    }
     const token = await firstEvents(b.readToken, `subscription { notificationAdded { id } }`, {});
     expect(token[0]?.errors?.[0]?.extensions?.code).toBeOneOf(DENIED);
   },
 
-  'Query.event': async () =>
-    asB(async (attacker) => {
+  'Query.event': async () => {
+    const query = `query($id: ID!) { event(id: $id) { id title } }`;
+    for (const [who, reader] of [
+      ['A member', a.member.client],
+      ['A guest', a.guest],
+    ] as const)
+      await expectAReads(reader, who, query, { id: a.event.id }, (data) =>
+        expect(data.event, who).toEqual({ id: a.event.id, title: 'Alpha public dialogue' }),
+      );
+    await asB(async (attacker, who) => {
       expect(
-        (
-          await okOrDenied(attacker, `query($id: ID!) { event(id: $id) { id } }`, {
-            id: a.event.id,
-          })
-        )?.event ?? null,
+        (await okOrDenied(attacker, query, { id: a.event.id }, who))?.event ?? null,
+        who,
       ).toBeNull();
-    }),
+    });
+  },
   'Query.eventByCode': async () => {
     // The code is the venue's invitation: whoever holds it sees the event's outline, nothing inside.
     const data = await b.owner.client.ok(
@@ -793,19 +905,35 @@ const cases: Record<string, () => Promise<void>> = {
     expect(data.eventByCode.polls).toEqual([]);
     expect(data.eventByCode.viewerCan).toEqual({ edit: false, moderate: false });
   },
-  'Query.events': async () =>
-    asB(async (attacker) => {
-      const data = await okOrDenied(
-        attacker,
-        `query($o: ID) { events(filter: { organisationId: $o }) { id } }`,
-        { o: a.organisation.id },
+  'Query.events': async () => {
+    const filtered = `query($o: ID) { events(filter: { organisationId: $o }) { id } }`;
+    const all = `query { events(first: 200) { id } }`;
+    for (const [who, reader] of [
+      ['A member', a.member.client],
+      ['A token', a.readToken],
+    ] as const) {
+      await expectAReads(reader, who, filtered, { o: a.organisation.id }, (data) =>
+        expect(data.events, who).toEqual([{ id: a.event.id }]),
       );
+      await expectAReads(reader, who, all, {}, (data) =>
+        expect(
+          data.events.map((e: { id: string }) => e.id),
+          who,
+        ).toContain(a.event.id),
+      );
+    }
+    await asB(async (attacker, who) => {
+      const data = await okOrDenied(attacker, filtered, { o: a.organisation.id }, who);
       if (!data) return;
-      expect(data.events).toEqual([]);
-      const all = await okOrDenied(attacker, `query { events(first: 200) { id } }`);
-      if (!all) return;
-      expect(all.events.map((e: { id: string }) => e.id)).not.toContain(a.event.id);
-    }),
+      expect(data.events, who).toEqual([]);
+      const every = await okOrDenied(attacker, all, {}, who);
+      if (!every) return;
+      expect(
+        every.events.map((e: { id: string }) => e.id),
+        who,
+      ).not.toContain(a.event.id);
+    });
+  },
   'Query.questions': async () =>
     asB(async (attacker, who) => {
       const result = await attacker.request(
@@ -981,47 +1109,56 @@ const cases: Record<string, () => Promise<void>> = {
         `subscription($id: ID!) { eventUpdated(eventId: $id) { kind } }`,
         { id: a.event.id },
       );
-      expect(result?.errors?.[0]?.extensions?.code, who).toBeOneOf(DENIED);
+      expect(result?.errors?.[0]?.extensions?.code, who).toBeOneOf(deniedFor(who));
     }),
 
-  'Query.riskAssessments': async () =>
-    asB(async (attacker) => {
-      const data = await okOrDenied(
-        attacker,
-        `query($o: ID) { riskAssessments(filter: { organisationId: $o }, first: 100) { edges { node { id } } } }`,
-        {
-          o: a.organisation.id,
-        },
+  'Query.riskAssessments': async () => {
+    const query = `query($o: ID) { riskAssessments(filter: { organisationId: $o }, first: 100) { edges { node { id } } } }`;
+    // A's drafts stay with A's people: its API token sees published assessments only.
+    for (const [who, reader] of [['A member', a.member.client]] as const)
+      await expectAReads(reader, who, query, { o: a.organisation.id }, (data) =>
+        expect(data.riskAssessments.edges, who).toEqual([{ node: { id: a.assessmentId } }]),
       );
+    await asB(async (attacker, who) => {
+      const data = await okOrDenied(attacker, query, { o: a.organisation.id }, who);
       if (!data) return;
-      expect(data.riskAssessments.edges).toEqual([]);
-    }),
-  'Query.riskAssessment': async () =>
-    asB(async (attacker) => {
-      const data = await okOrDenied(
-        attacker,
-        `query($id: ID!) { riskAssessment(id: $id) { id } }`,
-        { id: a.assessmentId },
+      expect(data.riskAssessments.edges, who).toEqual([]);
+    });
+  },
+  'Query.riskAssessment': async () => {
+    const query = `query($id: ID!) { riskAssessment(id: $id) { id title } }`;
+    // A's drafts stay with A's people: its API token sees published assessments only.
+    for (const [who, reader] of [['A member', a.member.client]] as const)
+      await expectAReads(reader, who, query, { id: a.assessmentId }, (data) =>
+        expect(data.riskAssessment, who).toEqual({
+          id: a.assessmentId,
+          title: 'Alpha land allocation 2026',
+        }),
       );
+    await asB(async (attacker, who) => {
+      const data = await okOrDenied(attacker, query, { id: a.assessmentId }, who);
       if (!data) return;
-      expect(data.riskAssessment).toBeNull();
-    }),
+      expect(data.riskAssessment, who).toBeNull();
+    });
+  },
   'Query.riskSummary': async () =>
-    asB(async (attacker) => {
+    asB(async (attacker, who) => {
       const data = await okOrDenied(
         attacker,
         `query($n: ID) { riskSummary(filter: { networkId: $n }) { assessments risks } }`,
         { n: a.network.id },
+        who,
       );
       if (!data) return;
       expect(data.riskSummary).toEqual({ assessments: 0, risks: 0 });
     }),
   'Query.publicRiskAssessment': async () =>
-    asB(async (attacker) => {
+    asB(async (attacker, who) => {
       const data = await okOrDenied(
         attacker,
         `query($id: ID!) { publicRiskAssessment(id: $id) { id } }`,
         { id: a.assessmentId },
+        who,
       );
       if (!data) return;
       expect(data.publicRiskAssessment).toBeNull(); // not published
@@ -1047,21 +1184,30 @@ const cases: Record<string, () => Promise<void>> = {
           attacker,
           `query($f: ResourceFilter) { resources(filter: $f, first: 100) { edges { node { id } } } }`,
           { f: filter },
+          who,
         );
         if (!data) continue;
         expect(data.resources.edges, `${who} ${JSON.stringify(filter)}`).toEqual([]);
       }
     }),
-  'Query.resource': async () =>
-    asB(async (attacker) => {
-      const data = await okOrDenied(
-        attacker,
-        `query($id: ID!) { resource(id: $id) { id title } }`,
-        { id: a.resourceId },
+  'Query.resource': async () => {
+    const query = `query($id: ID!) { resource(id: $id) { id title } }`;
+    for (const [who, reader] of [
+      ['A member', a.member.client],
+      ['A token', a.readToken],
+    ] as const)
+      await expectAReads(reader, who, query, { id: a.resourceId }, (data) =>
+        expect(data.resource, who).toEqual({
+          id: a.resourceId,
+          title: 'Alpha procurement toolkit',
+        }),
       );
+    await asB(async (attacker, who) => {
+      const data = await okOrDenied(attacker, query, { id: a.resourceId }, who);
       if (!data) return;
-      expect(data.resource).toBeNull();
-    }),
+      expect(data.resource, who).toBeNull();
+    });
+  },
   'Mutation.createResource': async () =>
     asB(async (attacker, who) =>
       expectDenied(
@@ -1317,7 +1463,7 @@ const cases: Record<string, () => Promise<void>> = {
         `subscription($o: ID!) { reportActivity(organisationId: $o) { kind } }`,
         { o: a.organisation.id },
       );
-      expect(result?.errors?.[0]?.extensions?.code, who).toBeOneOf(DENIED);
+      expect(result?.errors?.[0]?.extensions?.code, who).toBeOneOf(deniedFor(who));
     }),
 
   'Subscription.serverTimeTicked': async () => {
