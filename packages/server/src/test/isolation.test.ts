@@ -113,54 +113,92 @@ async function asB(attempt: (attacker: TestClient, who: string) => Promise<void>
   await attempt(b.guest, 'B guest');
 }
 
+interface TenantTable {
+  name: string;
+  columns: string[];
+  rowLevelSecurity: boolean;
+}
+
+/**
+ * Every table that holds tenant data, read from the catalogue: those with row-level security,
+ * an `organisation_id` or a `user_id` column, and the people themselves. A new table is covered
+ * without editing this suite.
+ */
+async function tenantTablesOf(owner: pg.Client): Promise<TenantTable[]> {
+  const { rows } = await owner.query<{ name: string; columns: string[]; rls: boolean }>(
+    `select c.relname as name, c.relrowsecurity as rls,
+            array_agg(a.attname::text order by a.attnum) as columns
+     from pg_class c join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+     where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')
+     group by c.relname, c.relrowsecurity order by 1`,
+  );
+  return rows
+    .filter(
+      (t) =>
+        t.rls ||
+        t.name === 'app_user' ||
+        t.columns.includes('organisation_id') ||
+        t.columns.includes('user_id'),
+    )
+    .map((t) => ({ name: t.name, columns: t.columns, rowLevelSecurity: t.rls }));
+}
+
+/** A's organisation, its spaces, networks and people: what makes a row A's. */
+async function idsOfA(owner: pg.Client) {
+  const one = async (sql: string) =>
+    (await owner.query<{ id: string }>(sql, [a.organisation.id])).rows.map((r) => r.id);
+  return {
+    organisation: a.organisation.id,
+    spaces: await one(`select id from space where organisation_id = $1`),
+    networks: await one(`select id from network where organisation_id = $1`),
+    users: await one(`select user_id as id from membership where organisation_id = $1`),
+  };
+}
+
+/**
+ * The condition that picks A's rows of a table, its ids written out (so that it reads no other
+ * table, which row-level security could hide): the organisation's own, in its spaces or
+ * networks, or its people's. Undefined when the table has no way to name A.
+ */
+function rowsOfA(table: TenantTable, ids: Awaited<ReturnType<typeof idsOfA>>) {
+  const list = (values: string[]) => `array[${values.map((v) => `'${v}'`).join(',')}]::uuid[]`;
+  const has = (column: string) => table.columns.includes(column);
+  if (table.name === 'organisation') return `id = '${ids.organisation}'`;
+  if (table.name === 'app_user') return `id = any(${list(ids.users)})`;
+  const parts: string[] = [];
+  if (has('organisation_id')) parts.push(`organisation_id = '${ids.organisation}'`);
+  if (has('space_id')) parts.push(`space_id = any(${list(ids.spaces)})`);
+  if (has('network_id')) parts.push(`network_id = any(${list(ids.networks)})`);
+  if (!has('organisation_id') && has('user_id')) parts.push(`user_id = any(${list(ids.users)})`);
+  return parts.length ? parts.join(' or ') : undefined;
+}
+
+/**
+ * Stamps that A's own reads move (the positive anchors read as A's member and token): the only
+ * columns left out of the comparison.
+ */
+const ACTIVITY_STAMPS: Record<string, string[]> = {
+  user_session: ['last_seen_at'],
+  api_token: ['last_used_at'],
+};
+
+/** Every row of A's in every tenant table, every column (bar the activity stamps above). */
 async function snapshotOfA() {
   const owner = new pg.Client({ connectionString: server.db.ownerUrl });
   await owner.connect();
   try {
-    const org = a.organisation.id;
-    const queries: Record<string, string> = {
-      organisation: `select name, slug, kind, description, city, country from organisation where id = $1`,
-      members: `select id, user_id, role from membership where organisation_id = $1 order by id`,
-      invitations: `select id, email, role, accepted_at, revoked_at from invitation where organisation_id = $1 order by id`,
-      networks: `select id, slug, name from network where organisation_id = $1 order by id`,
-      networkMembers: `select organisation_id from network_membership where network_id in (select id from network where organisation_id = $1) order by 1`,
-      networkInvitations: `select id, accepted_at, revoked_at from network_invitation where network_id in (select id from network where organisation_id = $1) order by id`,
-      spaces: `select id, name, visibility, network_id from space where organisation_id = $1 order by id`,
-      participants: `select space_id, organisation_id from space_participant where space_id in (select id from space where organisation_id = $1) order by 1, 2`,
-      tokens: `select id, name, revoked_at from api_token where organisation_id = $1 order by id`,
-      audit: `select id, action from audit_event where organisation_id = $1 order by id`,
-      users: `select id, email, display_name, locale from app_user where id in (select user_id from membership where organisation_id = $1) order by id`,
-      sessions: `select id, revoked_at from user_session where user_id in (select user_id from membership where organisation_id = $1) order by id`,
-      threads: `select id, title, body, tags, pinned, locked, reply_count, deleted_at from thread where organisation_id = $1 order by id`,
-      posts: `select id, body, edited_at, deleted_at, hidden_at from post where organisation_id = $1 order by id`,
-      reactions: `select post_id, user_id, kind from reaction where organisation_id = $1 order by 1, 2, 3`,
-      flags: `select id, resolved_at from post_flag where organisation_id = $1 order by id`,
-      reads: `select thread_id, user_id, last_read_at from thread_read where organisation_id = $1 order by 1, 2`,
-      notifications: `select id, user_id, read_at from notification where organisation_id = $1 order by id`,
-      events: `select id, title, status, code, capacity from event where organisation_id = $1 order by id`,
-      registrations: `select id, user_id, status from event_registration where organisation_id = $1 order by id`,
-      eventParticipants: `select id, display_name from event_participant where organisation_id = $1 order by id`,
-      questions: `select id, body, status, pinned, upvote_count from question where organisation_id = $1 order by id`,
-      votes: `select question_id, participant_id from question_vote where organisation_id = $1 order by 1, 2`,
-      voteCounts: `select question_id, votes from question_vote_count where organisation_id = $1 order by 1`,
-      polls: `select id, status from poll where organisation_id = $1 order by id`,
-      ballots: `select poll_id, participant_id, option_ids from poll_ballot where organisation_id = $1 order by 1, 2`,
-      assessments: `select id, title, status, published_at from risk_assessment where organisation_id = $1 order by id`,
-      risks: `select id, title, likelihood, impact, residual_likelihood, residual_impact from risk where organisation_id = $1 order by id`,
-      scoreChanges: `select id from risk_score_change where organisation_id = $1 order by id`,
-      mitigations: `select id, status, due_date from mitigation where organisation_id = $1 order by id`,
-      reportingConfig: `select enabled, intro, categories from reporting_config where organisation_id = $1`,
-      handlers: `select user_id from report_handler where organisation_id = $1 order by 1`,
-      reports: `select id, status, assignee_user_id, acknowledged_on, payload from integrity_report where organisation_id = $1 order by id`,
-      reportMessages: `select id, body from report_message where organisation_id = $1 order by id`,
-      resources: `select id, title, description, kind, tags, url, version_count from resource where organisation_id = $1 order by id`,
-      resourceVersions: `select id, number, storage_key, sha256 from resource_version where organisation_id = $1 order by id`,
-      uploads: `select id, storage_key from file_upload where user_id in (select user_id from membership where organisation_id = $1) order by id`,
-      reportAttachments: `select id, report_id, message_id, content from report_attachment where organisation_id = $1 order by id`,
-    };
+    const ids = await idsOfA(owner);
     const snapshot: Record<string, unknown> = {};
-    for (const [name, sql] of Object.entries(queries))
-      snapshot[name] = (await owner.query(sql, [org])).rows;
+    for (const table of await tenantTablesOf(owner)) {
+      const where = rowsOfA(table, ids);
+      expect(where, `no way to tell A's rows of ${table.name}`).toBeDefined();
+      const { rows } = await owner.query<{ row: Record<string, unknown> }>(
+        `select to_jsonb(t) as row from ${table.name} t where ${where} order by to_jsonb(t)::text`,
+      );
+      for (const { row } of rows)
+        for (const column of ACTIVITY_STAMPS[table.name] ?? []) delete row[column];
+      snapshot[table.name] = rows.map((r) => r.row);
+    }
     return snapshot;
   } finally {
     await owner.end();
@@ -1490,8 +1528,11 @@ const cases: Record<string, () => Promise<void>> = {
   },
 };
 
-/** Tables whose rows anyone may read: an organisation's reporting page (intro, categories). */
-const PUBLIC_BY_DESIGN = ['reporting_config'];
+/**
+ * Tables whose rows anyone may read: an organisation's reporting page (intro, categories), and
+ * the organisation's profile (the public directory).
+ */
+const PUBLIC_BY_DESIGN = ['reporting_config', 'organisation'];
 
 const CASES_WHERE_A_ACTS = new Set(['Subscription.notificationAdded']);
 
@@ -1712,35 +1753,72 @@ describe('cross-tenant isolation in the database (row-level security alone)', ()
     nobody: { 'app.user_id': '', 'app.token_org_id': '' },
   });
 
-  it("as the application role, B sees no row of A's in any tenant table", async () => {
-    const tables = await tenantTables();
-    for (const [who, settings] of Object.entries(viewers())) {
+  /** The guest participant of a tenant's event (the id the guest's requests set). */
+  const guestOf = async (tenant: Tenant) =>
+    (
+      await ownerQuery<{ id: string }>(
+        server,
+        `select id from event_participant where event_id = $1 and guest_token_hash is not null`,
+        [tenant.event.id],
+      )
+    )[0]!.id;
+
+  it("as the application role, B sees no row of A's in any tenant table, and A's own people do", async () => {
+    const owner = new pg.Client({ connectionString: server.db.ownerUrl });
+    await owner.connect();
+    let tables: TenantTable[];
+    let ids: Awaited<ReturnType<typeof idsOfA>>;
+    const count = (client: pg.Client, table: TenantTable) =>
+      client
+        .query<{
+          n: number;
+        }>(`select count(*)::int as n from ${table.name} where ${rowsOfA(table, ids)}`)
+        .then((r) => r.rows[0]!.n);
+    try {
+      tables = (await tenantTablesOf(owner)).filter(
+        (t) => t.rowLevelSecurity && !PUBLIC_BY_DESIGN.includes(t.name),
+      );
+      ids = await idsOfA(owner);
+      expect(tables.length).toBeGreaterThanOrEqual(30);
+      // Every protected table holds rows of A's, or counting them as B below proves nothing.
+      const empty = [];
+      for (const table of tables) if ((await count(owner, table)) === 0) empty.push(table.name);
+      expect(empty, "tenant tables without a row of A's (seed them in buildTenant)").toEqual([]);
+    } finally {
+      await owner.end();
+    }
+    const attackers = {
+      ...viewers(),
+      "B's guest": {
+        'app.user_id': '',
+        'app.token_org_id': '',
+        'app.guest_participant_id': await guestOf(b),
+      },
+    };
+    for (const [who, settings] of Object.entries(attackers)) {
       await asAppRole(settings, async (client) => {
-        for (const table of tables.filter((t) => !PUBLIC_BY_DESIGN.includes(t))) {
-          // The outbox and space_participant name other organisations too; check both directions.
-          const { rows } = await client.query(
-            `select count(*)::int as n from ${table} where organisation_id = $1`,
-            [a.organisation.id],
-          );
-          expect(rows[0].n, `${who} reading ${table}`).toBe(0);
-        }
-        const participants = await client.query(
-          `select count(*)::int as n from space_participant where space_id = any($1)`,
-          [[a.privateSpaceId, a.sharedSpaceId, a.networkSpaceId]],
-        );
-        expect(participants.rows[0].n, `${who} reading space_participant`).toBe(0);
-        const networkMembers = await client.query(
-          `select count(*)::int as n from network_membership where network_id = $1`,
-          [a.network.id],
-        );
-        expect(networkMembers.rows[0].n, `${who} reading network_membership`).toBe(0);
-        const uploads = await client.query(
-          `select count(*)::int as n from file_upload where user_id = $1`,
-          [a.owner.id],
-        );
-        expect(uploads.rows[0].n, `${who} reading file_upload`).toBe(0);
+        for (const table of tables)
+          expect(await count(client, table), `${who} reading ${table.name}`).toBe(0);
       });
     }
+    // The policies are not simply closed: one of A's own (owner, member, token or guest) reads
+    // A's rows of every table, as the same application role.
+    const readers: Array<Record<string, string>> = [
+      { 'app.user_id': a.owner.id, 'app.token_org_id': '' },
+      { 'app.user_id': a.member.id, 'app.token_org_id': '' },
+      { 'app.user_id': '', 'app.token_org_id': a.organisation.id },
+      { 'app.user_id': '', 'app.token_org_id': '', 'app.guest_participant_id': await guestOf(a) },
+    ];
+    const unread = [];
+    for (const table of tables) {
+      let seen = false;
+      for (const settings of readers) {
+        seen = await asAppRole(settings, async (client) => (await count(client, table)) > 0);
+        if (seen) break;
+      }
+      if (!seen) unread.push(table.name);
+    }
+    expect(unread, "tables where none of A's own reads A's rows").toEqual([]);
   });
 
   it("as the application role, B can neither change nor delete A's rows, nor plant its own", async () => {

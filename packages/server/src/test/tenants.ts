@@ -397,6 +397,11 @@ export async function buildTenant(server: TestServer, label: string): Promise<Te
   ).reports.edges[0].node;
   const reportId = filed.id as string;
   const attachmentId = filed.attachments[0].id as string;
+  // A handler's message to the reporter: report_message holds a row of this tenant's.
+  await owner.client.ok(
+    `mutation($id: ID!, $body: String!) { messageReporter(input: { id: $id, body: $body }) { id } }`,
+    { id: reportId, body: `${label} handler note` },
+  );
 
   const resourceId = (
     await owner.client.ok(
@@ -482,6 +487,7 @@ export async function buildTenant(server: TestServer, label: string): Promise<Te
       `${label} report`,
       `${label} secret allegation`,
       `${label} ledger`,
+      `${label} handler note`,
       `${label} procurement toolkit`,
       `${label} toolkit text`,
       `${label} dashboard`,
