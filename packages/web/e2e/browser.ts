@@ -59,24 +59,51 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
   }
 }
 
-/** Full-page screenshots at desktop and phone sizes, then back to desktop. */
-export async function screenshots(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  for (const [label, size] of [
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ] as const) {
-    await page.setViewportSize(size);
-    await page.waitForTimeout(100);
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${label}.png`), fullPage: true });
+const SIZES = [
+  ['desktop', DESKTOP],
+  ['phone', PHONE],
+] as const;
+
+/**
+ * Runs `work` at desktop and at phone size, then gives the page back the size it had: a phone
+ * journey stays on a phone.
+ */
+async function atBothSizes(
+  page: Page,
+  work: (label: (typeof SIZES)[number][0]) => Promise<void>,
+): Promise<void> {
+  const original = page.viewportSize();
+  try {
+    for (const [label, size] of SIZES) {
+      await page.setViewportSize(size);
+      await page.waitForTimeout(100);
+      await work(label);
+    }
+  } finally {
+    if (original) await page.setViewportSize(original);
   }
-  await page.setViewportSize(DESKTOP);
 }
 
-/** Accessibility check and screenshots: what happens on every page of the journey. */
+/** Full-page screenshots at desktop and phone sizes; the page keeps its own size after. */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await atBothSizes(page, (label) =>
+    page
+      .screenshot({ path: path.join(SCREENSHOTS, `${name}-${label}.png`), fullPage: true })
+      .then(() => undefined),
+  );
+}
+
+/**
+ * What happens on every page of the journey: the accessibility check and a screenshot at each
+ * size (a layout that breaks only on a phone is checked there too).
+ */
 export async function checkPage(page: Page, name: string): Promise<void> {
-  await expectAccessible(page, name);
-  await screenshots(page, name);
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await atBothSizes(page, async (label) => {
+    await expectAccessible(page, `${name} (${label})`);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${label}.png`), fullPage: true });
+  });
 }
 
 const devtools = new WeakMap<Page, CDPSession>();

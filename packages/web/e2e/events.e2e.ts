@@ -120,6 +120,8 @@ describe('a public dialogue, live', () => {
     await guest.getByRole('button', { name: 'Join' }).click();
     await guest.getByRole('heading', { name: 'Ask a question' }).waitFor();
     await checkPage(guest, 'audience');
+    // The guest's journey goes on on the phone it started on.
+    expect(guest.viewportSize()).toEqual(PHONE);
 
     await guest.getByLabel('Your question').fill('Why did the cost per kilometre double?');
     await guest.getByRole('button', { name: 'Send question' }).click();

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -132,6 +133,43 @@ export interface TestServer {
 }
 
 /**
+ * The pub/sub this file's servers use: in-process, unless the file runs the live tests again on
+ * Redis (`src/test/live-on-redis.test.ts` sets ALANY_TEST_PUBSUB=redis before importing them).
+ */
+function liveOnRedis(): Record<string, string> {
+  if (process.env.ALANY_TEST_PUBSUB !== 'redis') return {};
+  const url = process.env.REDIS_URL;
+  if (!url) throw new Error('ALANY_TEST_PUBSUB=redis needs REDIS_URL');
+  return { REDIS_URL: url };
+}
+
+/**
+ * Proves that a server's live events go through Redis: one published through the server's
+ * pub/sub reaches a plain Redis subscriber on the channel it must use.
+ */
+async function expectEventsThroughRedis(alany: RunningAlany, url: string): Promise<void> {
+  const topic = `harness-probe:${randomBytes(8).toString('hex')}`;
+  const listener = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
+  try {
+    await listener.connect();
+    const heard = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), 5_000);
+      listener.on('message', (channel: string) => {
+        if (channel !== `alany:${topic}`) return;
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+    await listener.subscribe(`alany:${topic}`);
+    await alany.pubsub.publish(topic, { probe: true });
+    if (!(await heard))
+      throw new Error(`this test server's live events do not go through Redis (${url})`);
+  } finally {
+    listener.disconnect();
+  }
+}
+
+/**
  * Alany on a free port, over a database of this test file's own; with `sameDatabaseAs`, a second
  * instance over another server's database (which that server drops when it stops).
  */
@@ -153,9 +191,17 @@ export async function startTestServer(
     ALANY_SEED_DEMO: 'false',
     ALANY_REPORT_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...liveOnRedis(),
     ...env,
   });
   const alany = await startAlany(config, createLogger(config.logLevel));
+  if (config.redisUrl && liveOnRedis().REDIS_URL) {
+    await expectEventsThroughRedis(alany, config.redisUrl).catch(async (error: unknown) => {
+      await alany.stop();
+      if (!sameDatabaseAs) await db.drop();
+      throw error;
+    });
+  }
   return {
     alany,
     dataDir,

@@ -4,6 +4,7 @@ import { buildAppSchema } from '../platform/graphql/schema.js';
 import {
   ownerQuery,
   startTestServer,
+  until,
   type GraphQLResponse,
   type TestClient,
   type TestServer,
@@ -21,17 +22,48 @@ let server: TestServer;
 let a: Tenant;
 let b: Tenant;
 
-const DENIED = ['FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED'];
+/**
+ * The refusals of a signed-in attacker or an API token. `UNAUTHENTICATED` is not one of them: a
+ * signed-in attacker told to sign in has lost its session, and every case after would pass
+ * without attacking anything. Only a guest (no account) may be told to sign in.
+ */
+const DENIED = ['FORBIDDEN', 'NOT_FOUND'];
+const deniedFor = (who = '') => (/guest/.test(who) ? [...DENIED, 'UNAUTHENTICATED'] : DENIED);
+
+/** Every id of A's (people, organisation, content) and every text only A's content holds. */
+function secretsOfA(): string[] {
+  const ids = new Set<string>();
+  const walk = (value: unknown, key: string) => {
+    // The partner is another organisation; clients carry no ids of their own.
+    if (['partner', 'readToken', 'guest', 'client'].includes(key)) return;
+    if (typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-/.test(value)) ids.add(value);
+    else if (value && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) walk(v, k);
+  };
+  walk(a, '');
+  return [...ids, a.apiToken.secret, ...a.texts];
+}
+
+/** Nothing of A's in the whole answer, errors included. */
+function expectNothingOfA(result: Pick<GraphQLResponse, 'data' | 'errors'>, label = '') {
+  const answer = JSON.stringify({ data: result.data, errors: result.errors });
+  for (const secret of secretsOfA())
+    expect(answer.includes(secret), `${label} answer holds ${secret}: ${answer}`).toBe(false);
+}
 
 /** The data, or undefined when the attacker is refused outright (e.g. a guest asking for a network). */
 async function okOrDenied(
   attacker: TestClient,
   query: string,
   variables: Record<string, unknown> = {},
+  who = '',
 ) {
   const result = await attacker.request(query, variables);
   if (result.errors?.length) {
-    expect(DENIED).toContain(result.errors[0]?.extensions?.code);
+    expect(deniedFor(who), `${who} ${JSON.stringify(result.errors)}`).toContain(
+      result.errors[0]?.extensions?.code,
+    );
+    expectNothingOfA(result, who);
     return undefined;
   }
   return result.data as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response shapes vary per case
@@ -41,65 +73,132 @@ function expectDenied(result: GraphQLResponse, label = '') {
   expect(
     result.errors?.[0]?.extensions?.code,
     `${label} ${JSON.stringify(result.errors)}`,
-  ).toBeOneOf(DENIED);
-  expect(JSON.stringify(result.data ?? {}), label).not.toContain(a.organisation.id);
+  ).toBeOneOf(deniedFor(label));
+  expectNothingOfA(result, label);
 }
 
-/** Runs the same attempt as B's owner and as B's API token. */
+/** The positive anchor of a read case: A's own reader gets the item (so a refusal below means something). */
+async function expectAReads(
+  reader: TestClient,
+  who: string,
+  query: string,
+  variables: Record<string, unknown>,
+  sees: (data: Record<string, any>) => void, // eslint-disable-line @typescript-eslint/no-explicit-any -- response shapes vary per case
+) {
+  const result = await reader.request(query, variables);
+  expect(result.errors, `${who} reading its own`).toBeUndefined();
+  sees(result.data as Record<string, unknown>);
+}
+
+/** Each attacker is who it claims to be: B's owner signed in, B's token and B's guest working. */
+async function expectAttackersAreB() {
+  const owner = await b.owner.client.request(`query { viewer { id } }`);
+  expect(owner.data?.viewer?.id, `B owner's session: ${JSON.stringify(owner)}`).toBe(b.owner.id);
+  const token = await b.readToken.request(`query { spaces(first: 100) { edges { node { id } } } }`);
+  expect(
+    token.data?.spaces.edges.map((e: { node: { id: string } }) => e.node.id),
+    `B token: ${JSON.stringify(token)}`,
+  ).toContain(b.privateSpaceId);
+  const guest = await b.guest.request(`query($id: ID!) { event(id: $id) { id } }`, {
+    id: b.event.id,
+  });
+  expect(guest.data?.event?.id, `B guest: ${JSON.stringify(guest)}`).toBe(b.event.id);
+}
+
+/** Runs the same attempt as B's owner, B's API token and B's event guest. */
 async function asB(attempt: (attacker: TestClient, who: string) => Promise<void>) {
+  await expectAttackersAreB();
   await attempt(b.owner.client, 'B owner');
   await attempt(b.readToken, 'B token');
   await attempt(b.guest, 'B guest');
 }
 
+interface TenantTable {
+  name: string;
+  columns: string[];
+  rowLevelSecurity: boolean;
+}
+
+/**
+ * Every table that holds tenant data, read from the catalogue: those with row-level security,
+ * an `organisation_id` or a `user_id` column, and the people themselves. A new table is covered
+ * without editing this suite.
+ */
+async function tenantTablesOf(owner: pg.Client): Promise<TenantTable[]> {
+  const { rows } = await owner.query<{ name: string; columns: string[]; rls: boolean }>(
+    `select c.relname as name, c.relrowsecurity as rls,
+            array_agg(a.attname::text order by a.attnum) as columns
+     from pg_class c join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+     where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')
+     group by c.relname, c.relrowsecurity order by 1`,
+  );
+  return rows
+    .filter(
+      (t) =>
+        t.rls ||
+        t.name === 'app_user' ||
+        t.columns.includes('organisation_id') ||
+        t.columns.includes('user_id'),
+    )
+    .map((t) => ({ name: t.name, columns: t.columns, rowLevelSecurity: t.rls }));
+}
+
+/** A's organisation, its spaces, networks and people: what makes a row A's. */
+async function idsOfA(owner: pg.Client) {
+  const one = async (sql: string) =>
+    (await owner.query<{ id: string }>(sql, [a.organisation.id])).rows.map((r) => r.id);
+  return {
+    organisation: a.organisation.id,
+    spaces: await one(`select id from space where organisation_id = $1`),
+    networks: await one(`select id from network where organisation_id = $1`),
+    users: await one(`select user_id as id from membership where organisation_id = $1`),
+  };
+}
+
+/**
+ * The condition that picks A's rows of a table, its ids written out (so that it reads no other
+ * table, which row-level security could hide): the organisation's own, in its spaces or
+ * networks, or its people's. Undefined when the table has no way to name A.
+ */
+function rowsOfA(table: TenantTable, ids: Awaited<ReturnType<typeof idsOfA>>) {
+  const list = (values: string[]) => `array[${values.map((v) => `'${v}'`).join(',')}]::uuid[]`;
+  const has = (column: string) => table.columns.includes(column);
+  if (table.name === 'organisation') return `id = '${ids.organisation}'`;
+  if (table.name === 'app_user') return `id = any(${list(ids.users)})`;
+  const parts: string[] = [];
+  if (has('organisation_id')) parts.push(`organisation_id = '${ids.organisation}'`);
+  if (has('space_id')) parts.push(`space_id = any(${list(ids.spaces)})`);
+  if (has('network_id')) parts.push(`network_id = any(${list(ids.networks)})`);
+  if (!has('organisation_id') && has('user_id')) parts.push(`user_id = any(${list(ids.users)})`);
+  return parts.length ? parts.join(' or ') : undefined;
+}
+
+/**
+ * Stamps that A's own reads move (the positive anchors read as A's member and token): the only
+ * columns left out of the comparison.
+ */
+const ACTIVITY_STAMPS: Record<string, string[]> = {
+  user_session: ['last_seen_at'],
+  api_token: ['last_used_at'],
+};
+
+/** Every row of A's in every tenant table, every column (bar the activity stamps above). */
 async function snapshotOfA() {
   const owner = new pg.Client({ connectionString: server.db.ownerUrl });
   await owner.connect();
   try {
-    const org = a.organisation.id;
-    const queries: Record<string, string> = {
-      organisation: `select name, slug, kind, description, city, country from organisation where id = $1`,
-      members: `select id, user_id, role from membership where organisation_id = $1 order by id`,
-      invitations: `select id, email, role, accepted_at, revoked_at from invitation where organisation_id = $1 order by id`,
-      networks: `select id, slug, name from network where organisation_id = $1 order by id`,
-      networkMembers: `select organisation_id from network_membership where network_id in (select id from network where organisation_id = $1) order by 1`,
-      networkInvitations: `select id, accepted_at, revoked_at from network_invitation where network_id in (select id from network where organisation_id = $1) order by id`,
-      spaces: `select id, name, visibility, network_id from space where organisation_id = $1 order by id`,
-      participants: `select space_id, organisation_id from space_participant where space_id in (select id from space where organisation_id = $1) order by 1, 2`,
-      tokens: `select id, name, revoked_at from api_token where organisation_id = $1 order by id`,
-      audit: `select id, action from audit_event where organisation_id = $1 order by id`,
-      users: `select id, email, display_name, locale from app_user where id in (select user_id from membership where organisation_id = $1) order by id`,
-      sessions: `select id, revoked_at from user_session where user_id in (select user_id from membership where organisation_id = $1) order by id`,
-      threads: `select id, title, body, tags, pinned, locked, reply_count, deleted_at from thread where organisation_id = $1 order by id`,
-      posts: `select id, body, edited_at, deleted_at, hidden_at from post where organisation_id = $1 order by id`,
-      reactions: `select post_id, user_id, kind from reaction where organisation_id = $1 order by 1, 2, 3`,
-      flags: `select id, resolved_at from post_flag where organisation_id = $1 order by id`,
-      reads: `select thread_id, user_id, last_read_at from thread_read where organisation_id = $1 order by 1, 2`,
-      notifications: `select id, user_id, read_at from notification where organisation_id = $1 order by id`,
-      events: `select id, title, status, code, capacity from event where organisation_id = $1 order by id`,
-      registrations: `select id, user_id, status from event_registration where organisation_id = $1 order by id`,
-      eventParticipants: `select id, display_name from event_participant where organisation_id = $1 order by id`,
-      questions: `select id, body, status, pinned, upvote_count from question where organisation_id = $1 order by id`,
-      votes: `select question_id, participant_id from question_vote where organisation_id = $1 order by 1, 2`,
-      voteCounts: `select question_id, votes from question_vote_count where organisation_id = $1 order by 1`,
-      polls: `select id, status from poll where organisation_id = $1 order by id`,
-      ballots: `select poll_id, participant_id, option_ids from poll_ballot where organisation_id = $1 order by 1, 2`,
-      assessments: `select id, title, status, published_at from risk_assessment where organisation_id = $1 order by id`,
-      risks: `select id, title, likelihood, impact, residual_likelihood, residual_impact from risk where organisation_id = $1 order by id`,
-      scoreChanges: `select id from risk_score_change where organisation_id = $1 order by id`,
-      mitigations: `select id, status, due_date from mitigation where organisation_id = $1 order by id`,
-      reportingConfig: `select enabled, intro, categories from reporting_config where organisation_id = $1`,
-      handlers: `select user_id from report_handler where organisation_id = $1 order by 1`,
-      reports: `select id, status, assignee_user_id, acknowledged_on, payload from integrity_report where organisation_id = $1 order by id`,
-      reportMessages: `select id, body from report_message where organisation_id = $1 order by id`,
-      resources: `select id, title, description, kind, tags, url, version_count from resource where organisation_id = $1 order by id`,
-      resourceVersions: `select id, number, storage_key, sha256 from resource_version where organisation_id = $1 order by id`,
-      uploads: `select id, storage_key from file_upload where user_id in (select user_id from membership where organisation_id = $1) order by id`,
-      reportAttachments: `select id, report_id, message_id, content from report_attachment where organisation_id = $1 order by id`,
-    };
+    const ids = await idsOfA(owner);
     const snapshot: Record<string, unknown> = {};
-    for (const [name, sql] of Object.entries(queries))
-      snapshot[name] = (await owner.query(sql, [org])).rows;
+    for (const table of await tenantTablesOf(owner)) {
+      const where = rowsOfA(table, ids);
+      expect(where, `no way to tell A's rows of ${table.name}`).toBeDefined();
+      const { rows } = await owner.query<{ row: Record<string, unknown> }>(
+        `select to_jsonb(t) as row from ${table.name} t where ${where} order by to_jsonb(t)::text`,
+      );
+      for (const { row } of rows)
+        for (const column of ACTIVITY_STAMPS[table.name] ?? []) delete row[column];
+      snapshot[table.name] = rows.map((r) => r.row);
+    }
     return snapshot;
   } finally {
     await owner.end();
@@ -125,11 +224,12 @@ const cases: Record<string, () => Promise<void>> = {
   },
   'Query.organisation': async () => {
     // Profiles are a public directory; nothing inside the organisation is.
-    await asB(async (attacker) => {
+    await asB(async (attacker, who) => {
       const data = await okOrDenied(
         attacker,
         `query($slug: String!) { organisation(slug: $slug) { id name viewerRole viewerCan { update manageMembers readAuditLog } networks { id } } }`,
         { slug: a.organisation.slug },
+        who,
       );
       if (!data) return;
       expect(data.organisation.viewerRole).toBeNull();
@@ -165,18 +265,21 @@ const cases: Record<string, () => Promise<void>> = {
         who,
       ),
     ),
-  'Query.network': async () =>
-    asB(async (attacker) => {
-      const data = await okOrDenied(
-        attacker,
-        `query($slug: String!) { network(slug: $slug) { id } }`,
-        {
-          slug: a.network.slug,
-        },
+  'Query.network': async () => {
+    const query = `query($slug: String!) { network(slug: $slug) { id name } }`;
+    for (const [who, reader] of [
+      ['A member', a.member.client],
+      ['A token', a.readToken],
+    ] as const)
+      await expectAReads(reader, who, query, { slug: a.network.slug }, (data) =>
+        expect(data.network, who).toEqual({ id: a.network.id, name: 'Alpha Network' }),
       );
+    await asB(async (attacker, who) => {
+      const data = await okOrDenied(attacker, query, { slug: a.network.slug }, who);
       if (!data) return;
-      expect(data.network).toBeNull();
-    }),
+      expect(data.network, who).toBeNull();
+    });
+  },
   'Query.networkInvitations': async () =>
     asB(async (attacker, who) =>
       expectDenied(
@@ -188,7 +291,7 @@ const cases: Record<string, () => Promise<void>> = {
       ),
     ),
   'Query.spaces': async () =>
-    asB(async (attacker) => {
+    asB(async (attacker, who) => {
       const aSpaces = [a.privateSpaceId, a.sharedSpaceId, a.networkSpaceId];
       for (const filter of [
         undefined,
@@ -199,20 +302,29 @@ const cases: Record<string, () => Promise<void>> = {
           attacker,
           `query($filter: SpaceFilter) { spaces(filter: $filter, first: 100) { edges { node { id } } } }`,
           { filter },
+          who,
         );
         if (!data) return;
         for (const edge of data.spaces.edges) expect(aSpaces).not.toContain(edge.node.id);
       }
     }),
-  'Query.space': async () =>
-    asB(async (attacker) => {
-      for (const id of [a.privateSpaceId, a.sharedSpaceId, a.networkSpaceId]) {
-        expect(
-          (await okOrDenied(attacker, `query($id: ID!) { space(id: $id) { id name } }`, { id }))
-            ?.space ?? null,
-        ).toBeNull();
+  'Query.space': async () => {
+    const query = `query($id: ID!) { space(id: $id) { id name } }`;
+    const spaces = [a.privateSpaceId, a.sharedSpaceId, a.networkSpaceId];
+    for (const [who, reader] of [
+      ['A member', a.member.client],
+      ['A token', a.readToken],
+    ] as const)
+      for (const id of spaces)
+        await expectAReads(reader, who, query, { id }, (data) =>
+          expect(data.space?.id, `${who} ${id}`).toBe(id),
+        );
+    await asB(async (attacker, who) => {
+      for (const id of spaces) {
+        expect((await okOrDenied(attacker, query, { id }, who))?.space ?? null, who).toBeNull();
       }
-    }),
+    });
+  },
   'Query.apiTokens': async () =>
     asB(async (attacker, who) =>
       expectDenied(
@@ -507,20 +619,24 @@ const cases: Record<string, () => Promise<void>> = {
       ),
     ),
 
-  'Query.thread': async () =>
-    asB(async (attacker) => {
+  'Query.thread': async () => {
+    const query = `query($id: ID!) { thread(id: $id) { id title unreadCount posts(first: 5) { edges { node { id reactions { count } } } } } }`;
+    for (const [who, reader] of [
+      ['A member', a.member.client],
+      ['A token', a.readToken],
+    ] as const)
+      await expectAReads(reader, who, query, { id: a.threadId }, (data) => {
+        expect(data.thread?.id, who).toBe(a.threadId);
+        expect(data.thread.title, who).toContain(a.searchWord);
+        expect(data.thread.posts.edges.length, who).toBeGreaterThan(0);
+      });
+    await asB(async (attacker, who) => {
       expect(
-        (
-          await okOrDenied(
-            attacker,
-            `query($id: ID!) { thread(id: $id) { id title unreadCount posts(first: 5) { edges { node { id reactions { count } } } } } }`,
-            {
-              id: a.threadId,
-            },
-          )
-        )?.thread ?? null,
+        (await okOrDenied(attacker, query, { id: a.threadId }, who))?.thread ?? null,
+        who,
       ).toBeNull();
-    }),
+    });
+  },
   'Query.threads': async () =>
     asB(async (attacker, who) =>
       expectDenied(
@@ -531,28 +647,33 @@ const cases: Record<string, () => Promise<void>> = {
         who,
       ),
     ),
-  'Query.search': async () =>
-    asB(async (attacker) => {
-      const data = await okOrDenied(
-        attacker,
-        `query($q: String!) { search(query: $q) { edges { node { thread { id } } } } }`,
-        {
-          q: a.searchWord,
-        },
+  'Query.search': async () => {
+    const query = `query($q: String!) { search(query: $q) { edges { node { thread { id } } } } }`;
+    const scopedQuery = `query($q: String!, $s: ID!) { search(query: $q, filter: { spaceId: $s }) { edges { node { kind thread { id } } } } }`;
+    const vars = { q: a.searchWord, s: a.privateSpaceId };
+    for (const [who, reader] of [
+      ['A member', a.member.client],
+      ['A token', a.readToken],
+    ] as const) {
+      await expectAReads(reader, who, query, vars, (data) =>
+        expect(
+          data.search.edges.map((e: { node: { thread?: { id: string } } }) => e.node.thread?.id),
+          who,
+        ).toContain(a.threadId),
       );
+      await expectAReads(reader, who, scopedQuery, vars, (data) =>
+        expect(data.search.edges.length, who).toBeGreaterThan(0),
+      );
+    }
+    await asB(async (attacker, who) => {
+      const data = await okOrDenied(attacker, query, vars, who);
       if (!data) return;
-      expect(data.search.edges).toEqual([]);
-      const scoped = await okOrDenied(
-        attacker,
-        `query($q: String!, $s: ID!) { search(query: $q, filter: { spaceId: $s }) { edges { node { kind } } } }`,
-        {
-          q: a.searchWord,
-          s: a.privateSpaceId,
-        },
-      );
+      expect(data.search.edges, who).toEqual([]);
+      const scoped = await okOrDenied(attacker, scopedQuery, vars, who);
       if (!scoped) return;
-      expect(scoped.search.edges).toEqual([]);
-    }),
+      expect(scoped.search.edges, who).toEqual([]);
+    });
+  },
   'Query.moderationQueue': async () =>
     asB(async (attacker, who) =>
       expectDenied(
@@ -734,7 +855,7 @@ const cases: Record<string, () => Promise<void>> = {
         `subscription($id: ID!) { threadActivity(threadId: $id) { kind } }`,
         { id: a.threadId },
       );
-      expect(result?.errors?.[0]?.extensions?.code, who).toBeOneOf(DENIED);
+      expect(result?.errors?.[0]?.extensions?.code, who).toBeOneOf(deniedFor(who));
     }),
   'Subscription.spaceActivity': async () =>
     asB(async (attacker, who) => {
@@ -745,42 +866,71 @@ const cases: Record<string, () => Promise<void>> = {
           id: a.privateSpaceId,
         },
       );
-      expect(result?.errors?.[0]?.extensions?.code, who).toBeOneOf(DENIED);
+      expect(result?.errors?.[0]?.extensions?.code, who).toBeOneOf(deniedFor(who));
     }),
   'Subscription.notificationAdded': async () => {
-    // B listens while A mentions its own member: nothing may reach B.
-    const ws = b.owner.client.websocket();
-    const received: unknown[] = [];
-    const stop = ws.subscribe(
-      { query: `subscription { notificationAdded { id } }` },
-      { next: (v) => received.push(v), error: () => undefined, complete: () => undefined },
-    );
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const handle = (await a.member.client.ok(`query { viewer { handle } }`)).viewer.handle;
-    await a.owner.client.ok(
-      `mutation($input: CreatePostInput!) { createPost(input: $input) { post { id } } }`,
-      {
-        input: { threadId: a.threadId, body: `Ping @${handle}` },
-      },
-    );
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    stop();
-    await ws.dispose();
-    expect(received).toEqual([]);
+    // A's member and B's owner listen while A's owner mentions A's member: the member gets it,
+    // B does not. B's own marker (its member mentions its owner afterwards) ends the wait.
+    const listenFor = (client: TestClient) => {
+      const ws = client.websocket();
+      const received: Array<{ data?: { notificationAdded?: { id: string; threadId: string } } }> =
+        [];
+      const errors: unknown[] = [];
+      const stop = ws.subscribe(
+        { query: `subscription { notificationAdded { id threadId } }` },
+        {
+          next: (v) => void received.push(v as (typeof received)[number]),
+          error: (e) => void errors.push(e),
+          complete: () => undefined,
+        },
+      );
+      return { received, errors, stop: async () => (stop(), await ws.dispose()) };
+    };
+    const mention = async (author: TestClient, threadId: string, target: TestClient) => {
+      const handle = (await target.ok(`query { viewer { handle } }`)).viewer.handle;
+      await author.ok(
+        `mutation($input: CreatePostInput!) { createPost(input: $input) { post { id } } }`,
+        { input: { threadId, body: `Ping @${handle}` } },
+      );
+    };
+    const aMember = listenFor(a.member.client);
+    const bOwner = listenFor(b.owner.client);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300)); // both subscriptions registered
+      await mention(a.owner.client, a.threadId, a.member.client);
+      await until(() => aMember.received.length > 0, "A's member's notification");
+      expect(aMember.received[0]?.data?.notificationAdded?.threadId).toBe(a.threadId);
+      await mention(b.member.client, b.threadId, b.owner.client);
+      await until(() => bOwner.received.length > 0, "B's own marker notification");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Only B's own notification arrived, and nothing in it is A's.
+      expect([...aMember.errors, ...bOwner.errors]).toEqual([]);
+      expect(bOwner.received.map((r) => r.data?.notificationAdded?.threadId)).toEqual([b.threadId]);
+      expectNothingOfA({ data: { received: bOwner.received }, errors: undefined }, 'B owner');
+    } finally {
+      await aMember.stop();
+      await bOwner.stop();
+    }
     const token = await firstEvents(b.readToken, `subscription { notificationAdded { id } }`, {});
     expect(token[0]?.errors?.[0]?.extensions?.code).toBeOneOf(DENIED);
   },
 
-  'Query.event': async () =>
-    asB(async (attacker) => {
+  'Query.event': async () => {
+    const query = `query($id: ID!) { event(id: $id) { id title } }`;
+    for (const [who, reader] of [
+      ['A member', a.member.client],
+      ['A guest', a.guest],
+    ] as const)
+      await expectAReads(reader, who, query, { id: a.event.id }, (data) =>
+        expect(data.event, who).toEqual({ id: a.event.id, title: 'Alpha public dialogue' }),
+      );
+    await asB(async (attacker, who) => {
       expect(
-        (
-          await okOrDenied(attacker, `query($id: ID!) { event(id: $id) { id } }`, {
-            id: a.event.id,
-          })
-        )?.event ?? null,
+        (await okOrDenied(attacker, query, { id: a.event.id }, who))?.event ?? null,
+        who,
       ).toBeNull();
-    }),
+    });
+  },
   'Query.eventByCode': async () => {
     // The code is the venue's invitation: whoever holds it sees the event's outline, nothing inside.
     const data = await b.owner.client.ok(
@@ -793,19 +943,35 @@ const cases: Record<string, () => Promise<void>> = {
     expect(data.eventByCode.polls).toEqual([]);
     expect(data.eventByCode.viewerCan).toEqual({ edit: false, moderate: false });
   },
-  'Query.events': async () =>
-    asB(async (attacker) => {
-      const data = await okOrDenied(
-        attacker,
-        `query($o: ID) { events(filter: { organisationId: $o }) { id } }`,
-        { o: a.organisation.id },
+  'Query.events': async () => {
+    const filtered = `query($o: ID) { events(filter: { organisationId: $o }) { id } }`;
+    const all = `query { events(first: 200) { id } }`;
+    for (const [who, reader] of [
+      ['A member', a.member.client],
+      ['A token', a.readToken],
+    ] as const) {
+      await expectAReads(reader, who, filtered, { o: a.organisation.id }, (data) =>
+        expect(data.events, who).toEqual([{ id: a.event.id }]),
       );
+      await expectAReads(reader, who, all, {}, (data) =>
+        expect(
+          data.events.map((e: { id: string }) => e.id),
+          who,
+        ).toContain(a.event.id),
+      );
+    }
+    await asB(async (attacker, who) => {
+      const data = await okOrDenied(attacker, filtered, { o: a.organisation.id }, who);
       if (!data) return;
-      expect(data.events).toEqual([]);
-      const all = await okOrDenied(attacker, `query { events(first: 200) { id } }`);
-      if (!all) return;
-      expect(all.events.map((e: { id: string }) => e.id)).not.toContain(a.event.id);
-    }),
+      expect(data.events, who).toEqual([]);
+      const every = await okOrDenied(attacker, all, {}, who);
+      if (!every) return;
+      expect(
+        every.events.map((e: { id: string }) => e.id),
+        who,
+      ).not.toContain(a.event.id);
+    });
+  },
   'Query.questions': async () =>
     asB(async (attacker, who) => {
       const result = await attacker.request(
@@ -981,47 +1147,56 @@ const cases: Record<string, () => Promise<void>> = {
         `subscription($id: ID!) { eventUpdated(eventId: $id) { kind } }`,
         { id: a.event.id },
       );
-      expect(result?.errors?.[0]?.extensions?.code, who).toBeOneOf(DENIED);
+      expect(result?.errors?.[0]?.extensions?.code, who).toBeOneOf(deniedFor(who));
     }),
 
-  'Query.riskAssessments': async () =>
-    asB(async (attacker) => {
-      const data = await okOrDenied(
-        attacker,
-        `query($o: ID) { riskAssessments(filter: { organisationId: $o }, first: 100) { edges { node { id } } } }`,
-        {
-          o: a.organisation.id,
-        },
+  'Query.riskAssessments': async () => {
+    const query = `query($o: ID) { riskAssessments(filter: { organisationId: $o }, first: 100) { edges { node { id } } } }`;
+    // A's drafts stay with A's people: its API token sees published assessments only.
+    for (const [who, reader] of [['A member', a.member.client]] as const)
+      await expectAReads(reader, who, query, { o: a.organisation.id }, (data) =>
+        expect(data.riskAssessments.edges, who).toEqual([{ node: { id: a.assessmentId } }]),
       );
+    await asB(async (attacker, who) => {
+      const data = await okOrDenied(attacker, query, { o: a.organisation.id }, who);
       if (!data) return;
-      expect(data.riskAssessments.edges).toEqual([]);
-    }),
-  'Query.riskAssessment': async () =>
-    asB(async (attacker) => {
-      const data = await okOrDenied(
-        attacker,
-        `query($id: ID!) { riskAssessment(id: $id) { id } }`,
-        { id: a.assessmentId },
+      expect(data.riskAssessments.edges, who).toEqual([]);
+    });
+  },
+  'Query.riskAssessment': async () => {
+    const query = `query($id: ID!) { riskAssessment(id: $id) { id title } }`;
+    // A's drafts stay with A's people: its API token sees published assessments only.
+    for (const [who, reader] of [['A member', a.member.client]] as const)
+      await expectAReads(reader, who, query, { id: a.assessmentId }, (data) =>
+        expect(data.riskAssessment, who).toEqual({
+          id: a.assessmentId,
+          title: 'Alpha land allocation 2026',
+        }),
       );
+    await asB(async (attacker, who) => {
+      const data = await okOrDenied(attacker, query, { id: a.assessmentId }, who);
       if (!data) return;
-      expect(data.riskAssessment).toBeNull();
-    }),
+      expect(data.riskAssessment, who).toBeNull();
+    });
+  },
   'Query.riskSummary': async () =>
-    asB(async (attacker) => {
+    asB(async (attacker, who) => {
       const data = await okOrDenied(
         attacker,
         `query($n: ID) { riskSummary(filter: { networkId: $n }) { assessments risks } }`,
         { n: a.network.id },
+        who,
       );
       if (!data) return;
       expect(data.riskSummary).toEqual({ assessments: 0, risks: 0 });
     }),
   'Query.publicRiskAssessment': async () =>
-    asB(async (attacker) => {
+    asB(async (attacker, who) => {
       const data = await okOrDenied(
         attacker,
         `query($id: ID!) { publicRiskAssessment(id: $id) { id } }`,
         { id: a.assessmentId },
+        who,
       );
       if (!data) return;
       expect(data.publicRiskAssessment).toBeNull(); // not published
@@ -1047,21 +1222,30 @@ const cases: Record<string, () => Promise<void>> = {
           attacker,
           `query($f: ResourceFilter) { resources(filter: $f, first: 100) { edges { node { id } } } }`,
           { f: filter },
+          who,
         );
         if (!data) continue;
         expect(data.resources.edges, `${who} ${JSON.stringify(filter)}`).toEqual([]);
       }
     }),
-  'Query.resource': async () =>
-    asB(async (attacker) => {
-      const data = await okOrDenied(
-        attacker,
-        `query($id: ID!) { resource(id: $id) { id title } }`,
-        { id: a.resourceId },
+  'Query.resource': async () => {
+    const query = `query($id: ID!) { resource(id: $id) { id title } }`;
+    for (const [who, reader] of [
+      ['A member', a.member.client],
+      ['A token', a.readToken],
+    ] as const)
+      await expectAReads(reader, who, query, { id: a.resourceId }, (data) =>
+        expect(data.resource, who).toEqual({
+          id: a.resourceId,
+          title: 'Alpha procurement toolkit',
+        }),
       );
+    await asB(async (attacker, who) => {
+      const data = await okOrDenied(attacker, query, { id: a.resourceId }, who);
       if (!data) return;
-      expect(data.resource).toBeNull();
-    }),
+      expect(data.resource, who).toBeNull();
+    });
+  },
   'Mutation.createResource': async () =>
     asB(async (attacker, who) =>
       expectDenied(
@@ -1317,7 +1501,7 @@ const cases: Record<string, () => Promise<void>> = {
         `subscription($o: ID!) { reportActivity(organisationId: $o) { kind } }`,
         { o: a.organisation.id },
       );
-      expect(result?.errors?.[0]?.extensions?.code, who).toBeOneOf(DENIED);
+      expect(result?.errors?.[0]?.extensions?.code, who).toBeOneOf(deniedFor(who));
     }),
 
   'Subscription.serverTimeTicked': async () => {
@@ -1344,8 +1528,11 @@ const cases: Record<string, () => Promise<void>> = {
   },
 };
 
-/** Tables whose rows anyone may read: an organisation's reporting page (intro, categories). */
-const PUBLIC_BY_DESIGN = ['reporting_config'];
+/**
+ * Tables whose rows anyone may read: an organisation's reporting page (intro, categories), and
+ * the organisation's profile (the public directory).
+ */
+const PUBLIC_BY_DESIGN = ['reporting_config', 'organisation'];
 
 const CASES_WHERE_A_ACTS = new Set(['Subscription.notificationAdded']);
 
@@ -1566,35 +1753,72 @@ describe('cross-tenant isolation in the database (row-level security alone)', ()
     nobody: { 'app.user_id': '', 'app.token_org_id': '' },
   });
 
-  it("as the application role, B sees no row of A's in any tenant table", async () => {
-    const tables = await tenantTables();
-    for (const [who, settings] of Object.entries(viewers())) {
+  /** The guest participant of a tenant's event (the id the guest's requests set). */
+  const guestOf = async (tenant: Tenant) =>
+    (
+      await ownerQuery<{ id: string }>(
+        server,
+        `select id from event_participant where event_id = $1 and guest_token_hash is not null`,
+        [tenant.event.id],
+      )
+    )[0]!.id;
+
+  it("as the application role, B sees no row of A's in any tenant table, and A's own people do", async () => {
+    const owner = new pg.Client({ connectionString: server.db.ownerUrl });
+    await owner.connect();
+    let tables: TenantTable[];
+    let ids: Awaited<ReturnType<typeof idsOfA>>;
+    const count = (client: pg.Client, table: TenantTable) =>
+      client
+        .query<{
+          n: number;
+        }>(`select count(*)::int as n from ${table.name} where ${rowsOfA(table, ids)}`)
+        .then((r) => r.rows[0]!.n);
+    try {
+      tables = (await tenantTablesOf(owner)).filter(
+        (t) => t.rowLevelSecurity && !PUBLIC_BY_DESIGN.includes(t.name),
+      );
+      ids = await idsOfA(owner);
+      expect(tables.length).toBeGreaterThanOrEqual(30);
+      // Every protected table holds rows of A's, or counting them as B below proves nothing.
+      const empty = [];
+      for (const table of tables) if ((await count(owner, table)) === 0) empty.push(table.name);
+      expect(empty, "tenant tables without a row of A's (seed them in buildTenant)").toEqual([]);
+    } finally {
+      await owner.end();
+    }
+    const attackers = {
+      ...viewers(),
+      "B's guest": {
+        'app.user_id': '',
+        'app.token_org_id': '',
+        'app.guest_participant_id': await guestOf(b),
+      },
+    };
+    for (const [who, settings] of Object.entries(attackers)) {
       await asAppRole(settings, async (client) => {
-        for (const table of tables.filter((t) => !PUBLIC_BY_DESIGN.includes(t))) {
-          // The outbox and space_participant name other organisations too; check both directions.
-          const { rows } = await client.query(
-            `select count(*)::int as n from ${table} where organisation_id = $1`,
-            [a.organisation.id],
-          );
-          expect(rows[0].n, `${who} reading ${table}`).toBe(0);
-        }
-        const participants = await client.query(
-          `select count(*)::int as n from space_participant where space_id = any($1)`,
-          [[a.privateSpaceId, a.sharedSpaceId, a.networkSpaceId]],
-        );
-        expect(participants.rows[0].n, `${who} reading space_participant`).toBe(0);
-        const networkMembers = await client.query(
-          `select count(*)::int as n from network_membership where network_id = $1`,
-          [a.network.id],
-        );
-        expect(networkMembers.rows[0].n, `${who} reading network_membership`).toBe(0);
-        const uploads = await client.query(
-          `select count(*)::int as n from file_upload where user_id = $1`,
-          [a.owner.id],
-        );
-        expect(uploads.rows[0].n, `${who} reading file_upload`).toBe(0);
+        for (const table of tables)
+          expect(await count(client, table), `${who} reading ${table.name}`).toBe(0);
       });
     }
+    // The policies are not simply closed: one of A's own (owner, member, token or guest) reads
+    // A's rows of every table, as the same application role.
+    const readers: Array<Record<string, string>> = [
+      { 'app.user_id': a.owner.id, 'app.token_org_id': '' },
+      { 'app.user_id': a.member.id, 'app.token_org_id': '' },
+      { 'app.user_id': '', 'app.token_org_id': a.organisation.id },
+      { 'app.user_id': '', 'app.token_org_id': '', 'app.guest_participant_id': await guestOf(a) },
+    ];
+    const unread = [];
+    for (const table of tables) {
+      let seen = false;
+      for (const settings of readers) {
+        seen = await asAppRole(settings, async (client) => (await count(client, table)) > 0);
+        if (seen) break;
+      }
+      if (!seen) unread.push(table.name);
+    }
+    expect(unread, "tables where none of A's own reads A's rows").toEqual([]);
   });
 
   it("as the application role, B can neither change nor delete A's rows, nor plant its own", async () => {

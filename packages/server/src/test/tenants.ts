@@ -123,6 +123,11 @@ export interface Tenant {
   versionId: string;
   pendingUploadId: string;
   attachmentId: string;
+  /**
+   * Texts that exist only in this tenant's content (titles, bodies, descriptions, the search
+   * word): none of them may appear in anything another tenant is answered.
+   */
+  texts: string[];
 }
 
 /** Uploads one file for a report the way the reporting page does; the upload key or the error. */
@@ -235,6 +240,20 @@ export async function buildTenant(server: TestServer, label: string): Promise<Te
       },
     )
   ).flagPost.flag.id as string;
+  // The member's post edited once (a revision), reacted to, and the thread read: every
+  // discussion table holds a row of this tenant's.
+  await member.client.ok(
+    `mutation($id: ID!, $body: String!) { editPost(input: { id: $id, body: $body }) { post { id } } }`,
+    { id: postId, body: `Reviewed ${searchWord} again, @${memberHandle} here.` },
+  );
+  await owner.client.ok(
+    `mutation($id: ID!) { toggleReaction(input: { postId: $id, reaction: LIKE }) { post { id } } }`,
+    { id: postId },
+  );
+  await member.client.ok(
+    `mutation($id: ID!) { markThreadRead(input: { id: $id }) { thread { id } } }`,
+    { id: threadId },
+  );
 
   const eventId = (
     await owner.client.ok(
@@ -286,17 +305,23 @@ export async function buildTenant(server: TestServer, label: string): Promise<Te
     `mutation($id: ID!) { upvoteQuestion(input: { questionId: $id }) { question { id } } }`,
     { id: approvedQuestionId },
   );
-  const pollId = (
+  const poll = (
     await owner.client.ok(
-      `mutation($input: CreatePollInput!) { createPoll(input: $input) { poll { id } } }`,
+      `mutation($input: CreatePollInput!) { createPoll(input: $input) { poll { id options { id } } } }`,
       {
         input: { eventId, question: 'Which risk first?', options: ['Procurement', 'Land'] },
       },
     )
-  ).createPoll.poll.id as string;
+  ).createPoll.poll as { id: string; options: Array<{ id: string }> };
+  const pollId = poll.id;
   await owner.client.ok(`mutation($id: ID!) { openPoll(input: { pollId: $id }) { poll { id } } }`, {
     id: pollId,
   });
+  // The guest's ballot: poll_ballot holds a row of this tenant's.
+  await guest.ok(
+    `mutation($id: ID!, $o: [ID!]!) { votePoll(input: { pollId: $id, optionIds: $o }) { poll { id } } }`,
+    { id: pollId, o: [poll.options[0]!.id] },
+  );
 
   const assessmentId = (
     await owner.client.ok(
@@ -372,6 +397,11 @@ export async function buildTenant(server: TestServer, label: string): Promise<Te
   ).reports.edges[0].node;
   const reportId = filed.id as string;
   const attachmentId = filed.attachments[0].id as string;
+  // A handler's message to the reporter: report_message holds a row of this tenant's.
+  await owner.client.ok(
+    `mutation($id: ID!, $body: String!) { messageReporter(input: { id: $id, body: $body }) { id } }`,
+    { id: reportId, body: `${label} handler note` },
+  );
 
   const resourceId = (
     await owner.client.ok(
@@ -446,5 +476,25 @@ export async function buildTenant(server: TestServer, label: string): Promise<Te
     versionId,
     pendingUploadId,
     attachmentId,
+    texts: [
+      searchWord,
+      `${label} integrity plan`,
+      `${label} public dialogue`,
+      `${label}: pending question`,
+      `${label}: approved question`,
+      `${label} land allocation 2026`,
+      `${label} secret description`,
+      `${label} report`,
+      `${label} secret allegation`,
+      `${label} ledger`,
+      `${label} handler note`,
+      `${label} procurement toolkit`,
+      `${label} toolkit text`,
+      `${label} dashboard`,
+      `${label} guest`,
+      receipt,
+      owner.email,
+      member.email,
+    ],
   };
 }

