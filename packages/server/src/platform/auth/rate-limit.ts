@@ -60,6 +60,12 @@ export const LIMITS = {
   signInFailuresPerAccount: { points: 100, windowSeconds: 60 * 60 },
   /** Join codes that matched no event, per client address (matches are not counted). */
   joinCodeMissesPerClient: { points: 100, windowSeconds: 15 * 60 },
+  /**
+   * Join-code look-ups at the same time from one client address: a burst of guesses overruns
+   * the budget of misses by no more than this. A place is given back when its look-up ends; the
+   * window only bounds how long places taken by a process that died are kept.
+   */
+  joinCodeLookUpsInFlightPerClient: { points: 100, windowSeconds: 60 },
   changePassword: { points: 10, windowSeconds: 15 * 60 },
   post: { points: 30, windowSeconds: 60 },
   flag: { points: 20, windowSeconds: 60 * 60 },
