@@ -41,6 +41,7 @@ import {
   formatError,
   serviceUnavailable,
 } from './platform/graphql/errors.js';
+import { rateLimitedStatusPlugin } from './platform/graphql/rate-limited-status.js';
 import { DatabaseHealth, isDatabaseOutage } from './platform/database/health.js';
 import { compiledExecution, executionGateway, type Execute } from './platform/graphql/execution.js';
 import { operationLimits } from './platform/graphql/limits.js';
@@ -444,6 +445,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
       // every field of every answer (750 calls for a 50-post thread page).
       ApolloServerPluginCacheControlDisabled(),
       operationTransactionPlugin(logger, health),
+      rateLimitedStatusPlugin,
       {
         async serverWillStart() {
           return {

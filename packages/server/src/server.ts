@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { Redis } from 'ioredis';
 import { createApp, type App } from './app.js';
 import type { Config } from './platform/config.js';
 import type { Logger } from './platform/logging.js';
@@ -11,11 +10,7 @@ import { ensureAppRole } from './platform/database/roles.js';
 import { createAppOrm, expectedMigrationNames, migrate } from './platform/database/orm.js';
 import { ShortUnitOfWork } from './platform/database/unit-of-work.js';
 import { createPubSub, type PubSub } from './platform/pubsub/index.js';
-import {
-  MemoryRateLimiter,
-  RedisRateLimiter,
-  type RateLimiter,
-} from './platform/auth/rate-limit.js';
+import { createRateLimiter } from './platform/auth/rate-limit.js';
 import { beginSession, sessionAuthenticator } from './modules/accounts/accounts.service.js';
 import { authenticateApiToken } from './modules/integrations/integrations.service.js';
 import { API_TOKEN_PREFIX, GUEST_TOKEN_PREFIX, type Authenticate } from './platform/auth/viewer.js';
@@ -72,12 +67,10 @@ export async function startAlany(config: Config, logger: Logger): Promise<Runnin
 
     const pubsub = await createPubSub(config.redisUrl, logger);
     cleanups.push(() => pubsub.close());
-    let rateLimiter: RateLimiter = new MemoryRateLimiter();
-    if (config.redisUrl) {
-      const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2 });
-      cleanups.push(async () => void (await redis.quit()));
-      rateLimiter = new RedisRateLimiter(redis);
-    }
+    // Redis when configured, with limits counted in memory while it is away (rate-limit.ts).
+    const limits = await createRateLimiter(config.redisUrl, logger);
+    cleanups.push(() => limits.close());
+    const rateLimiter = limits.rateLimiter;
 
     let demoSeeded = false;
     if (config.seedDemoData) {

@@ -9,7 +9,7 @@ import { inject } from 'vitest';
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { loadConfig } from '../platform/config.js';
-import { createLogger } from '../platform/logging.js';
+import { createLogger, type Logger } from '../platform/logging.js';
 import { startAlany, type RunningAlany } from '../server.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
 
@@ -171,11 +171,13 @@ async function expectEventsThroughRedis(alany: RunningAlany, url: string): Promi
 
 /**
  * Alany on a free port, over a database of this test file's own; with `sameDatabaseAs`, a second
- * instance over another server's database (which that server drops when it stops).
+ * instance over another server's database (which that server drops when it stops); `logger` to
+ * read its log.
  */
 export async function startTestServer(
   env: Record<string, string> = {},
   sameDatabaseAs?: TestServer,
+  logger?: Logger,
 ): Promise<TestServer> {
   const db =
     sameDatabaseAs?.db ??
@@ -194,7 +196,7 @@ export async function startTestServer(
     ...liveOnRedis(),
     ...env,
   });
-  const alany = await startAlany(config, createLogger(config.logLevel));
+  const alany = await startAlany(config, logger ?? createLogger(config.logLevel));
   if (config.redisUrl && liveOnRedis().REDIS_URL) {
     await expectEventsThroughRedis(alany, config.redisUrl).catch(async (error: unknown) => {
       await alany.stop();

@@ -48,7 +48,8 @@ type Documents = {
     "\n  fragment QuestionFields on Question {\n    id\n    body\n    anonymous\n    authorName\n    createdAt\n    pinned\n    status\n    upvoteCount\n    viewerUpvoted\n  }\n": typeof types.QuestionFieldsFragmentDoc,
     "\n  query Events($filter: EventFilter) {\n    events(filter: $filter, first: 50) {\n      ...EventFields\n    }\n  }\n": typeof types.EventsDocument,
     "\n  query Event($id: ID!) {\n    event(id: $id) {\n      ...EventFields\n      registrations {\n        id\n        status\n      }\n      polls {\n        ...PollFields\n      }\n    }\n  }\n": typeof types.EventDocument,
-    "\n  query EventByCode($code: String!) {\n    eventByCode(code: $code) {\n      ...EventFields\n      polls {\n        ...PollFields\n      }\n    }\n  }\n": typeof types.EventByCodeDocument,
+    "\n  query EventByCode($code: String!) {\n    eventByCode(code: $code) {\n      id\n      title\n      status\n    }\n  }\n": typeof types.EventByCodeDocument,
+    "\n  query AudienceEvent($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      status\n      allowAnonymousQuestions\n      viewerCan {\n        ask\n      }\n      polls {\n        ...PollFields\n      }\n    }\n  }\n": typeof types.AudienceEventDocument,
     "\n  query Questions($eventId: ID!, $status: QuestionStatus, $orderBy: QuestionOrder!) {\n    questions(eventId: $eventId, status: $status, orderBy: $orderBy, first: 100) {\n      ...QuestionFields\n    }\n  }\n": typeof types.QuestionsDocument,
     "\n  subscription EventUpdated($eventId: ID!) {\n    eventUpdated(eventId: $eventId) {\n      kind\n      questionId\n      question {\n        ...QuestionFields\n      }\n      poll {\n        ...PollFields\n      }\n      event {\n        id\n        title\n        status\n        cancelledAt\n      }\n    }\n  }\n": typeof types.EventUpdatedDocument,
     "\n  mutation CreateEvent($input: CreateEventInput!) {\n    createEvent(input: $input) {\n      event {\n        ...EventFields\n      }\n    }\n  }\n": typeof types.CreateEventDocument,
@@ -182,7 +183,8 @@ const documents: Documents = {
     "\n  fragment QuestionFields on Question {\n    id\n    body\n    anonymous\n    authorName\n    createdAt\n    pinned\n    status\n    upvoteCount\n    viewerUpvoted\n  }\n": types.QuestionFieldsFragmentDoc,
     "\n  query Events($filter: EventFilter) {\n    events(filter: $filter, first: 50) {\n      ...EventFields\n    }\n  }\n": types.EventsDocument,
     "\n  query Event($id: ID!) {\n    event(id: $id) {\n      ...EventFields\n      registrations {\n        id\n        status\n      }\n      polls {\n        ...PollFields\n      }\n    }\n  }\n": types.EventDocument,
-    "\n  query EventByCode($code: String!) {\n    eventByCode(code: $code) {\n      ...EventFields\n      polls {\n        ...PollFields\n      }\n    }\n  }\n": types.EventByCodeDocument,
+    "\n  query EventByCode($code: String!) {\n    eventByCode(code: $code) {\n      id\n      title\n      status\n    }\n  }\n": types.EventByCodeDocument,
+    "\n  query AudienceEvent($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      status\n      allowAnonymousQuestions\n      viewerCan {\n        ask\n      }\n      polls {\n        ...PollFields\n      }\n    }\n  }\n": types.AudienceEventDocument,
     "\n  query Questions($eventId: ID!, $status: QuestionStatus, $orderBy: QuestionOrder!) {\n    questions(eventId: $eventId, status: $status, orderBy: $orderBy, first: 100) {\n      ...QuestionFields\n    }\n  }\n": types.QuestionsDocument,
     "\n  subscription EventUpdated($eventId: ID!) {\n    eventUpdated(eventId: $eventId) {\n      kind\n      questionId\n      question {\n        ...QuestionFields\n      }\n      poll {\n        ...PollFields\n      }\n      event {\n        id\n        title\n        status\n        cancelledAt\n      }\n    }\n  }\n": types.EventUpdatedDocument,
     "\n  mutation CreateEvent($input: CreateEventInput!) {\n    createEvent(input: $input) {\n      event {\n        ...EventFields\n      }\n    }\n  }\n": types.CreateEventDocument,
@@ -435,7 +437,11 @@ export function graphql(source: "\n  query Event($id: ID!) {\n    event(id: $id)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query EventByCode($code: String!) {\n    eventByCode(code: $code) {\n      ...EventFields\n      polls {\n        ...PollFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query EventByCode($code: String!) {\n    eventByCode(code: $code) {\n      ...EventFields\n      polls {\n        ...PollFields\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query EventByCode($code: String!) {\n    eventByCode(code: $code) {\n      id\n      title\n      status\n    }\n  }\n"): (typeof documents)["\n  query EventByCode($code: String!) {\n    eventByCode(code: $code) {\n      id\n      title\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AudienceEvent($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      status\n      allowAnonymousQuestions\n      viewerCan {\n        ask\n      }\n      polls {\n        ...PollFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AudienceEvent($id: ID!) {\n    event(id: $id) {\n      id\n      title\n      status\n      allowAnonymousQuestions\n      viewerCan {\n        ask\n      }\n      polls {\n        ...PollFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

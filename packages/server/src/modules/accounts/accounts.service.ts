@@ -9,6 +9,13 @@ import { requireUser } from '../../platform/graphql/authorization.js';
 import { announceRevoked } from '../../platform/graphql/socket-credentials.js';
 import { BadUserInput, notFound, rateLimited } from '../../platform/graphql/errors.js';
 import {
+  enforce,
+  hashedKey,
+  LIMITS,
+  type Limit,
+  type RateLimiter,
+} from '../../platform/auth/rate-limit.js';
+import {
   afterCursor,
   decodeCursor,
   toConnection,
@@ -26,10 +33,6 @@ import type {
 
 export const SESSION_DAYS = 30;
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
-const SIGN_IN_LIMITS = {
-  perEmail: { limit: 10, windowSeconds: 15 * 60 },
-  perClient: { limit: 50, windowSeconds: 15 * 60 },
-};
 
 /** Trimmed, NFKC and lower-cased, so `Aigerim@Example.kz ` and `aigerim@example.kz` are one account. */
 export function normaliseEmail(email: string): string {
@@ -92,6 +95,8 @@ export async function signUp(context: Context, input: SignUpInput): Promise<User
       'EMAIL_TAKEN',
       'An account with this e-mail address exists already.',
     );
+  // Before argon2: every signUp field of a request counts, aliases included.
+  await enforce(context.rateLimiter, LIMITS.signUpPerClient, `sign-up:${context.clientAddress}`);
   const passwordHash = await hashPassword(input.password);
   try {
     return await context.db.write(async (em) => {
@@ -114,32 +119,48 @@ export async function signUp(context: Context, input: SignUpInput): Promise<User
   }
 }
 
+const count = (limiter: RateLimiter, limit: Limit, key: string) =>
+  limiter.hit(key, limit.points, limit.windowSeconds);
+
+/**
+ * Wrong passwords lock out the client that sent them, for that account; they never lock out the
+ * owner on another client. Past the account's own budget (many clients guessing), only a client
+ * that has not failed for this account may still try: each guesser gets one try per window.
+ * Attempts are counted before the password is checked (concurrent guesses cannot slip past the
+ * count) and given back when it was right.
+ */
 export async function signIn(context: Context, input: SignInInput): Promise<User> {
   const email = normaliseEmail(input.email);
-  const [byEmail, byClient] = await Promise.all([
-    context.rateLimiter.hit(
-      `sign-in:email:${email}`,
-      SIGN_IN_LIMITS.perEmail.limit,
-      SIGN_IN_LIMITS.perEmail.windowSeconds,
-    ),
-    context.rateLimiter.hit(
-      `sign-in:client:${context.clientAddress}`,
-      SIGN_IN_LIMITS.perClient.limit,
-      SIGN_IN_LIMITS.perClient.windowSeconds,
+  const limiter = context.rateLimiter;
+  const account = `sign-in:account:${hashedKey(email)}`;
+  const accountClient = `${account}:${context.clientAddress}`;
+  await enforce(limiter, LIMITS.signInPerClient, `sign-in:client:${context.clientAddress}`);
+  const mine = await count(limiter, LIMITS.signInFailuresPerAccountClient, accountClient);
+  if (!mine.allowed) throw rateLimited(mine.retryAfter);
+  const all = await count(limiter, LIMITS.signInFailuresPerAccount, account);
+  // `mine` counts this attempt: more than one means this client has failed here before.
+  if (!all.allowed && mine.counted > 1) throw rateLimited(all.retryAfter);
+  const user = await context.db.write(async (em) => {
+    const found = await em.findOne(User, { email }, { populate: ['passwordHash'] });
+    // Verify against a decoy when there is no such account, so both answers take as long.
+    const matches = await verifyPassword(
+      found?.passwordHash ?? (await decoyHash()),
+      input.password,
+    );
+    if (!found || !matches) return null;
+    await openSession(em, context, found);
+    return found;
+  });
+  if (!user) throw wrongCredentials();
+  await Promise.all([
+    limiter.reset(accountClient),
+    limiter.refund(
+      account,
+      LIMITS.signInFailuresPerAccount.points,
+      LIMITS.signInFailuresPerAccount.windowSeconds,
     ),
   ]);
-  if (!byEmail.allowed || !byClient.allowed) {
-    throw rateLimited(Math.max(byEmail.retryAfter, byClient.retryAfter));
-  }
-  return context.db.write(async (em) => {
-    const user = await em.findOne(User, { email }, { populate: ['passwordHash'] });
-    // Verify against a decoy when there is no such account, so both answers take as long.
-    const matches = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
-    if (!user || !matches) throw wrongCredentials();
-    await context.rateLimiter.reset(`sign-in:email:${email}`);
-    await openSession(em, context, user);
-    return user;
-  });
+  return user;
 }
 
 export async function signOut(context: Context): Promise<boolean> {
@@ -194,8 +215,7 @@ export async function updateProfile(context: Context, input: UpdateProfileInput)
 /** Changing the password signs out every other session: whoever knew the old one is out. */
 export async function changePassword(context: Context, input: ChangePasswordInput): Promise<User> {
   const { userId, sessionId } = requireUser(context);
-  const limit = await context.rateLimiter.hit(`change-password:${userId}`, 10, 15 * 60);
-  if (!limit.allowed) throw rateLimited(limit.retryAfter);
+  await enforce(context.rateLimiter, LIMITS.changePassword, `change-password:${userId}`);
   const newHash = await hashPassword(input.newPassword);
   return context.db.write(async (em) => {
     const user = await em.findOneOrFail(User, { id: userId }, { populate: ['passwordHash'] });

@@ -10,7 +10,8 @@ import {
 } from '../../platform/database/prepared.js';
 import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
-import { BadUserInput, forbidden, notFound, rateLimited } from '../../platform/graphql/errors.js';
+import { BadUserInput, forbidden, notFound } from '../../platform/graphql/errors.js';
+import { enforce, LIMITS } from '../../platform/auth/rate-limit.js';
 import { byKey, groupByKey, primeLoader, requestLoader } from '../../platform/graphql/loaders.js';
 import {
   afterCursor,
@@ -225,8 +226,7 @@ const viewerId = (context: Context) =>
 
 async function postingAllowed(context: Context) {
   const { userId } = requireUser(context);
-  const limit = await context.rateLimiter.hit(`post:${userId}`, 30, 60);
-  if (!limit.allowed) throw rateLimited(limit.retryAfter);
+  await enforce(context.rateLimiter, LIMITS.post, `post:${userId}`);
   return userId;
 }
 
@@ -821,8 +821,7 @@ export async function flagPost(
   reason: string,
 ): Promise<PostFlag> {
   const { userId } = requireUser(context);
-  const limit = await context.rateLimiter.hit(`flag:${userId}`, 20, 3600);
-  if (!limit.allowed) throw rateLimited(limit.retryAfter);
+  await enforce(context.rateLimiter, LIMITS.flag, `flag:${userId}`);
   const { post } = await readablePost(context, postId);
   return context.db.write(async (em) => {
     const existing = await em.findOne(PostFlag, { postId, flaggedBy: userId, resolvedAt: null });

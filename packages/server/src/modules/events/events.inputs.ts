@@ -23,6 +23,7 @@ import {
   Event,
   EventParticipant,
   EventRegistration,
+  EventStatus,
   Poll,
   PollOption,
   Question,
@@ -293,6 +294,21 @@ export class EventPayload {
 export class RegistrationPayload {
   @Field(() => EventRegistration)
   registration!: EventRegistration;
+}
+
+@ObjectType('EventPreview', {
+  description:
+    'What the holder of a join code sees before joining: enough to know it is the right event. The rest (place, link, polls) comes with `event(id)` once joined.',
+})
+export class EventPreview {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  title!: string;
+
+  @Field(() => EventStatus)
+  status!: EventStatus;
 }
 
 @ObjectType()

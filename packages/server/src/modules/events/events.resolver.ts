@@ -34,6 +34,7 @@ import {
   EventFilter,
   EventIdInput,
   EventPayload,
+  EventPreview,
   EventViewerCan,
   JoinEventInput,
   JoinEventPayload,
@@ -65,9 +66,13 @@ export class EventResolver {
     );
   }
 
-  @Query(() => Event, { nullable: true, description: 'The published event with this join code.' })
+  @Query(() => EventPreview, {
+    nullable: true,
+    description:
+      'The published event with this join code, as its holder sees it before joining. Look-ups that match nothing are limited per client (RATE_LIMITED).',
+  })
   @Public()
-  eventByCode(@Arg('code') code: string, @Ctx() context: Context): Promise<Event | null> {
+  eventByCode(@Arg('code') code: string, @Ctx() context: Context): Promise<EventPreview | null> {
     return events.eventByCode(context, code);
   }
 

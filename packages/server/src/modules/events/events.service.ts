@@ -5,6 +5,7 @@ import { GUEST_TOKEN_PREFIX, type Viewer } from '../../platform/auth/viewer.js';
 import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
 import { BadUserInput, forbidden, notFound, rateLimited } from '../../platform/graphql/errors.js';
+import { enforce, LIMITS } from '../../platform/auth/rate-limit.js';
 import { byKey, requestLoader } from '../../platform/graphql/loaders.js';
 import { Coalescer } from '../../platform/pubsub/coalescer.js';
 import { readOnlyEntity } from '../../platform/database/read-only.js';
@@ -36,6 +37,7 @@ import {
   QuestionOrder,
   type CreateEventInput,
   type EventFilter,
+  type EventPreview,
   type PollResults,
   type QuestionsArgs,
   type UpdateEventInput,
@@ -298,15 +300,61 @@ export async function cancelEvent(context: Context, eventId: string): Promise<Ev
   });
 }
 
-/** The event for the code, for anyone holding it: the code is the venue's invitation. */
-export async function eventByCode(context: Context, code: string): Promise<Event | null> {
-  const [row] = await context.db.read((em) =>
-    em.execute<Array<Record<string, unknown>>>('select * from alany.event_by_code(?)', [
-      code.trim().toUpperCase(),
-    ]),
-  );
-  if (!row) return null;
-  return context.db.read(async (em) => em.map(Event, row));
+/**
+ * Takes one of the client's places for join-code look-ups in flight. A hall joining at once may
+ * fill them for a moment: a refused look-up gives its place back and waits a little for the
+ * others before it is refused.
+ */
+async function enterCodeLookUp(context: Context, key: string): Promise<void> {
+  const { points, windowSeconds } = LIMITS.joinCodeLookUpsInFlightPerClient;
+  for (let wait = 50; ; wait *= 2) {
+    const counted = await context.rateLimiter.hit(key, points, windowSeconds);
+    if (counted.allowed) return;
+    await context.rateLimiter.refund(key, points, windowSeconds);
+    if (wait > 800) throw rateLimited(Math.ceil(wait / 1000));
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
+
+/**
+ * The published event for the code, for anyone holding it: the code is the venue's invitation.
+ * Codes that match nothing are limited per client: a hall behind one address joins freely (its
+ * matches are not counted) while a guesser is stopped. The misses are counted once known; the
+ * look-ups in flight are limited too, so that a burst of guesses (aliased or concurrent) can
+ * overrun the budget of misses by no more than those.
+ */
+async function openEventByCode(context: Context, code: string): Promise<Event | null> {
+  const limiter = context.rateLimiter;
+  const misses = LIMITS.joinCodeMissesPerClient;
+  const missKey = `join-code:miss:${context.clientAddress}`;
+  const flight = LIMITS.joinCodeLookUpsInFlightPerClient;
+  const flightKey = `join-code:flight:${context.clientAddress}`;
+  await enterCodeLookUp(context, flightKey);
+  let row: Record<string, unknown> | undefined;
+  try {
+    // Once in flight: the misses of those that were waiting are counted by now.
+    const spent = await limiter.peek(missKey, misses.points, misses.windowSeconds);
+    if (!spent.allowed) throw rateLimited(spent.retryAfter);
+    [row] = await context.db.read((em) =>
+      em.execute<Array<Record<string, unknown>>>('select * from alany.event_by_code(?)', [
+        code.trim().toUpperCase(),
+      ]),
+    );
+  } finally {
+    await limiter.refund(flightKey, flight.points, flight.windowSeconds);
+  }
+  if (!row) {
+    await limiter.hit(missKey, misses.points, misses.windowSeconds);
+    return null;
+  }
+  const found = row;
+  return context.db.read(async (em) => em.map(Event, found));
+}
+
+/** Before joining, the code shows only what tells the holder it is the right event. */
+export async function eventByCode(context: Context, code: string): Promise<EventPreview | null> {
+  const event = await openEventByCode(context, code);
+  return event && { id: event.id, title: event.title, status: event.status };
 }
 
 export async function listEvents(
@@ -561,7 +609,7 @@ export async function joinEvent(
   code: string,
   displayName: string,
 ): Promise<{ event: Event; participant: EventParticipant; guestToken: string | null }> {
-  const event = await eventByCode(context, code);
+  const event = await openEventByCode(context, code);
   if (!event)
     throw BadUserInput.field(
       'code',
@@ -699,8 +747,7 @@ export async function askQuestion(
     );
   }
   const participant = await requireParticipant(context, rights);
-  const limit = await context.rateLimiter.hit(`ask:${participant.id}`, 10, 60);
-  if (!limit.allowed) throw rateLimited(limit.retryAfter);
+  await enforce(context.rateLimiter, LIMITS.askQuestion, `ask:${participant.id}`);
   return context.db.write(async (em) => {
     const question = em.create(Question, {
       organisationId: rights.event.organisationId,

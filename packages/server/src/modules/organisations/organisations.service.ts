@@ -2,7 +2,8 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
 import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
-import { BadUserInput, forbidden, notFound, rateLimited } from '../../platform/graphql/errors.js';
+import { BadUserInput, forbidden, notFound } from '../../platform/graphql/errors.js';
+import { enforce, LIMITS } from '../../platform/auth/rate-limit.js';
 import {
   afterCursor,
   decodeCursor,
@@ -246,8 +247,11 @@ export async function inviteMember(
       `As ${actorRole} you cannot invite someone as ${input.role}.`,
     );
   }
-  const limit = await context.rateLimiter.hit(`invite:${input.organisationId}`, 200, 3600);
-  if (!limit.allowed) throw rateLimited(limit.retryAfter);
+  await enforce(
+    context.rateLimiter,
+    LIMITS.invitePerOrganisation,
+    `invite:${input.organisationId}`,
+  );
   const email = normaliseEmail(input.email);
   const secret = newSecret();
   return context.db.write(async (em) => {
@@ -321,8 +325,7 @@ function maskEmail(email: string): string {
 
 export async function acceptInvitation(context: Context, token: string): Promise<Membership> {
   const { userId } = requireUser(context);
-  const limit = await context.rateLimiter.hit(`accept-invitation:${userId}`, 20, 3600);
-  if (!limit.allowed) throw rateLimited(limit.retryAfter);
+  await enforce(context.rateLimiter, LIMITS.acceptInvitation, `accept-invitation:${userId}`);
   return context.db.write(async (em) => {
     // The invitee is not a member yet and row-level security hides the invitation from anyone
     // else: a definer function answers for the one matching secret hash.

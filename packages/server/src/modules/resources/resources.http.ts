@@ -9,6 +9,7 @@ import type { Context } from '../../platform/graphql/context.js';
 import type { FileStorage } from '../../platform/storage/index.js';
 import { extractText, SNIFF_BYTES, sniffMediaType } from '../../platform/storage/content.js';
 import { fileForDownload, recordUpload } from './resources.service.js';
+import { LIMITS } from '../../platform/auth/rate-limit.js';
 
 export interface FileRouteDependencies {
   storage: FileStorage;
@@ -106,7 +107,11 @@ export function fileRoutes(deps: FileRouteDependencies): Router {
     if (context.viewer.kind !== 'user') {
       return fail(res, 401, 'UNAUTHENTICATED', 'Sign in to upload files.');
     }
-    const limit = await context.rateLimiter.hit(`upload:${context.viewer.userId}`, 120, 3600);
+    const limit = await context.rateLimiter.hit(
+      `upload:${context.viewer.userId}`,
+      LIMITS.upload.points,
+      LIMITS.upload.windowSeconds,
+    );
     if (!limit.allowed) {
       res.setHeader('Retry-After', String(limit.retryAfter));
       return fail(

@@ -122,6 +122,7 @@ describe('compiled execution over HTTP', () => {
     const ids: Record<string, string> = {
       Thread: t.threadId,
       Event: t.event.id,
+      AudienceEvent: t.event.id,
       Resource: t.resourceId,
       Report: t.reportId,
       RiskAssessment: t.assessmentId,

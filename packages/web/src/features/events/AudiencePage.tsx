@@ -12,10 +12,11 @@ import { useI18n } from '../../app/i18n/I18nProvider';
 import { QueryProblem } from '../../app/QueryProblem';
 import { useRestartLive } from '../../app/session';
 import { useViewer } from '../../app/viewer';
-import type { EventByCodeQuery, PollFieldsFragment } from '../../gql/graphql';
+import type { AudienceEventQuery, EventByCodeQuery, PollFieldsFragment } from '../../gql/graphql';
 import { Alert, Button, EmptyState, Loading, Page, TextAreaField, TextField } from '../../ui';
 import {
   ASK_QUESTION,
+  AUDIENCE_EVENT,
   EVENT_BY_CODE,
   JOIN_EVENT,
   REMOVE_UPVOTE,
@@ -26,7 +27,8 @@ import { AUDIENCE_STATUSES, sortQuestions } from './live';
 import { PollChart } from './PollChart';
 import { useLiveEvent } from './useLiveEvent';
 
-type AudienceEvent = NonNullable<EventByCodeQuery['eventByCode']>;
+type EventPreview = NonNullable<EventByCodeQuery['eventByCode']>;
+type AudienceEvent = NonNullable<AudienceEventQuery['event']>;
 
 /** `/e` without a code: asks for one. */
 export function JoinByCodePage() {
@@ -106,6 +108,13 @@ export function AudiencePage() {
   const event = data?.eventByCode;
   const [joinedAs, setJoinedAs] = useState<string | null>(null);
   const joined = Boolean(guestToken) || Boolean(viewer && joinedAs);
+  // The rest of the event (polls, what the viewer may do) only once joined: the code alone
+  // shows no more than the preview.
+  const audience = useQuery(AUDIENCE_EVENT, {
+    variables: { id: event?.id ?? '' },
+    skip: !event || !joined,
+    fetchPolicy: 'cache-and-network',
+  });
 
   if (!event) {
     if (loading || viewerLoading) return <Loading label={t('common.loading')} />;
@@ -143,12 +152,14 @@ export function AudiencePage() {
                 setGuestToken(token);
               }
               setJoinedAs(name);
-              // What the viewer may do (ask) depends on who they now are.
-              void refetch();
             }}
           />
+        ) : audience.data?.event ? (
+          <Joined event={audience.data.event} />
+        ) : audience.error ? (
+          <QueryProblem error={audience.error} retry={audience.refetch} />
         ) : (
-          <Joined event={event} />
+          <Loading label={t('common.loading')} />
         )}
         {!viewer && !joined && (
           <p className="page__aside">
@@ -169,7 +180,7 @@ function JoinForm({
   signedInName,
   onJoined,
 }: {
-  event: AudienceEvent;
+  event: EventPreview;
   code: string;
   signedInName: string | null;
   onJoined(token: string | null, name: string): void;

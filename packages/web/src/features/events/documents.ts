@@ -104,10 +104,28 @@ export const EVENT = graphql(`
   }
 `);
 
+/** Before joining, the code shows only a preview of the event. */
 export const EVENT_BY_CODE = graphql(`
   query EventByCode($code: String!) {
     eventByCode(code: $code) {
-      ...EventFields
+      id
+      title
+      status
+    }
+  }
+`);
+
+/** What the audience page shows once joined. */
+export const AUDIENCE_EVENT = graphql(`
+  query AudienceEvent($id: ID!) {
+    event(id: $id) {
+      id
+      title
+      status
+      allowAnonymousQuestions
+      viewerCan {
+        ask
+      }
       polls {
         ...PollFields
       }
