@@ -28,6 +28,26 @@ export async function ensureAppRole(
   ownerUrl: string,
   limits?: { statementTimeoutMs: number; idleInTransactionTimeoutMs: number },
 ): Promise<string> {
+  // The role is the cluster's, but an advisory lock only holds within one database: starters on
+  // other databases of the same cluster (each test file has its own) can still update the role's
+  // row at the same moment, which PostgreSQL refuses with "tuple concurrently updated". That
+  // refusal changed nothing, so trying again is safe.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await prepareAppRole(ownerUrl, limits);
+    } catch (error) {
+      const cause = (error as Error).cause as { code?: string; message?: string } | undefined;
+      const concurrent = cause?.code === 'XX000' && /concurrently/.test(cause.message ?? '');
+      if (!concurrent || attempt >= 8) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80 * attempt));
+    }
+  }
+}
+
+async function prepareAppRole(
+  ownerUrl: string,
+  limits?: { statementTimeoutMs: number; idleInTransactionTimeoutMs: number },
+): Promise<string> {
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
   try {
