@@ -143,7 +143,15 @@ async function main(): Promise<number> {
         'malformed-input sweep',
         async () => {
           const result = await sweep(cluster.a.base, started + BUDGET_MS - 40_000);
-          const shown = result.offenders.slice(0, 30);
+          // One line per operation and caller: how many variants failed, which, and why.
+          const groups = new Map<string, { variants: string[]; what: Set<string> }>();
+          for (const offender of result.offenders) {
+            const key = `${offender.operation} (${offender.as})`;
+            const group = groups.get(key) ?? { variants: [], what: new Set<string>() };
+            group.variants.push(offender.variant);
+            group.what.add(offender.what.slice(0, 120));
+            groups.set(key, group);
+          }
           return {
             scenario: 'malformed-input sweep',
             ok: result.offenders.length === 0 && result.swept === result.operations,
@@ -163,12 +171,10 @@ async function main(): Promise<number> {
               ],
             ],
             problems: [
-              ...shown.map(
-                (o) => `${o.operation} (${o.as}, ${o.variant}): ${o.what.slice(0, 160)}`,
+              ...[...groups].map(
+                ([key, group]) =>
+                  `${key}: ${group.variants.length} × — ${group.variants.slice(0, 6).join('; ')}${group.variants.length > 6 ? '; …' : ''} → ${[...group.what].join(' / ')}`,
               ),
-              ...(result.offenders.length > shown.length
-                ? [`… and ${result.offenders.length - shown.length} more`]
-                : []),
               ...(result.swept < result.operations
                 ? ['the time budget ran out before every operation was swept']
                 : []),

@@ -28,6 +28,13 @@ export interface Outcome {
   problems: string[];
 }
 
+/** `503 UNAVAILABLE: message`, short enough to print. */
+function describe(answer: Answer): string {
+  const error = answer.errors?.[0];
+  if (!error) return `${answer.status} ${answer.failure ?? 'no data'}`;
+  return `${answer.status} ${error.extensions?.code ?? 'no code'}: ${error.message}`;
+}
+
 const ws = (base: string) => base.replace(/^http/, 'ws') + '/graphql';
 
 /** Counts, per post id, how often one subscription delivered POST_CREATED. */
@@ -104,10 +111,7 @@ export async function eventsExactlyOnce(c: Cluster): Promise<Outcome> {
         const answer = await post(viaB, member.threadId, `Event ${n}`);
         const id = answer.data?.createPost?.post?.id as string | undefined;
         if (id) ids.push(id);
-        else
-          failures.push(
-            `createPost → ${answer.status} ${JSON.stringify(answer.errors ?? answer.failure)}`,
-          );
+        else failures.push(`createPost → ${describe(answer)}`);
       }
       acked.set(member, ids);
     }),
@@ -188,9 +192,7 @@ export async function postgresRestart(c: Cluster): Promise<Outcome> {
         tally.unavailable += 1;
         if (!answer.retryAfter) tally.unavailableWithoutRetryAfter += 1;
       } else if (answer.status >= 500 || codes.includes('INTERNAL_SERVER_ERROR'))
-        tally.internal.push(
-          `${answer.status} ${codes.join(',')} ${answer.errors?.[0]?.message ?? answer.failure ?? ''}`,
-        );
+        tally.internal.push(describe(answer));
       else tally.other.push(`${answer.status} ${codes.join(',')}`);
       await sleep(answer.status === 503 ? 200 : 30);
     }
@@ -225,7 +227,7 @@ export async function postgresRestart(c: Cluster): Promise<Outcome> {
   const problems: string[] = [];
   if (tally.internal.length)
     problems.push(
-      `${tally.internal.length} internal errors, e.g. ${tally.internal.slice(0, 3).join(' | ')}`,
+      `${tally.internal.length} internal errors: ${[...new Set(tally.internal)].slice(0, 3).join(' / ')}`,
     );
   if (tally.unavailableWithoutRetryAfter)
     problems.push(`${tally.unavailableWithoutRetryAfter} answers 503 without Retry-After`);
@@ -284,7 +286,7 @@ export async function redisOutage(c: Cluster): Promise<Outcome> {
     const query = await early.session.call('query { viewer { id } }');
     counts.queries[1]! += 1;
     if (query.data?.viewer?.id) counts.queries[0]! += 1;
-    else failures.push(`viewer → ${query.status} ${JSON.stringify(query.errors ?? query.failure)}`);
+    else failures.push(`viewer → ${describe(query)}`);
     if (second % 4 === 0) {
       const fresh = new Session(c.nginx.base);
       const signIn = await fresh.call(
@@ -293,10 +295,7 @@ export async function redisOutage(c: Cluster): Promise<Outcome> {
       );
       counts.signIns[1]! += 1;
       if (signIn.data?.signIn?.user?.id) counts.signIns[0]! += 1;
-      else
-        failures.push(
-          `signIn → ${signIn.status} ${JSON.stringify(signIn.errors ?? signIn.failure)}`,
-        );
+      else failures.push(`signIn → ${describe(signIn)}`);
     }
     if (second % 2 === 0) {
       const answer = await post(earlyOnB, early.threadId, `During the outage ${second}`);
@@ -305,10 +304,7 @@ export async function redisOutage(c: Cluster): Promise<Outcome> {
       if (id) {
         counts.posts[0]! += 1;
         postedDuring.push(id);
-      } else
-        failures.push(
-          `createPost → ${answer.status} ${JSON.stringify(answer.errors ?? answer.failure)}`,
-        );
+      } else failures.push(`createPost → ${describe(answer)}`);
     }
     if (second === 3) {
       during = new Delivery('during');
@@ -391,9 +387,7 @@ export async function sigtermUnderLoad(c: Cluster): Promise<Outcome> {
       const ok = answer.status === 200 && !answer.errors?.length && answer.data;
       if (!ok) {
         if (mutation) tally.mutationsFailed += 1;
-        tally.failed.push(
-          `${mutation ? 'mutation' : 'query'} → ${answer.status} ${answer.failure ?? JSON.stringify(answer.errors?.map((e) => e.extensions?.code))}`,
-        );
+        tally.failed.push(`${mutation ? 'mutation' : 'query'} → ${describe(answer)}`);
       }
       await sleep(mutation ? 100 : 5);
     }

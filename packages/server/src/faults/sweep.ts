@@ -116,17 +116,31 @@ function scalarBaseline(name: string): unknown {
   }
 }
 
+/**
+ * Ids the signed-in sweeper owns, by argument or field name (`organisationId`, `spaceId`,
+ * `threadId`): with them the malformed values reach the rules behind the access checks.
+ */
+export type Known = Record<string, string>;
+
 /** A plausible value of the type: what a careless but honest client would send. */
-function baseline(ref: TypeRef, types: Map<string, FullType>, depth = 0): unknown {
-  if (ref.kind === 'NON_NULL') return baseline(ref.ofType!, types, depth);
-  if (ref.kind === 'LIST') return [baseline(ref.ofType!, types, depth + 1)];
+function baseline(
+  ref: TypeRef,
+  types: Map<string, FullType>,
+  depth = 0,
+  name = '',
+  known: Known = {},
+): unknown {
+  if (ref.kind === 'NON_NULL') return baseline(ref.ofType!, types, depth, name, known);
+  if (ref.kind === 'LIST') return [baseline(ref.ofType!, types, depth + 1, name, known)];
+  if (ref.name === 'ID' && known[name]) return known[name];
   const type = types.get(ref.name!);
   if (ref.kind === 'ENUM') return type?.enumValues?.[0]?.name ?? null;
   if (ref.kind === 'INPUT_OBJECT') {
     const value: Record<string, unknown> = {};
     for (const field of type?.inputFields ?? []) {
       const required = field.type.kind === 'NON_NULL' && field.defaultValue === null;
-      if (required || depth < 2) value[field.name] = baseline(field.type, types, depth + 1);
+      if (required || depth < 2)
+        value[field.name] = baseline(field.type, types, depth + 1, field.name, known);
     }
     return value;
   }
@@ -206,9 +220,9 @@ interface Variant {
 }
 
 /** The baseline, then one malformed place at a time (top-level arguments and input fields). */
-function variantsOf(field: Field, types: Map<string, FullType>): Variant[] {
+function variantsOf(field: Field, types: Map<string, FullType>, known: Known = {}): Variant[] {
   const base: Record<string, unknown> = {};
-  for (const arg of field.args) base[arg.name] = baseline(arg.type, types);
+  for (const arg of field.args) base[arg.name] = baseline(arg.type, types, 0, arg.name, known);
   const variants: Variant[] = [{ label: 'baseline', variables: base }];
   const places: Array<{ path: string[]; type: TypeRef }> = [];
   const walk = (path: string[], ref: TypeRef, depth: number) => {
@@ -244,7 +258,7 @@ function variantsOf(field: Field, types: Map<string, FullType>): Variant[] {
       let target: Record<string, unknown> = variables;
       for (const key of place.path.slice(0, -1))
         target = (target[key] ?? {}) as Record<string, unknown>;
-      const item = baseline(unwrapped.ofType!, types);
+      const item = baseline(unwrapped.ofType!, types, 0, place.path.at(-1), known);
       target[place.path.at(-1)!] = Array.from({ length: 10_000 }, () => item);
       variants.push({ label: `${place.path.join('.')}: 10 000 items`, variables });
     }
@@ -316,7 +330,15 @@ export async function sweep(base: string, deadline: number): Promise<SweepResult
       if (Date.now() > deadline) return;
       const document = documentOf(operation, types);
       const session = as === 'anonymous' ? anonymous : member.session;
-      for (const variant of variantsOf(operation.field, types)) {
+      const known: Known =
+        as === 'anonymous'
+          ? {}
+          : {
+              organisationId: member.organisationId,
+              spaceId: member.spaceId,
+              threadId: member.threadId,
+            };
+      for (const variant of variantsOf(operation.field, types, known)) {
         const answer = await session.call(document, variant.variables);
         requests += 1;
         const what = offence(answer);
