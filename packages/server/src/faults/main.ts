@@ -173,7 +173,7 @@ async function main(): Promise<number> {
             problems: [
               ...[...groups].map(
                 ([key, group]) =>
-                  `${key}: ${group.variants.length} × — ${group.variants.slice(0, 6).join('; ')}${group.variants.length > 6 ? '; …' : ''} → ${[...group.what].join(' / ')}`,
+                  `${key}: ${group.variants.length} × — ${group.variants.slice(0, 6).join('; ')}${group.variants.length > 6 ? '; …' : ''} → ${[...group.what].slice(0, 3).join(' / ')}`,
               ),
               ...(result.swept < result.operations
                 ? ['the time budget ran out before every operation was swept']

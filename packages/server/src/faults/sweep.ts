@@ -283,7 +283,20 @@ export interface Offender {
   what: string;
 }
 
+/** Printable: control characters (a NUL echoed back) and lone surrogates shown as �. */
+const printable = (text: string) =>
+  text.replace(
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    /[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    '�',
+  );
+
 function offence(answer: Answer): string | undefined {
+  const what = offenceOf(answer);
+  return what === undefined ? undefined : printable(what);
+}
+
+function offenceOf(answer: Answer): string | undefined {
   if (answer.status === 0) return `no answer (${answer.failure})`;
   if (answer.status >= 500 && answer.status !== 503) return `HTTP ${answer.status}`;
   if (answer.failure && answer.status !== 413)
