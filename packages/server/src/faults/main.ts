@@ -3,6 +3,7 @@
  * behind nginx — under the faults production sees, each scenario printing its figures. Exits 1
  * when any scenario shows broken behaviour. See docs/reliability.md.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -123,6 +124,9 @@ function writeDocs(outcomes: Outcome[], totalSeconds: number): void {
     text = `${text.trimEnd()}\n\n## Fault suite figures\n\nWritten by \`pnpm test:faults\` (see [development.md](development.md#fault-suite)).\n\n${section}\n`;
   }
   fs.writeFileSync(file, text);
+  // As `pnpm run check` wants it (tables aligned): the file is committed with the figures.
+  const prettier = path.join(ROOT, 'node_modules', '.bin', 'prettier');
+  if (fs.existsSync(prettier)) spawnSync(prettier, ['--write', file], { timeout: 60_000 });
   log(`figures written to ${path.relative(ROOT, file)}`);
 }
 
