@@ -10,7 +10,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './platform/databas
 import { ensureAppRole } from './platform/database/roles.js';
 import { createAppOrm, expectedMigrationNames, migrate } from './platform/database/orm.js';
 import { ShortUnitOfWork } from './platform/database/unit-of-work.js';
-import { createPubSub, type PubSub } from './platform/pubsub/index.js';
+import { createPubSub, reportOutages, type PubSub } from './platform/pubsub/index.js';
 import {
   MemoryRateLimiter,
   RedisRateLimiter,
@@ -75,6 +75,7 @@ export async function startAlany(config: Config, logger: Logger): Promise<Runnin
     let rateLimiter: RateLimiter = new MemoryRateLimiter();
     if (config.redisUrl) {
       const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2 });
+      reportOutages(redis, 'rate limiter', logger);
       cleanups.push(async () => void (await redis.quit()));
       rateLimiter = new RedisRateLimiter(redis);
     }

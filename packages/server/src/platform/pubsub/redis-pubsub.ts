@@ -11,13 +11,21 @@ export interface RedisPubSubOptions {
   maxPending?: number;
 }
 
+/**
+ * Redis pub/sub keeps nothing for a channel nobody is subscribed to: an event published the
+ * moment Redis is back would be lost for an instance that has not reconnected and subscribed
+ * again yet. Every instance retries at least every `backoffCapMs`, so the kept events wait that
+ * long, and a little more, after the publisher is back.
+ */
+const settleMs = (backoffCapMs: number) => backoffCapMs + 500;
+
 /** Capped exponential backoff, forever: an instance outlives any Redis outage. */
 export function backoff(capMs: number): (attempt: number) => number {
   return (attempt) => Math.min(50 * 2 ** Math.min(attempt, 16), capMs);
 }
 
 /** Says once that a client lost Redis, and once that it came back with how long it was gone. */
-class Outage {
+export class Outage {
   private since: number | undefined;
 
   constructor(
@@ -44,6 +52,28 @@ class Outage {
     this.since = undefined;
     this.logger.info({ client: this.client, downMs }, 'redis reachable again');
   }
+}
+
+/**
+ * Error listener for any Redis client: without one ioredis prints every failed reconnection
+ * attempt; with this, an outage is one line when it starts and one when it ends.
+ */
+export function reportOutages(
+  client: Redis,
+  name: string,
+  logger: Logger,
+  closing: () => boolean = () => false,
+): Outage {
+  const outage = new Outage(name, logger);
+  client.on('error', (err: unknown) => {
+    if (!closing()) outage.lost(err);
+  });
+  // 'reconnecting', not 'close': a client that quits on purpose closes without reconnecting.
+  client.on('reconnecting', () => {
+    if (!closing()) outage.lost();
+  });
+  client.on('ready', () => outage.back());
+  return outage;
 }
 
 /**
@@ -82,6 +112,7 @@ export class RedisPubSub implements PubSub {
   ) {
     this.retryDelay = backoff(options.backoffCapMs ?? 2_000);
     this.maxPending = options.maxPending ?? 10_000;
+    const settle = settleMs(options.backoffCapMs ?? 2_000);
     const retryStrategy = this.retryDelay;
     // The publisher fails fast while Redis is away (no offline queue): the event waits in
     // `pending`, and the request that published it is not held up by the outage.
@@ -120,31 +151,24 @@ export class RedisPubSub implements PubSub {
       }
     });
 
-    const outages = {
-      publisher: new Outage('publisher', logger),
-      subscriber: new Outage('subscriber', logger),
-    };
-    for (const [name, client] of [
-      ['publisher', this.publisher],
-      ['subscriber', this.subscriber],
-    ] as const) {
-      client.on('error', (err: unknown) => {
-        if (!this.closed) outages[name].lost(err);
-      });
-      client.on('close', () => {
-        if (!this.closed) outages[name].lost();
-      });
-      client.on('ready', () => {
-        outages[name].back();
-        if (name === 'publisher') {
-          this.flushAttempts = 0;
-          void this.flush();
-        } else {
-          this.checkAttempts = 0;
-          this.checkSubscriptions();
-        }
-      });
-    }
+    const closing = () => this.closed;
+    reportOutages(this.publisher, 'publisher', logger, closing);
+    reportOutages(this.subscriber, 'subscriber', logger, closing);
+    this.publisher.on('ready', () => {
+      this.flushAttempts = 0;
+      if (this.pending.length === 0) return;
+      // Publishing now would reach only the instances that are back already: let them all be.
+      clearTimeout(this.flushTimer);
+      this.flushTimer = setTimeout(() => {
+        this.flushTimer = undefined;
+        void this.flush();
+      }, settle);
+      this.flushTimer.unref?.();
+    });
+    this.subscriber.on('ready', () => {
+      this.checkAttempts = 0;
+      this.checkSubscriptions();
+    });
   }
 
   static async connect(
@@ -215,10 +239,13 @@ export class RedisPubSub implements PubSub {
       return;
     }
     this.pending.push({ topic, message });
-    this.logger.warn(
-      { err, topic, pending: this.pending.length },
-      'live event not published yet: kept until redis is back',
-    );
+    if (err !== undefined || this.publisher.status !== 'ready')
+      this.logger.warn(
+        { err, topic, pending: this.pending.length },
+        'live event not published yet: kept until redis is back',
+      );
+    // Redis is back and kept events go first: this one follows them, in order.
+    else this.logger.debug({ topic, pending: this.pending.length }, 'live event queued');
     while (this.pending.length > this.maxPending) {
       const dropped = this.pending.shift();
       this.logger.error(
