@@ -338,7 +338,13 @@ export async function sweep(base: string, deadline: number): Promise<SweepResult
   const anonymous = new Session(base);
   let member = await newMember(base, 'sweep');
   for (const as of ['anonymous', 'signed in'] as const) {
-    const http = operations.filter((op) => op.kind !== 'subscription');
+    // What may end the sweeper's session or remove what it owns goes last, so that the rest is
+    // swept signed in and with the sweeper's own organisation, space and thread.
+    const ending = (op: Operation) =>
+      /^(sign|delete|leave|revoke|remove|archive)/i.test(op.field.name);
+    const http = operations
+      .filter((op) => op.kind !== 'subscription')
+      .sort((a, b) => Number(ending(a)) - Number(ending(b)));
     await pool(http, 4, async (operation) => {
       if (Date.now() > deadline) return;
       const document = documentOf(operation, types);
