@@ -3,6 +3,7 @@ import { InProcessPubSub, type PubSub } from './pubsub.js';
 import { RedisPubSub } from './redis-pubsub.js';
 
 export type { PubSub } from './pubsub.js';
+export { reportOutages } from './redis-pubsub.js';
 
 export async function createPubSub(redisUrl: string | undefined, logger: Logger): Promise<PubSub> {
   if (!redisUrl) return new InProcessPubSub();

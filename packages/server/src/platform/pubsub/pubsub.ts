@@ -28,6 +28,11 @@ export class LocalFanOut {
     return this.listeners.get(topic)?.size ?? 0;
   }
 
+  /** Every topic that has a listener in this process now. */
+  topics(): string[] {
+    return [...this.listeners.keys()];
+  }
+
   iterate<T>(topic: string): AsyncIterableIterator<T> {
     const buffered: T[] = [];
     let wake: ((result: IteratorResult<T>) => void) | undefined;

@@ -1,0 +1,193 @@
+import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RedisPubSub } from './redis-pubsub.js';
+
+// A Redis of this file's own, on a free port, stopped and started again: never the machine's.
+let port = 0;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+function ping(): boolean {
+  try {
+    return execFileSync('redis-cli', ['-p', String(port), 'ping'], { stdio: 'pipe' })
+      .toString()
+      .includes('PONG');
+  } catch {
+    return false;
+  }
+}
+
+async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function startRedis(): Promise<void> {
+  execFileSync('redis-server', [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--daemonize',
+    'yes',
+  ]);
+  await until(ping, `redis-server on port ${port} answering`);
+}
+
+async function stopRedis(): Promise<void> {
+  try {
+    execFileSync('redis-cli', ['-p', String(port), 'shutdown', 'nosave'], { stdio: 'pipe' });
+  } catch {
+    // the connection closes as the server goes
+  }
+  await until(() => !ping(), `redis-server on port ${port} gone`);
+}
+
+function capturingLogger() {
+  const lines: Array<{ level: number; msg: string; topic?: string; client?: string }> = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n')) if (line) lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  return { logger: pino({ level: 'debug' }, stream), lines };
+}
+
+function next<T>(iterator: AsyncIterableIterator<T>, ms = 10_000): Promise<T | 'timeout'> {
+  return Promise.race([
+    iterator.next().then((result) => result.value as T),
+    new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms)),
+  ]);
+}
+
+const haveRedisServer = (() => {
+  try {
+    execFileSync('redis-server', ['--version'], { stdio: 'pipe' });
+    return Boolean(process.env.REDIS_URL);
+  } catch {
+    return false;
+  }
+})();
+
+beforeAll(async () => {
+  if (!haveRedisServer) return;
+  port = await freePort();
+  await startRedis();
+});
+afterAll(async () => {
+  if (port && ping()) await stopRedis();
+});
+
+// Longer than ioredis's 20 retries of a queued SUBSCRIBE at its default backoff (about 11 s):
+// the subscriber must not give up on a topic however long Redis is away.
+const OUTAGE_MS = 12_000;
+
+describe('Redis pub/sub through an outage', () => {
+  it.runIf(haveRedisServer)(
+    're-subscribes after the outage: a subscription opened during it, and later ones to the same topic, hear what is published once Redis is back',
+    async () => {
+      const url = `redis://127.0.0.1:${port}`;
+      const { logger } = capturingLogger();
+      const options = { backoffCapMs: 500 };
+      const publisher = await RedisPubSub.connect(url, logger, options);
+      const receiver = await RedisPubSub.connect(url, logger, options);
+      try {
+        const before = receiver.subscribe<{ n: number }>('resubscribe:before');
+        await new Promise((resolve) => setTimeout(resolve, 100)); // SUBSCRIBE reaches Redis
+        await stopRedis();
+        // A topic this instance never listened to before, subscribed while Redis is down.
+        const during = receiver.subscribe<{ n: number }>('resubscribe:during');
+        await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
+        await startRedis();
+        await new Promise((resolve) => setTimeout(resolve, 1_500)); // both clients reconnect
+        // A later subscriber of the same topic on that instance.
+        const later = receiver.subscribe<{ n: number }>('resubscribe:during');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await publisher.publish('resubscribe:before', { n: 1 });
+        await publisher.publish('resubscribe:during', { n: 2 });
+        expect(await next(before)).toEqual({ n: 1 });
+        expect(await next(during)).toEqual({ n: 2 });
+        expect(await next(later)).toEqual({ n: 2 });
+      } finally {
+        await publisher.close();
+        await receiver.close();
+      }
+    },
+    60_000,
+  );
+
+  it.runIf(haveRedisServer)(
+    'keeps what is published during the outage, logged with its topic, and publishes it once Redis is back, exactly once; one log line per client per outage',
+    async () => {
+      const url = `redis://127.0.0.1:${port}`;
+      const { logger, lines } = capturingLogger();
+      const options = { backoffCapMs: 500 };
+      const publisher = await RedisPubSub.connect(url, logger, options);
+      const receiver = await RedisPubSub.connect(url, logger, options);
+      try {
+        const first = receiver.subscribe<{ n: number }>('kept:first');
+        const second = receiver.subscribe<{ n: number }>('kept:second');
+        await new Promise((resolve) => setTimeout(resolve, 100)); // SUBSCRIBE reaches Redis
+        await publisher.publish('kept:first', { n: 0 });
+        expect(await next(first)).toEqual({ n: 0 });
+
+        await stopRedis();
+        // Neither thrown at the caller (a committed change's request) nor lost.
+        await expect(publisher.publish('kept:first', { n: 1 })).resolves.toBeUndefined();
+        await new Promise((resolve) => setTimeout(resolve, 2_000)); // reconnection attempts
+        await publisher.publish('kept:second', { n: 2 });
+        await publisher.publish('kept:first', { n: 3 });
+        expect(publisher.pendingCount).toBe(3);
+        await startRedis();
+
+        // In the order published.
+        expect(await next(first)).toEqual({ n: 1 });
+        expect(await next(first)).toEqual({ n: 3 });
+        expect(await next(second)).toEqual({ n: 2 });
+        await until(() => publisher.pendingCount === 0, 'kept events published');
+        // Exactly once: nothing doubled by the re-subscription or the retry.
+        expect(await next(first, 300)).toBe('timeout');
+        expect(await next(second, 300)).toBe('timeout');
+
+        const kept = lines.filter((line) => line.msg.startsWith('live event not published yet'));
+        expect(kept.map((line) => line.topic)).toEqual(['kept:first', 'kept:second', 'kept:first']);
+        // One line per client per outage, not one per reconnection attempt.
+        const lost = lines.filter((line) => line.msg.startsWith('redis unreachable'));
+        expect(lost.map((line) => line.client).sort()).toEqual([
+          'publisher',
+          'publisher',
+          'subscriber',
+          'subscriber',
+        ]);
+        await until(
+          () => lines.filter((line) => line.msg === 'redis reachable again').length === 4,
+          'every client back',
+        );
+      } finally {
+        await publisher.close();
+        await receiver.close();
+      }
+    },
+    60_000,
+  );
+});
