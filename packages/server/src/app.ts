@@ -51,7 +51,12 @@ import { SocketCredentials } from './platform/graphql/socket-credentials.js';
 import { serveWebClient } from './platform/http/web-client.js';
 import type { FileStorage } from './platform/storage/index.js';
 import { fileRoutes } from './modules/resources/resources.http.js';
-import { reportFileRoutes } from './modules/reports/reports.http.js';
+import {
+  isReportingRequest,
+  reportFileRoutes,
+  reportingFailure,
+} from './modules/reports/reports.http.js';
+import { clientPseudonym } from './modules/reports/reports.gate.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -146,6 +151,15 @@ const operationTransactionPlugin = (
           if (code === 'SERVICE_UNAVAILABLE' || isDatabaseOutage(error)) {
             // Logged once per outage (DatabaseHealth), not once per request.
             health.outage(error);
+          } else if (
+            contextValue.reporting &&
+            (code === undefined || code === 'INTERNAL_SERVER_ERROR')
+          ) {
+            // A reporting operation's failure: its kind only, never SQL, values or a stack.
+            logger.error(
+              { ...reportingFailure(error.originalError ?? error), path: error.path },
+              'reporting operation failed',
+            );
           } else if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
             logger.error(
               {
@@ -181,7 +195,12 @@ const operationTransactionPlugin = (
             }
             return;
           }
-          logger.error({ err: error, requestId: contextValue.requestId }, 'commit failed');
+          logger.error(
+            contextValue.reporting
+              ? reportingFailure(error)
+              : { err: error, requestId: contextValue.requestId },
+            'commit failed',
+          );
           if (response.body.kind === 'single') {
             response.body.singleResult = {
               errors: [
@@ -239,8 +258,10 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     // after it closes its connection too.
     res.writeHead = writeHeadWhileDraining as typeof res.writeHead;
     res.on('finish', () => {
-      // A route that must leave no trace of when someone used it (report uploads) opts out.
-      if (res.locals.unlogged) return;
+      // A route that must leave no trace of when someone used it (reporting operations, report
+      // uploads and pages) opts out. So do the web client's files: the same for everyone, and
+      // the reporter pages load them too (their time would tell when someone opened one).
+      if (res.locals.unlogged || isWebClientFile(req)) return;
       logger.info(
         {
           requestId,
@@ -465,10 +486,15 @@ export async function createApp(deps: AppDependencies): Promise<App> {
    * same round trip as `BEGIN`; a request without a session begins none until it reads.
    */
   const httpContext = async (req: Request, res: Response, eager = false): Promise<Context> => {
-    const secret = secretFromHeaders({
-      cookie: req.headers.cookie,
-      authorization: req.headers.authorization,
-    });
+    // A reporting operation resolves no session, even when the browser sent a cookie along: it
+    // would refresh the session's last-seen time and tie the report to the account.
+    const reporting = res.locals.reporting === true;
+    const secret = reporting
+      ? undefined
+      : secretFromHeaders({
+          cookie: req.headers.cookie,
+          authorization: req.headers.authorization,
+        });
     // The settings are read at the first statement, when `context` exists (the viewer may change
     // during the operation: signing in); a session's begin sets them itself.
     const db = new OperationUnitOfWork(orm, () => settingsFor(context.viewer));
@@ -497,13 +523,18 @@ export async function createApp(deps: AppDependencies): Promise<App> {
       sealer: deps.sealer,
       storage: deps.storage,
       publicUrl: deps.publicUrl(),
-      clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-      userAgent: req.headers['user-agent'],
-      sessionCookie: {
-        set: (secret, expiresAt) =>
-          res.append('Set-Cookie', sessionCookie(secret, expiresAt, secure)),
-        clear: () => res.append('Set-Cookie', clearedSessionCookie(secure)),
-      },
+      clientAddress: reporting
+        ? clientPseudonym(req.ip ?? req.socket.remoteAddress)
+        : (req.ip ?? req.socket.remoteAddress ?? 'unknown'),
+      reporting,
+      userAgent: reporting ? undefined : req.headers['user-agent'],
+      sessionCookie: reporting
+        ? noCookieOverWebSocket
+        : {
+            set: (secret, expiresAt) =>
+              res.append('Set-Cookie', sessionCookie(secret, expiresAt, secure)),
+            clear: () => res.append('Set-Cookie', clearedSessionCookie(secure)),
+          },
       loaders: new Map(),
     };
     // A client that goes away mid-request must not leave its transaction open.
@@ -522,6 +553,13 @@ export async function createApp(deps: AppDependencies): Promise<App> {
       next();
     },
     express.json({ limit: MAX_BODY_BYTES }),
+    (req, res, next) => {
+      if (isReportingRequest(req)) {
+        res.locals.reporting = true;
+        res.locals.unlogged = true;
+      }
+      next();
+    },
     expressMiddleware(apollo, {
       context: ({ req, res }: { req: Request; res: Response }) => httpContext(req, res, true),
     }),
@@ -662,6 +700,15 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
  * trusts that many hops; `true` trusts every hop (only behind a proxy that overwrites
  * X-Forwarded-For); anything else is a comma-separated list of proxy addresses or subnets.
  */
+/** The built web client's own files (scripts, styles, icons): the same for every visitor. */
+function isWebClientFile(req: Request): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  const path = req.path;
+  return (
+    path.startsWith('/assets/') || /^\/[\w.-]+\.(ico|png|svg|webmanifest|txt|js|css)$/.test(path)
+  );
+}
+
 export function trustProxySetting(raw: string | undefined): boolean | number | string {
   const value = raw?.trim();
   if (!value || value === 'false') return false;

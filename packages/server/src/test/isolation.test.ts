@@ -10,6 +10,7 @@ import {
   type TestServer,
 } from './harness.js';
 import { buildTenant, type Tenant } from './tenants.js';
+import { reportProof } from './report-proof.js';
 
 /**
  * The cross-tenant isolation suite. Tenant B (its owner, and its API token) tries every
@@ -1404,15 +1405,21 @@ const cases: Record<string, () => Promise<void>> = {
         who,
       ),
     ),
+  'Query.reportChallenge': async () => {
+    // A puzzle for anyone: it names no organisation and opens nothing.
+    const data = await b.owner.client.ok(`query { reportChallenge }`);
+    expect(typeof data.reportChallenge).toBe('string');
+  },
   'Query.reportByReceipt': async () => {
     // Without A's receipt, nothing: B's own receipt opens only B's report.
     const data = await b.owner.client.ok(
-      `query($r: String!) { reportByReceipt(receipt: $r) { title } }`,
-      { r: b.receipt },
+      `query($r: String!, $p: String!) { reportByReceipt(receipt: $r, proof: $p) { title } }`,
+      { r: b.receipt, p: await reportProof(server.url) },
     );
     expect(data.reportByReceipt.title).toBe('Bravo report');
     const guessed = await b.owner.client.request(
-      `query { reportByReceipt(receipt: "0000-0000-0000-0000") { title } }`,
+      `query($p: String!) { reportByReceipt(receipt: "0000-0000-0000-0000", proof: $p) { title } }`,
+      { p: await reportProof(server.url) },
     );
     expect(guessed.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   },
@@ -1454,14 +1461,21 @@ const cases: Record<string, () => Promise<void>> = {
     const result = await b.owner.client.request(
       `mutation($input: SubmitReportInput!) { submitReport(input: $input) { receipt } }`,
       {
-        input: { organisationSlug: a.organisation.slug, category: 'Nope', title: 'x', body: 'y' },
+        input: {
+          organisationSlug: a.organisation.slug,
+          category: 'Nope',
+          title: 'x',
+          body: 'y',
+          proof: await reportProof(server.url),
+        },
       },
     );
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   },
   'Mutation.replyToReport': async () => {
     const result = await b.owner.client.request(
-      `mutation { replyToReport(input: { receipt: "0000-0000-0000-0000", body: "Planted" }) { status } }`,
+      `mutation($p: String!) { replyToReport(input: { receipt: "0000-0000-0000-0000", body: "Planted", proof: $p }) { status } }`,
+      { p: await reportProof(server.url) },
     );
     expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   },

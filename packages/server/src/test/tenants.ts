@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { reportProof } from './report-proof.js';
 import { newAccount, SIGN_UP, type TestClient, type TestServer } from './harness.js';
 
 /** Reads the newest e-mail sent to an address from the outbox, as an operator would. */
@@ -143,6 +144,7 @@ export async function uploadReportFile(
     headers: {
       'content-type': 'application/octet-stream',
       'x-file-name': encodeURIComponent(name),
+      'x-report-proof': await reportProof(baseUrl, headers),
       ...headers,
     },
     body: typeof bytes === 'string' ? Buffer.from(bytes) : bytes,
@@ -386,6 +388,7 @@ export async function buildTenant(server: TestServer, label: string): Promise<Te
           title: `${label} report`,
           body: `${label} secret allegation`,
           attachments: [upload.body.upload],
+          proof: await reportProof(server.url),
         },
       })
   ).submitReport.receipt as string;

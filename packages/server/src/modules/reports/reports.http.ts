@@ -7,11 +7,46 @@ import type { UnitOfWork } from '../../platform/database/unit-of-work.js';
 import type { Context } from '../../platform/graphql/context.js';
 import { noCookieOverWebSocket } from '../../platform/graphql/context.js';
 import { UnreadableFile } from './reports.files.js';
-import { attachmentForHandler, stageAttachment } from './reports.service.js';
+import { clientPseudonym } from './reports.gate.js';
+import { attachmentForHandler, gateReporting, stageAttachment } from './reports.service.js';
 
 /** One file per upload request; MAX_ATTACHMENTS (5) of them per report or reply. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-const UPLOADS_PER_MINUTE = 60;
+
+/** The root fields of the anonymous reporting path (their operations resolve no session). */
+export const REPORTING_FIELDS = [
+  'reportingPage',
+  'reportChallenge',
+  'reportByReceipt',
+  'submitReport',
+  'replyToReport',
+] as const;
+const NAMES_A_REPORTING_FIELD = new RegExp(`\\b(${REPORTING_FIELDS.join('|')})\\b`);
+
+/**
+ * Whether a GraphQL request over HTTP is (or has a part that is) a reporting operation. Any
+ * mention of one counts: a signed-in operation that names one (nobody's does) merely runs
+ * without its session, while a reporting operation can never run with one.
+ */
+export function isReportingRequest(req: Request): boolean {
+  const bodies: unknown[] = Array.isArray(req.body) ? req.body : [req.body, req.query];
+  return bodies.some((body) => {
+    const query = (body as { query?: unknown } | undefined)?.query;
+    return typeof query === 'string' && NAMES_A_REPORTING_FIELD.test(query);
+  });
+}
+
+/**
+ * What a failure on the reporting path may say in the log: its kind, never its message (a
+ * database error carries the SQL and its bound values), its stack or anything about the sender.
+ */
+export function reportingFailure(error: unknown): Record<string, unknown> {
+  const e = error as { name?: unknown; code?: unknown; extensions?: { code?: unknown } };
+  return {
+    kind: typeof e?.name === 'string' ? e.name : typeof error,
+    code: typeof e?.code === 'string' ? e.code : e?.extensions?.code,
+  };
+}
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What a feature's Context needs besides the viewer and the database. */
@@ -33,7 +68,7 @@ function fail(res: Response, status: number, code: string, message: string, reas
  * A context for these two routes: like a GraphQL operation's, but it never reads the client's
  * address, user agent or (for uploads) cookie, and sets no cookie.
  */
-function contextFor(deps: ReportFileDependencies, viewer: Viewer): Context {
+function contextFor(deps: ReportFileDependencies, viewer: Viewer, client?: string): Context {
   return {
     requestId: randomUUID(),
     transport: 'http',
@@ -47,7 +82,8 @@ function contextFor(deps: ReportFileDependencies, viewer: Viewer): Context {
     sealer: deps.sealer,
     storage: deps.storage,
     publicUrl: deps.publicUrl(),
-    clientAddress: 'not-read',
+    clientAddress: client ?? 'not-read',
+    reporting: client !== undefined,
     userAgent: undefined,
     sessionCookie: noCookieOverWebSocket,
     loaders: new Map(),
@@ -91,9 +127,10 @@ function decodedName(header: string | undefined): string {
  * Anonymous uploads for integrity reports and the handlers' downloads.
  *
  * POST /report-uploads: the file's bytes as the body (Content-Type: application/octet-stream,
- * which a cross-site form cannot send), its name percent-encoded in X-File-Name. Answers 201
- * with an upload key to pass to submitReport or replyToReport. The route never reads the
- * client's address, user agent or cookies, and limits the rate for everybody at once.
+ * which a cross-site form cannot send), its name percent-encoded in X-File-Name and a solved
+ * reportChallenge in X-Report-Proof. Answers 201 with an upload key to pass to submitReport or
+ * replyToReport. The route never reads the client's user agent or cookies; its address only
+ * becomes the day's pseudonym, for the client's own budget (reports.gate.ts).
  *
  * GET /report-attachments/:id: a signed-in case handler of the report's organisation
  * downloads the cleaned file; anyone else gets 404.
@@ -101,7 +138,7 @@ function decodedName(header: string | undefined): string {
 export function reportFileRoutes(deps: ReportFileDependencies): Router {
   const router = express.Router();
 
-  router.post('/report-uploads', async (req, res, next) => {
+  router.post('/report-uploads', async (req, res) => {
     // Not even the request line: its exact time could be matched against a network's logs.
     res.locals.unlogged = true;
     res.setHeader('Cache-Control', 'no-store');
@@ -111,11 +148,29 @@ export function reportFileRoutes(deps: ReportFileDependencies): Router {
         fail(res, 415, 'BAD_REQUEST', 'Send the file as application/octet-stream.');
         return;
       }
-      const limit = await deps.rateLimiter.hit('report:upload', UPLOADS_PER_MINUTE, 60);
-      if (!limit.allowed) {
-        res.setHeader('Retry-After', String(limit.retryAfter));
-        fail(res, 429, 'RATE_LIMITED', 'Too many uploads right now. Try again in a minute.');
-        return;
+      const context = contextFor(deps, ANONYMOUS, clientPseudonym(req.ip));
+      try {
+        await gateReporting(context, 'upload', req.header('x-report-proof'));
+      } catch (error) {
+        const { extensions, message } = error as {
+          message: string;
+          extensions?: {
+            code?: string;
+            retryAfter?: number;
+            fields?: Array<{ message: string; reason: string }>;
+          };
+        };
+        if (extensions?.code === 'RATE_LIMITED') {
+          res.setHeader('Retry-After', String(extensions.retryAfter ?? 60));
+          fail(res, 429, 'RATE_LIMITED', 'Too many uploads right now. Try again later.');
+          return;
+        }
+        if (extensions?.code === 'BAD_USER_INPUT') {
+          const problem = extensions.fields?.[0];
+          fail(res, 400, 'BAD_USER_INPUT', problem?.message ?? message, problem?.reason);
+          return;
+        }
+        throw error;
       }
       const tooLarge = () => {
         // Stop reading: nothing of an oversized file is kept or stored.
@@ -141,11 +196,7 @@ export function reportFileRoutes(deps: ReportFileDependencies): Router {
         fail(res, 400, 'BAD_USER_INPUT', 'The file is empty.', 'EMPTY_FILE');
         return;
       }
-      const staged = await stageAttachment(
-        contextFor(deps, ANONYMOUS),
-        decodedName(req.header('x-file-name')),
-        bytes,
-      );
+      const staged = await stageAttachment(context, decodedName(req.header('x-file-name')), bytes);
       if (!staged.staged) {
         res.setHeader('Retry-After', '3600');
         fail(
@@ -169,7 +220,10 @@ export function reportFileRoutes(deps: ReportFileDependencies): Router {
         );
         return;
       }
-      next(error);
+      // Not the shared error handler: it would log the error's message (SQL, values) and stack.
+      deps.logger.error(reportingFailure(error), 'report upload failed');
+      if (!res.headersSent)
+        fail(res, 500, 'INTERNAL_SERVER_ERROR', 'Something went wrong on our side.');
     }
   });
 

@@ -9,6 +9,9 @@ export enum ReportActivityKind {
 }
 registerEnumType(ReportActivityKind, { name: 'ReportActivityKind' });
 
+const PROOF_DESCRIPTION =
+  'A solved challenge from the reportChallenge query (altcha-lib v2 payload, base64url JSON of { challenge, solution }); each works once.';
+
 const RECEIPT = /^\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4}$/;
 
 /** At most this many files with one report or one reply (each at most 10 MB, see reports.http.ts). */
@@ -86,6 +89,10 @@ export class SubmitReportInput {
   @ArrayMaxSize(MAX_ATTACHMENTS, { message: 'Attach at most 5 files.' })
   @MaxLength(100, { each: true })
   attachments!: string[];
+
+  @Field({ description: PROOF_DESCRIPTION })
+  @MaxLength(4096)
+  proof!: string;
 }
 
 @InputType()
@@ -102,6 +109,10 @@ export class ReplyToReportInput {
   @ArrayMaxSize(MAX_ATTACHMENTS, { message: 'Attach at most 5 files.' })
   @MaxLength(100, { each: true })
   attachments!: string[];
+
+  @Field({ description: PROOF_DESCRIPTION })
+  @MaxLength(4096)
+  proof!: string;
 }
 
 @InputType()

@@ -18,6 +18,7 @@ import {
   SubmitReportPayload,
 } from './reports.inputs.js';
 import * as reports from './reports.service.js';
+import { issueChallenge } from './reports.gate.js';
 
 const IntegrityReportConnection = ConnectionType(IntegrityReportView, 'IntegrityReport');
 
@@ -60,12 +61,25 @@ export class ReportsResolver {
     return reports.reportingSettings(context, organisationId);
   }
 
+  @Query(() => String, {
+    description:
+      'A proof-of-work challenge for one anonymous reporting request (submitReport, reportByReceipt, replyToReport, POST /report-uploads): solve it (altcha-lib v2, SHA-256) and send the solution as `proof`. Valid for ten minutes, once.',
+  })
+  @Public()
+  reportChallenge() {
+    return issueChallenge();
+  }
+
   @Query(() => ReporterView, {
     description: 'The reporter follows up with the receipt: status and messages.',
   })
   @Public()
-  reportByReceipt(@Arg('receipt') receipt: string, @Ctx() context: Context) {
-    return reports.reportByReceipt(context, receipt);
+  reportByReceipt(
+    @Arg('receipt') receipt: string,
+    @Arg('proof', { description: 'A solved reportChallenge.' }) proof: string,
+    @Ctx() context: Context,
+  ) {
+    return reports.reportByReceipt(context, receipt, proof);
   }
 
   @Query(() => IntegrityReportConnection, {
@@ -111,7 +125,13 @@ export class ReportsResolver {
   })
   @Public()
   replyToReport(@Arg('input') input: ReplyToReportInput, @Ctx() context: Context) {
-    return reports.replyToReport(context, input.receipt, input.body, input.attachments);
+    return reports.replyToReport(
+      context,
+      input.receipt,
+      input.body,
+      input.attachments,
+      input.proof,
+    );
   }
 
   @Mutation(() => IntegrityReportView)

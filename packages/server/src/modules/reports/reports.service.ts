@@ -3,12 +3,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { decoyHash, hashPassword, verifyPassword } from '../../platform/auth/passwords.js';
 import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
-import { BadUserInput, forbidden, notFound, rateLimited } from '../../platform/graphql/errors.js';
+import { BadUserInput, forbidden, notFound } from '../../platform/graphql/errors.js';
 import { decodeCursor, toConnection, type PageArgs } from '../../platform/graphql/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { MemberRole, Organisation } from '../organisations/organisations.entity.js';
 import { requireRole } from '../organisations/organisations.policy.js';
 import { cleanAttachment, safeFileName } from './reports.files.js';
+import { passGate, type ReportingAction } from './reports.gate.js';
 import {
   IntegrityReport,
   ReportAttachment,
@@ -38,6 +39,8 @@ const FEEDBACK_MONTHS = 3;
 export const reportTopic = (organisationId: string) => `reports:${organisationId}`;
 
 interface SealedReport {
+  /** Absent in reports filed before the category was sealed: those keep it in their row. */
+  category?: string;
   title: string;
   body: string;
   occurredAt: string | null;
@@ -68,6 +71,28 @@ function newReceipt(): string {
 }
 
 const normaliseReceipt = (receipt: string) => receipt.replace(/\D/g, '');
+
+/**
+ * Every anonymous reporting request passes the gate (reports.gate.ts). Such a request reaches
+ * here only over HTTP, where app.ts resolved no session for it and replaced the client's
+ * address with the day's pseudonym; over a live connection (opened with a cookie) it is refused.
+ */
+export async function gateReporting(
+  context: Pick<Context, 'reporting' | 'clientAddress' | 'rateLimiter'>,
+  action: ReportingAction,
+  proof: string | undefined | null,
+): Promise<void> {
+  if (!context.reporting)
+    throw forbidden('Send reports over HTTP on their own, not over a live connection.');
+  await passGate(context.rateLimiter, action, context.clientAddress, proof);
+}
+
+/**
+ * What the category column holds: a keyed lookup, per organisation, so that handlers can filter
+ * by category while a stolen database shows none (the category itself is in the sealed payload).
+ */
+const categoryLookup = (context: Context, organisationId: string, category: string) =>
+  `sealed:${context.sealer.lookup(`category\u0000${organisationId}\u0000${category}`)}`;
 
 /** Pending uploads, all together, may hold this much before new ones are refused. */
 export const MAX_PENDING_UPLOAD_BYTES = 1024 * 1024 * 1024;
@@ -272,13 +297,13 @@ export async function reportingSettings(
  * argon2id hash are stored.
  */
 export async function submitReport(context: Context, input: SubmitReportInput): Promise<string> {
-  // A global limit, not a per-address one: addresses are never looked at on this path.
-  const limit = await context.rateLimiter.hit('report:submit', 120, 60);
-  if (!limit.allowed) throw rateLimited(limit.retryAfter);
+  await gateReporting(context, 'submit', input.proof);
   const receipt = newReceipt();
   const digits = normaliseReceipt(receipt);
   const verifier = await hashPassword(digits);
+  const category = input.category.normalize('NFC').trim();
   const sealed: SealedReport = {
+    category,
     title: input.title.normalize('NFC').trim(),
     body: input.body,
     occurredAt: input.occurredAt ?? null,
@@ -297,7 +322,6 @@ export async function submitReport(context: Context, input: SubmitReportInput): 
         'This organisation does not take reports through Alany.',
       );
     }
-    const category = input.category.normalize('NFC').trim();
     if (config.categories.length && !config.categories.includes(category)) {
       throw BadUserInput.field(
         'category',
@@ -308,7 +332,7 @@ export async function submitReport(context: Context, input: SubmitReportInput): 
     await em.execute('select alany.submit_report(?, ?, ?, ?, ?, ?)', [
       reportId,
       organisation.id,
-      category,
+      categoryLookup(context, organisation.id, category),
       context.sealer.lookup(digits),
       verifier,
       context.sealer.seal(JSON.stringify(sealed)),
@@ -340,8 +364,6 @@ async function openWithReceipt(context: Context, receipt: string): Promise<Recei
   return slowly(
     started,
     (async () => {
-      const limit = await context.rateLimiter.hit('report:receipt', 300, 60);
-      if (!limit.allowed) throw rateLimited(limit.retryAfter);
       const digits = normaliseReceipt(receipt);
       const [row] = await context.db.read((em) =>
         em.execute<ReceiptRow[]>('select * from alany.report_for_receipt(?)', [
@@ -376,7 +398,16 @@ function messageView(
   };
 }
 
-export async function reportByReceipt(context: Context, receipt: string): Promise<ReporterView> {
+export async function reportByReceipt(
+  context: Context,
+  receipt: string,
+  proof: string | null | undefined,
+): Promise<ReporterView> {
+  await gateReporting(context, 'receipt', proof);
+  return reporterView(context, receipt);
+}
+
+async function reporterView(context: Context, receipt: string): Promise<ReporterView> {
   const row = await openWithReceipt(context, receipt);
   const sealed = JSON.parse(context.sealer.open(row.payload)) as SealedReport;
   const { messages, attachments } = await context.db.read(async (em) => ({
@@ -403,7 +434,7 @@ export async function reportByReceipt(context: Context, receipt: string): Promis
   }));
   return {
     status: row.status,
-    category: row.category,
+    category: sealed.category ?? row.category,
     title: sealed.title,
     submittedOn: day(row.submitted_on),
     attachments: attachmentsOf(context, attachments, null),
@@ -415,8 +446,10 @@ export async function replyToReport(
   context: Context,
   receipt: string,
   body: string,
-  attachments: string[] = [],
+  attachments: string[],
+  proof: string | null | undefined,
 ): Promise<ReporterView> {
+  await gateReporting(context, 'reply', proof);
   const row = await openWithReceipt(context, receipt);
   await context.db.write(async (em) => {
     const messageId = randomUUID();
@@ -433,7 +466,7 @@ export async function replyToReport(
       }),
     );
   });
-  return reportByReceipt(context, receipt);
+  return reporterView(context, receipt);
 }
 
 /** Only the organisation's case handlers; other admins get FORBIDDEN, outsiders NOT_FOUND. */
@@ -463,8 +496,8 @@ function view(
   return {
     id: report.id,
     status: report.status,
-    category: report.category,
     ...sealed,
+    category: sealed.category ?? report.category,
     submittedOn,
     acknowledgeBy,
     feedbackBy,
@@ -505,7 +538,13 @@ export async function listReports(
       {
         organisationId,
         ...(filter?.status ? { status: filter.status } : {}),
-        ...(filter?.category ? { category: filter.category } : {}),
+        ...(filter?.category
+          ? {
+              category: {
+                $in: [filter.category, categoryLookup(context, organisationId, filter.category)],
+              },
+            }
+          : {}),
         ...(after
           ? {
               $or: [

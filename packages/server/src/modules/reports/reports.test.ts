@@ -20,6 +20,7 @@ import {
 } from '../../test/tenants.js';
 import { jpegWithMetadata, pdfWithMetadata, WHO } from '../../test/files.js';
 import { MAX_ATTACHMENT_BYTES } from './reports.http.js';
+import { reportProof } from '../../test/report-proof.js';
 
 /**
  * This file starts its own server so it can read every line the server logs.
@@ -41,7 +42,7 @@ const server = {
 };
 
 const SUBMIT = `mutation($input: SubmitReportInput!) { submitReport(input: $input) { receipt } }`;
-const FOLLOW_UP = `query($r: String!) { reportByReceipt(receipt: $r) { status title messages { fromReporter body sentOn } } }`;
+const FOLLOW_UP = `query($r: String!, $p: String!) { reportByReceipt(receipt: $r, proof: $p) { status title messages { fromReporter body sentOn } } }`;
 
 beforeAll(async () => {
   db = await createTestDatabase(inject('ownerUrl'), inject('templateDatabase'));
@@ -85,6 +86,8 @@ afterAll(async () => {
   await alany?.stop();
   await db?.drop();
 });
+
+const proof = () => reportProof(alany.url);
 
 const upload = (name: string, bytes: Buffer | string, headers?: Record<string, string>) =>
   uploadReportFile(alany.url, name, bytes, headers);
@@ -174,6 +177,7 @@ describe('integrity reports', () => {
     const reporter = server.client();
     const submitted = await reporter.request(SUBMIT, {
       input: {
+        proof: await proof(),
         organisationSlug: organisation.slug,
         category: 'Bribery',
         title: 'Envelope at the land office',
@@ -212,7 +216,10 @@ describe('integrity reports', () => {
       `mutation($id: ID!) { messageReporter(input: { id: $id, body: "Thank you. Which day was it?" }) { status } }`,
       { id: report.id },
     );
-    const followUp = await server.client().ok(FOLLOW_UP, { r: receipt.replace(/-/g, ' ') });
+    const followUp = await server.client().ok(FOLLOW_UP, {
+      r: receipt.replace(/-/g, ' '),
+      p: await proof(),
+    });
     expect(followUp.reportByReceipt).toMatchObject({
       status: 'TRIAGED',
       title: 'Envelope at the land office',
@@ -229,8 +236,8 @@ describe('integrity reports', () => {
     await server
       .client()
       .ok(
-        `mutation($r: String!) { replyToReport(input: { receipt: $r, body: "Tuesday, 14 October." }) { status } }`,
-        { r: receipt },
+        `mutation($r: String!, $p: String!) { replyToReport(input: { receipt: $r, body: "Tuesday, 14 October.", proof: $p }) { status } }`,
+        { r: receipt, p: await proof() },
       );
     const thread = await handler.client.ok(
       `query($id: ID!) { report(id: $id) { messages { fromReporter internal body } } }`,
@@ -255,6 +262,7 @@ describe('integrity reports', () => {
     expect(file.status).toBe(201);
     const { submitReport } = await signedIn.client.ok(SUBMIT, {
       input: {
+        proof: await proof(),
         organisationSlug: organisation.slug,
         category: 'Conflict of interest',
         title: secret,
@@ -267,8 +275,8 @@ describe('integrity reports', () => {
     await server
       .client()
       .ok(
-        `mutation($r: String!, $b: String!, $a: [String!]!) { replyToReport(input: { receipt: $r, body: $b, attachments: $a }) { status } }`,
-        { r: submitReport.receipt, b: replyText, a: [second.body.upload] },
+        `mutation($r: String!, $b: String!, $a: [String!]!, $p: String!) { replyToReport(input: { receipt: $r, body: $b, attachments: $a, proof: $p }) { status } }`,
+        { r: submitReport.receipt, b: replyText, a: [second.body.upload], p: await proof() },
       );
     const dumped = await pgDump();
     if (dumped !== undefined) expect(dumped).toContain('COPY public.report_attachment');
@@ -297,6 +305,8 @@ describe('integrity reports', () => {
     const { rows } = await owner.query(`select to_jsonb(r)::text as row from integrity_report r`);
     await owner.end();
     expect(rows.map((r) => r.row).join('\n')).not.toContain(signedIn.id);
+    // The category is sealed with the report: the row holds only a keyed lookup.
+    expect(rows.map((r) => r.row).join('\n')).not.toMatch(/Conflict of interest|Bribery/);
     expect(file.headers.getSetCookie()).toEqual([]);
   });
 
@@ -314,6 +324,7 @@ describe('integrity reports', () => {
     expect(minutes.status).toBe(201);
     const { submitReport } = await server.client().ok(SUBMIT, {
       input: {
+        proof: await proof(),
         organisationSlug: organisation.slug,
         category: 'Bribery',
         title: 'Photos of the tender envelope',
@@ -324,6 +335,7 @@ describe('integrity reports', () => {
     // An upload key works once.
     const again = await server.client().request(SUBMIT, {
       input: {
+        proof: await proof(),
         organisationSlug: organisation.slug,
         category: 'Bribery',
         title: 'Again',
@@ -335,9 +347,13 @@ describe('integrity reports', () => {
 
     const followUp = await server
       .client()
-      .ok(`query($r: String!) { reportByReceipt(receipt: $r) { attachments { fileName size } } }`, {
-        r: submitReport.receipt,
-      });
+      .ok(
+        `query($r: String!, $p: String!) { reportByReceipt(receipt: $r, proof: $p) { attachments { fileName size } } }`,
+        {
+          r: submitReport.receipt,
+          p: await proof(),
+        },
+      );
     expect(
       followUp.reportByReceipt.attachments.map((a: { fileName: string }) => a.fileName),
     ).toEqual(['IMG_2041 (Aigerim).jpg', 'minutes.pdf']);
@@ -415,6 +431,7 @@ describe('integrity reports', () => {
     );
     const tooMany = await server.client().request(SUBMIT, {
       input: {
+        proof: await proof(),
         organisationSlug: organisation.slug,
         category: 'Bribery',
         title: 'Six files',
@@ -425,6 +442,7 @@ describe('integrity reports', () => {
     expect(reasons(tooMany)).toEqual(['attachments:TOO_MANY']);
     const unknown = await server.client().request(SUBMIT, {
       input: {
+        proof: await proof(),
         organisationSlug: organisation.slug,
         category: 'Bribery',
         title: 'Unknown file',
@@ -458,6 +476,7 @@ describe('integrity reports', () => {
   it('flags the acknowledgement and feedback deadlines when they pass, and clears them when met', async () => {
     await server.client().ok(SUBMIT, {
       input: {
+        proof: await proof(),
         organisationSlug: organisation.slug,
         category: 'Bribery',
         title: 'Forgotten report',
@@ -504,7 +523,7 @@ describe('integrity reports', () => {
   it('gives a wrong receipt the same error as an unknown one, after the same delay', async () => {
     const time = async (receipt: string) => {
       const started = Date.now();
-      const result = await server.client().request(FOLLOW_UP, { r: receipt });
+      const result = await server.client().request(FOLLOW_UP, { r: receipt, p: await proof() });
       return { ms: Date.now() - started, error: result.errors?.[0] };
     };
     // Alternated, three of each: the medians compare the two paths, not one noisy request.
@@ -520,9 +539,69 @@ describe('integrity reports', () => {
     const median = (runs: Array<{ ms: number }>) => runs.map((r) => r.ms).sort((x, y) => x - y)[1]!;
     for (const run of [...unknowns, ...wrongs]) expect(run.ms).toBeGreaterThanOrEqual(380);
     expect(Math.abs(median(unknowns) - median(wrongs))).toBeLessThan(150);
-    expect(code(await server.client().request(FOLLOW_UP, { r: 'not a receipt' }))).toBe(
-      'NOT_FOUND',
+    expect(
+      code(await server.client().request(FOLLOW_UP, { r: 'not a receipt', p: await proof() })),
+    ).toBe('NOT_FOUND');
+  });
+
+  it('filters by the sealed category and shows it to handlers and the reporter', async () => {
+    const { submitReport } = await server.client().ok(SUBMIT, {
+      input: {
+        proof: await proof(),
+        organisationSlug: organisation.slug,
+        category: 'Conflict of interest',
+        title: 'Brother-in-law on the tender board',
+        body: 'He scored his own company.',
+      },
+    });
+    const filtered = await handler.client.ok(
+      `query($o: ID!) { reports(organisationId: $o, first: 100, filter: { category: "Conflict of interest" }) { edges { node { title category } } } }`,
+      { o: organisation.id },
     );
+    const nodes = filtered.reports.edges.map((e: { node: unknown }) => e.node);
+    expect(nodes).toContainEqual({
+      title: 'Brother-in-law on the tender board',
+      category: 'Conflict of interest',
+    });
+    expect(nodes.every((n: { category: string }) => n.category === 'Conflict of interest')).toBe(
+      true,
+    );
+    const mine = await server
+      .client()
+      .ok(
+        `query($r: String!, $p: String!) { reportByReceipt(receipt: $r, proof: $p) { category } }`,
+        {
+          r: submitReport.receipt,
+          p: await proof(),
+        },
+      );
+    expect(mine.reportByReceipt.category).toBe('Conflict of interest');
+  });
+
+  it('logs a failure on the reporting path without its SQL, values or stack', async () => {
+    const owner = new pg.Client({ connectionString: db.ownerUrl });
+    await owner.connect();
+    await owner.query(
+      `alter table integrity_report add constraint refuse_all check (false) not valid`,
+    );
+    try {
+      logged = '';
+      const failed = await server.client().request(SUBMIT, {
+        input: {
+          proof: await proof(),
+          organisationSlug: organisation.slug,
+          category: 'Bribery',
+          title: 'Never stored',
+          body: 'Unlucky moment.',
+        },
+      });
+      expect(code(failed)).toBe('INTERNAL_SERVER_ERROR');
+      expect(logged).toContain('reporting operation failed');
+      expect(logged).not.toMatch(/submit_report|insert into|refuse_all|Never stored|"stack"/i);
+    } finally {
+      await owner.query(`alter table integrity_report drop constraint refuse_all`);
+      await owner.end();
+    }
   });
 
   it('lets only the case handlers read reports, not other admins', async () => {
@@ -561,9 +640,10 @@ describe('integrity reports', () => {
   });
 
   it('refuses bad reports clearly and stores nothing', async () => {
-    const submit = (input: Record<string, unknown>) =>
+    const submit = async (input: Record<string, unknown>) =>
       server.client().request(SUBMIT, {
         input: {
+          proof: await proof(),
           organisationSlug: organisation.slug,
           category: 'Bribery',
           title: 'T',

@@ -30,8 +30,16 @@ export interface Context {
   storage: FileStorage;
   /** The address people reach Alany at: links in e-mails start with it. */
   publicUrl: string;
-  /** The client's address for rate limits; never stored. */
+  /**
+   * The client's address for rate limits; never stored. On the anonymous reporting path it is
+   * the day's pseudonym of the address instead (modules/reports/reports.gate.ts).
+   */
   clientAddress: string;
+  /**
+   * An anonymous reporting operation (modules/reports): no session was resolved for it, even if
+   * a cookie came along, and nothing about it is logged with more than its day.
+   */
+  reporting?: boolean;
   userAgent: string | undefined;
   sessionCookie: SessionCookieWriter;
   /** Per-request memo for DataLoaders, keyed by loader name. */
