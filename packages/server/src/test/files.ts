@@ -1,5 +1,5 @@
 import { deflateSync } from 'node:zlib';
-import { PDFDocument, PDFName } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 
 /**
  * Real files carrying the metadata that names people (author, camera owner, GPS, comments),
@@ -111,4 +111,97 @@ export async function pdfWithMetadata(): Promise<Buffer> {
   );
   pdf.catalog.set(PDFName.of('Metadata'), pdf.context.register(xmp));
   return Buffer.from(await pdf.save());
+}
+
+/** An identifier the original PDF's trailer carries (as if copied from the author's own file). */
+export const ORIGINAL_PDF_ID = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+
+/**
+ * A PDF carrying, besides document information and XMP, everything an allow-list must stop:
+ * a comment whose author (/T) and date (/M) name the reporter, an embedded file (also listed
+ * as an associated file, AF, of the document and of the page), a filled-in form field,
+ * document JavaScript and an open action, and the original trailer /ID.
+ */
+export async function pdfWithEverything(): Promise<Buffer> {
+  const pdf = await PDFDocument.load(await pdfWithMetadata(), { updateMetadata: false });
+  const context = pdf.context;
+  const page = pdf.getPage(0);
+  const note = context.register(
+    context.obj({
+      Type: 'Annot',
+      Subtype: 'Text',
+      Rect: [10, 10, 30, 30],
+      T: PDFString.of(WHO),
+      M: PDFString.of("D:20261014093000+05'00'"),
+      Contents: PDFString.of(`Checked by ${WHO}`),
+    }),
+  );
+  page.node.set(PDFName.of('Annots'), context.obj([note]));
+  await pdf.attach(Buffer.from(`Spreadsheet of ${WHO}`), 'salaries.csv', {
+    mimeType: 'text/csv',
+    description: `Attached by ${WHO}`,
+  });
+  const spec = context.register(
+    context.obj({
+      Type: 'Filespec',
+      F: PDFString.of('page-notes.txt'),
+      Desc: PDFString.of(`Page notes of ${WHO}`),
+    }),
+  );
+  page.node.set(PDFName.of('AF'), context.obj([spec]));
+  pdf.catalog.set(PDFName.of('AF'), context.obj([spec]));
+  const form = pdf.getForm();
+  const field = form.createTextField('reporter.name');
+  field.setText(WHO);
+  field.addToPage(page, { x: 10, y: 150, width: 150, height: 20 });
+  const script = context.register(
+    context.obj({ S: 'JavaScript', JS: PDFString.of(`app.alert('${WHO}')`) }),
+  );
+  pdf.catalog.set(PDFName.of('OpenAction'), script);
+  pdf.addJavaScript('hello', `console.println('${WHO}')`);
+  context.trailerInfo.ID = context.obj([
+    PDFHexString.of(ORIGINAL_PDF_ID),
+    PDFHexString.of(ORIGINAL_PDF_ID),
+  ]);
+  return Buffer.from(await pdf.save({ useObjectStreams: false }));
+}
+
+/**
+ * A PNG whose chunks carry who and where: text (tEXt, zTXt, iTXt), EXIF (eXIf and the older
+ * zxIf), a C2PA manifest (caBX), a timestamp and a maker's private chunk, and bytes after IEND.
+ */
+export function pngWithEveryChunk(): Buffer {
+  const png = pngWithMetadata();
+  const end = png.length - 12; // the IEND chunk
+  return Buffer.concat([
+    png.subarray(0, end),
+    chunk('zxIf', Buffer.from(`MM\0*Owner=${WHO}`, 'latin1')),
+    chunk('caBX', Buffer.from(`jumb c2pa.claim signed by ${WHO}'s phone`, 'latin1')),
+    chunk('prVt', Buffer.from(`Device serial of ${WHO}`, 'latin1')),
+    png.subarray(end),
+    Buffer.from(`after the end: ${WHO}`, 'latin1'),
+  ]);
+}
+
+/** The chunk types of a PNG, in order. */
+export function pngChunks(png: Buffer): string[] {
+  const types: string[] = [];
+  for (let at = 8; at + 8 <= png.length;) {
+    const length = png.readUInt32BE(at);
+    types.push(png.subarray(at + 4, at + 8).toString('latin1'));
+    at += 12 + length;
+  }
+  return types;
+}
+
+/** The markers of a JPEG's segments up to the start of scan (APPn, COM, DQT…). */
+export function jpegMarkers(jpeg: Buffer): number[] {
+  const markers: number[] = [];
+  for (let at = 2; at + 4 <= jpeg.length;) {
+    const marker = jpeg[at + 1]!;
+    markers.push(marker);
+    if (marker === 0xda) break;
+    at += 2 + jpeg.readUInt16BE(at + 2);
+  }
+  return markers;
 }

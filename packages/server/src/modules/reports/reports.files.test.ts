@@ -1,19 +1,18 @@
 import { PDFDocument, PDFString } from 'pdf-lib';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { cleanAttachment, cleanPdf, safeFileName, sniff, UnreadableFile } from './reports.files.js';
 import {
-  cleanAttachment,
-  cleanJpeg,
-  cleanPdf,
-  cleanPng,
-  safeFileName,
-  sniff,
-  UnreadableFile,
-} from './reports.files.js';
-import {
+  jpegMarkers,
   jpegWithMetadata,
+  ORIGINAL_PDF_ID,
   PLAIN_JPEG,
+  pdfWithEverything,
   pdfWithMetadata,
+  pngChunks,
+  pngWithEveryChunk,
   pngWithMetadata,
+  WHERE,
   WHO,
 } from '../../test/files.js';
 
@@ -28,50 +27,114 @@ describe('attachment cleaning', () => {
     expect(sniff(Buffer.from([0xc3, 0x28]))).toBeNull(); // not UTF-8
   });
 
-  it('removes EXIF, XMP, IPTC, comments and trailing bytes from a JPEG and keeps the image', () => {
-    const dirty = jpegWithMetadata();
-    expect(dirty.toString('latin1')).toContain(WHO);
-    const clean = cleanJpeg(dirty);
+  it('re-encodes a JPEG: only its pixels survive, turned as the camera said', async () => {
+    // 16×8 pixels taken sideways (EXIF orientation 6), with EXIF, XMP, a comment and trailing bytes.
+    const taken = await sharp({
+      create: { width: 16, height: 8, channels: 3, background: { r: 180, g: 20, b: 20 } },
+    })
+      .jpeg()
+      .withExifMerge({ IFD0: { Artist: WHO, Copyright: WHERE } })
+      .withMetadata({ orientation: 6 })
+      .withXmp(`<x:xmpmeta><dc:creator>${WHO}</dc:creator></x:xmpmeta>`)
+      .toBuffer();
+    const comment = Buffer.concat([
+      Buffer.from([0xff, 0xfe, 0, 0]),
+      Buffer.from(`Taken by ${WHO}`, 'latin1'),
+    ]);
+    comment.writeUInt16BE(comment.length - 2, 2);
+    const tables = taken.indexOf(Buffer.from([0xff, 0xdb]));
+    const dirty = Buffer.concat([
+      taken.subarray(0, tables),
+      comment,
+      // Another EXIF (with GPS), XMP, IPTC and an ICC profile, as segments of their own.
+      jpegWithMetadata().subarray(2, jpegWithMetadata().indexOf(Buffer.from([0xff, 0xdb]))),
+      taken.subarray(tables),
+      Buffer.from(`trailing: ${WHO}`, 'latin1'),
+    ]);
+    expect((await sharp(dirty).metadata()).orientation).toBe(6);
+    const { kind, bytes: clean } = await cleanAttachment(dirty);
+    expect(kind).toBe('image/jpeg');
     const text = clean.toString('latin1');
-    expect(text).not.toContain('Aigerim');
-    expect(text).not.toContain('GPS');
-    expect(text).not.toContain('Exif');
-    expect(text).not.toContain('xmpmeta');
-    expect(text).not.toContain('8BIM');
-    expect(clean.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
-    expect(clean.subarray(-2)).toEqual(Buffer.from([0xff, 0xd9]));
-    // The picture itself (tables, frame, scan) is untouched: the original ends the same way.
-    const sos = PLAIN_JPEG.indexOf(Buffer.from([0xff, 0xda]));
-    expect(clean.includes(PLAIN_JPEG.subarray(sos))).toBe(true);
-    expect(() => cleanJpeg(dirty.subarray(0, 40))).toThrow(UnreadableFile);
-  });
-
-  it('removes text, EXIF and time chunks from a PNG and keeps the image', () => {
-    const dirty = pngWithMetadata();
-    const clean = cleanPng(dirty);
-    const text = clean.toString('latin1');
-    for (const gone of ['tEXt', 'zTXt', 'iTXt', 'eXIf', 'tIME', 'Aigerim', 'Author'])
+    for (const gone of [WHO, 'Aigerim', 'GPS', 'Exif', 'xmpmeta', '8BIM', 'Taken by', 'trailing'])
       expect(text).not.toContain(gone);
-    for (const kept of ['IHDR', 'IDAT', 'IEND']) expect(text).toContain(kept);
-    expect(() => cleanPng(dirty.subarray(0, 30))).toThrow(UnreadableFile);
+    // No application segment (EXIF, XMP, ICC, IPTC) and no comment; JFIF's APP0 at most.
+    expect(jpegMarkers(clean).filter((m) => (m >= 0xe1 && m <= 0xef) || m === 0xfe)).toEqual([]);
+    expect(clean.subarray(-2)).toEqual(Buffer.from([0xff, 0xd9]));
+    // The orientation is applied to the pixels: the stored image stands upright, 8×16.
+    const after = await sharp(clean).metadata();
+    expect([after.width, after.height, after.orientation]).toEqual([8, 16, undefined]);
+    await expect(cleanAttachment(dirty.subarray(0, 40))).rejects.toBeInstanceOf(UnreadableFile);
   });
 
-  it('removes the document information and XMP metadata from a PDF', async () => {
-    const dirty = await pdfWithMetadata();
-    const before = await PDFDocument.load(dirty, { updateMetadata: false });
-    expect(before.getAuthor()).toBe(WHO);
+  it('re-encodes a PNG: no text, EXIF, zxIf, C2PA, time or private chunk survives', async () => {
+    const dirty = pngWithEveryChunk();
+    for (const chunk of ['tEXt', 'zTXt', 'iTXt', 'eXIf', 'zxIf', 'caBX', 'tIME', 'prVt'])
+      expect(pngChunks(dirty)).toContain(chunk);
+    const { kind, bytes: clean } = await cleanAttachment(dirty);
+    expect(kind).toBe('image/png');
+    // Only what draws the picture: header, data, end, and the encoder's own pixel density.
+    expect(pngChunks(clean)).toEqual(['IHDR', 'pHYs', 'IDAT', 'IEND']);
+    const text = clean.toString('latin1');
+    for (const gone of [WHO, 'Aigerim', 'Author', 'c2pa', 'Device serial', 'after the end'])
+      expect(text).not.toContain(gone);
+    const { data, info } = await sharp(clean).raw().toBuffer({ resolveWithObject: true });
+    expect([info.width, info.height]).toEqual([2, 2]);
+    expect([...data.subarray(0, 3)]).toEqual([255, 0, 0]);
+    await expect(cleanAttachment(dirty.subarray(0, 30))).rejects.toBeInstanceOf(UnreadableFile);
+  });
+
+  it('keeps of a PDF only its pages: no annotation, file, form, script, XMP, Info or old /ID', async () => {
+    const dirty = await pdfWithEverything();
+    const before = dirty.toString('latin1');
+    for (const present of [
+      '/Annots',
+      '/EmbeddedFile',
+      '/AF',
+      '/AcroForm',
+      '/JavaScript',
+      '/Metadata',
+      ORIGINAL_PDF_ID,
+    ])
+      expect(before).toContain(present);
     const clean = await cleanPdf(dirty);
     const text = clean.toString('latin1');
-    expect(text).not.toContain('Aigerim');
-    expect(text).not.toContain('Akimat');
-    expect(text).not.toContain('xmpmeta');
+    const utf16 = Buffer.from(WHO, 'utf16le').swap16().toString('hex');
+    for (const gone of [
+      WHO,
+      'Aigerim',
+      'Akimat',
+      'xmpmeta',
+      utf16,
+      utf16.toUpperCase(),
+      Buffer.from(WHO).toString('hex'),
+      '/Annots',
+      '/Annot',
+      '/T (',
+      '/M (',
+      '/EmbeddedFile',
+      '/Filespec',
+      '/AF',
+      '/AcroForm',
+      '/Fields',
+      '/JavaScript',
+      '/JS',
+      '/OpenAction',
+      '/Names',
+      '/Metadata',
+      '/Info',
+      '/Author',
+      '/CreationDate',
+      ORIGINAL_PDF_ID,
+      ORIGINAL_PDF_ID.toUpperCase(),
+    ])
+      expect(text).not.toContain(gone);
+    // A fresh /ID, and the page still there with its text.
+    expect(text).toMatch(/\/ID \[ <[0-9A-Fa-f]{32}> <[0-9A-Fa-f]{32}> \]/);
     const after = await PDFDocument.load(clean, { updateMetadata: false });
-    expect(after.getAuthor()).toBeUndefined();
-    expect(after.getTitle()).toBeUndefined();
-    expect(after.getCreator()).toBeUndefined();
-    expect(after.getProducer()).toBeUndefined();
-    expect(after.getKeywords()).toBeUndefined();
     expect(after.getPageCount()).toBe(1);
+    expect(after.getAuthor()).toBeUndefined();
+    expect(after.getPage(0).getSize()).toEqual({ width: 200, height: 200 });
+    expect(after.getPage(0).node.Contents()).toBeDefined();
   });
 
   it('drops what an earlier revision left behind in a PDF', async () => {

@@ -1,12 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import {
   PDFArray,
   PDFDict,
   PDFDocument,
+  PDFHexString,
   PDFName,
   PDFRef,
   PDFStream,
   type PDFObject,
 } from 'pdf-lib';
+import sharp from 'sharp';
 
 /**
  * What a reporter may attach, and how each kind is cleaned before it is encrypted and stored.
@@ -51,93 +54,71 @@ function isPlainText(bytes: Buffer): boolean {
   }
 }
 
+/** Larger images are refused rather than decoded: a decompression bomb must not stop the server. */
+const MAX_IMAGE_PIXELS = 80_000_000;
+
 /**
- * Drops every JPEG segment that can carry who, where or with what: EXIF/XMP, IPTC, comments,
- * and anything after the end-of-image marker.
+ * Decodes the image and encodes its pixels anew, turned the way the camera's orientation said:
+ * nothing of the original file but its pixels survives. EXIF (camera, owner, GPS, time), XMP,
+ * IPTC, comments, ICC profiles (which can name the device), thumbnails, PNG text, eXIf/zxIf,
+ * C2PA manifests (caBX), makers' private chunks and any bytes after the image are all left
+ * behind, because the encoder never sees them.
  */
-export function cleanJpeg(bytes: Buffer): Buffer {
-  const damaged = () => new UnreadableFile('DAMAGED_FILE', 'The JPEG image is damaged.');
-  const kept: Buffer[] = [bytes.subarray(0, 2)];
-  let at = 2;
-  for (;;) {
-    if (at + 2 > bytes.length || bytes[at] !== 0xff) throw damaged();
-    const marker = bytes[at + 1]!;
-    if (marker === 0xff) {
-      at += 1; // fill byte
-      continue;
-    }
-    if (marker === 0xd9) {
-      kept.push(bytes.subarray(at, at + 2));
-      break;
-    }
-    if (at + 4 > bytes.length) throw damaged();
-    const length = bytes.readUInt16BE(at + 2);
-    if (length < 2 || at + 2 + length > bytes.length) throw damaged();
-    const segment = bytes.subarray(at, at + 2 + length);
-    if (!droppedJpegSegment(marker, segment)) kept.push(segment);
-    at += 2 + length;
-    if (marker === 0xda) {
-      // Entropy-coded data up to the next real marker (not a stuffed 0xFF00 or a restart).
-      const start = at;
-      while (
-        at + 1 < bytes.length &&
-        !(
-          bytes[at] === 0xff &&
-          bytes[at + 1] !== 0 &&
-          !(bytes[at + 1]! >= 0xd0 && bytes[at + 1]! <= 0xd7)
-        )
-      )
-        at += 1;
-      if (at + 1 >= bytes.length) throw damaged();
-      kept.push(bytes.subarray(start, at));
-    }
+export async function cleanImage(bytes: Buffer, kind: 'image/jpeg' | 'image/png'): Promise<Buffer> {
+  const damaged = () =>
+    new UnreadableFile(
+      'DAMAGED_FILE',
+      kind === 'image/png' ? 'The PNG image is damaged.' : 'The JPEG image is damaged.',
+    );
+  try {
+    const image = sharp(bytes, { failOn: 'error', limitInputPixels: MAX_IMAGE_PIXELS })
+      .rotate() // applies the EXIF orientation, which then goes with the rest of the EXIF
+      .toColourspace('srgb');
+    const clean =
+      kind === 'image/png'
+        ? await image.png({ compressionLevel: 9 }).toBuffer()
+        : await image.jpeg({ quality: 92, chromaSubsampling: '4:4:4' }).toBuffer();
+    return clean;
+  } catch {
+    throw damaged();
   }
-  return Buffer.concat(kept);
 }
-
-function droppedJpegSegment(marker: number, segment: Buffer): boolean {
-  if (marker === 0xfe) return true; // COM
-  if (marker >= 0xe0 && marker <= 0xef) {
-    // JFIF/JFXX (APP0) go too: their thumbnails may show what a crop removed.
-    if (marker === 0xee) return false; // Adobe: colour transform, needed to decode
-    // ICC colour profiles (APP2) are kept so colours stay right; everything else goes,
-    // APP1 (EXIF, XMP), APP13 (Photoshop/IPTC) and the makers' own segments included.
-    return !(marker === 0xe2 && segment.subarray(4, 16).toString('latin1') === 'ICC_PROFILE\0');
-  }
-  return false;
-}
-
-const PNG_DROPPED = new Set(['tEXt', 'iTXt', 'zTXt', 'eXIf', 'tIME']);
-
-/** Drops PNG text, EXIF and time chunks; everything after IEND is dropped too. */
-export function cleanPng(bytes: Buffer): Buffer {
-  const damaged = () => new UnreadableFile('DAMAGED_FILE', 'The PNG image is damaged.');
-  const kept: Buffer[] = [PNG_SIGNATURE];
-  let at = 8;
-  for (;;) {
-    if (at + 12 > bytes.length) throw damaged();
-    const length = bytes.readUInt32BE(at);
-    const type = bytes.subarray(at + 4, at + 8).toString('latin1');
-    const end = at + 12 + length;
-    if (end > bytes.length || !/^[A-Za-z]{4}$/.test(type)) throw damaged();
-    if (!PNG_DROPPED.has(type)) kept.push(bytes.subarray(at, end));
-    at = end;
-    if (type === 'IEND') break;
-  }
-  return Buffer.concat(kept);
-}
-
-const PDF_INFO_KEYS = ['Title', 'Author', 'Subject', 'Keywords', 'Creator', 'Producer'];
 
 /**
- * Rewrites a PDF without its document information (author, creator, producer, title, subject,
- * keywords, dates) and without XMP metadata streams, on the document and on every object that
- * carries one. The file is written anew, without the old revisions an incremental update keeps.
+ * What a page may keep: how it looks (content, resources, boxes, rotation, transparency group).
+ * Everything else goes: annotations (their authors /T, dates /M, comments, form widgets,
+ * attached files, JavaScript actions), associated files (AF), page-level metadata, thumbnails,
+ * additional actions, structure and article threads.
+ */
+const PAGE_KEYS = new Set([
+  'Type',
+  'Parent',
+  'Resources',
+  'MediaBox',
+  'CropBox',
+  'BleedBox',
+  'TrimBox',
+  'ArtBox',
+  'Contents',
+  'Rotate',
+  'UserUnit',
+  'Group',
+]);
+
+/** Keys removed from every remaining object (images, fonts, forms drawn on a page). */
+const DROPPED_KEYS = ['Metadata', 'PieceInfo', 'AF', 'LastModified', 'OPI', 'StructParent'];
+
+/**
+ * Rebuilds a PDF from its pages alone, keeping what an allow-list names: a new document whose
+ * catalog holds only the page tree, without the old Info dictionary (author, creator, dates),
+ * XMP, outlines, names (embedded files, JavaScript), open actions, AcroForm data or structure,
+ * with a fresh random /ID instead of the original one (which can match the author's copy),
+ * and without the old revisions an incremental update keeps.
  */
 export async function cleanPdf(bytes: Buffer): Promise<Buffer> {
-  let pdf: PDFDocument;
+  let source: PDFDocument;
   try {
-    pdf = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
+    source = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
   } catch (error) {
     // pdf-lib's EncryptedPDFError loses its class name once bundled; its message says it.
     if (/encrypted/i.test((error as Error).message))
@@ -148,42 +129,44 @@ export async function cleanPdf(bytes: Buffer): Promise<Buffer> {
     throw new UnreadableFile('DAMAGED_FILE', 'The PDF could not be read.');
   }
   try {
-    return await withoutPdfMetadata(pdf);
+    return await rebuiltPdf(source);
   } catch {
     throw new UnreadableFile('DAMAGED_FILE', 'The PDF could not be read.');
   }
 }
 
-async function withoutPdfMetadata(pdf: PDFDocument): Promise<Buffer> {
+async function rebuiltPdf(source: PDFDocument): Promise<Buffer> {
+  const pages = source.getPages();
+  if (!pages.length) throw new Error('A PDF without pages.');
+  // Cut each page down to the allow-list before copying, so nothing else is even copied.
+  for (const page of pages)
+    for (const key of page.node.keys())
+      if (!PAGE_KEYS.has(key.asString().slice(1))) page.node.delete(key);
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  const copied = await pdf.copyPages(
+    source,
+    pages.map((_, index) => index),
+  );
+  for (const page of copied) pdf.addPage(page);
   const context = pdf.context;
-  const info = context.trailerInfo.Info;
-  if (info instanceof PDFRef) context.delete(info);
-  else if (info instanceof PDFDict) for (const key of PDF_INFO_KEYS) info.delete(PDFName.of(key));
-  context.trailerInfo.Info = undefined;
-  // XMP packets and Photoshop/Illustrator piece data can sit on the catalog, pages and images.
-  for (const [ref, object] of context.enumerateIndirectObjects()) {
+  for (const [, object] of context.enumerateIndirectObjects()) {
     const dict =
       object instanceof PDFDict ? object : object instanceof PDFStream ? object.dict : undefined;
-    if (!dict) continue;
-    if (dict.get(PDFName.of('Type')) === PDFName.of('Metadata')) {
-      context.delete(ref);
-      continue;
-    }
-    for (const key of ['Metadata', 'PieceInfo']) {
-      const value = dict.get(PDFName.of(key));
-      if (value instanceof PDFRef) context.delete(value);
-      dict.delete(PDFName.of(key));
-    }
+    if (dict) for (const key of DROPPED_KEYS) dict.delete(PDFName.of(key));
   }
+  context.trailerInfo.Info = undefined;
+  context.trailerInfo.ID = context.obj([
+    PDFHexString.of(randomBytes(16).toString('hex')),
+    PDFHexString.of(randomBytes(16).toString('hex')),
+  ]);
   dropUnreachable(pdf);
   // Object streams would compress whatever is left; plain objects keep the file inspectable.
   return Buffer.from(await pdf.save({ useObjectStreams: false, updateFieldAppearances: false }));
 }
 
 /**
- * Deletes every object the document no longer reaches from its catalog: earlier revisions of
- * an incrementally saved file (an old Info dictionary under another number, say) would
- * otherwise be written out again.
+ * Deletes every object the document no longer reaches from its catalog or trailer, such as
+ * the annotations and files the allow-list cut off after they were copied.
  */
 function dropUnreachable(pdf: PDFDocument): void {
   const context = pdf.context;
@@ -215,9 +198,8 @@ export async function cleanAttachment(
   const kind = sniff(bytes);
   switch (kind) {
     case 'image/jpeg':
-      return { kind, bytes: cleanJpeg(bytes) };
     case 'image/png':
-      return { kind, bytes: cleanPng(bytes) };
+      return { kind, bytes: await cleanImage(bytes, kind) };
     case 'application/pdf':
       return { kind, bytes: await cleanPdf(bytes) };
     case 'text/plain':
