@@ -34,7 +34,8 @@ async function graphql(page: Page, query: string, variables: Record<string, unkn
 }
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  // At `info`, so that the last step can read every request line the server writes.
+  [server, browser] = await Promise.all([startServer({ logLevel: 'info' }), launchBrowser()]);
   handlerContext = await browser.newContext({ viewport: DESKTOP, locale: 'en-US' });
   // The reporter's phone: no account, no cookie of Alany's. The strict CSP of the reporter
   // pages would refuse axe's injected script, so this context lets it in; the first step checks
@@ -310,5 +311,82 @@ describe('an anonymous integrity report, answered', () => {
       await checkPage(page, `report-form-${locale}`);
       await context.close();
     }
+  });
+  it('a signed-in member reports from their usual browser and leaves no trace of it', async () => {
+    // Dana is signed in in this browser; her session was last seen long ago.
+    const owner = new pg.Client({ connectionString: server.ownerDatabaseUrl() });
+    await owner.connect();
+    const lastSeen = async () =>
+      (
+        await owner.query<{ at: string }>(
+          `select string_agg(last_seen_at::text, ',' order by id) as at from user_session`,
+        )
+      ).rows[0]!.at;
+    await owner.query(`update user_session set last_seen_at = '2026-01-01 10:00:00+00'`);
+    const before = await lastSeen();
+    expect((await handlerContext.cookies()).length).toBeGreaterThan(0);
+    // Nothing else of the handler's runs meanwhile: every request line below would be ours.
+    await handler.goto('about:blank');
+    const logFrom = server.log().length;
+
+    const page = await handlerContext.newPage();
+    const sent: Array<{ url: string; type: string; cookie: string | undefined }> = [];
+    const sockets: string[] = [];
+    page.on('request', (request) => {
+      void request
+        .allHeaders()
+        .then((headers) =>
+          sent.push({ url: request.url(), type: request.resourceType(), cookie: headers.cookie }),
+        );
+    });
+    page.on('websocket', (socket) => sockets.push(socket.url()));
+
+    await page.goto(`${server.url}/report/${slug}`);
+    await heading(page, 'Report to Open Audit Office').waitFor();
+    await page.getByText('This page does not use your Alany account').waitFor();
+    await page.getByLabel('What is it about?').selectOption('Conflict of interest');
+    await page.getByLabel('A short title').fill('Board member owns the winning firm');
+    await page
+      .getByLabel('Describe what happened')
+      .fill('The firm that won the audit contract belongs to a board member’s son.');
+    await page.getByLabel('Files (optional)').setInputFiles({
+      name: 'registry extract.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Company register: owner is the son of the board member.'),
+    });
+    await page.locator('.attachments__name', { hasText: 'registry extract.txt' }).waitFor();
+    await page.getByRole('button', { name: 'Send the report' }).click();
+    await heading(page, 'Your report was sent').waitFor();
+    const ownReceipt = (await page.locator('[data-receipt]').textContent())?.trim() ?? '';
+    expect(ownReceipt).toMatch(/^\d{4}-\d{4}-\d{4}-\d{4}$/);
+
+    await page.getByRole('link', { name: 'Follow up with your receipt' }).first().click();
+    await heading(page, 'Follow up on your report').waitFor();
+    await page.getByLabel('Receipt').fill(ownReceipt);
+    await page.getByRole('button', { name: 'Open' }).click();
+    await heading(page, 'Board member owns the winning firm').waitFor();
+    await page.getByLabel('Your message').fill('The contract was signed the day after.');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await page.getByText('Your message was sent.').waitFor();
+    await page.close();
+
+    // What the page's own code sent (GraphQL, uploads, the puzzle) carried no cookie…
+    const own = sent.filter((r) => r.type === 'fetch' || r.type === 'xhr');
+    expect(own.some((r) => r.url.endsWith('/graphql'))).toBe(true);
+    expect(own.some((r) => r.url.endsWith('/report-uploads'))).toBe(true);
+    expect(own.filter((r) => r.cookie !== undefined)).toEqual([]);
+    // …no WebSocket was opened…
+    expect(sockets).toEqual([]);
+    // …the page and its files did carry it (the browser sends it), yet no session was resolved…
+    expect(sent.some((r) => r.type === 'document' && r.cookie !== undefined)).toBe(true);
+    expect(await lastSeen()).toBe(before);
+    await owner.end();
+    // …and the server logged no request of all these: not the pages, their files, the calls.
+    const lines = server
+      .log()
+      .slice(logFrom)
+      .split('\n')
+      .filter((line) => line.includes('"msg":"request"'));
+    expect(lines).toEqual([]);
   });
 });

@@ -24,6 +24,8 @@ export interface RunningServer {
   dispose(): Promise<void>;
   /** A connection string for the server's database as its owner, to look at what it wrote. */
   ownerDatabaseUrl(): string;
+  /** Everything the server has logged so far (at `logLevel`), to check what it wrote there. */
+  log(): string;
 }
 
 function freePort(): Promise<number> {
@@ -72,7 +74,7 @@ function stopChild(child: ChildProcess): Promise<void> {
  * Starts the built server (packages/server/dist) with a database of its own: a new database on
  * DATABASE_URL's server when that is set, else the embedded PostgreSQL in a temporary folder.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: { logLevel?: string } = {}): Promise<RunningServer> {
   if (!fs.existsSync(serverMain)) {
     throw new Error(`${serverMain} is missing: build the server first (pnpm run build).`);
   }
@@ -86,7 +88,7 @@ export async function startServer(): Promise<RunningServer> {
     NODE_ENV: 'production',
     PORT: String(port),
     HOST: '127.0.0.1',
-    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+    LOG_LEVEL: options.logLevel ?? process.env.E2E_LOG_LEVEL ?? 'warn',
     ALANY_SEED_DEMO: 'false',
     ALANY_WEB_DIST: webDist,
     // Production refuses to start without the key that encrypts integrity reports.
@@ -134,6 +136,7 @@ export async function startServer(): Promise<RunningServer> {
 
   let child: ChildProcess | null = null;
   let output = '';
+  let log = '';
   const start = async () => {
     output = '';
     const started = spawn(process.execPath, [serverMain], {
@@ -144,6 +147,7 @@ export async function startServer(): Promise<RunningServer> {
     child = started;
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-20_000);
+      log += chunk.toString();
       if (process.env.E2E_LOG_LEVEL) process.stderr.write(chunk);
     };
     started.stdout?.on('data', keep);
@@ -165,6 +169,7 @@ export async function startServer(): Promise<RunningServer> {
     start,
     stop,
     ownerDatabaseUrl: () => ownerDatabaseUrl(),
+    log: () => log,
     dispose: async () => {
       await stop();
       await cleanupDatabase();

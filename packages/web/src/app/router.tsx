@@ -7,7 +7,7 @@ import { networkRoutes } from '../features/networks/routes';
 import { invitationRoutes, organisationRoutes } from '../features/organisations/routes';
 import { libraryRoutes } from '../features/library/routes';
 import { publicRiskRoutes, riskRoutes } from '../features/risks/routes';
-import { reporterRoutes, reportRoutes } from '../features/reports/routes';
+import { reporterHandoffRoutes, reportRoutes } from '../features/reports/routes';
 import { settingsRoutes } from '../features/settings/routes';
 import { spaceRoutes } from '../features/spaces/routes';
 import { NotFoundPage } from './NotFoundPage';
@@ -27,7 +27,7 @@ export const routes: RouteObject[] = [
       ...audienceRoutes,
       ...libraryRoutes,
       ...publicRiskRoutes,
-      ...reporterRoutes,
+      ...reporterHandoffRoutes,
       {
         element: (
           <RequireSignedIn>

@@ -100,7 +100,7 @@ type Documents = {
     "\n  fragment ReportAttachmentFields on ReportAttachmentView {\n    id\n    fileName\n    mediaType\n    size\n  }\n": typeof types.ReportAttachmentFieldsFragmentDoc,
     "\n  fragment ReportMessageFields on ReportMessageView {\n    id\n    fromReporter\n    internal\n    body\n    sentOn\n    attachments {\n      ...ReportAttachmentFields\n    }\n  }\n": typeof types.ReportMessageFieldsFragmentDoc,
     "\n  fragment ReporterViewFields on ReporterView {\n    status\n    category\n    title\n    submittedOn\n    attachments {\n      ...ReportAttachmentFields\n    }\n    messages {\n      ...ReportMessageFields\n    }\n  }\n": typeof types.ReporterViewFieldsFragmentDoc,
-    "\n  query ReportByReceipt($receipt: String!) {\n    reportByReceipt(receipt: $receipt) {\n      ...ReporterViewFields\n    }\n  }\n": typeof types.ReportByReceiptDocument,
+    "\n  query ReportByReceipt($receipt: String!, $proof: String!) {\n    reportByReceipt(receipt: $receipt, proof: $proof) {\n      ...ReporterViewFields\n    }\n  }\n": typeof types.ReportByReceiptDocument,
     "\n  mutation ReplyToReport($input: ReplyToReportInput!) {\n    replyToReport(input: $input) {\n      ...ReporterViewFields\n    }\n  }\n": typeof types.ReplyToReportDocument,
     "\n  query ReportingSettings($organisationId: ID!) {\n    reportingSettings(organisationId: $organisationId) {\n      organisationName\n      enabled\n      intro\n      categories\n      handlerUserIds\n    }\n    members(organisationId: $organisationId, first: 100) {\n      edges {\n        node {\n          id\n          role\n          user {\n            id\n            displayName\n          }\n        }\n      }\n    }\n  }\n": typeof types.ReportingSettingsDocument,
     "\n  mutation ConfigureReporting($input: ConfigureReportingInput!) {\n    configureReporting(input: $input) {\n      organisationName\n      enabled\n      intro\n      categories\n      handlerUserIds\n    }\n  }\n": typeof types.ConfigureReportingDocument,
@@ -235,7 +235,7 @@ const documents: Documents = {
     "\n  fragment ReportAttachmentFields on ReportAttachmentView {\n    id\n    fileName\n    mediaType\n    size\n  }\n": types.ReportAttachmentFieldsFragmentDoc,
     "\n  fragment ReportMessageFields on ReportMessageView {\n    id\n    fromReporter\n    internal\n    body\n    sentOn\n    attachments {\n      ...ReportAttachmentFields\n    }\n  }\n": types.ReportMessageFieldsFragmentDoc,
     "\n  fragment ReporterViewFields on ReporterView {\n    status\n    category\n    title\n    submittedOn\n    attachments {\n      ...ReportAttachmentFields\n    }\n    messages {\n      ...ReportMessageFields\n    }\n  }\n": types.ReporterViewFieldsFragmentDoc,
-    "\n  query ReportByReceipt($receipt: String!) {\n    reportByReceipt(receipt: $receipt) {\n      ...ReporterViewFields\n    }\n  }\n": types.ReportByReceiptDocument,
+    "\n  query ReportByReceipt($receipt: String!, $proof: String!) {\n    reportByReceipt(receipt: $receipt, proof: $proof) {\n      ...ReporterViewFields\n    }\n  }\n": types.ReportByReceiptDocument,
     "\n  mutation ReplyToReport($input: ReplyToReportInput!) {\n    replyToReport(input: $input) {\n      ...ReporterViewFields\n    }\n  }\n": types.ReplyToReportDocument,
     "\n  query ReportingSettings($organisationId: ID!) {\n    reportingSettings(organisationId: $organisationId) {\n      organisationName\n      enabled\n      intro\n      categories\n      handlerUserIds\n    }\n    members(organisationId: $organisationId, first: 100) {\n      edges {\n        node {\n          id\n          role\n          user {\n            id\n            displayName\n          }\n        }\n      }\n    }\n  }\n": types.ReportingSettingsDocument,
     "\n  mutation ConfigureReporting($input: ConfigureReportingInput!) {\n    configureReporting(input: $input) {\n      organisationName\n      enabled\n      intro\n      categories\n      handlerUserIds\n    }\n  }\n": types.ConfigureReportingDocument,
@@ -645,7 +645,7 @@ export function graphql(source: "\n  fragment ReporterViewFields on ReporterView
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ReportByReceipt($receipt: String!) {\n    reportByReceipt(receipt: $receipt) {\n      ...ReporterViewFields\n    }\n  }\n"): (typeof documents)["\n  query ReportByReceipt($receipt: String!) {\n    reportByReceipt(receipt: $receipt) {\n      ...ReporterViewFields\n    }\n  }\n"];
+export function graphql(source: "\n  query ReportByReceipt($receipt: String!, $proof: String!) {\n    reportByReceipt(receipt: $receipt, proof: $proof) {\n      ...ReporterViewFields\n    }\n  }\n"): (typeof documents)["\n  query ReportByReceipt($receipt: String!, $proof: String!) {\n    reportByReceipt(receipt: $receipt, proof: $proof) {\n      ...ReporterViewFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

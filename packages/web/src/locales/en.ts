@@ -1060,7 +1060,7 @@ export const en = {
   'report.protections.deadlines':
     'The organisation should confirm it received your report within 7 days and tell you what it did within 3 months.',
   'report.protections.signedIn':
-    'You are signed in, but your report is not linked to your account. It stays anonymous unless you choose to write your contact below.',
+    'This page does not use your Alany account, even if you are signed in on this browser: it sends no cookie, opens no live connection, and your report is not linked to you unless you write your contact below.',
   'report.protections.device':
     'Safer still: report from a device and a network that are not your employer’s, and do not write anything that only you could know unless it is needed.',
   'report.field.category': 'What is it about?',

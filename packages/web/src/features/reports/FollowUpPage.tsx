@@ -8,6 +8,7 @@ import { AttachmentPicker } from './AttachmentPicker';
 import { AttachmentList, Conversation, useDay } from './Conversation';
 import { REPLY_TO_REPORT, REPORT_BY_RECEIPT } from './documents';
 import { ANONYMOUSLY, Protections } from './ReportPage';
+import { solveProof } from './proof';
 import type { UploadedFile } from './uploads';
 
 /**
@@ -20,7 +21,11 @@ export function FollowUpPage() {
   const [receipt, setReceipt] = useState<string | null>(null);
   const [report, setReport] = useState<ReporterViewFieldsFragment | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [open, { loading }] = useLazyQuery(REPORT_BY_RECEIPT, { fetchPolicy: 'no-cache' });
+  const [proving, setProving] = useState(false);
+  const [open, { loading: opening }] = useLazyQuery(REPORT_BY_RECEIPT, {
+    fetchPolicy: 'no-cache',
+  });
+  const loading = proving || opening;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -32,7 +37,12 @@ export function FollowUpPage() {
       return;
     }
     try {
-      const { data, error } = await open({ variables: { receipt: value }, context: ANONYMOUSLY });
+      setProving(true);
+      const proof = await solveProof().finally(() => setProving(false));
+      const { data, error } = await open({
+        variables: { receipt: value, proof },
+        context: ANONYMOUSLY,
+      });
       if (error) throw error;
       if (data?.reportByReceipt) {
         setReceipt(value);
@@ -107,10 +117,12 @@ function ReportThread({
   const [uploading, setUploading] = useState(false);
   const [sent, setSent] = useState(false);
   const [problems, setProblems] = useState<ErrorView<(typeof REPLY_FIELDS)[number]> | null>(null);
-  const [reply, { loading }] = useMutation(REPLY_TO_REPORT, {
+  const [proving, setProving] = useState(false);
+  const [reply, { loading: replying }] = useMutation(REPLY_TO_REPORT, {
     context: ANONYMOUSLY,
     fetchPolicy: 'no-cache',
   });
+  const loading = proving || replying;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -118,8 +130,12 @@ function ReportThread({
     setProblems(null);
     setSent(false);
     try {
+      setProving(true);
+      const proof = await solveProof().finally(() => setProving(false));
       const { data } = await reply({
-        variables: { input: { receipt, body, attachments: files.map((f) => f.upload) } },
+        variables: {
+          input: { receipt, body, attachments: files.map((f) => f.upload), proof },
+        },
       });
       if (data) {
         onChange(data.replyToReport);

@@ -4,10 +4,10 @@ import { Link, useParams } from 'react-router';
 import { describeError, serverProblems, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { QueryProblem } from '../../app/QueryProblem';
-import { useViewer } from '../../app/viewer';
 import { Alert, Button, Loading, Page, SelectField, TextAreaField, TextField } from '../../ui';
 import { AttachmentPicker } from './AttachmentPicker';
 import { REPORTING_PAGE, SUBMIT_REPORT } from './documents';
+import { solveProof } from './proof';
 import type { UploadedFile } from './uploads';
 
 /** No cookie with anything the reporter sends: the report cannot point at an account. */
@@ -28,7 +28,6 @@ type Field = (typeof FIELDS)[number];
 /** What protects the reporter, in plain words; shown on both reporter pages. */
 export function Protections() {
   const { t } = useI18n();
-  const { viewer } = useViewer();
   return (
     <section className="card protections" aria-labelledby="protections-title">
       <h2 id="protections-title" className="card__title">
@@ -43,7 +42,7 @@ export function Protections() {
         <li>{t('report.protections.receipt')}</li>
         <li>{t('report.protections.deadlines')}</li>
       </ul>
-      {viewer && <p className="protections__signed-in">{t('report.protections.signedIn')}</p>}
+      <p className="protections__signed-in">{t('report.protections.signedIn')}</p>
       <p className="muted">{t('report.protections.device')}</p>
     </section>
   );
@@ -120,7 +119,11 @@ function ReportForm({
   const [uploading, setUploading] = useState(false);
   const [identify, setIdentify] = useState(false);
   const [problems, setProblems] = useState<ErrorView<Field> | null>(null);
-  const [submitReport, { loading }] = useMutation(SUBMIT_REPORT, { context: ANONYMOUSLY });
+  const [proving, setProving] = useState(false);
+  const [submitReport, { loading: sending }] = useMutation(SUBMIT_REPORT, {
+    context: ANONYMOUSLY,
+  });
+  const loading = proving || sending;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -129,9 +132,12 @@ function ReportForm({
     const text = (name: Field) => String(form.get(name) ?? '').trim();
     setProblems(null);
     try {
+      setProving(true);
+      const proof = await solveProof().finally(() => setProving(false));
       const { data } = await submitReport({
         variables: {
           input: {
+            proof,
             organisationSlug: slug,
             category: categories.length ? text('category') : t('report.category.other'),
             title: text('title'),

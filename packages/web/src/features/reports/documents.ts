@@ -57,8 +57,8 @@ export const REPORTER_VIEW_FIELDS = graphql(`
 `);
 
 export const REPORT_BY_RECEIPT = graphql(`
-  query ReportByReceipt($receipt: String!) {
-    reportByReceipt(receipt: $receipt) {
+  query ReportByReceipt($receipt: String!, $proof: String!) {
+    reportByReceipt(receipt: $receipt, proof: $proof) {
       ...ReporterViewFields
     }
   }

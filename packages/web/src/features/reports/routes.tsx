@@ -1,8 +1,11 @@
+import { useEffect } from 'react';
 import type { RouteObject } from 'react-router';
 
 /**
  * Open to everyone, no account needed. The server sends these pages with no-store,
  * no-referrer and a strict Content-Security-Policy, and logs no request line for them.
+ * They run in their own client (ReporterApp.tsx, started by main.tsx), never inside the
+ * signed-in app.
  */
 export const reporterRoutes: RouteObject[] = [
   {
@@ -30,4 +33,20 @@ export const reportRoutes: RouteObject[] = [
     lazy: () =>
       import('./ReportingSettingsPage').then((m) => ({ Component: m.ReportingSettingsPage })),
   },
+];
+
+/**
+ * A link inside the signed-in app to a reporter page loads it afresh: main.tsx then starts the
+ * reporter's own client, and the app's session and WebSocket are gone with the old page.
+ */
+function LeaveForReporterPage() {
+  useEffect(() => {
+    window.location.reload();
+  }, []);
+  return null;
+}
+
+/** In the signed-in app's router: the reporter pages' paths, handed over to ReporterApp. */
+export const reporterHandoffRoutes: RouteObject[] = [
+  { path: 'report/*', element: <LeaveForReporterPage /> },
 ];

@@ -1,3 +1,5 @@
+import { solveProof } from './proof';
+
 /** Mirrors the server's limits (reports.http.ts, reports.inputs.ts), to refuse early and word it. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_FILES = 5;
@@ -37,13 +39,15 @@ const KNOWN = new Set<string>([
 
 /**
  * Sends one file to the server, which removes its metadata and encrypts it, and returns the
- * key that the report or reply then names. No cookie goes with it (credentials: 'omit').
+ * key that the report or reply then names. No cookie goes with it (credentials: 'omit'); a
+ * solved proof of work does.
  */
 export async function uploadFile(file: File): Promise<UploadedFile> {
   if (file.size > MAX_FILE_BYTES) throw new UploadFailed('FILE_TOO_LARGE');
   if (file.size === 0) throw new UploadFailed('EMPTY_FILE');
   let response: Response;
   try {
+    const proof = await solveProof();
     response = await fetch('/report-uploads', {
       method: 'POST',
       credentials: 'omit',
@@ -51,6 +55,7 @@ export async function uploadFile(file: File): Promise<UploadedFile> {
       headers: {
         'content-type': 'application/octet-stream',
         'x-file-name': encodeURIComponent(file.name),
+        'x-report-proof': proof,
       },
       body: file,
     });
