@@ -17,6 +17,7 @@ import { Migration20261127000015CachedPolicyPlans } from './Migration20261127000
 import { Migration20261127000016StoredHtml } from './Migration20261127000016StoredHtml.js';
 import { Migration20261127000017VoteCounter } from './Migration20261127000017VoteCounter.js';
 import { Migration20261207000210SocketCredentials } from './Migration20261207000210SocketCredentials.js';
+import { Migration20261207000200ReportHandlers } from './Migration20261207000200ReportHandlers.js';
 
 /** Applied in this order; a new migration is appended here and never edited once released. */
 export const migrationsList: MigrationObject[] = [
@@ -50,4 +51,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261207000210SocketCredentials',
     class: Migration20261207000210SocketCredentials,
   },
+  { name: 'Migration20261207000200ReportHandlers', class: Migration20261207000200ReportHandlers },
 ];

@@ -1433,6 +1433,16 @@ const cases: Record<string, () => Promise<void>> = {
         who,
       ),
     ),
+  'Query.reportHandlers': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `query($o: ID!) { reportHandlers(organisationId: $o) { handlers changes { added } } }`,
+          { o: a.organisation.id },
+        ),
+        who,
+      ),
+    ),
   'Query.report': async () =>
     asB(async (attacker, who) =>
       expectDenied(

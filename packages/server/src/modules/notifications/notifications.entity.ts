@@ -15,8 +15,9 @@ export class Notification {
   @Property({ type: 'uuid' })
   organisationId!: string;
 
-  @Property({ type: 'uuid' })
-  spaceId!: string;
+  /** Absent for what happens outside spaces (a change of an organisation's case handlers). */
+  @Property({ type: 'uuid', nullable: true })
+  spaceId?: string | null;
 
   @Property({ type: 'uuid' })
   userId!: string;
@@ -25,7 +26,7 @@ export class Notification {
   actorId?: string | null;
 
   @Property({ type: 'text' })
-  @Field({ description: 'What happened: MENTION.' })
+  @Field({ description: 'What happened: MENTION, or REPORT_HANDLERS_CHANGED.' })
   kind!: string;
 
   @Property({ type: 'uuid', nullable: true })

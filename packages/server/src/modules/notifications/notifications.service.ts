@@ -67,6 +67,39 @@ export async function notifyMentioned(
   return created.map((n) => n.userId);
 }
 
+/**
+ * Tells people that an organisation's case handlers changed (who may read integrity reports):
+ * nobody becomes a reader of reports without the others hearing of it. Only an owner sends it.
+ */
+export async function notifyReportHandlersChanged(
+  em: EntityManager,
+  context: Context,
+  organisationId: string,
+  userIds: string[],
+): Promise<void> {
+  const { userId: actorId } = requireUser(context);
+  const created = [...new Set(userIds)]
+    .filter((id) => id !== actorId)
+    .map((userId) =>
+      em.create(Notification, {
+        organisationId,
+        spaceId: null,
+        userId,
+        actorId,
+        kind: 'REPORT_HANDLERS_CHANGED',
+      }),
+    );
+  await em.flush();
+  for (const notification of created) {
+    context.db.afterCommit(() =>
+      context.pubsub.publish(notificationTopic(notification.userId), {
+        notificationId: notification.id,
+        userId: notification.userId,
+      } satisfies NotificationEvent),
+    );
+  }
+}
+
 export async function listNotifications(
   context: Context,
   page: PageArgs,

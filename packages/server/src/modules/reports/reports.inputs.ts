@@ -327,3 +327,31 @@ export class ReportActivity {
   @Field(() => ID)
   reportId!: string;
 }
+
+@ObjectType({
+  description: 'A change of the case handlers: by whom, on which day, whom it added or removed.',
+})
+export class ReportHandlerChange {
+  @Field({ description: 'The day (YYYY-MM-DD).' })
+  changedOn!: string;
+
+  @Field(() => String, { nullable: true, description: 'The owner who made it (null once gone).' })
+  changedBy!: string | null;
+
+  @Field(() => [String])
+  added!: string[];
+
+  @Field(() => [String])
+  removed!: string[];
+}
+
+@ObjectType({
+  description: "Who reads the organisation's reports, and how that changed (handlers only).",
+})
+export class ReportHandlersView {
+  @Field(() => [String], { description: 'The case handlers, by name (at most 20).' })
+  handlers!: string[];
+
+  @Field(() => [ReportHandlerChange], { description: 'The 20 latest changes, newest first.' })
+  changes!: ReportHandlerChange[];
+}

@@ -11,6 +11,7 @@ import {
   ReportActivity,
   ReporterView,
   ReportFilter,
+  ReportHandlersView,
   ReportingPage,
   ReportingSettings,
   SetReportStatusInput,
@@ -95,6 +96,14 @@ export class ReportsResolver {
     return reports.listReports(context, organisationId, filter ?? undefined, page);
   }
 
+  @Query(() => ReportHandlersView, {
+    description: 'The case handlers and the latest changes to them (case handlers only).',
+  })
+  @SignedIn()
+  reportHandlers(@Arg('organisationId', () => ID) organisationId: string, @Ctx() context: Context) {
+    return reports.reportHandlers(context, organisationId);
+  }
+
   @Query(() => IntegrityReportView, {
     nullable: true,
     description: 'One report with its conversation (case handlers only).',
@@ -105,7 +114,8 @@ export class ReportsResolver {
   }
 
   @Mutation(() => ReportingSettings, {
-    description: 'Turns reporting on or off and names the case handlers (admins).',
+    description:
+      'Turns reporting on or off (admins) and names the case handlers (owners only; the handlers are notified).',
   })
   @SignedIn()
   configureReporting(@Arg('input') input: ConfigureReportingInput, @Ctx() context: Context) {

@@ -6,6 +6,8 @@ import { requireUser } from '../../platform/graphql/authorization.js';
 import { BadUserInput, forbidden, notFound } from '../../platform/graphql/errors.js';
 import { decodeCursor, toConnection, type PageArgs } from '../../platform/graphql/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { userLoader } from '../accounts/accounts.service.js';
+import { notifyReportHandlersChanged } from '../notifications/notifications.service.js';
 import { MemberRole, Organisation } from '../organisations/organisations.entity.js';
 import { requireRole } from '../organisations/organisations.policy.js';
 import { cleanAttachment, safeFileName } from './reports.files.js';
@@ -25,6 +27,7 @@ import {
   type ReportAttachmentView,
   type ReporterView,
   type ReportFilter,
+  type ReportHandlersView,
   type ReportingPage,
   type ReportingSettings,
   type ReportMessageView,
@@ -228,6 +231,19 @@ export async function configureReporting(
       'Choose at least one case handler before turning reporting on.',
     );
   }
+  const before = (
+    await context.db.read((em) => em.find(ReportHandler, { organisationId: input.organisationId }))
+  ).map((h) => h.userId);
+  const added = handlerIds.filter((id) => !before.includes(id));
+  const removed = before.filter((id) => !handlerIds.includes(id));
+  // Who reads every report, past ones included, is an owner's decision, never an admin's.
+  if (added.length || removed.length) {
+    await requireRole(context, input.organisationId, MemberRole.OWNER).catch((error: unknown) => {
+      throw (error as { extensions?: { code?: string } }).extensions?.code === 'FORBIDDEN'
+        ? forbidden('Only an owner of the organisation can change who the case handlers are.')
+        : error;
+    });
+  }
   return context.db.write(async (em) => {
     const members = await em.execute<Array<{ user_id: string }>>(
       'select user_id from membership where organisation_id = ? and user_id = any(?::uuid[])',
@@ -250,15 +266,38 @@ export async function configureReporting(
       categories,
       updatedAt: new Date(),
     });
-    await em.nativeDelete(ReportHandler, { organisationId: input.organisationId });
-    for (const userId of handlerIds)
-      em.create(ReportHandler, { organisationId: input.organisationId, userId });
+    if (added.length || removed.length) {
+      if (removed.length)
+        await em.nativeDelete(ReportHandler, {
+          organisationId: input.organisationId,
+          userId: { $in: removed },
+        });
+      for (const userId of added)
+        em.create(ReportHandler, { organisationId: input.organisationId, userId });
+      await em.flush();
+      await em.execute(
+        `insert into report_handler_change (id, organisation_id, changed_by, changed_on, added, removed)
+         values (?, ?, ?, current_date, ?::uuid[], ?::uuid[])`,
+        [
+          randomUUID(),
+          input.organisationId,
+          requireUser(context).userId,
+          `{${added.join(',')}}`,
+          `{${removed.join(',')}}`,
+        ],
+      );
+      // Everyone who reads reports, or did until now, hears of it.
+      await notifyReportHandlersChanged(em, context, input.organisationId, [
+        ...before,
+        ...handlerIds,
+      ]);
+    }
     recordAudit(em, context, {
       organisationId: input.organisationId,
       action: 'reporting.configured',
       targetType: 'Organisation',
       targetId: input.organisationId,
-      data: { enabled: input.enabled, handlerUserIds: handlerIds, categories },
+      data: { enabled: input.enabled, handlerUserIds: handlerIds, added, removed, categories },
     });
     await em.flush();
     const organisation = await em.findOneOrFail(Organisation, { id: input.organisationId });
@@ -270,6 +309,51 @@ export async function configureReporting(
       handlerUserIds: handlerIds,
     };
   });
+}
+
+/**
+ * The handlers' own view of who reads reports and how that changed: nobody is added (or
+ * removed) without the others seeing it. The 20 latest changes, newest first.
+ */
+export async function reportHandlers(
+  context: Context,
+  organisationId: string,
+): Promise<ReportHandlersView> {
+  await requireHandler(context, organisationId);
+  const { handlers, changes } = await context.db.read(async (em) => ({
+    handlers: await em.execute<Array<{ user_id: string }>>(
+      'select user_id from alany.fellow_handlers(?) as user_id',
+      [organisationId],
+    ),
+    changes: await em.execute<
+      Array<{
+        changed_by: string | null;
+        changed_on: string | Date;
+        added: string[];
+        removed: string[];
+      }>
+    >(
+      `select changed_by, changed_on, added, removed from report_handler_change
+       where organisation_id = ? order by position desc limit 20`,
+      [organisationId],
+    ),
+  }));
+  const users = userLoader(context);
+  const name = async (id: string | null) =>
+    id ? ((await users.load(id).catch(() => null))?.displayName ?? null) : null;
+  const names = async (ids: string[]) =>
+    (await Promise.all(ids.map((id) => name(id)))).map((n) => n ?? '—');
+  return {
+    handlers: await names(handlers.map((h) => h.user_id)),
+    changes: await Promise.all(
+      changes.map(async (c) => ({
+        changedOn: day(c.changed_on),
+        changedBy: await name(c.changed_by),
+        added: await names(c.added),
+        removed: await names(c.removed),
+      })),
+    ),
+  };
 }
 
 export async function reportingSettings(

@@ -604,6 +604,102 @@ describe('integrity reports', () => {
     }
   });
 
+  it('lets only an owner change the case handlers, tells the handlers, and drops those who leave', async () => {
+    const CONFIGURE = `mutation($input: ConfigureReportingInput!) { configureReporting(input: $input) { handlerUserIds } }`;
+    const settings = (
+      handlerUserIds: string[],
+      intro = 'Reports reach our compliance officer.',
+    ) => ({
+      input: {
+        organisationId: organisation.id,
+        enabled: true,
+        intro,
+        categories: ['Bribery', 'Conflict of interest'],
+        handlerUserIds,
+      },
+    });
+    // An admin may reword the page, but not add a reader of every report behind the owner's back.
+    expect(
+      code(await otherAdmin.client.request(CONFIGURE, settings([handler.id, otherAdmin.id]))),
+    ).toBe('FORBIDDEN');
+    await otherAdmin.client.ok(CONFIGURE, settings([handler.id], 'Reports reach only us.'));
+
+    const colleague = await person(server as never, 'Colleague Handler');
+    const membershipId = await addMember(server as never, handler, organisation.id, colleague);
+    await handler.client.ok(CONFIGURE, settings([handler.id, colleague.id]));
+    await handler.client.ok(CONFIGURE, settings([handler.id, colleague.id, otherAdmin.id]));
+    // The existing handler hears of it in-app, and sees it in the handlers' own view.
+    const told = await colleague.client.ok(
+      `query { notifications(first: 10) { edges { node { kind actor { displayName } } } } }`,
+    );
+    expect(told.notifications.edges.map((e: { node: unknown }) => e.node)).toContainEqual({
+      kind: 'REPORT_HANDLERS_CHANGED',
+      actor: { displayName: 'Case Handler' },
+    });
+    const view = await colleague.client.ok(
+      `query($o: ID!) { reportHandlers(organisationId: $o) { handlers changes { changedOn changedBy added removed } } }`,
+      { o: organisation.id },
+    );
+    expect(view.reportHandlers.handlers).toEqual(
+      expect.arrayContaining(['Case Handler', 'Colleague Handler', 'Other Admin']),
+    );
+    expect(view.reportHandlers.changes[0]).toEqual({
+      changedOn: new Date().toISOString().slice(0, 10),
+      changedBy: 'Case Handler',
+      added: ['Other Admin'],
+      removed: [],
+    });
+    expect(
+      code(
+        await otherAdmin.client.request(
+          `query($o: ID!) { reportHandlers(organisationId: $o) { handlers } }`,
+          { o: organisation.id },
+        ),
+      ),
+    ).toBeUndefined();
+
+    // The colleague leaves the organisation: their handler row goes with the membership…
+    await handler.client.ok(
+      `mutation($id: ID!) { removeMember(input: { membershipId: $id }) { removedMembershipId } }`,
+      { id: membershipId },
+    );
+    const owner = new pg.Client({ connectionString: db.ownerUrl });
+    await owner.connect();
+    try {
+      const rows = async () =>
+        (
+          await owner.query(
+            `select count(*)::int as n from report_handler where organisation_id = $1 and user_id = $2`,
+            [organisation.id, colleague.id],
+          )
+        ).rows[0].n;
+      expect(await rows()).toBe(0);
+      // …and a handler row left behind (put back by hand) opens nothing: the database asks
+      // for the membership too.
+      await owner.query(`insert into report_handler (organisation_id, user_id) values ($1, $2)`, [
+        organisation.id,
+        colleague.id,
+      ]);
+      const { rows: asColleague } = await owner.query(
+        `select set_config('app.user_id', $1, false), alany.viewer_is_handler($2) as handler`,
+        [colleague.id, organisation.id],
+      );
+      expect(asColleague[0].handler).toBe(false);
+      const { rows: asHandler } = await owner.query(
+        `select set_config('app.user_id', $1, false), alany.viewer_is_handler($2) as handler`,
+        [handler.id, organisation.id],
+      );
+      expect(asHandler[0].handler).toBe(true);
+      await owner.query(`delete from report_handler where organisation_id = $1 and user_id = $2`, [
+        organisation.id,
+        colleague.id,
+      ]);
+    } finally {
+      await owner.end();
+    }
+    await handler.client.ok(CONFIGURE, settings([handler.id]));
+  });
+
   it('lets only the case handlers read reports, not other admins', async () => {
     const denied = await otherAdmin.client.request(
       `query($o: ID!) { reports(organisationId: $o) { edges { node { id } } } }`,
