@@ -181,6 +181,10 @@ describe('an anonymous integrity report, answered', () => {
       hasText: 'Tender for school roofs split in three',
     });
     await item.getByText(/Acknowledge by/).waitFor();
+    // Who reads the reports, and who made them readers, is in the handlers' own view.
+    await handler.getByRole('heading', { name: 'Who reads these reports' }).waitFor();
+    await handler.getByText('Case handlers: Dana Seitkali.').waitFor();
+    await handler.getByText(/Dana Seitkali added Dana Seitkali as case handler/).waitFor();
 
     // Nobody looked at it for 100 days: both legal deadlines have passed and say so.
     const owner = new pg.Client({ connectionString: server.ownerDatabaseUrl() });

@@ -524,6 +524,8 @@ export const en = {
   'notifications.emptyTitle': 'Nothing new',
   'notifications.emptyBody': 'When someone mentions you with @, it shows here.',
   'notifications.latest': 'Latest',
+  'notifications.reportHandlersChanged':
+    '{name} changed who the case handlers of integrity reports are.',
   'notifications.mention': '{name} mentioned you in',
   'notifications.other': '{name} did something in',
   'notifications.threadGone': 'a discussion that is no longer open to you',
@@ -1152,6 +1154,11 @@ export const en = {
   'report.conversation.handler.handler': 'Case handler',
   'report.conversation.note': 'Internal note (not shown to the reporter)',
 
+  'reports.handlers.title': 'Who reads these reports',
+  'reports.handlers.list': 'Case handlers: {names}.',
+  'reports.handlers.added': '{date}: {by} added {names} as case handler.',
+  'reports.handlers.removed': '{date}: {by} removed {names} as case handler.',
+  'reports.handlers.someone': 'a former member',
   'reports.title': 'Integrity reports · {name}',
   'reports.intro':
     'Only the case handlers see this list. Acknowledge a report within 7 days and give feedback within 3 months.',

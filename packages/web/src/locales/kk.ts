@@ -525,6 +525,8 @@ export const kk: Messages = {
   'notifications.emptyTitle': 'Жаңалық жоқ',
   'notifications.emptyBody': 'Біреу сізді @ арқылы атап өтсе, осында көрінеді.',
   'notifications.latest': 'Соңғылары',
+  'notifications.reportHandlersChanged':
+    '{name} бұзушылық туралы хабарламаларға жауаптылардың құрамын өзгертті.',
   'notifications.mention': '{name} сізді атап өтті:',
   'notifications.other': '{name} әрекет жасады:',
   'notifications.threadGone': 'сізге енді қолжетімсіз талқылауда',
@@ -1157,6 +1159,11 @@ export const kk: Messages = {
   'report.conversation.handler.handler': 'Жауапты адам',
   'report.conversation.note': 'Ішкі жазба (хабарлаушы көрмейді)',
 
+  'reports.handlers.title': 'Бұл хабарламаларды кім оқиды',
+  'reports.handlers.list': 'Қарауға жауаптылар: {names}.',
+  'reports.handlers.added': '{date}: {by} қарауға жауапты етіп қосты: {names}.',
+  'reports.handlers.removed': '{date}: {by} қараудан шығарды: {names}.',
+  'reports.handlers.someone': 'бұрынғы мүше',
   'reports.title': 'Заң бұзушылық туралы хабарламалар · {name}',
   'reports.intro':
     'Бұл тізімді тек жауапты адамдар көреді. Алғаныңызды 7 күн ішінде растап, 3 ай ішінде мәні бойынша жауап беріңіз.',

@@ -539,6 +539,8 @@ export const ru: Messages = {
   'notifications.emptyTitle': 'Ничего нового',
   'notifications.emptyBody': 'Когда кто-то упомянет вас через @, это появится здесь.',
   'notifications.latest': 'Последние',
+  'notifications.reportHandlersChanged':
+    '{name} изменил(а) состав ответственных за сообщения о нарушениях.',
   'notifications.mention': '{name} упомянул(а) вас в обсуждении',
   'notifications.other': '{name}: событие в обсуждении',
   'notifications.threadGone': 'обсуждении, которое вам больше недоступно',
@@ -1194,6 +1196,11 @@ export const ru: Messages = {
   'report.conversation.handler.handler': 'Ответственный',
   'report.conversation.note': 'Внутренняя заметка (заявитель её не видит)',
 
+  'reports.handlers.title': 'Кто читает эти сообщения',
+  'reports.handlers.list': 'Ответственные за рассмотрение: {names}.',
+  'reports.handlers.added': '{date}: {by} назначил(а) ответственными: {names}.',
+  'reports.handlers.removed': '{date}: {by} снял(а) с рассмотрения: {names}.',
+  'reports.handlers.someone': 'бывший участник',
   'reports.title': 'Сообщения о нарушениях · {name}',
   'reports.intro':
     'Этот список видят только ответственные за рассмотрение. Подтвердите получение в течение 7 дней и дайте ответ по существу в течение 3 месяцев.',

@@ -87,15 +87,18 @@ export function NotificationsPage() {
           <ul className="list">
             {notifications.map((notification) => {
               const who = notification.actor?.displayName ?? t('discussions.formerMember');
+              const handlersChanged = notification.kind === 'REPORT_HANDLERS_CHANGED';
               const text =
                 notification.kind === 'MENTION'
                   ? t('notifications.mention', { name: who })
-                  : t('notifications.other', { name: who });
+                  : handlersChanged
+                    ? t('notifications.reportHandlersChanged', { name: who })
+                    : t('notifications.other', { name: who });
               return (
                 <li key={notification.id} className="list__item">
                   <p className="list__title">
                     {text}{' '}
-                    {notification.thread ? (
+                    {handlersChanged ? null : notification.thread ? (
                       <Link
                         to={`/t/${notification.thread.id}${notification.postId ? `#post-${notification.postId}` : ''}`}
                       >

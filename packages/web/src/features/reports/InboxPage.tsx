@@ -7,7 +7,13 @@ import { QueryProblem } from '../../app/QueryProblem';
 import type { ReportStatus, ReportSummaryFieldsFragment } from '../../gql/graphql';
 import { Alert, Button, EmptyState, Loading, Page, SelectField } from '../../ui';
 import { useDay } from './Conversation';
-import { REPORT_ACTIVITY, REPORTING_PAGE, REPORTS, REPORTS_ORGANISATION } from './documents';
+import {
+  REPORT_ACTIVITY,
+  REPORT_HANDLERS,
+  REPORTING_PAGE,
+  REPORTS,
+  REPORTS_ORGANISATION,
+} from './documents';
 
 export const STATUSES: readonly ReportStatus[] = [
   'RECEIVED',
@@ -96,6 +102,50 @@ export function InboxPage() {
   return <Inbox organisation={organisation} />;
 }
 
+/**
+ * Who reads the organisation's reports, and every change to that: a new reader of every
+ * report cannot be added without the other handlers seeing it here.
+ */
+function Handlers({ organisationId }: { organisationId: string }) {
+  const { t } = useI18n();
+  const day = useDay();
+  const { data } = useQuery(REPORT_HANDLERS, {
+    variables: { organisationId },
+    fetchPolicy: 'cache-and-network',
+  });
+  const view = data?.reportHandlers;
+  if (!view) return null;
+  const by = (name: string | null | undefined) => name ?? t('reports.handlers.someone');
+  return (
+    <section className="card report-handlers" aria-labelledby="report-handlers-title">
+      <h2 id="report-handlers-title" className="card__title">
+        {t('reports.handlers.title')}
+      </h2>
+      <p>{t('reports.handlers.list', { names: view.handlers.join(', ') })}</p>
+      {view.changes.length > 0 && (
+        <ul className="list report-handlers__changes">
+          {view.changes.map((change, index) => (
+            <li key={index} className="list__item">
+              {change.added.length > 0 &&
+                t('reports.handlers.added', {
+                  date: day(change.changedOn),
+                  by: by(change.changedBy),
+                  names: change.added.join(', '),
+                })}{' '}
+              {change.removed.length > 0 &&
+                t('reports.handlers.removed', {
+                  date: day(change.changedOn),
+                  by: by(change.changedBy),
+                  names: change.removed.join(', '),
+                })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 function Inbox({ organisation }: { organisation: { id: string; name: string; slug: string } }) {
   const { t, plural } = useI18n();
   const day = useDay();
@@ -171,6 +221,7 @@ function Inbox({ organisation }: { organisation: { id: string; name: string; slu
           />
         )}
       </div>
+      <Handlers organisationId={organisation.id} />
       {error && !data && <QueryProblem error={error} retry={refetch} />}
       {loading && !data ? (
         <Loading label={t('common.loading')} />

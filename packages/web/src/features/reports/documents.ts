@@ -209,3 +209,17 @@ export const REPORTS_ORGANISATION = graphql(`
     }
   }
 `);
+
+export const REPORT_HANDLERS = graphql(`
+  query ReportHandlers($organisationId: ID!) {
+    reportHandlers(organisationId: $organisationId) {
+      handlers
+      changes {
+        changedOn
+        changedBy
+        added
+        removed
+      }
+    }
+  }
+`);
