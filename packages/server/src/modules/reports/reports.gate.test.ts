@@ -26,6 +26,7 @@ let logged = '';
 let owner: Person;
 let organisation: { id: string; slug: string };
 
+const SECRET = randomBytes(32).toString('base64url');
 const ATTACKER = '203.0.113.66';
 const REPORTER = '198.51.100.23';
 const from = (address: string, headers: Record<string, string> = {}) =>
@@ -94,15 +95,15 @@ afterAll(async () => {
 describe('proof of work (altcha-lib)', () => {
   it('accepts a solved challenge once, and refuses none, a forged one and an expired one', async () => {
     const limiter = new MemoryRateLimiter();
-    const proof = await solveProof(await issueChallenge());
-    await expect(verifyProof(limiter, proof)).resolves.toBeUndefined();
-    await expect(verifyProof(limiter, proof)).rejects.toMatchObject({
+    const proof = await solveProof(await issueChallenge(SECRET));
+    await expect(verifyProof(limiter, SECRET, proof)).resolves.toBeUndefined();
+    await expect(verifyProof(limiter, SECRET, proof)).rejects.toMatchObject({
       extensions: { fields: [{ field: 'proof', reason: 'PROOF_USED' }] },
     });
-    await expect(verifyProof(limiter, undefined)).rejects.toMatchObject({
+    await expect(verifyProof(limiter, SECRET, undefined)).rejects.toMatchObject({
       extensions: { fields: [{ reason: 'PROOF_REQUIRED' }] },
     });
-    await expect(verifyProof(limiter, 'bm9uc2Vuc2U')).rejects.toMatchObject({
+    await expect(verifyProof(limiter, SECRET, 'bm9uc2Vuc2U')).rejects.toMatchObject({
       extensions: { fields: [{ reason: 'PROOF_REQUIRED' }] },
     });
     // A challenge the attacker made up (with an easy counter) under another key.
@@ -120,24 +121,24 @@ describe('proof of work (altcha-lib)', () => {
         solution: await solveChallenge({ challenge: forged, deriveKey }),
       }),
     ).toString('base64url');
-    await expect(verifyProof(limiter, forgedProof)).rejects.toMatchObject({
+    await expect(verifyProof(limiter, SECRET, forgedProof)).rejects.toMatchObject({
       extensions: { fields: [{ reason: 'PROOF_INVALID' }] },
     });
     // A wrong answer to a real challenge.
-    const real = JSON.parse(Buffer.from(await issueChallenge(), 'base64url').toString());
+    const real = JSON.parse(Buffer.from(await issueChallenge(SECRET), 'base64url').toString());
     const wrong = Buffer.from(
       JSON.stringify({ challenge: real, solution: { counter: 7, derivedKey: '00'.repeat(32) } }),
     ).toString('base64url');
-    await expect(verifyProof(limiter, wrong)).rejects.toMatchObject({
+    await expect(verifyProof(limiter, SECRET, wrong)).rejects.toMatchObject({
       extensions: { fields: [{ reason: 'PROOF_INVALID' }] },
     });
     // Expired: the signed expiry is in the past (the client cannot change it: it is signed).
-    const old = JSON.parse(Buffer.from(await issueChallenge(), 'base64url').toString());
+    const old = JSON.parse(Buffer.from(await issueChallenge(SECRET), 'base64url').toString());
     old.parameters.expiresAt = 1;
     const expired = Buffer.from(
       JSON.stringify({ challenge: old, solution: { counter: 0, derivedKey: '00' } }),
     ).toString('base64url');
-    await expect(verifyProof(limiter, expired)).rejects.toMatchObject({
+    await expect(verifyProof(limiter, SECRET, expired)).rejects.toMatchObject({
       extensions: { fields: [{ reason: 'PROOF_EXPIRED' }] },
     });
   });
@@ -145,13 +146,13 @@ describe('proof of work (altcha-lib)', () => {
   it('verifies in about a millisecond or less (the client spends ~50 000 hashes)', async () => {
     const limiter = new MemoryRateLimiter();
     const proofs = await Promise.all(
-      Array.from({ length: 10 }, async () => solveProof(await issueChallenge())),
+      Array.from({ length: 10 }, async () => solveProof(await issueChallenge(SECRET))),
     );
-    await verifyProof(limiter, proofs.pop()); // the first call warms up Web Crypto
+    await verifyProof(limiter, SECRET, proofs.pop()); // the first call warms up Web Crypto
     const times: number[] = [];
     for (const proof of proofs) {
       const started = process.hrtime.bigint();
-      await verifyProof(limiter, proof);
+      await verifyProof(limiter, SECRET, proof);
       times.push(Number(process.hrtime.bigint() - started) / 1e6);
     }
     // The fastest of nine: the machine is shared with other test runs.

@@ -51,17 +51,17 @@ export const BUDGETS: Record<ReportingAction, Budget> = {
 };
 
 /**
- * Signs challenges. Made once per process from randomness: a challenge is answered within
- * minutes, to the instance that issued it or, with several instances, to any that shares the
- * key (ALANY_REPORT_KEY keeps the sealer's; see `useChallengeSecret`).
+ * The keys that sign challenges, derived from one secret the caller passes (the sealer's keyed
+ * lookup of a fixed label, so every instance sharing ALANY_REPORT_KEY verifies the others'
+ * challenges; the key itself is never in the database).
  */
-let challengeSecret = randomBytes(32).toString('base64url');
-let keySignatureSecret = randomBytes(32).toString('base64url');
-
-/** Several instances behind one address must verify each other's challenges. */
-export function useChallengeSecret(secret: string): void {
-  challengeSecret = createHmac('sha256', secret).update('report challenge').digest('base64url');
-  keySignatureSecret = createHmac('sha256', secret).update('report key').digest('base64url');
+function challengeKeys(secret: string) {
+  return {
+    hmacSignatureSecret: createHmac('sha256', secret)
+      .update('report challenge')
+      .digest('base64url'),
+    hmacKeySignatureSecret: createHmac('sha256', secret).update('report key').digest('base64url'),
+  };
 }
 
 /**
@@ -72,15 +72,14 @@ export const CHALLENGE_COUNTERS = 100_000;
 const CHALLENGE_SECONDS = 600;
 
 /** A signed, expiring challenge; the answer is the counter whose SHA-256 it names. */
-export async function issueChallenge(): Promise<string> {
+export async function issueChallenge(secret: string): Promise<string> {
   const challenge = await createChallenge({
     algorithm: 'SHA-256',
     cost: 1,
     counter: randomInt(0, CHALLENGE_COUNTERS),
     deriveKey,
     expiresAt: Math.floor(Date.now() / 1000) + CHALLENGE_SECONDS,
-    hmacSignatureSecret: challengeSecret,
-    hmacKeySignatureSecret: keySignatureSecret,
+    ...challengeKeys(secret),
   });
   return Buffer.from(JSON.stringify(challenge)).toString('base64url');
 }
@@ -109,6 +108,7 @@ function decodeProof(proof: string): { challenge: Challenge; solution: Solution 
  */
 export async function verifyProof(
   rateLimiter: RateLimiter,
+  secret: string,
   proof: string | undefined | null,
 ): Promise<void> {
   const decoded = proof ? decodeProof(proof) : undefined;
@@ -121,8 +121,7 @@ export async function verifyProof(
     challenge: decoded.challenge,
     solution: decoded.solution,
     deriveKey,
-    hmacSignatureSecret: challengeSecret,
-    hmacKeySignatureSecret: keySignatureSecret,
+    ...challengeKeys(secret),
   }).catch(() => undefined);
   if (result?.expired)
     throw proofRefused('PROOF_EXPIRED', 'The puzzle your browser solved has expired. Send again.');
@@ -146,6 +145,7 @@ export async function verifyProof(
  */
 export async function passGate(
   rateLimiter: RateLimiter,
+  secret: string,
   action: ReportingAction,
   client: string,
   proof: string | undefined | null,
@@ -157,7 +157,7 @@ export async function passGate(
     budget.window,
   );
   if (!own.allowed) throw rateLimited(own.retryAfter);
-  await verifyProof(rateLimiter, proof);
+  await verifyProof(rateLimiter, secret, proof);
   const everyone = await rateLimiter.hit(`report:${action}:all`, budget.global, budget.window);
   if (!everyone.allowed) throw rateLimited(everyone.retryAfter);
 }

@@ -67,8 +67,8 @@ export class ReportsResolver {
       'A proof-of-work challenge for one anonymous reporting request (submitReport, reportByReceipt, replyToReport, POST /report-uploads): solve it (altcha-lib v2, SHA-256) and send the solution as `proof`. Valid for ten minutes, once.',
   })
   @Public()
-  reportChallenge() {
-    return issueChallenge();
+  reportChallenge(@Ctx() context: Context) {
+    return issueChallenge(reports.challengeSecret(context));
   }
 
   @Query(() => ReporterView, {

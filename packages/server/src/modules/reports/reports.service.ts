@@ -80,14 +80,24 @@ const normaliseReceipt = (receipt: string) => receipt.replace(/\D/g, '');
  * here only over HTTP, where app.ts resolved no session for it and replaced the client's
  * address with the day's pseudonym; over a live connection (opened with a cookie) it is refused.
  */
+/** What signs the proof-of-work challenges: the same on every instance with the same key. */
+export const challengeSecret = (context: Pick<Context, 'sealer'>) =>
+  context.sealer.lookup('alany report challenge v1');
+
 export async function gateReporting(
-  context: Pick<Context, 'reporting' | 'clientAddress' | 'rateLimiter'>,
+  context: Pick<Context, 'reporting' | 'clientAddress' | 'rateLimiter' | 'sealer'>,
   action: ReportingAction,
   proof: string | undefined | null,
 ): Promise<void> {
   if (!context.reporting)
     throw forbidden('Send reports over HTTP on their own, not over a live connection.');
-  await passGate(context.rateLimiter, action, context.clientAddress, proof);
+  await passGate(
+    context.rateLimiter,
+    challengeSecret(context),
+    action,
+    context.clientAddress,
+    proof,
+  );
 }
 
 /**
