@@ -695,20 +695,20 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
   });
 }
 
-/**
- * TRUST_PROXY: unset or `false` trusts no proxy (the socket's address is the client); a number
- * trusts that many hops; `true` trusts every hop (only behind a proxy that overwrites
- * X-Forwarded-For); anything else is a comma-separated list of proxy addresses or subnets.
- */
 /** The built web client's own files (scripts, styles, icons): the same for every visitor. */
 function isWebClientFile(req: Request): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  const path = req.path;
+  const path = req.originalUrl.split('?')[0] ?? '';
   return (
     path.startsWith('/assets/') || /^\/[\w.-]+\.(ico|png|svg|webmanifest|txt|js|css)$/.test(path)
   );
 }
 
+/**
+ * TRUST_PROXY: unset or `false` trusts no proxy (the socket's address is the client); a number
+ * trusts that many hops; `true` trusts every hop (only behind a proxy that overwrites
+ * X-Forwarded-For); anything else is a comma-separated list of proxy addresses or subnets.
+ */
 export function trustProxySetting(raw: string | undefined): boolean | number | string {
   const value = raw?.trim();
   if (!value || value === 'false') return false;
