@@ -4,6 +4,7 @@ import type { Client as WsClient } from 'graphql-ws';
 import { startTestServer, type TestClient, type TestServer } from '../../test/harness.js';
 import { buildTenant, createOrganisation, person, type Tenant } from '../../test/tenants.js';
 import { webQueries } from '../../test/web-documents.js';
+import { reportProof } from '../../test/report-proof.js';
 
 /**
  * Every query of the web client, and a few more, answered over HTTP by the compiled executor and
@@ -102,10 +103,21 @@ async function answer(client: TestClient | undefined, query: string, variables: 
   return { status: response.status, body: await response.text() };
 }
 
-/** Asks twice (compiled, then graphql-js) and expects the same answer; returns it. */
-async function same(client: TestClient | undefined, query: string, variables: object = {}) {
-  const compiled = await answer(client, query, variables);
-  const reference = await answer(client, `${query}\n${REFERENCE}\n`, variables);
+/**
+ * Asks twice (compiled, then graphql-js) and expects the same answer; returns it. `fresh` gives
+ * what each request needs anew (a reporting operation's proof of work works once).
+ */
+async function same(
+  client: TestClient | undefined,
+  query: string,
+  variables: object = {},
+  fresh: () => Promise<object> = async () => ({}),
+) {
+  const compiled = await answer(client, query, { ...variables, ...(await fresh()) });
+  const reference = await answer(client, `${query}\n${REFERENCE}\n`, {
+    ...variables,
+    ...(await fresh()),
+  });
   expect(compiled).toEqual(reference);
   expect(compiler.compiled.has(query)).toBe(true);
   return { status: compiled.status, json: JSON.parse(compiled.body) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read response shapes freely
@@ -149,15 +161,20 @@ describe('compiled execution over HTTP', () => {
     const empty: string[] = [];
     for (const { name, query, operation } of queries) {
       const variables: Record<string, unknown> = {};
+      let proof: (() => Promise<object>) | undefined;
       for (const definition of operation.variableDefinitions ?? []) {
         const variable = definition.variable.name.value;
+        if (variable === 'proof') {
+          proof = async () => ({ proof: await reportProof(server.url) });
+          continue;
+        }
         const value = valueFor(name, variable);
         if (value !== undefined) variables[variable] = value;
         else if (definition.type.kind === 'NonNullType') {
           throw new Error(`no value for $${variable} of ${name}: add one to this test`);
         }
       }
-      const { json } = await same(t.owner.client, query, variables);
+      const { json } = await same(t.owner.client, query, variables, proof);
       expect(json.errors, name).toBeUndefined();
       // Every root field reached real data: an answer of nulls and empty lists would compare
       // equal between the two executors and prove nothing.
