@@ -6,6 +6,7 @@ import { ANONYMOUS } from '../../platform/auth/viewer.js';
 import type { UnitOfWork } from '../../platform/database/unit-of-work.js';
 import type { Context } from '../../platform/graphql/context.js';
 import { noCookieOverWebSocket } from '../../platform/graphql/context.js';
+import { isDatabaseOutage } from '../../platform/database/health.js';
 import { UnreadableFile } from './reports.files.js';
 import { clientPseudonym } from './reports.gate.js';
 import { attachmentForHandler, gateReporting, stageAttachment } from './reports.service.js';
@@ -138,7 +139,7 @@ function decodedName(header: string | undefined): string {
 export function reportFileRoutes(deps: ReportFileDependencies): Router {
   const router = express.Router();
 
-  router.post('/report-uploads', async (req, res) => {
+  router.post('/report-uploads', async (req, res, next) => {
     // Not even the request line: its exact time could be matched against a network's logs.
     res.locals.unlogged = true;
     res.setHeader('Cache-Control', 'no-store');
@@ -218,6 +219,11 @@ export function reportFileRoutes(deps: ReportFileDependencies): Router {
           error.message,
           error.reason,
         );
+        return;
+      }
+      // The database is unreachable: the shared handler answers 503 with Retry-After.
+      if (isDatabaseOutage(error)) {
+        next(error);
         return;
       }
       // Not the shared error handler: it would log the error's message (SQL, values) and stack.
