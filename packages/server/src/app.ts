@@ -12,15 +12,8 @@ import {
 import { WebSocket, WebSocketServer } from 'ws';
 import proxyAddr from 'proxy-addr';
 import { useServer } from 'graphql-ws/use/ws';
-import {
-  GraphQLError,
-  parse,
-  validate,
-  specifiedRules,
-  type DocumentNode,
-  type ExecutionArgs,
-  type ExecutionResult,
-} from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './platform/config.js';
 import type { Logger } from './platform/logging.js';
@@ -44,7 +37,12 @@ import {
 import { rateLimitedStatusPlugin } from './platform/graphql/rate-limited-status.js';
 import { DatabaseHealth, isDatabaseOutage } from './platform/database/health.js';
 import { compiledExecution, executionGateway, type Execute } from './platform/graphql/execution.js';
-import { operationLimits } from './platform/graphql/limits.js';
+import {
+  checkDocument,
+  limitRules,
+  parseOptions,
+  tokenLimitPlugin,
+} from './platform/graphql/limits.js';
 import { buildAppSchema } from './platform/graphql/schema.js';
 import { attachFrameChannel, subscribeSharing } from './platform/graphql/shared-answers.js';
 import { SocketCredentials } from './platform/graphql/socket-credentials.js';
@@ -59,6 +57,8 @@ import {
 import { clientPseudonym } from './modules/reports/reports.gate.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** What graphql-ws's cache of parsed and validated documents may hold. */
+const SUBSCRIPTION_DOCUMENTS_BYTES = 16 * 1024 * 1024;
 
 export interface AppDependencies {
   config: Config;
@@ -320,7 +320,13 @@ export async function createApp(deps: AppDependencies): Promise<App> {
       errors: result.errors.map((error) => formatErrorAsGraphQL(error, exposeInternals)),
     };
   };
-  const subscriptionDocuments = new Map<string, DocumentNode | GraphQLError[]>();
+  // Bounded by the bytes of the documents it holds (their text, and about as much again for the
+  // parsed tree), not by their number: 500 documents of 1 MB would be half a gigabyte.
+  const subscriptionDocuments = new LRUCache<string, DocumentNode | readonly GraphQLError[]>({
+    maxSize: SUBSCRIPTION_DOCUMENTS_BYTES,
+    maxEntrySize: SUBSCRIPTION_DOCUMENTS_BYTES / 16,
+    sizeCalculation: (_checked, query) => 3 * query.length + 1024,
+  });
   const wsServer = new WebSocketServer({ server, path: '/graphql', maxPayload: MAX_BODY_BYTES });
   // Each socket's credential, checked for every operation and ended with its revocation or
   // expiry on every instance; the caps on sockets, subscriptions and messages (see the module).
@@ -400,19 +406,10 @@ export async function createApp(deps: AppDependencies): Promise<App> {
         if (refused) return refused;
         let checked = subscriptionDocuments.get(payload.query);
         if (!checked) {
-          try {
-            const document = parse(payload.query);
-            const errors = validate(schema, document, [...specifiedRules, operationLimits]);
-            checked = errors.length
-              ? errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'))
-              : document;
-          } catch (error) {
-            checked = [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
-          }
-          if (subscriptionDocuments.size >= 500) subscriptionDocuments.clear();
+          checked = checkDocument(schema, payload.query);
           subscriptionDocuments.set(payload.query, checked);
         }
-        if (Array.isArray(checked)) return checked;
+        if (isErrorList(checked)) return [...checked];
         const full = sockets.subscriptionRefusal(
           ctx.extra.socket,
           ctx.subscriptions,
@@ -457,7 +454,8 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     stopOnTerminationSignals: false,
     introspection: true,
     includeStacktraceInErrorResponses: exposeInternals,
-    validationRules: [operationLimits],
+    parseOptions,
+    validationRules: [...limitRules],
     formatError: (formatted, error) => formatError(formatted, error, exposeInternals),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
@@ -465,6 +463,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
       // Nothing sets cache hints (every answer is no-store); the default plugin would still wrap
       // every field of every answer (750 calls for a 50-post thread page).
       ApolloServerPluginCacheControlDisabled(),
+      tokenLimitPlugin,
       operationTransactionPlugin(logger, health),
       rateLimitedStatusPlugin,
       {
@@ -688,11 +687,10 @@ function formatErrorAsGraphQL(error: GraphQLError, exposeInternals: boolean): Gr
   });
 }
 
-function withCode(error: GraphQLError, code: string): GraphQLError {
-  return new GraphQLError(error.message, {
-    nodes: error.nodes,
-    extensions: { ...error.extensions, code },
-  });
+function isErrorList(
+  checked: DocumentNode | readonly GraphQLError[],
+): checked is readonly GraphQLError[] {
+  return Array.isArray(checked);
 }
 
 /** The built web client's own files (scripts, styles, icons): the same for every visitor. */

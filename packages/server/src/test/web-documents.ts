@@ -13,7 +13,7 @@ interface WebOperation {
 }
 
 /** Every operation of the web client, from its generated documents. */
-function webOperations(): WebOperation[] {
+export function webOperations(): WebOperation[] {
   const generated = fs.readFileSync(path.resolve(here, '../../../web/src/gql/graphql.ts'), 'utf8');
   const operations: WebOperation[] = [];
   for (const match of generated.matchAll(
