@@ -935,6 +935,12 @@ function snippetToHtml(snippet: string): string {
 }
 
 /**
+ * How deep a search pages: PostgreSQL ranks and then skips every row before the offset, so a
+ * cursor of `o:10000000` would have it rank the whole readable corpus for nothing.
+ */
+export const MAX_SEARCH_OFFSET = 1000;
+
+/**
  * Full-text search over what the viewer may read. The query is tried with English and Russian
  * stemming and with the plain 'simple' configuration (Kazakh); GIN indexes serve all three.
  */
@@ -948,6 +954,12 @@ export async function search(context: Context, args: SearchArgs) {
     : 0;
   if (!Number.isInteger(offset) || offset < 0)
     throw BadUserInput.field('after', 'INVALID_CURSOR', 'The cursor is not valid.');
+  if (offset > MAX_SEARCH_OFFSET)
+    throw BadUserInput.field(
+      'after',
+      'TOO_FAR',
+      `A search shows its first ${MAX_SEARCH_OFFSET} results; narrow it down to see others.`,
+    );
   if (spaceIds.length === 0)
     return {
       edges: [],
@@ -1034,7 +1046,7 @@ export async function search(context: Context, args: SearchArgs) {
   return {
     edges,
     pageInfo: {
-      hasNextPage: rows.length > args.first,
+      hasNextPage: rows.length > args.first && offset + args.first < MAX_SEARCH_OFFSET,
       hasPreviousPage: offset > 0,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,

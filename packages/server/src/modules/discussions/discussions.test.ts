@@ -571,6 +571,21 @@ describe('search', () => {
     ).toBe('BAD_USER_INPUT');
   });
 
+  it('pages at most 1 000 results deep: a cursor further on is refused before any search', async () => {
+    const cursor = (offset: number) => Buffer.from(`o:${offset}`).toString('base64url');
+    const SEARCH = `query($after: String) { search(query: "закупка", first: 50, after: $after) {
+      edges { cursor } pageInfo { hasNextPage } } }`;
+    const far = await member.client.request(SEARCH, { after: cursor(10_000_000) });
+    expect(code(far)).toBe('BAD_USER_INPUT');
+    expect(reasons(far)).toEqual(['after:TOO_FAR']);
+    expect(reasons(await member.client.request(SEARCH, { after: cursor(1001) }))).toEqual([
+      'after:TOO_FAR',
+    ]);
+    // The last offset within reach still answers.
+    const last = await member.client.ok(SEARCH, { after: cursor(1000) });
+    expect(last.search.edges).toEqual([]);
+  });
+
   it('uses the GIN indexes, not a sequential scan', async () => {
     const client = new pg.Client({ connectionString: server.db.ownerUrl });
     await client.connect();
