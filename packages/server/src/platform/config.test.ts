@@ -15,6 +15,9 @@ describe('configuration', () => {
   it('has working defaults', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ env: 'development', port: 4000, databaseUrl: undefined });
+    // Off the network until HOST says otherwise, in development too.
+    expect(config.host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
     expect(config.dataDir).toMatch(/\.alany$/);
     expect(config.sockets).toEqual({
       socketsPerCredential: 20,

@@ -166,7 +166,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: readUrl(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.ALANY_MAIL_FROM?.trim() || 'Alany <no-reply@alany.local>',
     port,
-    host: env.HOST?.trim() || '0.0.0.0',
+    // Reachable from the network only when asked for (the container and Kubernetes files ask).
+    host: env.HOST?.trim() || '127.0.0.1',
     databaseUrl: readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     appDatabaseUrl: readUrl(env, 'ALANY_APP_DATABASE_URL', ['postgres:', 'postgresql:']),
     redisUrl: readUrl(env, 'REDIS_URL', ['redis:', 'rediss:']),
