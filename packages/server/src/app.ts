@@ -46,7 +46,7 @@ import {
 import { buildAppSchema } from './platform/graphql/schema.js';
 import { attachFrameChannel, subscribeSharing } from './platform/graphql/shared-answers.js';
 import { SocketCredentials } from './platform/graphql/socket-credentials.js';
-import { serveWebClient } from './platform/http/web-client.js';
+import { securityHeaders, serveWebClient } from './platform/http/web-client.js';
 import type { FileStorage } from './platform/storage/index.js';
 import { fileRoutes } from './modules/resources/resources.http.js';
 import {
@@ -275,6 +275,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     });
     next();
   });
+  app.use(securityHeaders(config.env === 'production'));
 
   // Liveness: the process works, whatever the database does, unless its pool is wedged (all
   // connections held, requests waiting, nothing given back): only a restart cures that.
@@ -285,22 +286,25 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   });
   app.get('/readyz', async (_req, res) => {
     if (drain.draining) {
+      // A fixed word, no detail: the load balancer's logs say why this instance left.
       res.status(503).json({ status: 'not ready', reason: 'shutting down' });
       return;
     }
     const { ready, reason } = await deps.readiness().then(
-      (answer) => {
+      (answer): { ready: boolean; reason?: string } => {
         health.available();
         return answer;
       },
       (error: Error) => {
+        // An outage is logged once by DatabaseHealth, not once per probe.
         if (isDatabaseOutage(error)) health.outage(error);
-        return { ready: false, reason: error.message };
+        return { ready: false, reason: isDatabaseOutage(error) ? undefined : error.message };
       },
     );
-    res
-      .status(ready ? 200 : 503)
-      .json(ready ? { status: 'ready' } : { status: 'not ready', reason });
+    // The reason (a database error, pending migrations) is for the operators, not for anyone
+    // who asks.
+    if (!ready && reason) logger.warn({ reason }, 'not ready');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
   });
 
   /** A subscription event's result as sent: internal errors logged, every error formatted. */
