@@ -41,6 +41,7 @@ import {
   checkDocument,
   limitRules,
   parseOptions,
+  refuseOverLimits,
   tokenLimitPlugin,
 } from './platform/graphql/limits.js';
 import { buildAppSchema } from './platform/graphql/schema.js';
@@ -563,6 +564,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
       }
       next();
     },
+    refuseOverLimits(schema, (error) => formatError(error.toJSON(), error, exposeInternals)),
     expressMiddleware(apollo, {
       context: ({ req, res }: { req: Request; res: Response }) => httpContext(req, res, true),
     }),

@@ -27,7 +27,13 @@ const chain = (n: number) =>
   ).join('\n');
 
 const deep = `{ __schema { types { fields { type ${'{ ofType '.repeat(7)}{ name }${' }'.repeat(7)} } } } }`;
-const wide = `{ ${Array.from({ length: LIMITS.maxRootFields + 1 }, () => '__typename').join(' ')} }`;
+/** `n` root fields, a few of each name. */
+const rootFields = (n: number) =>
+  Array.from(
+    { length: n },
+    (_, i) => ['__typename', 'serverTime', 'unreadNotificationCount'][i % 3],
+  ).join(' ');
+const wide = `{ ${rootFields(LIMITS.maxRootFields + 1)} }`;
 const aliases = `{ ${Array.from({ length: LIMITS.maxAliases + 1 }, (_, i) => `a${i}: serverTime`).join(' ')} }`;
 const directives = `query { viewer { ${Array.from(
   { length: LIMITS.maxDirectives + 1 },
@@ -36,6 +42,12 @@ const directives = `query { viewer { ${Array.from(
 const tokens = `{ ${'__typename '.repeat(40_000)} }`;
 const costly = `query($space: ID!) { threads(spaceId: $space, first: 100) { edges { node {
   id title posts(first: 100) { edges { node { id body } } } } } } }`;
+
+/** Documents within 1 000 tokens that graphql-js's overlapping-fields check takes in quadratic time. */
+const repeated = `{ viewer { ${'memberships { pageInfo { hasNextPage } } '.repeat(140)} } }`;
+const fragments =
+  `{ viewer { ${Array.from({ length: 100 }, (_, i) => `...F${i}`).join(' ')} } }\n` +
+  Array.from({ length: 100 }, (_, i) => `fragment F${i} on User { id }`).join('\n');
 
 const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
 
@@ -125,18 +137,46 @@ describe('the limits, as validation rules', () => {
     expect(counted).toBe(1);
     // Written once each, up to the limit, they pass.
     const distinct = (n: number) =>
-      `query { viewer { ${Array.from({ length: n }, () => `...on User @include(if: true) { id }`).join(' ')} } }`;
+      `query { viewer { ${'...on User @include(if: true) { '.repeat(n)} id ${'} '.repeat(n)} } }`;
     expect(validate(schema, parse(distinct(LIMITS.maxDirectives)), [...limitRules])).toEqual([]);
+  });
+
+  it('count the fields under one name in a selection set as the overlapping-fields check does', () => {
+    const refused = (query: string) => reasonsOf(validate(schema, parse(query), limitRules));
+    const ids = (n: number) => 'id '.repeat(n);
+    const max = LIMITS.maxSameNameFields;
+    expect(refused(`{ viewer { ${ids(max)} } }`)).toEqual([]);
+    expect(refused(`{ viewer { ${ids(max + 1)} } }`)).toEqual(['MAX_SAME_NAME_FIELDS']);
+    // Through inline fragments and distinct named fragments, nested or not.
+    expect(refused(`{ viewer { ${ids(max)} ... on User { ... on User { id } } } }`)).toEqual([
+      'MAX_SAME_NAME_FIELDS',
+    ]);
+    expect(
+      refused(
+        `{ viewer { ${ids(max)} ...A } } fragment A on User { ...B } fragment B on User { id }`,
+      ),
+    ).toEqual(['MAX_SAME_NAME_FIELDS']);
+    // One fragment spread many times is collected once (graphql-js compares it once).
+    expect(
+      refused(`{ viewer { ${ids(max)} ${'...A '.repeat(max)} } } fragment A on User { id }`),
+    ).toEqual(['MAX_SAME_NAME_FIELDS'].slice(0, 1));
+    expect(
+      refused(`{ viewer { ${ids(max - 1)} ${'...A '.repeat(max)} } } fragment A on User { id }`),
+    ).toEqual([]);
+    // Aliases are what name a field in the answer.
+    expect(refused(`{ viewer { ${ids(max)} a: handle } }`)).toEqual([]);
+    expect(refused(repeated)).toContain('MAX_SAME_NAME_FIELDS');
+    expect(refused(fragments)).toContain('MAX_SAME_NAME_FIELDS');
   });
 
   it('count root fields through fragments and inline fragments', () => {
     const half = Math.ceil((LIMITS.maxRootFields + 1) / 2);
-    const hidden = `{ ...R ... on Query { ${'__typename '.repeat(half)} } }
-      fragment R on Query { ${'__typename '.repeat(half)} }`;
+    const hidden = `{ ...R ... on Query { ${rootFields(half)} } }
+      fragment R on Query { ${rootFields(half)} }`;
     expect(reasonsOf(validate(schema, parse(hidden), limitRules))).toEqual(['MAX_ROOT_FIELDS']);
-    expect(
-      validate(schema, parse(`{ ${'__typename '.repeat(LIMITS.maxRootFields)} }`), limitRules),
-    ).toEqual([]);
+    expect(validate(schema, parse(`{ ${rootFields(LIMITS.maxRootFields)} }`), limitRules)).toEqual(
+      [],
+    );
   });
 });
 
@@ -180,6 +220,8 @@ describe('the limits, over HTTP and graphql-ws', () => {
     ['many-directive', directives, 'GRAPHQL_VALIDATION_FAILED', 'MAX_DIRECTIVES'],
     ['high-cost', costly, 'GRAPHQL_VALIDATION_FAILED', 'MAX_COST'],
     ['40 000-token', tokens, 'GRAPHQL_PARSE_FAILED', 'MAX_TOKENS'],
+    ['same-name', repeated, 'GRAPHQL_VALIDATION_FAILED', 'MAX_SAME_NAME_FIELDS'],
+    ['many-fragment', fragments, 'GRAPHQL_VALIDATION_FAILED', 'MAX_SAME_NAME_FIELDS'],
   ])('refuses a %s document with its code and reason', async (_kind, query, code, reason) => {
     const http = await server.client().request(query);
     expect(http.status).toBe(400);
@@ -206,6 +248,23 @@ describe('the limits, over HTTP and graphql-ws', () => {
       // The whole process (server, both refusals, the other answer and the test's own client).
       expect((used.user + used.system) / 1000).toBeLessThan(100);
     }
+  });
+
+  it('refuses documents that graphql-js would check in quadratic time before it checks them', async () => {
+    await server.client().request(repeated.replace('140', '1')); // warm
+    const started = process.cpuUsage();
+    const answers = await Promise.all([
+      server.client().request(repeated),
+      overSocket(repeated),
+      server.client().request(fragments),
+      overSocket(fragments),
+    ]);
+    const used = process.cpuUsage(started);
+    for (const answer of answers) {
+      expect(reasonsOf(answer.errors)).toContain('MAX_SAME_NAME_FIELDS');
+    }
+    // graphql-js's overlapping-fields check alone takes about 300 ms for each of them.
+    expect((used.user + used.system) / 1000).toBeLessThan(100);
   });
 
   it('answers a document within the limits on both transports', async () => {

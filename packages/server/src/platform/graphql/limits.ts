@@ -1,5 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { RequestHandler } from 'express';
+import { LRUCache } from 'lru-cache';
 import {
   GraphQLError,
   Kind,
@@ -9,6 +11,7 @@ import {
   type ASTVisitor,
   type DocumentNode,
   type FragmentDefinitionNode,
+  type GraphQLFormattedError,
   type GraphQLSchema,
   type ParseOptions,
   type SelectionSetNode,
@@ -33,11 +36,22 @@ export const LIMITS = {
   maxDirectives: 20,
   /** Fields at the top of an operation, counted through fragments. */
   maxRootFields: 20,
+  /**
+   * Fields answering under one name in one selection set, through fragments: graphql-js's
+   * OverlappingFieldsCanBeMerged compares them pairwise (`{ viewer { id id id … } }`).
+   */
+  maxSameNameFields: 10,
 } as const;
 
 /** Stable reasons of refused documents, in `extensions.reason`. */
 export type LimitReason =
-  'MAX_TOKENS' | 'MAX_DEPTH' | 'MAX_COST' | 'MAX_ALIASES' | 'MAX_DIRECTIVES' | 'MAX_ROOT_FIELDS';
+  | 'MAX_TOKENS'
+  | 'MAX_DEPTH'
+  | 'MAX_COST'
+  | 'MAX_ALIASES'
+  | 'MAX_DIRECTIVES'
+  | 'MAX_ROOT_FIELDS'
+  | 'MAX_SAME_NAME_FIELDS';
 
 export const parseOptions: ParseOptions = { maxTokens: LIMITS.maxTokens };
 
@@ -170,11 +184,67 @@ export const maxDirectivesRule: ValidationRule = (context): ASTVisitor => {
   };
 };
 
+/**
+ * Fields under one response name in one selection set, as graphql-js's overlapping-fields check
+ * collects them: through inline fragments, and through each named fragment once per selection
+ * set. Each fragment's names are counted once (memoised), so the rule is linear in the document
+ * but for merging a fragment's counts where it is spread; the check it guards grows with the
+ * square of these counts, and compares every pair of fragments spread side by side.
+ */
+export const maxSameNameFieldsRule: ValidationRule = (context): ASTVisitor => {
+  type Counts = Map<string, number>;
+  const byFragment = new Map<string, Counts>();
+  const add = (into: Counts, key: string, n: number) => into.set(key, (into.get(key) ?? 0) + n);
+  const collect = (selectionSet: SelectionSetNode, into: Counts, spread: Set<string>): void => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        add(into, (selection.alias ?? selection.name).value, 1);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        collect(selection.selectionSet, into, spread);
+      } else if (!spread.has(selection.name.value)) {
+        spread.add(selection.name.value);
+        for (const [key, n] of countsOf(selection.name.value)) add(into, key, n);
+      }
+    }
+  };
+  const countsOf = (name: string): Counts => {
+    const known = byFragment.get(name);
+    if (known) return known;
+    const counts: Counts = new Map();
+    byFragment.set(name, counts); // a cycle counts nothing (NoFragmentCycles refuses it)
+    const fragment = context.getFragment(name);
+    if (fragment) collect(fragment.selectionSet, counts, new Set([name]));
+    return counts;
+  };
+  return {
+    SelectionSet(node, _key, parent) {
+      // Inline fragments are counted with the selection set around them, fragments where spread.
+      const kind = (parent as { kind?: Kind } | undefined)?.kind;
+      if (kind !== Kind.FIELD && kind !== Kind.OPERATION_DEFINITION) return;
+      const counts: Counts = new Map();
+      collect(node, counts, new Set());
+      for (const [key, n] of counts) {
+        if (n > LIMITS.maxSameNameFields) {
+          context.reportError(
+            refusal(
+              'MAX_SAME_NAME_FIELDS',
+              `A selection may ask for "${key}" at most ${LIMITS.maxSameNameFields} times.`,
+              LIMITS.maxSameNameFields,
+            ),
+          );
+          return;
+        }
+      }
+    },
+  };
+};
+
 /** The limits as graphql-js validation rules: Apollo's `validationRules`, and graphql-ws's. */
 export const limitRules: readonly ValidationRule[] = [
   ...armorRules,
   maxDirectivesRule,
   maxRootFieldsRule,
+  maxSameNameFieldsRule,
 ];
 
 // graphql-js 16 says "more that"; a later one may say "more than".
@@ -249,4 +319,42 @@ export function checkDocument(
         extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
       }),
   );
+}
+
+/**
+ * Apollo runs graphql-js's own rules in the same pass as the limits, and some of those grow
+ * faster than the document: this refuses a document over the limits before Apollo sees it (as
+ * `checkDocument` does for graphql-ws), with a 400 like Apollo's. Parse errors, the token limit
+ * among them, are left to Apollo. Verdicts are kept by document text, in at most 4 MB.
+ */
+export function refuseOverLimits(
+  schema: GraphQLSchema,
+  format: (error: GraphQLError) => GraphQLFormattedError,
+): RequestHandler {
+  const verdicts = new LRUCache<string, readonly GraphQLError[]>({
+    maxSize: 4 * 1024 * 1024,
+    maxEntrySize: 64 * 1024,
+    sizeCalculation: (_refused, query) => 2 * query.length + 64,
+  });
+  const refusalsOf = (query: string): readonly GraphQLError[] => {
+    let document: DocumentNode;
+    try {
+      document = parse(query, parseOptions);
+    } catch {
+      return [];
+    }
+    return validate(schema, document, limitRules);
+  };
+  return (req, res, next) => {
+    const query: unknown =
+      req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
+    if (typeof query !== 'string') return next();
+    let refused = verdicts.get(query);
+    if (!refused) {
+      refused = refusalsOf(query);
+      verdicts.set(query, refused);
+    }
+    if (!refused.length) return next();
+    res.status(400).json({ errors: refused.map(format) });
+  };
 }
