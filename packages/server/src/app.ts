@@ -13,7 +13,6 @@ import { WebSocket, WebSocketServer } from 'ws';
 import proxyAddr from 'proxy-addr';
 import { useServer } from 'graphql-ws/use/ws';
 import { GraphQLError, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
-import { LRUCache } from 'lru-cache';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './platform/config.js';
 import type { Logger } from './platform/logging.js';
@@ -39,6 +38,7 @@ import { DatabaseHealth, isDatabaseOutage } from './platform/database/health.js'
 import { compiledExecution, executionGateway, type Execute } from './platform/graphql/execution.js';
 import {
   checkDocument,
+  documentCache,
   limitRules,
   parseOptions,
   refuseOverLimits,
@@ -58,8 +58,6 @@ import {
 import { clientPseudonym } from './modules/reports/reports.gate.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
-/** What graphql-ws's cache of parsed and validated documents may hold. */
-const SUBSCRIPTION_DOCUMENTS_BYTES = 16 * 1024 * 1024;
 
 export interface AppDependencies {
   config: Config;
@@ -325,13 +323,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
       errors: result.errors.map((error) => formatErrorAsGraphQL(error, exposeInternals)),
     };
   };
-  // Bounded by the bytes of the documents it holds (their text, and about as much again for the
-  // parsed tree), not by their number: 500 documents of 1 MB would be half a gigabyte.
-  const subscriptionDocuments = new LRUCache<string, DocumentNode | readonly GraphQLError[]>({
-    maxSize: SUBSCRIPTION_DOCUMENTS_BYTES,
-    maxEntrySize: SUBSCRIPTION_DOCUMENTS_BYTES / 16,
-    sizeCalculation: (_checked, query) => 3 * query.length + 1024,
-  });
+  const subscriptionDocuments = documentCache();
   const wsServer = new WebSocketServer({ server, path: '/graphql', maxPayload: MAX_BODY_BYTES });
   // Each socket's credential, checked for every operation and ended with its revocation or
   // expiry on every instance; the caps on sockets, subscriptions and messages (see the module).

@@ -14,7 +14,7 @@ import type { Client as WsClient } from 'graphql-ws';
 import { startTestServer, type TestServer } from '../../test/harness.js';
 import { webOperations } from '../../test/web-documents.js';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { checkDocument, limitRules, LIMITS } from './limits.js';
+import { checkDocument, documentCache, limitRules, LIMITS } from './limits.js';
 import { buildAppSchema } from './schema.js';
 
 /** `{ ...F0 }` where each fragment spreads the next twice: 2^n spreads of the last one. */
@@ -167,6 +167,25 @@ describe('the limits, as validation rules', () => {
     expect(refused(`{ viewer { ${ids(max)} a: handle } }`)).toEqual([]);
     expect(refused(repeated)).toContain('MAX_SAME_NAME_FIELDS');
     expect(refused(fragments)).toContain('MAX_SAME_NAME_FIELDS');
+  });
+
+  it("keep graphql-ws's checked documents within their bytes", () => {
+    const cache = documentCache(1024 * 1024);
+    const sized = (i: number, length: number) =>
+      `{ search(query: "${String(i).padEnd(length, 'x')}") { __typename } }`;
+    for (let i = 0; i < 100; i += 1) {
+      const query = sized(i, 20_000);
+      cache.set(query, checkDocument(schema, query));
+    }
+    expect(cache.calculatedSize).toBeLessThanOrEqual(1024 * 1024);
+    expect(cache.size).toBeGreaterThan(10);
+    expect(cache.size).toBeLessThan(20);
+    expect(cache.has(sized(99, 20_000))).toBe(true);
+    expect(cache.has(sized(0, 20_000))).toBe(false);
+    // One document over a sixteenth is checked each time, never kept.
+    const big = sized(0, 100_000);
+    cache.set(big, checkDocument(schema, big));
+    expect(cache.has(big)).toBe(false);
   });
 
   it('count root fields through fragments and inline fragments', () => {

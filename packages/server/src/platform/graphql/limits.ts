@@ -322,6 +322,19 @@ export function checkDocument(
 }
 
 /**
+ * graphql-ws's parsed and validated documents by their text, bounded by the bytes they hold
+ * (the text, and about twice as much again for the parsed tree), not by their number: 500
+ * documents of 1 MB would be half a gigabyte. A document over a sixteenth of it is not kept.
+ */
+export function documentCache(maxBytes = 16 * 1024 * 1024) {
+  return new LRUCache<string, DocumentNode | readonly GraphQLError[]>({
+    maxSize: maxBytes,
+    maxEntrySize: maxBytes / 16,
+    sizeCalculation: (_checked, query) => 3 * query.length + 1024,
+  });
+}
+
+/**
  * Apollo runs graphql-js's own rules in the same pass as the limits, and some of those grow
  * faster than the document: this refuses a document over the limits before Apollo sees it (as
  * `checkDocument` does for graphql-ws), with a 400 like Apollo's. Parse errors, the token limit
