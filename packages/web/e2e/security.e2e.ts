@@ -59,6 +59,8 @@ describe('the web client under its Content-Security-Policy', () => {
     expect(headers['content-security-policy']).not.toContain('unsafe-inline');
     expect(headers['x-frame-options']).toBe('DENY');
     expect(headers['referrer-policy']).toBe('no-referrer');
+    // The server runs as in production (e2e/server.ts).
+    expect(headers['strict-transport-security']).toMatch(/^max-age=31536000\b/);
     await page
       .getByRole('link', { name: /sign in/i })
       .first()

@@ -1,8 +1,12 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import express from 'express';
 import { ownerQuery, startTestServer, type TestServer } from '../../test/harness.js';
+import { securityHeaders, serveWebClient } from './web-client.js';
 
 /** A built web client as Vite leaves it: index.html and hashed assets. */
 const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'alany-web-'));
@@ -28,14 +32,21 @@ function policy(header: string | null): Map<string, string[]> {
 }
 
 let server: TestServer;
-let production: TestServer;
+/** The production headers, served by the same middleware (a second Alany is a second database). */
+let production: http.Server;
+let productionUrl: string;
 beforeAll(async () => {
-  // One after the other: both prepare the same database role at start.
   server = await startTestServer({ ALANY_WEB_DIST: webDist });
-  production = await startTestServer({ ALANY_WEB_DIST: webDist, NODE_ENV: 'production' });
+  const app = express();
+  app.use(securityHeaders(true));
+  serveWebClient(app, webDist);
+  production = http.createServer(app);
+  await new Promise<void>((resolve) => production.listen(0, '127.0.0.1', resolve));
+  productionUrl = `http://127.0.0.1:${(production.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
-  await Promise.all([server?.stop(), production?.stop()]);
+  await server?.stop();
+  await new Promise((resolve) => production?.close(resolve));
   fs.rmSync(webDist, { recursive: true, force: true });
 });
 
@@ -71,7 +82,7 @@ describe('safe defaults over HTTP', () => {
   });
 
   it('tells browsers to keep to HTTPS in production', async () => {
-    const response = await head(`${production.url}/`);
+    const response = await head(`${productionUrl}/`);
     expect(response.status).toBe(200);
     expect(response.headers.get('strict-transport-security')).toMatch(/^max-age=31536000\b/);
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
