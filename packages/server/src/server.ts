@@ -65,10 +65,10 @@ export async function startAlany(config: Config, logger: Logger): Promise<Runnin
     const orm = await createAppOrm(appUrl, 20, config.database, logger);
     cleanups.push(() => orm.close(true));
 
-    const pubsub = await createPubSub(config.redisUrl, logger);
+    const pubsub = await createPubSub(config.redisUrl, logger, config.redisPrefix);
     cleanups.push(() => pubsub.close());
     // Redis when configured, with limits counted in memory while it is away (rate-limit.ts).
-    const limits = await createRateLimiter(config.redisUrl, logger);
+    const limits = await createRateLimiter(config.redisUrl, logger, config.redisPrefix);
     cleanups.push(() => limits.close());
     const rateLimiter = limits.rateLimiter;
 

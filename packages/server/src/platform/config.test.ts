@@ -12,6 +12,12 @@ function problemWith(env: Record<string, string>): string | undefined {
 }
 
 describe('configuration', () => {
+  it('namespaces Redis by ALANY_REDIS_PREFIX', () => {
+    expect(loadConfig({}).redisPrefix).toBe('alany');
+    expect(loadConfig({ ALANY_REDIS_PREFIX: 'alany-staging' }).redisPrefix).toBe('alany-staging');
+    expect(() => loadConfig({ ALANY_REDIS_PREFIX: 'a b' })).toThrow(/ALANY_REDIS_PREFIX/);
+  });
+
   it('has working defaults', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ env: 'development', port: 4000, databaseUrl: undefined });

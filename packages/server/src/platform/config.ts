@@ -13,6 +13,8 @@ export interface Config {
   /** The application role's own connection, when the owner may not create roles (managed PostgreSQL). */
   appDatabaseUrl: string | undefined;
   redisUrl: string | undefined;
+  /** Start of every Redis key and channel of this deployment (several may share one Redis). */
+  redisPrefix: string;
   dataDir: string;
   /** Where the built web client lives; served at `/` when present. */
   webDist: string | undefined;
@@ -171,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     appDatabaseUrl: readUrl(env, 'ALANY_APP_DATABASE_URL', ['postgres:', 'postgresql:']),
     redisUrl: readUrl(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisPrefix: redisPrefix(env),
     dataDir,
     webDist: env.ALANY_WEB_DIST?.trim() || undefined,
     logLevel,
@@ -266,4 +269,14 @@ function storageSettings(env: NodeJS.ProcessEnv, dataDir: string): StorageSettin
     forcePathStyle: forcePathStyle === 'true',
     prefix,
   };
+}
+
+/** ALANY_REDIS_PREFIX: letters, digits, `-`, `_` and `.`, at most 64; `alany` when unset. */
+function redisPrefix(env: NodeJS.ProcessEnv): string {
+  const raw = env.ALANY_REDIS_PREFIX?.trim();
+  if (!raw) return 'alany';
+  if (!/^[\w.-]{1,64}$/.test(raw)) {
+    throw new ConfigError('ALANY_REDIS_PREFIX', 'use 1 to 64 letters, digits, "-", "_" or ".".');
+  }
+  return raw;
 }

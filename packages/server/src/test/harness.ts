@@ -147,20 +147,25 @@ function liveOnRedis(): Record<string, string> {
  * Proves that a server's live events go through Redis: one published through the server's
  * pub/sub reaches a plain Redis subscriber on the channel it must use.
  */
-async function expectEventsThroughRedis(alany: RunningAlany, url: string): Promise<void> {
+async function expectEventsThroughRedis(
+  alany: RunningAlany,
+  url: string,
+  prefix: string,
+): Promise<void> {
   const topic = `harness-probe:${randomBytes(8).toString('hex')}`;
+  const channel = `${prefix}:${topic}`;
   const listener = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
   try {
     await listener.connect();
     const heard = new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), 5_000);
-      listener.on('message', (channel: string) => {
-        if (channel !== `alany:${topic}`) return;
+      listener.on('message', (received: string) => {
+        if (received !== channel) return;
         clearTimeout(timer);
         resolve(true);
       });
     });
-    await listener.subscribe(`alany:${topic}`);
+    await listener.subscribe(channel);
     await alany.pubsub.publish(topic, { probe: true });
     if (!(await heard))
       throw new Error(`this test server's live events do not go through Redis (${url})`);
@@ -194,15 +199,19 @@ export async function startTestServer(
     ALANY_REPORT_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...liveOnRedis(),
+    // Test servers share the machine's Redis: each database's servers count and publish apart.
+    ALANY_REDIS_PREFIX: `alany-${db.name}`,
     ...env,
   });
   const alany = await startAlany(config, logger ?? createLogger(config.logLevel));
   if (config.redisUrl && liveOnRedis().REDIS_URL) {
-    await expectEventsThroughRedis(alany, config.redisUrl).catch(async (error: unknown) => {
-      await alany.stop();
-      if (!sameDatabaseAs) await db.drop();
-      throw error;
-    });
+    await expectEventsThroughRedis(alany, config.redisUrl, config.redisPrefix).catch(
+      async (error: unknown) => {
+        await alany.stop();
+        if (!sameDatabaseAs) await db.drop();
+        throw error;
+      },
+    );
   }
   return {
     alany,

@@ -128,6 +128,8 @@ export class FlexibleRateLimiter implements RateLimiter {
   constructor(
     private readonly redis?: Redis,
     private readonly logger?: Logger,
+    /** What every key starts with: one deployment's (ALANY_REDIS_PREFIX, default `alany`). */
+    private readonly prefix = 'alany',
   ) {
     if (!redis) return;
     // An unhandled 'error' event would be printed for each reconnection attempt.
@@ -170,7 +172,7 @@ export class FlexibleRateLimiter implements RateLimiter {
     const id = `${points}:${duration}`;
     let limiter = this.limiters.get(id);
     if (!limiter) {
-      const options = { keyPrefix: `alany:rate:${id}`, points, duration };
+      const options = { keyPrefix: `${this.prefix}:rate:${id}`, points, duration };
       limiter = this.redis
         ? new RateLimiterRedis({
             ...options,
@@ -210,8 +212,8 @@ export class MemoryRateLimiter extends FlexibleRateLimiter {
 
 /** Counts in Redis, shared by every instance, with an in-memory stand-in while Redis is away. */
 export class RedisRateLimiter extends FlexibleRateLimiter {
-  constructor(redis: Redis, logger?: Logger) {
-    super(redis, logger);
+  constructor(redis: Redis, logger?: Logger, prefix?: string) {
+    super(redis, logger, prefix);
   }
 }
 
@@ -219,6 +221,7 @@ export class RedisRateLimiter extends FlexibleRateLimiter {
 export async function createRateLimiter(
   redisUrl: string | undefined,
   logger: Logger,
+  prefix = 'alany',
 ): Promise<{ rateLimiter: RateLimiter; close(): Promise<void> }> {
   if (!redisUrl) return { rateLimiter: new MemoryRateLimiter(), close: async () => undefined };
   const redis = new Redis(redisUrl, {
@@ -228,7 +231,7 @@ export async function createRateLimiter(
     maxRetriesPerRequest: 1,
     commandTimeout: 1000,
   });
-  const rateLimiter = new RedisRateLimiter(redis, logger);
+  const rateLimiter = new RedisRateLimiter(redis, logger, prefix);
   // Unreachable at start: limits count in memory (logged) until Redis answers.
   await redis.connect().catch(() => undefined);
   return {

@@ -2,13 +2,13 @@ import { Redis } from 'ioredis';
 import type { Logger } from '../logging.js';
 import { LocalFanOut, type PubSub } from './pubsub.js';
 
-const PREFIX = 'alany:';
-
 export interface RedisPubSubOptions {
   /** Longest wait between two reconnection attempts (and between two retries of a failed call). */
   backoffCapMs?: number;
   /** Events kept for publishing once Redis is back; beyond that the oldest is dropped, logged. */
   maxPending?: number;
+  /** What every channel name starts with: one deployment's (ALANY_REDIS_PREFIX, default `alany`). */
+  prefix?: string;
 }
 
 /**
@@ -94,6 +94,7 @@ export class RedisPubSub implements PubSub {
   private readonly fanOut: LocalFanOut;
   private readonly retryDelay: (attempt: number) => number;
   private readonly maxPending: number;
+  private readonly prefix: string;
   /** Events not yet accepted by Redis, oldest first. */
   private readonly pending: Array<{ topic: string; message: string }> = [];
   /** Topics whose UNSUBSCRIBE failed: sent again when Redis is back, unless wanted again. */
@@ -112,6 +113,7 @@ export class RedisPubSub implements PubSub {
   ) {
     this.retryDelay = backoff(options.backoffCapMs ?? 2_000);
     this.maxPending = options.maxPending ?? 10_000;
+    this.prefix = `${options.prefix ?? 'alany'}:`;
     const settle = settleMs(options.backoffCapMs ?? 2_000);
     const retryStrategy = this.retryDelay;
     // The publisher fails fast while Redis is away (no offline queue): the event waits in
@@ -136,14 +138,14 @@ export class RedisPubSub implements PubSub {
         this.subscribeTopics([topic]);
       },
       (topic) =>
-        void this.subscriber.unsubscribe(PREFIX + topic).catch((err: unknown) => {
+        void this.subscriber.unsubscribe(this.prefix + topic).catch((err: unknown) => {
           if (this.closed) return;
           this.leftSubscribed.add(topic);
           logger.warn({ err, topic }, 'redis unsubscribe failed; retried when redis is back');
         }),
     );
     this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => {
-      const topic = channel.toString().slice(PREFIX.length);
+      const topic = channel.toString().slice(this.prefix.length);
       try {
         this.fanOut.emit(topic, JSON.parse(message.toString()));
       } catch (err) {
@@ -194,7 +196,7 @@ export class RedisPubSub implements PubSub {
     const message = JSON.stringify(payload);
     if (this.pending.length === 0 && this.publisher.status === 'ready' && !this.closed) {
       try {
-        await this.publisher.publish(PREFIX + topic, message);
+        await this.publisher.publish(this.prefix + topic, message);
         return;
       } catch (err) {
         this.keep(topic, message, err);
@@ -266,7 +268,7 @@ export class RedisPubSub implements PubSub {
         if (this.publisher.status !== 'ready') return; // 'ready' calls flush again
         const next = this.pending[0]!;
         try {
-          await this.publisher.publish(PREFIX + next.topic, next.message);
+          await this.publisher.publish(this.prefix + next.topic, next.message);
         } catch (err) {
           this.logger.warn(
             { err, topic: next.topic, pending: this.pending.length },
@@ -297,7 +299,7 @@ export class RedisPubSub implements PubSub {
 
   private subscribeTopics(topics: string[]): void {
     if (topics.length === 0 || this.closed) return;
-    void this.subscriber.subscribe(...topics.map((topic) => PREFIX + topic)).catch((err) => {
+    void this.subscriber.subscribe(...topics.map((topic) => this.prefix + topic)).catch((err) => {
       if (this.closed) return;
       this.logger.error({ err, topics }, 'redis subscribe failed: retrying');
       this.scheduleCheck();
@@ -314,7 +316,7 @@ export class RedisPubSub implements PubSub {
     const left = [...this.leftSubscribed].filter((topic) => this.fanOut.listenerCount(topic) === 0);
     this.leftSubscribed.clear();
     if (left.length > 0)
-      void this.subscriber.unsubscribe(...left.map((topic) => PREFIX + topic)).catch(() => {
+      void this.subscriber.unsubscribe(...left.map((topic) => this.prefix + topic)).catch(() => {
         for (const topic of left) this.leftSubscribed.add(topic);
       });
   }
