@@ -927,6 +927,13 @@ interface SearchRow {
   snippet: string;
 }
 
+/**
+ * ts_rank's weights for D (posts), C, B (bodies, descriptions) and A (titles, tags): a match in a
+ * title or tag outranks any match in a body, which matches more of the query's forms (English,
+ * Russian, exact and stems) than a title found by its stem alone.
+ */
+const RANK_WEIGHTS = `'{0.05, 0.1, 0.2, 1.0}'::float4[]`;
+
 const MARK_START = '\u0002';
 const MARK_END = '\u0003';
 
@@ -936,7 +943,8 @@ function snippetToHtml(snippet: string): string {
 
 /**
  * Full-text search over what the viewer may read. The query is tried with English and Russian
- * stemming and with the plain 'simple' configuration (Kazakh); GIN indexes serve all three.
+ * stemming, as typed (ё-folded) and as Kazakh/Russian stems (`SEARCH_QUERY_SQL`); one GIN index
+ * per table serves them all. Titles and tags weigh A, bodies B, posts (unweighted) D.
  */
 export async function search(context: Context, args: SearchArgs) {
   const query = args.query.normalize('NFC').trim();
@@ -963,23 +971,24 @@ export async function search(context: Context, args: SearchArgs) {
     : [SearchKind.THREAD, SearchKind.POST, SearchKind.RESOURCE];
   const tsquery = SEARCH_QUERY_SQL;
   // PostgreSQL's 'russian' configuration stems Latin words with the English stemmer too, so one
-  // headline marks matches in all three languages.
+  // headline marks matches in all three languages; the query's stems as prefixes mark the
+  // Kazakh and Russian forms only the stems matched («мектеп:*» marks «мектептердегі»).
   const headline = (column: string) =>
-    `ts_headline('russian', ${column}, websearch_to_tsquery('russian', ?), 'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=10, MaxFragments=2')`;
+    `ts_headline('russian', ${column}, websearch_to_tsquery('russian', ?) || alany.search_stems_query(?, true), 'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=10, MaxFragments=2')`;
   const parts: string[] = [];
   const params: unknown[] = [];
   const spaces = `{${spaceIds.join(',')}}`;
   // Each part's parameters in the order its SQL names them: headline, then tsquery, then spaces.
-  const partParams = [query, query, query, query, spaces];
+  const partParams = [query, query, query, query, query, query, spaces];
   if (kinds.includes(SearchKind.THREAD)) {
-    parts.push(`select 'THREAD' as kind, t.id, t.id as thread_id, ts_rank(t.search, search_query.q) as rank,
+    parts.push(`select 'THREAD' as kind, t.id, t.id as thread_id, ts_rank(${RANK_WEIGHTS}, t.search, search_query.q) as rank,
         ${headline(`t.title || ' — ' || t.body`)} as snippet
       from thread t, ${tsquery}
       where t.search @@ search_query.q and t.space_id = any(?::uuid[]) and t.deleted_at is null`);
     params.push(...partParams);
   }
   if (kinds.includes(SearchKind.POST)) {
-    parts.push(`select 'POST' as kind, p.id, p.thread_id, ts_rank(p.search, search_query.q) as rank, ${headline('p.body')} as snippet
+    parts.push(`select 'POST' as kind, p.id, p.thread_id, ts_rank(${RANK_WEIGHTS}, p.search, search_query.q) as rank, ${headline('p.body')} as snippet
       from post p, ${tsquery}
       where p.search @@ search_query.q and p.space_id = any(?::uuid[]) and p.deleted_at is null and p.hidden_at is null
         and exists (select 1 from thread t where t.id = p.thread_id and t.deleted_at is null)`);
@@ -989,7 +998,7 @@ export async function search(context: Context, args: SearchArgs) {
     // The words of the newest file count too; the excerpt is cut from its first pages.
     const text = `r.title || ' — ' || r.description || ' ' || coalesce((select left(v.extracted_text, 20000)
         from resource_version v where v.resource_id = r.id order by v.number desc limit 1), '')`;
-    parts.push(`select 'RESOURCE' as kind, r.id, null::uuid as thread_id, ts_rank(r.search, search_query.q) as rank, ${headline(text)} as snippet
+    parts.push(`select 'RESOURCE' as kind, r.id, null::uuid as thread_id, ts_rank(${RANK_WEIGHTS}, r.search, search_query.q) as rank, ${headline(text)} as snippet
       from resource r, ${tsquery}
       where ${RESOURCE_MATCH_SQL} and r.space_id = any(?::uuid[])`);
     params.push(...partParams);
