@@ -316,7 +316,8 @@ export const RESOURCE_MATCH_SQL = `(r.search @@ search_query.q or exists (
  * all its words' stems (`alany.search_stems`, Kazakh and Russian endings stripped). Takes the
  * query text four times.
  */
-export const SEARCH_QUERY_SQL = `(select websearch_to_tsquery('english', ?) || websearch_to_tsquery('russian', ?) || websearch_to_tsquery('simple', alany.search_fold(?)) || alany.search_stems_query(?, false) as q) search_query`;
+export const SEARCH_TSQUERY_SQL = `(websearch_to_tsquery('english', ?) || websearch_to_tsquery('russian', ?) || websearch_to_tsquery('simple', alany.search_fold(?)) || alany.search_stems_query(?, false))`;
+export const SEARCH_QUERY_SQL = `(select ${SEARCH_TSQUERY_SQL} as q) search_query`;
 
 async function matchingResourceIds(em: EntityManager, query: string, spaceIds: string[]) {
   const rows = await em.execute<Array<{ id: string }>>(
