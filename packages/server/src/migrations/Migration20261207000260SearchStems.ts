@@ -25,6 +25,56 @@ import { Migration } from '@mikro-orm/migrations';
  * (`simple`, now ё-folded) lexemes, so an exact or Snowball match still ranks above a match of
  * a stem alone. Thread tags are now in the thread's vector, with titles, at weight A.
  */
+/** case: genitive, dative, accusative, locative, ablative, instrumental, equative, -дағы */
+const CASE = [
+  'дың',
+  'дің',
+  'тың',
+  'тің',
+  'ның',
+  'нің',
+  'ға',
+  'ге',
+  'қа',
+  'ке',
+  'на',
+  'не',
+  'а',
+  'е',
+  'ды',
+  'ді',
+  'ты',
+  'ті',
+  'ны',
+  'ні',
+  'ын',
+  'ін',
+  'н',
+  'да',
+  'де',
+  'та',
+  'те',
+  'нда',
+  'нде',
+  'дан',
+  'ден',
+  'тан',
+  'тен',
+  'нан',
+  'нен',
+  'мен',
+  'бен',
+  'пен',
+  'ша',
+  'ше',
+  'дағы',
+  'дегі',
+  'тағы',
+  'тегі',
+  'ндағы',
+  'ндегі',
+];
+
 /**
  * Kazakh endings by morphotactic slot, outermost first (a word is stem + derivation + plural +
  * possessive + case + personal ending), then Russian inflection and its fleeting к.
@@ -57,55 +107,7 @@ const LAYERS: string[][] = [
     'тыр',
     'тір',
   ],
-  // case: genitive, dative, accusative, locative, ablative, instrumental, equative, -дағы
-  [
-    'дың',
-    'дің',
-    'тың',
-    'тің',
-    'ның',
-    'нің',
-    'ға',
-    'ге',
-    'қа',
-    'ке',
-    'на',
-    'не',
-    'а',
-    'е',
-    'ды',
-    'ді',
-    'ты',
-    'ті',
-    'ны',
-    'ні',
-    'ын',
-    'ін',
-    'н',
-    'да',
-    'де',
-    'та',
-    'те',
-    'нда',
-    'нде',
-    'дан',
-    'ден',
-    'тан',
-    'тен',
-    'нан',
-    'нен',
-    'мен',
-    'бен',
-    'пен',
-    'ша',
-    'ше',
-    'дағы',
-    'дегі',
-    'тағы',
-    'тегі',
-    'ндағы',
-    'ндегі',
-  ],
+  CASE,
   // possessive
   [
     'ым',
@@ -162,6 +164,9 @@ const LAYERS: string[][] = [
     'қы',
     'кі',
   ],
+  // verbs: participles, the verbal noun, converbs (жөнделген, жөндеу), then the passive -ыл/-іл/-л
+  ['ған', 'ген', 'қан', 'кен', 'атын', 'етін', 'йтын', 'йтін', 'ып', 'іп', 'п', 'у', 'мақ', 'мек'],
+  ['ыл', 'іл', 'л'],
 ];
 const RUSSIAN_LAYERS: string[][] = [
   [
@@ -214,26 +219,51 @@ const RUSSIAN_LAYERS: string[][] = [
 ];
 
 /** A slot's endings reversed, as one alternation matched at the start of the reversed word. */
+/**
+ * Kazakh typed on a Russian keyboard drops its own letters (шағым → шагым, нұсқаулық →
+ * нускаулык): words and endings are stemmed with them flattened to their Russian look-alikes,
+ * on both sides, so the stems match either way.
+ */
+const FLAT_FROM = 'әіңғүұқөһ';
+const FLAT_TO = 'аингуукох';
+const flatten = (text: string) =>
+  [...text].map((c) => (FLAT_FROM.includes(c) ? FLAT_TO[FLAT_FROM.indexOf(c)]! : c)).join('');
+
 const reversed = (endings: string[]) =>
-  [...new Set(endings)]
+  [...new Set(endings.map(flatten))]
     .sort((a, b) => b.length - a.length || a.localeCompare(b))
     .map((ending) => [...ending].reverse().join(''))
     .join('|');
 
 /** PL/pgSQL that strips one slot's longest ending from `stem` and keeps what it leaves. */
-const stripSlot = (endings: string[], devoice: boolean) => `
-          ending := pg_catalog.substring(pg_catalog.reverse(stem), '^(?:${reversed(endings)})');
-          if ending is not null and pg_catalog.length(stem) - pg_catalog.length(ending) >= 3 then
-            stem := pg_catalog.left(stem, -pg_catalog.length(ending));${
-              devoice
-                ? `
-            if pg_catalog.right(stem, 1) in ('б', 'ғ', 'г') then
-              stem := pg_catalog.left(stem, -1) || pg_catalog.translate(pg_catalog.right(stem, 1), 'бғг', 'пқк');
+/**
+ * PL/pgSQL that strips one slot's longest ending from `stem` and keeps what it leaves, and also
+ * what the slot's one-letter ending would leave (кодексі: possessive -сі and -і).
+ */
+const stripSlot = (endings: string[], devoice: boolean) => {
+  const letters = [...new Set(endings.filter((e) => e.length === 1).map(flatten))];
+  const voiced = (variable: string) =>
+    devoice
+      ? `
+            if pg_catalog.right(${variable}, 1) in ('б', 'г') then
+              ${variable} := pg_catalog.left(${variable}, -1) || pg_catalog.translate(pg_catalog.right(${variable}, 1), 'бг', 'пк');
             end if;`
-                : ''
-            }
+      : '';
+  return `
+          ending := pg_catalog.substring(pg_catalog.reverse(stem), '^(?:${reversed(endings)})');
+          if ending is not null and pg_catalog.length(stem) - pg_catalog.length(ending) >= 3 then${
+            letters.length
+              ? `
+            if pg_catalog.length(ending) > 1 and pg_catalog.right(stem, 1) in (${letters.map((l) => `'${l}'`).join(', ')}) then
+              other := pg_catalog.left(stem, -1);${voiced('other')}
+              stems := stems || other;
+            end if;`
+              : ''
+          }
+            stem := pg_catalog.left(stem, -pg_catalog.length(ending));${voiced('stem')}
             stems := stems || stem;
           end if;`;
+};
 
 const UPPER = 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯӘІҢҒҮҰҚӨҺё';
 const LOWER = 'абвгдеежзийклмнопрстуфхцчшщъыьэюяәіңғүұқөһе';
@@ -301,13 +331,26 @@ export class Migration20261207000260SearchStems extends Migration {
       create function alany.search_word_stems(w text) returns text[] language plpgsql immutable parallel safe strict as $$
       declare
         stems text[] := '{}';
-        stem text := w;
+        flat text := pg_catalog.translate(w, '${FLAT_FROM}', '${FLAT_TO}');
+        stem text := flat;
+        other text;
         ending text;
       begin
-        if w !~ '^[а-яәіңғүұқөһ]+$' then
+        if flat !~ '^[а-я]+$' then
           return stems;
         end if;${LAYERS.map((slot) => stripSlot(slot, true)).join('')}
-        stem := w;${RUSSIAN_LAYERS.map((slot) => stripSlot(slot, false)).join('')}
+        -- Again without the case slot: бюджеті is бюджет + possessive -і, not бюдже + -ті.
+        stem := flat;${LAYERS.filter((slot) => slot !== CASE)
+          .map((slot) => stripSlot(slot, true))
+          .join('')}
+        -- And with the noun's endings left out: жөнделген is a participle, not жөнделге + -н.
+        stem := flat;${LAYERS.slice(-4)
+          .map((slot) => stripSlot(slot, true))
+          .join('')}
+        stem := flat;${RUSSIAN_LAYERS.map((slot) => stripSlot(slot, false)).join('')}
+        if flat <> w then
+          stems := stems || flat;
+        end if;
         return stems;
       end
       $$;`);
