@@ -384,9 +384,22 @@ export class Migration20261207000260SearchStems extends Migration {
     ])
       this.addSql(`grant execute on function alany.${fn} to alany_app;`);
     this.rebuild(NEW_SEARCH);
+    // Typos («корупция», «kindergarden»): trigram similarity over thread and resource texts, a
+    // fallback ranked below every full-text match. pg_trgm is a trusted extension (PostgreSQL 13+):
+    // the database owner may create it on a managed server too.
+    this.addSql(`create extension if not exists pg_trgm with schema public;`);
+    this.addSql(
+      `create index thread_trigram_index on thread using gin ((alany.search_fold(title || ' ' || body)) public.gin_trgm_ops);`,
+    );
+    this.addSql(
+      `create index resource_trigram_index on resource using gin ((alany.search_fold(title || ' ' || description)) public.gin_trgm_ops);`,
+    );
   }
 
   override async down(): Promise<void> {
+    // pg_trgm stays: dropping an extension another part may have come to use is not undoing.
+    this.addSql(`drop index resource_trigram_index;`);
+    this.addSql(`drop index thread_trigram_index;`);
     this.rebuild(OLD_SEARCH);
     this.addSql(`drop function alany.search_stems_query(text, boolean);`);
     this.addSql(`drop function alany.search_stems(text);`);

@@ -934,6 +934,9 @@ interface SearchRow {
  */
 const RANK_WEIGHTS = `'{0.05, 0.1, 0.2, 1.0}'::float4[]`;
 
+/** A typo's rank: below any full-text match (ts_rank of a single post word is above 0.001). */
+const TYPO_RANK = '0.001 * word_similarity';
+
 const MARK_START = '\u0002';
 const MARK_END = '\u0003';
 
@@ -982,6 +985,11 @@ export async function search(context: Context, args: SearchArgs) {
       from thread t, search_query
       where t.search @@ search_query.q and t.space_id = any(?::uuid[]) and t.deleted_at is null`);
     params.push(spaces);
+    parts.push(`select 'THREAD' as kind, t.id, t.id as thread_id, ${TYPO_RANK}(search_query.fq, alany.search_fold(t.title || ' ' || t.body)) as rank
+      from thread t, search_query
+      where search_query.fq <% alany.search_fold(t.title || ' ' || t.body) and not t.search @@ search_query.q
+        and t.space_id = any(?::uuid[]) and t.deleted_at is null`);
+    params.push(spaces);
   }
   if (kinds.includes(SearchKind.POST)) {
     parts.push(`select 'POST' as kind, p.id, p.thread_id, ts_rank(${RANK_WEIGHTS}, p.search, search_query.q) as rank
@@ -995,17 +1003,26 @@ export async function search(context: Context, args: SearchArgs) {
       from resource r, search_query
       where ${RESOURCE_MATCH_SQL} and r.space_id = any(?::uuid[])`);
     params.push(spaces);
+    parts.push(`select 'RESOURCE' as kind, r.id, null::uuid as thread_id, ${TYPO_RANK}(search_query.fq, alany.search_fold(r.title || ' ' || r.description)) as rank
+      from resource r, search_query
+      where search_query.fq <% alany.search_fold(r.title || ' ' || r.description) and not ${RESOURCE_MATCH_SQL}
+        and r.space_id = any(?::uuid[])`);
+    params.push(spaces);
   }
   // Snippets only for the page: ts_headline costs far more than the match and the rank, and a
   // common word matches tens of thousands of rows. The words of a resource's newest file count
   // too; its excerpt is cut from their first pages.
   const resourceText = `r.title || ' — ' || r.description || ' ' || coalesce((select left(v.extracted_text, 20000)
       from resource_version v where v.resource_id = r.id order by v.number desc limit 1), '')`;
-  const rows = await context.db.read((em) =>
-    em.execute<SearchRow[]>(
+  const rows = await context.db.read(async (em) => {
+    // A typo's similarity to the closest stretch of the text: 0.5 lets one wrong letter in a
+    // two-word query through («земелные участки»).
+    await em.execute(`select set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
+    return em.execute<SearchRow[]>(
       `with search_query as materialized (
           select ${SEARCH_TSQUERY_SQL} as q,
-            websearch_to_tsquery('russian', ?) || alany.search_stems_query(?, true) as hq),
+            websearch_to_tsquery('russian', ?) || alany.search_stems_query(?, true) as hq,
+            alany.search_fold(?) as fq),
         hits as (${parts.join(' union all ')} order by rank desc, id limit ? offset ?)
       select h.kind, h.id, h.thread_id, h.rank, case h.kind
           when 'THREAD' then (select ${headline(`t.title || ' — ' || t.body`)} from thread t where t.id = h.id)
@@ -1013,9 +1030,9 @@ export async function search(context: Context, args: SearchArgs) {
           else (select ${headline(resourceText)} from resource r where r.id = h.id) end as snippet
         from hits h, search_query
         order by h.rank desc, h.id`,
-      [query, query, query, query, query, query, ...params, args.first + 1, offset],
-    ),
-  );
+      [query, query, query, query, query, query, query, ...params, args.first + 1, offset],
+    );
+  });
   const page = rows.slice(0, args.first);
   const threads = await threadLoader(context).loadMany(
     page.flatMap((row) => (row.thread_id ? [row.thread_id] : [])),

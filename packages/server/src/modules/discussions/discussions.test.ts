@@ -613,9 +613,13 @@ describe('search', () => {
     // The snippet marks the form written, found through its stem.
     const [hit] = await search('мектеп');
     expect(hit?.snippetHtml).toContain('<mark>Мектептердегі</mark>');
-    // A stem is not a prefix: an unrelated longer word is not found.
     expect(await ids('мектепке')).toContain(risks.id);
-    expect(await ids('закупорка')).not.toContain(meals.id);
+    // A typo finds the thread by trigram similarity, ranked below the full-text matches.
+    expect(await ids('земелный участок')).toContain(land.id);
+    const typo = await ids('Праверка');
+    expect(typo).toContain(meals.id);
+    const [exact] = await ids('Проверка');
+    expect(exact).toBe(meals.id);
   });
 
   it('uses the GIN indexes, not a sequential scan', async () => {
