@@ -1,5 +1,5 @@
 /**
- * pnpm bench [--scale small|default|large] [--only upload,thread,statements,fanout,votes,cold]
+ * pnpm bench [--scale small|default|large] [--only upload,thread,statements,fanout,votes,search,cold]
  *   [--fanout 1000,5000] [--fanout-rounds 3]
  * Seeds alany_bench_<scale> on DATABASE_URL's server, starts Alany, PostGraphile v5 and the floors
  * on loopback, runs each workload (bounded in count and time), and writes docs/benchmarks.md
@@ -9,6 +9,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startPeer, type Peer } from './peer.js';
+import { searchWorkload, seedSearchResources } from './search.js';
 import { PEER_THREAD_PAGE, webClientThreadPage } from './queries.js';
 import { writeReport, type Results } from './report.js';
 import { benchDatabaseName, fixture, databaseUrlFor, SCALES, seed } from './seed.js';
@@ -41,7 +42,9 @@ if (!scale) {
   process.stderr.write(`--scale must be one of ${Object.keys(SCALES).join(', ')}\n`);
   process.exit(2);
 }
-const only = new Set((args.get('only') ?? 'upload,thread,statements,fanout,votes,cold').split(','));
+const only = new Set(
+  (args.get('only') ?? 'upload,thread,statements,fanout,votes,search,cold').split(','),
+);
 const small = scale.name === 'small';
 const plan = {
   connections: Number(args.get('connections') ?? 32),
@@ -66,6 +69,7 @@ const plan = {
   // The small run must finish in under 5 minutes on a busy 2-core machine.
   voteSeconds: Number(args.get('vote-seconds') ?? (small ? 40 : 120)),
 };
+const SEARCH_ROUNDS = 20;
 const serverUrl = process.env.DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/postgres';
 const repoRoot = path.resolve(benchDir, '../..');
 const startedAt = new Date();
@@ -244,6 +248,19 @@ async function main() {
       log(
         `  ${v.votesPerSecond} votes/s, exact: ${v.exact}, ${v.messagesPerMemberPerSecond} messages per member per second, CPU per vote ${JSON.stringify(v.cpuMsPerVote)} ms`,
       );
+    });
+
+  if (only.has('search'))
+    await guarded('search', async () => {
+      // Last before the cold start: its resources change no other workload's data.
+      const seedSeconds = await seedSearchResources(ownerUrl, scale!);
+      log(`search: ${SEARCH_ROUNDS} rounds of each query as the viewer`);
+      results.search = await searchWorkload(graphqlUrl, ownerUrl, scale!, fx.viewer, {
+        rounds: SEARCH_ROUNDS,
+        seedSeconds,
+      });
+      const s = results.search;
+      log(`  p50 ${s.p50} ms, p95 ${s.p95} ms; plans ${JSON.stringify(s.plans)}`);
     });
 
   await alany.stop();

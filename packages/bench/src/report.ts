@@ -1,3 +1,4 @@
+import type { SearchResult } from './search.js';
 import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -31,6 +32,7 @@ export interface Results {
   voteStorm?: VoteStormResult;
   coldStart?: ColdStartResult;
   upload?: UploadResult;
+  search?: SearchResult;
   targets?: Array<{ target: string; measured: string; met: boolean | null }>;
 }
 
@@ -291,6 +293,7 @@ function markdown(results: Results): string {
     lines.push('');
   }
   if (results.upload) lines.push(...uploadMarkdown(results.upload));
+  if (results.search) lines.push(...searchMarkdown(results.search));
   if (results.coldStart) {
     const c = results.coldStart;
     lines.push('## Cold start');
@@ -307,6 +310,25 @@ function markdown(results: Results): string {
     lines.push('');
   }
   return lines.join('\n');
+}
+
+function searchMarkdown(s: SearchResult): string[] {
+  const plans = Object.entries(s.plans)
+    .map(
+      ([table, p]) =>
+        `${table}: ${p.ginIndex ? 'GIN index' : '**no GIN index**'}${p.seqScan ? ', **sequential scan**' : ', no sequential scan'}`,
+    )
+    .join('; ');
+  return [
+    '## Search (the site-wide `search`, first 20, as the signed-in viewer)',
+    '',
+    `Over the seeded threads and posts plus ${s.resources} resources in Kazakh, Russian and English (seeded in ${s.seedSeconds} s, search vectors with stems included); ${s.rounds} rounds of each query, one at a time. **p50 ${s.p50} ms, p95 ${s.p95} ms**, max ${s.max} ms. Plans (EXPLAIN of the match as the viewer): ${plans}.`,
+    '',
+    '| query | hits | p50 ms | p95 ms |',
+    '| --- | --- | --- | --- |',
+    ...s.perQuery.map((q) => `| ${q.query} | ${q.hits} | ${q.p50} | ${q.p95} |`),
+    '',
+  ];
 }
 
 export async function writeReport(

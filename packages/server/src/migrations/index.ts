@@ -18,6 +18,7 @@ import { Migration20261127000016StoredHtml } from './Migration20261127000016Stor
 import { Migration20261127000017VoteCounter } from './Migration20261127000017VoteCounter.js';
 import { Migration20261207000210SocketCredentials } from './Migration20261207000210SocketCredentials.js';
 import { Migration20261207000200ReportHandlers } from './Migration20261207000200ReportHandlers.js';
+import { Migration20261207000260SearchStems } from './Migration20261207000260SearchStems.js';
 
 /** Applied in this order; a new migration is appended here and never edited once released. */
 export const migrationsList: MigrationObject[] = [
@@ -52,4 +53,5 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261207000210SocketCredentials,
   },
   { name: 'Migration20261207000200ReportHandlers', class: Migration20261207000200ReportHandlers },
+  { name: 'Migration20261207000260SearchStems', class: Migration20261207000260SearchStems },
 ];

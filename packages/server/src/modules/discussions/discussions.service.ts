@@ -39,7 +39,7 @@ import {
   type SpaceRights,
 } from '../spaces/spaces.service.js';
 import { notifyMentioned } from '../notifications/notifications.service.js';
-import { RESOURCE_MATCH_SQL, SEARCH_QUERY_SQL } from '../resources/resources.service.js';
+import { RESOURCE_MATCH_SQL, SEARCH_TSQUERY_SQL } from '../resources/resources.service.js';
 import { authorColumns, primeAuthors } from '../accounts/accounts.service.js';
 import { organisationColumns, primeOrganisation } from '../organisations/organisations.service.js';
 import {
@@ -927,6 +927,16 @@ interface SearchRow {
   snippet: string;
 }
 
+/**
+ * ts_rank's weights for D (posts), C, B (bodies, descriptions) and A (titles, tags): a match in a
+ * title or tag outranks any match in a body, which matches more of the query's forms (English,
+ * Russian, exact and stems) than a title found by its stem alone.
+ */
+const RANK_WEIGHTS = `'{0.05, 0.1, 0.2, 1.0}'::float4[]`;
+
+/** A typo's rank: below any full-text match (ts_rank of a single post word is above 0.001). */
+const TYPO_RANK = '0.001 * word_similarity';
+
 const MARK_START = '\u0002';
 const MARK_END = '\u0003';
 
@@ -942,7 +952,8 @@ export const MAX_SEARCH_OFFSET = 1000;
 
 /**
  * Full-text search over what the viewer may read. The query is tried with English and Russian
- * stemming and with the plain 'simple' configuration (Kazakh); GIN indexes serve all three.
+ * stemming, as typed (ё-folded) and as Kazakh/Russian stems (`SEARCH_QUERY_SQL`); one GIN index
+ * per table serves them all. Titles and tags weigh A, bodies B, posts (unweighted) D.
  */
 export async function search(context: Context, args: SearchArgs) {
   const query = args.query.normalize('NFC').trim();
@@ -973,45 +984,67 @@ export async function search(context: Context, args: SearchArgs) {
   const kinds = args.filter?.kind
     ? [args.filter.kind]
     : [SearchKind.THREAD, SearchKind.POST, SearchKind.RESOURCE];
-  const tsquery = SEARCH_QUERY_SQL;
   // PostgreSQL's 'russian' configuration stems Latin words with the English stemmer too, so one
-  // headline marks matches in all three languages.
+  // headline marks matches in all three languages; the query's stems as prefixes mark the
+  // Kazakh and Russian forms only the stems matched («мектеп:*» marks «мектептердегі»).
   const headline = (column: string) =>
-    `ts_headline('russian', ${column}, websearch_to_tsquery('russian', ?), 'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=10, MaxFragments=2')`;
+    `ts_headline('russian', ${column}, search_query.hq, 'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=10, MaxFragments=2')`;
   const parts: string[] = [];
   const params: unknown[] = [];
   const spaces = `{${spaceIds.join(',')}}`;
-  // Each part's parameters in the order its SQL names them: headline, then tsquery, then spaces.
-  const partParams = [query, query, query, query, spaces];
   if (kinds.includes(SearchKind.THREAD)) {
-    parts.push(`select 'THREAD' as kind, t.id, t.id as thread_id, ts_rank(t.search, search_query.q) as rank,
-        ${headline(`t.title || ' — ' || t.body`)} as snippet
-      from thread t, ${tsquery}
+    parts.push(`select 'THREAD' as kind, t.id, t.id as thread_id, ts_rank(${RANK_WEIGHTS}, t.search, search_query.q) as rank
+      from thread t, search_query
       where t.search @@ search_query.q and t.space_id = any(?::uuid[]) and t.deleted_at is null`);
-    params.push(...partParams);
+    params.push(spaces);
+    parts.push(`select 'THREAD' as kind, t.id, t.id as thread_id, ${TYPO_RANK}(search_query.fq, alany.search_fold(t.title || ' ' || t.body)) as rank
+      from thread t, search_query
+      where search_query.fq <% alany.search_fold(t.title || ' ' || t.body) and not t.search @@ search_query.q
+        and t.space_id = any(?::uuid[]) and t.deleted_at is null`);
+    params.push(spaces);
   }
   if (kinds.includes(SearchKind.POST)) {
-    parts.push(`select 'POST' as kind, p.id, p.thread_id, ts_rank(p.search, search_query.q) as rank, ${headline('p.body')} as snippet
-      from post p, ${tsquery}
+    parts.push(`select 'POST' as kind, p.id, p.thread_id, ts_rank(${RANK_WEIGHTS}, p.search, search_query.q) as rank
+      from post p, search_query
       where p.search @@ search_query.q and p.space_id = any(?::uuid[]) and p.deleted_at is null and p.hidden_at is null
         and exists (select 1 from thread t where t.id = p.thread_id and t.deleted_at is null)`);
-    params.push(...partParams);
+    params.push(spaces);
   }
   if (kinds.includes(SearchKind.RESOURCE)) {
-    // The words of the newest file count too; the excerpt is cut from its first pages.
-    const text = `r.title || ' — ' || r.description || ' ' || coalesce((select left(v.extracted_text, 20000)
-        from resource_version v where v.resource_id = r.id order by v.number desc limit 1), '')`;
-    parts.push(`select 'RESOURCE' as kind, r.id, null::uuid as thread_id, ts_rank(r.search, search_query.q) as rank, ${headline(text)} as snippet
-      from resource r, ${tsquery}
+    parts.push(`select 'RESOURCE' as kind, r.id, null::uuid as thread_id, ts_rank(${RANK_WEIGHTS}, r.search, search_query.q) as rank
+      from resource r, search_query
       where ${RESOURCE_MATCH_SQL} and r.space_id = any(?::uuid[])`);
-    params.push(...partParams);
+    params.push(spaces);
+    parts.push(`select 'RESOURCE' as kind, r.id, null::uuid as thread_id, ${TYPO_RANK}(search_query.fq, alany.search_fold(r.title || ' ' || r.description)) as rank
+      from resource r, search_query
+      where search_query.fq <% alany.search_fold(r.title || ' ' || r.description) and not ${RESOURCE_MATCH_SQL}
+        and r.space_id = any(?::uuid[])`);
+    params.push(spaces);
   }
-  const rows = await context.db.read((em) =>
-    em.execute<SearchRow[]>(
-      `${parts.join(' union all ')} order by rank desc, id limit ? offset ?`,
-      [...params, args.first + 1, offset],
-    ),
-  );
+  // Snippets only for the page: ts_headline costs far more than the match and the rank, and a
+  // common word matches tens of thousands of rows. The words of a resource's newest file count
+  // too; its excerpt is cut from their first pages.
+  const resourceText = `r.title || ' — ' || r.description || ' ' || coalesce((select left(v.extracted_text, 20000)
+      from resource_version v where v.resource_id = r.id order by v.number desc limit 1), '')`;
+  const rows = await context.db.read(async (em) => {
+    // A typo's similarity to the closest stretch of the text: 0.5 lets one wrong letter in a
+    // two-word query through («земелные участки»).
+    await em.execute(`select set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
+    return em.execute<SearchRow[]>(
+      `with search_query as materialized (
+          select ${SEARCH_TSQUERY_SQL} as q,
+            websearch_to_tsquery('russian', ?) || alany.search_stems_query(?, true) as hq,
+            alany.search_fold(?) as fq),
+        hits as (${parts.join(' union all ')} order by rank desc, id limit ? offset ?)
+      select h.kind, h.id, h.thread_id, h.rank, case h.kind
+          when 'THREAD' then (select ${headline(`t.title || ' — ' || t.body`)} from thread t where t.id = h.id)
+          when 'POST' then (select ${headline('p.body')} from post p where p.id = h.id)
+          else (select ${headline(resourceText)} from resource r where r.id = h.id) end as snippet
+        from hits h, search_query
+        order by h.rank desc, h.id`,
+      [query, query, query, query, query, query, query, ...params, args.first + 1, offset],
+    );
+  });
   const page = rows.slice(0, args.first);
   const threads = await threadLoader(context).loadMany(
     page.flatMap((row) => (row.thread_id ? [row.thread_id] : [])),

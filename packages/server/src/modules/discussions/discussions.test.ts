@@ -586,6 +586,57 @@ describe('search', () => {
     expect(last.search.edges).toEqual([]);
   });
 
+  it('finds Kazakh and Russian word forms other than the ones written, thread tags, and ё as е', async () => {
+    const search = async (query: string) =>
+      (
+        await member.client.ok(
+          `query($q: String!) { search(query: $q, filter: { kind: THREAD }) { edges { node { thread { id } snippetHtml } } } }`,
+          { q: query },
+        )
+      ).search.edges.map(
+        (e: { node: { thread: { id: string }; snippetHtml: string } }) => e.node,
+      ) as Array<{ thread: { id: string }; snippetHtml: string }>;
+    const ids = async (query: string) => (await search(query)).map((hit) => hit.thread.id);
+    // A writer of its own, so that the other tests' authors stay under the posting rate limit.
+    const writer = await person(server, 'Search Writer');
+    await addMember(server, owner, organisationId, writer);
+    const risks = await newThread(
+      writer.client,
+      'Мектептердегі сыбайлас жемқорлық тәуекелдері',
+      'Тексеру нәтижелері.',
+    );
+    const complaints = await newThread(writer.client, 'Азаматтардың шағымдары', 'Тізім.');
+    const meals = await newThread(writer.client, 'Проверка закупок школьного питания', 'Отчёт.');
+    const land = await newThread(writer.client, 'Земельный участок у реки', 'Аренда.');
+    const tagged = await newThread(writer.client, 'Отчёт за квартал', 'Цифры.', ['закупки']);
+
+    for (const query of ['мектеп', 'тәуекел', 'Мектеп тәуекелі'])
+      expect(await ids(query), query).toContain(risks.id);
+    for (const query of ['азамат', 'шағым', 'шағымдар'])
+      expect(await ids(query), query).toContain(complaints.id);
+    for (const query of ['закупки', 'закупка']) expect(await ids(query), query).toContain(meals.id);
+    expect(await ids('земельных участков')).toContain(land.id);
+    expect(await ids('#закупки')).toContain(tagged.id);
+    expect(await ids('закупок')).toContain(tagged.id);
+    expect(await ids('отчет')).toEqual(expect.arrayContaining([meals.id, tagged.id]));
+    // The tag and the title weigh more than the body: the tagged thread comes before a thread
+    // that only mentions the word in its text.
+    const mention = await newThread(writer.client, 'Квартальные цифры', 'Мы обсудили закупки.');
+    const order = await ids('закупки');
+    expect(order.indexOf(tagged.id)).toBeLessThan(order.indexOf(mention.id));
+    expect(order.indexOf(meals.id)).toBeLessThan(order.indexOf(mention.id));
+    // The snippet marks the form written, found through its stem.
+    const [hit] = await search('мектеп');
+    expect(hit?.snippetHtml).toContain('<mark>Мектептердегі</mark>');
+    expect(await ids('мектепке')).toContain(risks.id);
+    // A typo finds the thread by trigram similarity, ranked below the full-text matches.
+    expect(await ids('земелный участок')).toContain(land.id);
+    const typo = await ids('Праверка');
+    expect(typo).toContain(meals.id);
+    const [exact] = await ids('Проверка');
+    expect(exact).toBe(meals.id);
+  });
+
   it('uses the GIN indexes, not a sequential scan', async () => {
     const client = new pg.Client({ connectionString: server.db.ownerUrl });
     await client.connect();

@@ -311,13 +311,19 @@ export async function listResources(
 /** The text-search condition shared by the library filter and the site-wide search. */
 export const RESOURCE_MATCH_SQL = `(r.search @@ search_query.q or exists (
   select 1 from resource_version v where v.resource_id = r.id and v.search @@ search_query.q))`;
-export const SEARCH_QUERY_SQL = `(select websearch_to_tsquery('english', ?) || websearch_to_tsquery('russian', ?) || websearch_to_tsquery('simple', ?) as q) search_query`;
+/**
+ * What a query matches: its English and Russian Snowball forms, its exact (ё-folded) words, and
+ * all its words' stems (`alany.search_stems`, Kazakh and Russian endings stripped). Takes the
+ * query text four times.
+ */
+export const SEARCH_TSQUERY_SQL = `(websearch_to_tsquery('english', ?) || websearch_to_tsquery('russian', ?) || websearch_to_tsquery('simple', alany.search_fold(?)) || alany.search_stems_query(?, false))`;
+export const SEARCH_QUERY_SQL = `(select ${SEARCH_TSQUERY_SQL} as q) search_query`;
 
 async function matchingResourceIds(em: EntityManager, query: string, spaceIds: string[]) {
   const rows = await em.execute<Array<{ id: string }>>(
     `select r.id from resource r, ${SEARCH_QUERY_SQL}
       where r.space_id = any(?::uuid[]) and ${RESOURCE_MATCH_SQL}`,
-    [query, query, query, `{${spaceIds.join(',')}}`],
+    [query, query, query, query, `{${spaceIds.join(',')}}`],
   );
   return rows.map((row) => row.id);
 }
