@@ -157,6 +157,10 @@ describe('search relevance', () => {
             .filter((key) => !miss.hits.includes(key))
             .join(', ')}; got [${miss.hits.join(', ')}]${miss.error ? ` (${miss.error})` : ''}`,
         );
+      for (const low of outcomes.filter((o) => o.recall === 1 && o.reciprocalRank < 1))
+        rows.push(
+          `  ranked ${JSON.stringify(low.query.query)}: first wanted at ${1 / low.reciprocalRank}; got [${low.hits.join(', ')}]`,
+        );
       if (recall < BAR[set.language])
         failures.push(`${set.language}: recall@10 ${recall.toFixed(3)} < ${BAR[set.language]}`);
     }
