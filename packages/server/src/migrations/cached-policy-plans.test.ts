@@ -5,6 +5,10 @@ import {
   CACHED_POLICY_FUNCTIONS,
   Migration20261127000015CachedPolicyPlans,
 } from './Migration20261127000015CachedPolicyPlans.js';
+import {
+  DEFINER_SEARCH_PATH,
+  Migration20261207000190DatabaseWall,
+} from './Migration20261207000190DatabaseWall.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -33,11 +37,19 @@ const definitions = () =>
     [CACHED_POLICY_FUNCTIONS.map((signature) => `alany.${signature}`)],
   );
 
+/** Up is followed by the later migration that sets every security-definer function's search path. */
 async function run(direction: 'up' | 'down') {
   const { orm } = server.alany;
-  const migration = new Migration20261127000015CachedPolicyPlans(orm.em.getDriver(), orm.config);
-  await migration[direction]();
-  for (const sql of migration.getQueries()) await ownerQuery(server, String(sql));
+  const migrations = [
+    new Migration20261127000015CachedPolicyPlans(orm.em.getDriver(), orm.config),
+    ...(direction === 'up'
+      ? [new Migration20261207000190DatabaseWall(orm.em.getDriver(), orm.config)]
+      : []),
+  ];
+  for (const migration of migrations) {
+    await migration[direction]();
+    for (const sql of migration.getQueries()) await ownerQuery(server, String(sql));
+  }
 }
 
 describe('migration 15: row-level-security helpers in PL/pgSQL', () => {
@@ -46,7 +58,11 @@ describe('migration 15: row-level-security helpers in PL/pgSQL', () => {
     expect(migrated).toHaveLength(CACHED_POLICY_FUNCTIONS.length);
     for (const fn of migrated) {
       expect(fn.language, fn.signature).toBe('plpgsql');
-      expect(fn).toMatchObject({ definer: true, volatility: 's', config: ['search_path=public'] });
+      expect(fn).toMatchObject({
+        definer: true,
+        volatility: 's',
+        config: [`search_path=${DEFINER_SEARCH_PATH}`],
+      });
       expect(fn.source).toMatch(/^#variable_conflict use_column\nbegin\nreturn \(\n/);
     }
 

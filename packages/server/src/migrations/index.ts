@@ -19,6 +19,7 @@ import { Migration20261127000017VoteCounter } from './Migration20261127000017Vot
 import { Migration20261207000210SocketCredentials } from './Migration20261207000210SocketCredentials.js';
 import { Migration20261207000200ReportHandlers } from './Migration20261207000200ReportHandlers.js';
 import { Migration20261207000260SearchStems } from './Migration20261207000260SearchStems.js';
+import { Migration20261207000190DatabaseWall } from './Migration20261207000190DatabaseWall.js';
 
 /** Applied in this order; a new migration is appended here and never edited once released. */
 export const migrationsList: MigrationObject[] = [
@@ -54,4 +55,5 @@ export const migrationsList: MigrationObject[] = [
   },
   { name: 'Migration20261207000200ReportHandlers', class: Migration20261207000200ReportHandlers },
   { name: 'Migration20261207000260SearchStems', class: Migration20261207000260SearchStems },
+  { name: 'Migration20261207000190DatabaseWall', class: Migration20261207000190DatabaseWall },
 ];

@@ -7,6 +7,7 @@ import { ownerQuery, startTestServer, type TestServer } from '../test/harness.js
 import { createOrganisation, person, type Person } from '../test/tenants.js';
 import { migrationsList } from './index.js';
 import { Migration20261127000017VoteCounter } from './Migration20261127000017VoteCounter.js';
+import { Migration20261207000190DatabaseWall } from './Migration20261207000190DatabaseWall.js';
 
 let server: TestServer;
 let organiser: Person;
@@ -526,16 +527,23 @@ describe('migration 17: exact vote counters', () => {
   });
 });
 
-/** Runs this migration's statements in one transaction, as the migrator would. */
+/**
+ * Runs this migration's statements in one transaction, as the migrator would; up is followed by
+ * the later migration that sets every security-definer function's search path, as in the
+ * migrated database.
+ */
 async function run(direction: 'up' | 'down') {
   const { orm } = server.alany;
-  const migration = new Migration20261127000017VoteCounter(orm.em.getDriver(), orm.config);
-  await migration[direction]();
+  const migrations = [new Migration20261127000017VoteCounter(orm.em.getDriver(), orm.config)];
+  if (direction === 'up')
+    migrations.push(new Migration20261207000190DatabaseWall(orm.em.getDriver(), orm.config));
+  for (const migration of migrations) await migration[direction]();
   const owner = new pg.Client({ connectionString: server.db.ownerUrl });
   await owner.connect();
   try {
     await owner.query('begin');
-    for (const statement of migration.getQueries()) await owner.query(String(statement));
+    for (const migration of migrations)
+      for (const statement of migration.getQueries()) await owner.query(String(statement));
     await owner.query('commit');
   } finally {
     await owner.end();

@@ -2072,6 +2072,70 @@ describe('cross-tenant isolation in the database (row-level security alone)', ()
     for (const row of countsAfter) expect(row.votes, row.question_id).toBe(row.rows);
   });
 
+  it('the application role may not create temporary tables', async () => {
+    const owner = await ownerQuery<{ app: boolean; everyone: boolean }>(
+      server,
+      `select has_database_privilege('alany_app', current_database(), 'TEMPORARY') as app,
+              has_database_privilege('public', current_database(), 'TEMPORARY') as everyone`,
+    );
+    expect(owner).toEqual([{ app: false, everyone: false }]);
+    await asAppRole({ 'app.user_id': b.owner.id }, async (client) => {
+      await expect(
+        client.query(`create temp table membership (organisation_id uuid, user_id uuid)`),
+      ).rejects.toThrow(/permission denied to create temporary tables/);
+    });
+  });
+
+  it("a temporary table named like a policy's table steers no security-definer function", async () => {
+    // Even were TEMPORARY granted back, the functions search pg_temp last: the temporary
+    // `membership` and `event_participant` are never read in place of the real ones.
+    const db = (await ownerQuery<{ name: string }>(server, 'select current_database() as name'))[0]!
+      .name;
+    const [aGuest] = await ownerQuery<{ id: string }>(
+      server,
+      `select id from event_participant where event_id = $1 and guest_token_hash is not null`,
+      [a.event.id],
+    );
+    await ownerQuery(server, `grant temporary on database ${db} to alany_app`);
+    try {
+      await asAppRole({ 'app.user_id': b.owner.id, 'app.token_org_id': '' }, async (client) => {
+        await client.query(
+          `create temp table membership (id uuid, organisation_id uuid, user_id uuid, role member_role, created_at timestamptz)`,
+        );
+        await client.query(
+          `insert into pg_temp.membership values (gen_random_uuid(), $1, $2, 'OWNER', now())`,
+          [a.organisation.id, b.owner.id],
+        );
+        const orgs = await client.query<{ ids: string[] }>(
+          'select alany.viewer_org_ids()::text[] as ids',
+        );
+        expect(orgs.rows[0]?.ids).not.toContain(a.organisation.id);
+        expect(orgs.rows[0]?.ids).toContain(b.organisation.id);
+        const spaces = await client.query(
+          `select count(*)::int as n from space where organisation_id = $1`,
+          [a.organisation.id],
+        );
+        expect(spaces.rows[0].n).toBe(0);
+
+        // A vote as A's guest, proved by a hash the attacker planted in its own table.
+        await client.query(
+          `create temp table event_participant (id uuid, organisation_id uuid, space_id uuid, event_id uuid, user_id uuid, guest_token_hash text, display_name text, created_at timestamptz)`,
+        );
+        await client.query(
+          `insert into pg_temp.event_participant values ($1, $2, $3, $4, null, 'planted', 'Spy', now())`,
+          [aGuest!.id, a.organisation.id, a.privateSpaceId, a.event.id],
+        );
+        const batch = await client.query<{ outcome: string }>(
+          'select outcome from alany.cast_votes($1::uuid[], $2::boolean[], $3::text[])',
+          [[a.approvedQuestionId], [true], ['planted']],
+        );
+        expect(batch.rows.map((row) => row.outcome)).toEqual(['NO_PARTICIPANT']);
+      });
+    } finally {
+      await ownerQuery(server, `revoke temporary on database ${db} from alany_app`);
+    }
+  });
+
   it("as the application role, A's own owner does see A's rows (the policies are not simply closed)", async () => {
     await asAppRole({ 'app.user_id': a.owner.id, 'app.token_org_id': '' }, async (client) => {
       const spaces = await client.query(

@@ -65,7 +65,11 @@ async function prepareAppRole(
       );
     }
     const database = client.escapeIdentifier(new URL(ownerUrl).pathname.slice(1) || 'postgres');
-    await client.query(`grant connect, temporary on database ${database} to ${APP_ROLE}`);
+    await client.query(`grant connect on database ${database} to ${APP_ROLE}`);
+    // No temporary tables for the application role: one named like a table would come first in
+    // a search path that does not name pg_temp last. A database gets TEMPORARY for PUBLIC when
+    // it is created (a test file's copy, a restored dump), so it is taken away at every start.
+    await client.query(`revoke temporary on database ${database} from public, ${APP_ROLE}`);
     if (limits) {
       // The server sends these with every connection it opens; set on the role in this database
       // too, they also hold for connections that do not (a pooler that drops startup
