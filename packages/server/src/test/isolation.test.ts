@@ -9,7 +9,7 @@ import {
   type TestClient,
   type TestServer,
 } from './harness.js';
-import { buildTenant, type Tenant } from './tenants.js';
+import { addMember, buildTenant, person, type Tenant } from './tenants.js';
 import { reportProof } from './report-proof.js';
 
 /**
@@ -1646,6 +1646,61 @@ describe('cross-tenant isolation through the API', () => {
     // These need A itself to act (post a mention) while B listens, so they run after the comparison.
     for (const operation of CASES_WHERE_A_ACTS) await run(operation, cases[operation]!);
   }, 120_000);
+
+  it('a shared live answer shows no subscriber a hidden post that only another subscriber may read', async () => {
+    // A's member wrote a post that a moderator hid; two replies deep, a thread update is
+    // answered once for every subscriber alike in rights: the member who wrote it must not be
+    // the one the others' answer is executed as.
+    const reader = await person(server, 'Alpha Reader');
+    await addMember(server, a.owner, a.organisation.id, reader);
+    const create = `mutation($input: CreatePostInput!) { createPost(input: $input) { post { id } } }`;
+    const hidden = (
+      await a.member.client.ok(create, { input: { threadId: a.threadId, body: 'Alpha secret' } })
+    ).createPost.post.id as string;
+    await a.owner.client.ok(
+      `mutation($id: ID!) { hidePost(input: { postId: $id, reason: "Hidden" }) { post { id } } }`,
+      { id: hidden },
+    );
+    const parent = (
+      await a.owner.client.ok(create, {
+        input: { threadId: a.threadId, body: 'Reply', replyToPostId: hidden },
+      })
+    ).createPost.post.id as string;
+    const query = `subscription($id: ID!) { threadActivity(threadId: $id) { post { replyTo { replyTo { id body bodyHtml } } } } }`;
+    const sockets = [a.member.client.websocket(), reader.client.websocket()];
+    const received: unknown[][] = [[], []];
+    try {
+      for (const [i, ws] of sockets.entries()) {
+        ws.subscribe(
+          { query, variables: { id: a.threadId } },
+          {
+            next: (value) => received[i]!.push(value),
+            error: (error) => received[i]!.push(error),
+            complete: () => undefined,
+          },
+        );
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      await a.owner.client.ok(create, {
+        input: { threadId: a.threadId, body: 'Deeper', replyToPostId: parent },
+      });
+      const end = Date.now() + 10_000;
+      while (received.some((list) => list.length === 0) && Date.now() < end)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(received[1]).toEqual([
+        {
+          data: {
+            threadActivity: {
+              post: { replyTo: { replyTo: { id: hidden, body: null, bodyHtml: null } } },
+            },
+          },
+        },
+      ]);
+      expect(JSON.stringify(received[1])).not.toContain('Alpha secret');
+    } finally {
+      for (const ws of sockets) await ws.dispose();
+    }
+  });
 
   it("only A's case handlers download A's report files over HTTP", async () => {
     const download = (headers: Record<string, string> = {}) =>

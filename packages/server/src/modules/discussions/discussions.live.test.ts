@@ -428,6 +428,54 @@ describe('live discussions', () => {
     }
   });
 
+  it('shows nobody in a shared answer the hidden post another subscriber wrote, however deep the document', async () => {
+    const threadId = await thread('Deep replies');
+    const [writer, reader, replier] = [
+      await person(server, 'Deep Writer'),
+      await person(server, 'Deep Reader'),
+      await person(server, 'Deep Replier'),
+    ];
+    for (const p of [writer, reader, replier]) await addMember(server, owner, organisationId, p);
+    // The writer's post, hidden by a moderator; a reply to it; then a reply to that reply.
+    const grandparent = (
+      await writer.client.ok(CREATE_POST, { input: { threadId, body: 'Hidden words' } })
+    ).createPost.post;
+    await owner.client.ok(
+      `mutation($id: ID!) { hidePost(input: { postId: $id, reason: "Rude" }) { post { id } } }`,
+      { id: grandparent.id },
+    );
+    const parent = (
+      await replier.client.ok(CREATE_POST, {
+        input: { threadId, body: 'An answer', replyToPostId: grandparent.id },
+      })
+    ).createPost.post;
+    const query = `subscription($id: ID!) { threadActivity(threadId: $id) { post { id replyTo { id replyTo { id body bodyHtml } } } } }`;
+    // The writer subscribes first: the one whose context a shared answer was executed with.
+    const listeners = [
+      await listen(writer.client, query, { id: threadId }),
+      await listen(reader.client, query, { id: threadId }),
+      await listen(owner.client, query, { id: threadId }),
+    ];
+    try {
+      await replier.client.ok(CREATE_POST, {
+        input: { threadId, body: 'And another', replyToPostId: parent.id },
+      });
+      await until(() => listeners.every((l) => l.events.length === 1), 'the reply');
+      const deepest = (l: Received) =>
+        (
+          l.events[0]!.threadActivity as {
+            post: { replyTo: { replyTo: { id: string; body: string | null } } };
+          }
+        ).post.replyTo.replyTo;
+      const [, forReader, forModerator] = listeners;
+      for (const l of listeners) expect(l.errors).toEqual([]);
+      expect(deepest(forReader!)).toEqual({ id: grandparent.id, body: null, bodyHtml: null });
+      expect(deepest(forModerator!)).toMatchObject({ id: grandparent.id, body: 'Hidden words' });
+    } finally {
+      for (const l of listeners) await l.stop();
+    }
+  });
+
   it('refuses to subscribe to a thread the viewer cannot read, and anonymous sockets to the bell', async () => {
     const stranger = await person(server, 'Live Stranger');
     const threadId = await thread('Closed');

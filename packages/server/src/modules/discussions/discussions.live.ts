@@ -1,4 +1,5 @@
 import type { Context } from '../../platform/graphql/context.js';
+import type { Viewer } from '../../platform/auth/viewer.js';
 import { Gathering } from '../../platform/pubsub/gathering.js';
 import { together } from '../../platform/database/unit-of-work.js';
 import { notFound } from '../../platform/graphql/errors.js';
@@ -206,15 +207,50 @@ async function readEventRows(reader: Context, event: ThreadEvent): Promise<Event
 }
 
 /**
- * Everything THREAD_SHARED_FIELDS may show depends on the rows and on these: subscribers with
- * the same key get the same answer.
+ * Subscribers with the same key get the same answer. Whoever wrote the post, the post it replies
+ * to or the thread is a class of their own (their key names them: their answer shows what only
+ * an author sees), answered with their own context. Everyone else is answered with a context
+ * that has no identity (`classContext`), primed with the rights, reactions and rows the key
+ * covers: the answer then depends only on what the key says, however deep the document goes
+ * (`post { replyTo { replyTo { body } } }` shows a hidden post to moderators only, never to the
+ * class because one of its members wrote it).
  */
 function classKey(rows: EventRows, row: ReaderRow, me: string): string {
-  const wrotePost = rows.post?.authorId === me;
-  // Whether a hidden post replied to shows its text depends on who wrote it.
-  const wroteReplyTo = rows.replyTo?.authorId === me;
-  const wroteThread = rows.thread.authorId === me;
-  return `${row.can_write}|${row.role_rank >= 2}|${wrotePost}|${wroteReplyTo}|${wroteThread}|${rows.mine.get(me) ?? ''}`;
+  const rights = `${row.can_write}|${row.role_rank >= 2}|${rows.mine.get(me) ?? ''}`;
+  return wroteCoveredRow(rows, me) ? `author:${me}|${rights}` : `anyone|${rights}`;
+}
+
+/** Whether `me` wrote the post, the post it replies to or the thread. */
+function wroteCoveredRow(rows: EventRows, me: string): boolean {
+  return rows.post?.authorId === me || rows.replyTo?.authorId === me || rows.thread.authorId === me;
+}
+
+/**
+ * The context one class's answer is executed with: a fresh copy of a member's (its database
+ * session reads the thread's rows as a reader of the space, which every member is), primed with
+ * the class's rights and reactions; without identity unless the class is one author alone.
+ */
+function classContext(base: Context, rows: EventRows, row: ReaderRow, me: string): Context {
+  const as: Context = {
+    ...base,
+    viewer: wroteCoveredRow(rows, me) ? base.viewer : nobodyLike(base.viewer),
+    loaders: new Map(),
+  };
+  primeReader(as, rows, row, me);
+  return as;
+}
+
+/**
+ * A signed-in viewer who is nobody: it passes the subscription's `@SignedIn()` like every
+ * member of the class, and is the author of nothing and has reacted to nothing.
+ */
+function nobodyLike(viewer: Viewer): Viewer {
+  return {
+    kind: 'user',
+    userId: '00000000-0000-0000-0000-000000000000',
+    sessionId: '',
+    locale: viewer.kind === 'user' ? viewer.locale : 'en',
+  };
 }
 
 /** Primes a context with this reader's rights and its own view of the rows. */
@@ -270,12 +306,14 @@ const threadAudience = new Gathering<ThreadEvent, Context, Delivery>(async (even
         out[i] = undefined;
         return;
       }
+      // Its own context answers documents outside the shared fields (executed per subscriber).
       primeReader(context, rows, row, me);
       const key = classKey(rows, row, me);
       let delivery = classes.get(key);
       if (!delivery) {
-        delivery = answerFor(context, event, rows).then((answer) =>
-          shareAnswer(answer, THREAD_SHARED_FIELDS),
+        const as = classContext(context, rows, row, me);
+        delivery = answerFor(as, event, rows).then((answer) =>
+          shareAnswer(answer, THREAD_SHARED_FIELDS, as),
         );
         classes.set(key, delivery);
       }
@@ -388,9 +426,7 @@ class ThreadHalls {
     await Promise.all(
       [...classes.values()].map(async (group) => {
         // One context of this class, primed with its rights and rows, answers for all of it.
-        const as: Context = { ...group.context, loaders: new Map() };
-        const me = userIdOf(as);
-        primeReader(as, rows, group.row, me);
+        const as = classContext(group.context, rows, group.row, userIdOf(group.context));
         const answer = await answerFor(as, event, rows);
         await sendSharedAnswer(
           answer,

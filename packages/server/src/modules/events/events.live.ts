@@ -85,6 +85,8 @@ const eventAudience = new Gathering<EventLiveEvent, Context, Delivery>(
         poll: null,
       },
       AUDIENCE_SHARED_FIELDS,
+      // These fields answer the same for every guest of the audience (see above).
+      as,
     );
     contexts.forEach((c, i) => {
       if (c.viewer.kind === 'guest' && present.has(participantOf(c))) out[i] = answer;

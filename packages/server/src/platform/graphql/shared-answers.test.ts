@@ -11,6 +11,7 @@ import {
   directSubscriber,
   nextFrame,
   sendSharedAnswer,
+  shareAnswer,
   subscribeSharing,
   type SharedFields,
 } from './shared-answers.js';
@@ -126,5 +127,41 @@ describe('direct frames', () => {
       { message: 'Something went wrong.', extensions: { code: 'INTERNAL' } },
     ]);
     expect(s.frames[0]).not.toContain('boom');
+  });
+});
+
+describe('answers shared through graphql-ws', () => {
+  it("executes a shared event with the context it was shared with, not the first subscriber's", async () => {
+    const query = 'subscription { item { id name } }';
+    const shared = shareAnswer(
+      {
+        item: {
+          id: '8',
+          // What an identity would decide (e.g. a hidden post its author may read).
+          name: (_args: unknown, context: { viewer: string }) => `for ${context.viewer}`,
+        },
+      },
+      FIELDS,
+      { viewer: 'nobody' },
+    );
+    const results = await Promise.all(
+      ['first', 'second'].map(async (viewer) => {
+        const stream = await subscribeSharing({
+          schema,
+          document: parse(query),
+          contextValue: { viewer },
+          rootValue: {
+            item: () =>
+              (async function* () {
+                yield shared;
+              })(),
+          },
+        });
+        if (!(Symbol.asyncIterator in stream)) throw new Error('no stream');
+        return (await stream.next()).value as ExecutionResult;
+      }),
+    );
+    for (const result of results)
+      expect(result.data).toEqual({ item: { id: '8', name: 'for nobody' } });
   });
 });

@@ -20,15 +20,20 @@ import {
  */
 export type SharedFields = Readonly<Record<string, ReadonlySet<string>>>;
 
-const sharedRoots = new WeakMap<object, SharedFields>();
+const sharedRoots = new WeakMap<object, { fields: SharedFields; context: unknown }>();
 const answers = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
 const documentIds = new WeakMap<DocumentNode, number>();
 const coverage = new WeakMap<DocumentNode, WeakMap<SharedFields, boolean>>();
 let nextDocumentId = 1;
 
-/** Marks `root` as one answer for everyone it is given to, for documents within `fields`. */
-export function shareAnswer<T extends object>(root: T, fields: SharedFields): T {
-  sharedRoots.set(root, fields);
+/**
+ * Marks `root` as one answer for everyone it is given to, for documents within `fields`,
+ * executed with `context`: never one subscriber's own context, since whatever that context's
+ * identity decides would reach them all. `context` is one that every receiver may be answered
+ * with (e.g. without identity, primed with the rights they share).
+ */
+export function shareAnswer<T extends object>(root: T, fields: SharedFields, context: object): T {
+  sharedRoots.set(root, { fields, context });
   return root;
 }
 
@@ -69,8 +74,8 @@ function documentId(document: DocumentNode): number {
 function answer(args: ExecutionArgs, root: unknown): Promise<ExecutionResult> {
   const run = () => Promise.resolve(execute({ ...args, rootValue: root }));
   if (!root || typeof root !== 'object') return run();
-  const fields = sharedRoots.get(root);
-  if (!fields || !documentWithin(args.schema, args.document, fields)) return run();
+  const shared = sharedRoots.get(root);
+  if (!shared || !documentWithin(args.schema, args.document, shared.fields)) return run();
   const key = executionKey(args);
   let byKey = answers.get(root);
   if (!byKey) {
@@ -79,7 +84,8 @@ function answer(args: ExecutionArgs, root: unknown): Promise<ExecutionResult> {
   }
   let result = byKey.get(key);
   if (!result) {
-    result = run();
+    // With the context the answer was shared with, not that of whoever asks first.
+    result = Promise.resolve(execute({ ...args, rootValue: root, contextValue: shared.context }));
     byKey.set(key, result);
   }
   return result;
