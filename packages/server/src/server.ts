@@ -79,7 +79,12 @@ export async function startAlany(config: Config, logger: Logger): Promise<Runnin
     }
 
     const sealer = new Sealer(await loadReportKey(config.reportKey, config.dataDir));
-    const mailer = new Mailer(logger, config.smtpUrl, config.mailFrom);
+    const mailer = new Mailer(
+      logger,
+      config.smtpUrl,
+      config.mailFrom,
+      path.join(config.dataDir, 'mail'),
+    );
     cleanups.push(() => mailer.close());
     const freshEm = () => orm.em.fork({ useContext: false });
     const sessions = sessionAuthenticator({ em: freshEm });

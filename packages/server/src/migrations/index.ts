@@ -20,6 +20,7 @@ import { Migration20261207000210SocketCredentials } from './Migration20261207000
 import { Migration20261207000200ReportHandlers } from './Migration20261207000200ReportHandlers.js';
 import { Migration20261207000260SearchStems } from './Migration20261207000260SearchStems.js';
 import { Migration20261207000190DatabaseWall } from './Migration20261207000190DatabaseWall.js';
+import { Migration20261207000191EmailVerification } from './Migration20261207000191EmailVerification.js';
 
 /** Applied in this order; a new migration is appended here and never edited once released. */
 export const migrationsList: MigrationObject[] = [
@@ -56,4 +57,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207000200ReportHandlers', class: Migration20261207000200ReportHandlers },
   { name: 'Migration20261207000260SearchStems', class: Migration20261207000260SearchStems },
   { name: 'Migration20261207000190DatabaseWall', class: Migration20261207000190DatabaseWall },
+  {
+    name: 'Migration20261207000191EmailVerification',
+    class: Migration20261207000191EmailVerification,
+  },
 ];

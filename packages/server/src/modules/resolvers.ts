@@ -1,5 +1,9 @@
 import type { NonEmptyArray } from 'type-graphql';
-import { AccountsResolver, SessionResolver } from './accounts/accounts.resolver.js';
+import {
+  AccountsResolver,
+  EmailVerificationResolver,
+  SessionResolver,
+} from './accounts/accounts.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import {
   PostFlagResolver,
@@ -45,6 +49,7 @@ import { SystemResolver } from './system/system.resolver.js';
 export const resolvers: NonEmptyArray<Function> = [
   SystemResolver,
   AccountsResolver,
+  EmailVerificationResolver,
   SessionResolver,
   OrganisationResolver,
   MembershipResolver,

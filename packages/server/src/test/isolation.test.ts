@@ -212,6 +212,26 @@ const cases: Record<string, () => Promise<void>> = {
     expect(data.viewer.id).toBe(b.owner.id);
     expect((await b.readToken.ok(`query { viewer { id } }`)).viewer).toBeNull();
   },
+  'Mutation.verifyEmail': async () => {
+    // Only the mailed link confirms an address: no id, no other tenant's token does.
+    for (const attacker of [b.owner.client, b.readToken, b.guest]) {
+      const result = await attacker.request(
+        `mutation($input: VerifyEmailInput!) { verifyEmail(input: $input) { emailVerified } }`,
+        { input: { token: a.owner.id } },
+      );
+      expect(result.errors?.[0]?.extensions?.code).toBeOneOf(['BAD_USER_INPUT', ...DENIED]);
+      expect(result.data ?? null).toBeNull();
+    }
+  },
+  'Mutation.resendVerificationEmail': async () => {
+    // It mails the caller alone, and never another person's address.
+    const own = await b.owner.client.request(`mutation { resendVerificationEmail { expiresAt } }`);
+    expect(own.errors?.[0]?.extensions?.fields).toEqual([
+      expect.objectContaining({ reason: 'ALREADY_VERIFIED' }),
+    ]);
+    for (const attacker of [b.readToken, b.guest])
+      expectDenied(await attacker.request(`mutation { resendVerificationEmail { expiresAt } }`));
+  },
   'Query.sessions': async () => {
     const mine = await a.owner.client.ok(`query { sessions { edges { node { id } } } }`);
     const theirs = await b.owner.client.ok(`query { sessions { edges { node { id } } } }`);

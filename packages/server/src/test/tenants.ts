@@ -1,26 +1,63 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import pg from 'pg';
 import { reportProof } from './report-proof.js';
 import { newAccount, SIGN_UP, type TestClient, type TestServer } from './harness.js';
 
-/** Reads the newest e-mail sent to an address from the outbox, as an operator would. */
+/**
+ * The newest e-mail of this kind sent to an address, as its recipient got it: the outbox says
+ * which message is the newest (its row holds no live secret), the test server's mailbox folder
+ * (delivery without SMTP) holds what was sent, links included.
+ */
 export async function latestEmail(server: TestServer, to: string, kind = 'invitation') {
   const owner = new pg.Client({ connectionString: server.db.ownerUrl });
   await owner.connect();
+  let row: { id: string; subject: string; text_body: string; organisation_id: string } | undefined;
   try {
     const { rows } = await owner.query<{
+      id: string;
       subject: string;
       text_body: string;
       organisation_id: string;
     }>(
-      `select subject, text_body, organisation_id from outbox_email
+      `select id, subject, text_body, organisation_id from outbox_email
        where to_address = $1 and kind = $2 order by created_at desc limit 1`,
       [to.toLowerCase(), kind],
     );
-    return rows[0];
+    row = rows[0];
   } finally {
     await owner.end();
   }
+  if (!row) return undefined;
+  const sent = await deliveredMail(server, row.id);
+  return { subject: row.subject, text_body: sent.text, organisation_id: row.organisation_id };
 }
+
+/** The message with this outbox id as delivered to the test server's mailbox folder. */
+export async function deliveredMail(
+  server: TestServer,
+  id: string,
+): Promise<{ to: string; kind: string; subject: string; text: string }> {
+  const folder = path.join(server.dataDir, 'mail');
+  const end = Date.now() + 10_000;
+  for (;;) {
+    const names = await fs.readdir(folder).catch(() => [] as string[]);
+    const name = names.find((n) => n.endsWith(`-${id}.json`));
+    if (name) return JSON.parse(await fs.readFile(path.join(folder, name), 'utf8'));
+    if (Date.now() > end) throw new Error(`e-mail ${id} was not delivered to ${folder}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** The secret of the newest confirmation link mailed to this address. */
+export async function verificationTokenFor(server: TestServer, email: string): Promise<string> {
+  const mail = await latestEmail(server, email, 'email-verification');
+  const match = mail?.text_body.match(/\/verify-email\?token=([\w%-]+)/);
+  if (!match?.[1]) throw new Error(`no confirmation link mailed to ${email}`);
+  return decodeURIComponent(match[1]);
+}
+
+export const VERIFY_EMAIL = `mutation($input: VerifyEmailInput!) { verifyEmail(input: $input) { emailVerified } }`;
 
 export function invitationTokenFrom(text: string): string {
   const match = text.match(/\/invitations\/accept\?token=([\w%-]+)/);
@@ -35,7 +72,17 @@ export interface Person {
   password: string;
 }
 
+/** A person who signed up and confirmed their address through the e-mailed link. */
 export async function person(server: TestServer, name: string): Promise<Person> {
+  const someone = await unverifiedPerson(server, name);
+  await someone.client.ok(VERIFY_EMAIL, {
+    input: { token: await verificationTokenFor(server, someone.email) },
+  });
+  return someone;
+}
+
+/** A person who signed up and has not followed the confirmation link. */
+export async function unverifiedPerson(server: TestServer, name: string): Promise<Person> {
   const client = server.client();
   const input = newAccount({ displayName: name });
   const data = await client.ok(SIGN_UP, { input });

@@ -50,6 +50,17 @@ export class User {
   @Field(() => LocaleCode)
   locale!: LocaleCode;
 
+  /** When the person followed the confirmation link mailed to `email`; null until then. */
+  @Property({ type: 'timestamptz', nullable: true })
+  emailVerifiedAt?: Date | null;
+
+  /** SHA-256 of the pending confirmation link's secret; the secret itself is never stored. */
+  @Property({ type: 'text', nullable: true, unique: true, lazy: true, hidden: true })
+  verificationTokenHash?: string | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  verificationSentAt?: Date | null;
+
   @Property({ type: 'timestamptz' })
   @Field(() => Date)
   createdAt: Date & Opt = new Date();

@@ -15,6 +15,12 @@ import {
   UserPayload,
 } from './accounts.inputs.js';
 import * as accounts from './accounts.service.js';
+import * as verification from './email-verification.js';
+import {
+  ResendVerificationEmailPayload,
+  VerifyEmailInput,
+  VerifyEmailPayload,
+} from './email-verification.js';
 
 const SessionConnection = ConnectionType(Session, 'Session');
 
@@ -95,5 +101,39 @@ export class SessionResolver {
   @FieldResolver(() => Boolean, { description: 'Whether this is the session making the request.' })
   current(@Root() session: Session, @Ctx() context: Context): boolean {
     return context.viewer.kind === 'user' && context.viewer.sessionId === session.id;
+  }
+}
+
+/** Proving that an account's e-mail address is its owner's. */
+@Resolver(() => User)
+export class EmailVerificationResolver {
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description:
+      'Whether the address is confirmed (the e-mailed link was followed); only its owner sees it.',
+  })
+  emailVerified(@Root() user: User, @Ctx() context: Context): boolean | null {
+    return context.viewer.kind === 'user' && context.viewer.userId === user.id
+      ? !!user.emailVerifiedAt
+      : null;
+  }
+
+  @Mutation(() => VerifyEmailPayload, {
+    description: 'Confirms an e-mail address with the secret from the mailed link.',
+  })
+  @Public()
+  verifyEmail(
+    @Arg('input') input: VerifyEmailInput,
+    @Ctx() context: Context,
+  ): Promise<VerifyEmailPayload> {
+    return verification.verifyEmail(context, input.token);
+  }
+
+  @Mutation(() => ResendVerificationEmailPayload, {
+    description: 'Mails the signed-in person a new confirmation link (a few times an hour).',
+  })
+  @SignedIn()
+  resendVerificationEmail(@Ctx() context: Context): Promise<ResendVerificationEmailPayload> {
+    return verification.resendVerification(context);
   }
 }

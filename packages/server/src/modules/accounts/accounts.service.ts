@@ -24,6 +24,7 @@ import {
 } from '../../platform/graphql/pagination.js';
 import { byKey, primeLoader, requestLoader } from '../../platform/graphql/loaders.js';
 import { Session, User, type LocaleCode } from './accounts.entity.js';
+import { sendVerification } from './email-verification.js';
 import type {
   ChangePasswordInput,
   SignInInput,
@@ -111,6 +112,8 @@ export async function signUp(context: Context, input: SignUpInput): Promise<User
       });
       await em.flush();
       await openSession(em, context, user);
+      // The address counts once its owner follows the mailed link (issue #18.7).
+      await sendVerification(em, context, user);
       return user;
     });
   } catch (error) {

@@ -15,6 +15,7 @@ import { byKey, requestLoader } from '../../platform/graphql/loaders.js';
 import { columnsOf, readOnlyEntity, takePrefixed } from '../../platform/database/read-only.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { normaliseEmail, userEmail } from '../accounts/accounts.service.js';
+import { requireVerified } from '../accounts/email-verification.js';
 import { Invitation, Membership, MemberRole, Organisation } from './organisations.entity.js';
 import type {
   ChangeMemberRoleInput,
@@ -303,6 +304,8 @@ export async function inviteMember(
       text,
       kind: 'invitation',
       organisationId: organisation.id,
+      // The outbox keeps the mail without the live secret (only its hash is on the invitation).
+      secrets: [secret],
     });
     return invitation;
   });
@@ -326,6 +329,9 @@ function maskEmail(email: string): string {
 export async function acceptInvitation(context: Context, token: string): Promise<Membership> {
   const { userId } = requireUser(context);
   await enforce(context.rateLimiter, LIMITS.acceptInvitation, `accept-invitation:${userId}`);
+  // Whoever saw the link could have signed up with the invitee's address: only a confirmed
+  // address is the invitee's.
+  await requireVerified(context, 'accept an invitation');
   return context.db.write(async (em) => {
     // The invitee is not a member yet and row-level security hides the invitation from anyone
     // else: a definer function answers for the one matching secret hash.

@@ -8,6 +8,7 @@ import { decodeCursor, toConnection, type PageArgs } from '../../platform/graphq
 import { recordAudit } from '../audit/audit.service.js';
 import { userLoader } from '../accounts/accounts.service.js';
 import { notifyReportHandlersChanged } from '../notifications/notifications.service.js';
+import { requireVerified } from '../accounts/email-verification.js';
 import { MemberRole, Organisation } from '../organisations/organisations.entity.js';
 import { requireRole } from '../organisations/organisations.policy.js';
 import { cleanAttachment, safeFileName } from './reports.files.js';
@@ -572,6 +573,7 @@ export async function requireHandler(context: Context, organisationId: string): 
   );
   if (!handler)
     throw forbidden("Only the organisation's designated case handlers can read reports.");
+  await requireVerified(context, 'act as a case handler');
   return userId;
 }
 

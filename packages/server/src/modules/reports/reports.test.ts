@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
@@ -31,7 +33,10 @@ let logged = '';
 let handler: Person;
 let otherAdmin: Person;
 let organisation: { id: string; slug: string };
+// Mail goes to this server's mailbox folder (no SMTP), where the tests read the links.
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'alany-test-'));
 const server = {
+  dataDir,
   get url() {
     return alany.url;
   },
@@ -52,6 +57,7 @@ beforeAll(async () => {
     HOST: '127.0.0.1',
     DATABASE_URL: db.ownerUrl,
     ALANY_SEED_DEMO: 'false',
+    ALANY_DATA_DIR: dataDir,
     ALANY_REPORT_KEY: randomBytes(32).toString('base64'),
     // Links in mail name a host, so that any IP address found below can only be a client's.
     ALANY_PUBLIC_URL: 'https://alany.example',
@@ -85,6 +91,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await alany?.stop();
   await db?.drop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 const proof = () => reportProof(alany.url);

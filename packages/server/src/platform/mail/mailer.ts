@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from '../logging.js';
@@ -12,6 +14,26 @@ export interface EmailMessage {
   kind: string;
   organisationId: string | null;
   attachments?: EmailAttachment[];
+  /**
+   * Live secrets in `text` (an invitation's or a confirmation link's token). They go only into
+   * the message actually sent: the outbox row holds the text with each replaced by
+   * REDACTED_SECRET, and the log never carries the text.
+   */
+  secrets?: string[];
+}
+
+/** What stands in the outbox where a secret was. */
+export const REDACTED_SECRET = '[secret: only in the e-mail sent]';
+
+/** `text` without any of `secrets` (as written, or URL-encoded in a link). */
+export function redactSecrets(text: string, secrets: readonly string[] = []): string {
+  let redacted = text;
+  for (const secret of secrets) {
+    if (!secret) continue;
+    for (const form of new Set([secret, encodeURIComponent(secret)]))
+      redacted = redacted.split(form).join(REDACTED_SECRET);
+  }
+  return redacted;
 }
 
 export interface EmailAttachment {
@@ -32,7 +54,12 @@ const RETRY_DELAYS_MS = [500, 2_000];
 
 /**
  * Every e-mail is written to the outbox table in the same transaction as the change that causes
- * it, and to the log; with SMTP_URL set it is also sent once that transaction commits.
+ * it (the record that it was sent, and of its delivery), and delivered once that transaction
+ * commits: through SMTP_URL, or, without it, into a mailbox folder (`mailbox`, one JSON file per
+ * message, readable by the server's user only). The outbox and the log never hold a message's
+ * live secrets (`EmailMessage.secrets`): the full text exists only in memory until delivered, so
+ * a message whose delivery a crash interrupts is lost (there is no retry; the person asks again:
+ * a new invitation, a new confirmation link).
  */
 export class Mailer {
   private readonly transport: Transporter | undefined;
@@ -41,6 +68,8 @@ export class Mailer {
     private readonly logger: Logger,
     smtpUrl: string | undefined,
     private readonly from: string,
+    /** Where messages go without SMTP_URL (development, tests); unset: nowhere but the outbox. */
+    private readonly mailbox?: string,
   ) {
     this.transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : undefined;
   }
@@ -55,7 +84,7 @@ export class Mailer {
         message.organisationId,
         message.to,
         message.subject,
-        message.text,
+        redactSecrets(message.text, message.secrets),
         message.kind,
         JSON.stringify(message.attachments ?? []),
       ],
@@ -66,9 +95,24 @@ export class Mailer {
   private async deliver(em: EntityManager, id: string, message: EmailMessage): Promise<void> {
     const { to, kind, subject, text } = message;
     if (!this.transport) {
-      // Without SMTP the log is the delivery channel (development): it carries the whole text,
-      // links included. With SMTP it keeps only the envelope.
-      this.logger.info({ email: { id, to, kind, subject, text } }, 'e-mail written to the outbox');
+      // Without SMTP the mailbox folder is the delivery channel (development); the log says
+      // where, never what.
+      if (!this.mailbox) {
+        this.logger.info({ email: { id, kind } }, 'e-mail kept in the outbox (no SMTP_URL)');
+        return;
+      }
+      let failure: string | null = null;
+      try {
+        await fs.mkdir(this.mailbox, { recursive: true, mode: 0o700 });
+        const file = path.join(this.mailbox, `${Date.now()}-${id}.json`);
+        const body = { id, to, kind, subject, text, sentAt: new Date().toISOString() };
+        await fs.writeFile(file, JSON.stringify(body, null, 2), { mode: 0o600, flag: 'wx' });
+        this.logger.info({ email: { id, kind }, file }, 'e-mail delivered to the mailbox folder');
+      } catch (error) {
+        failure = (error as Error).message.slice(0, 500);
+        this.logger.error({ err: error, emailId: id }, 'e-mail delivery failed');
+      }
+      await this.recordDelivery(em, id, failure);
       return;
     }
     this.logger.info({ email: { id, kind } }, 'e-mail sending');
@@ -99,6 +143,10 @@ export class Mailer {
         break;
       }
     }
+    await this.recordDelivery(em, id, failure);
+  }
+
+  private async recordDelivery(em: EntityManager, id: string, failure: string | null) {
     await em
       .fork({ useContext: false })
       .execute('select alany.mark_email_delivered(?, ?)', [id, failure])
