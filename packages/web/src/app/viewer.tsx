@@ -13,6 +13,7 @@ export const VIEWER_QUERY = graphql(`
       id
       displayName
       email
+      emailVerified
       locale
       createdAt
     }

@@ -15,9 +15,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query MyOrganisations {\n    viewer {\n      id\n      memberships(first: 100) {\n        edges {\n          node {\n            id\n            role\n            organisation {\n              id\n              name\n              slug\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.MyOrganisationsDocument,
-    "\n  query Viewer {\n    viewer {\n      id\n      displayName\n      email\n      locale\n      createdAt\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query Viewer {\n    viewer {\n      id\n      displayName\n      email\n      emailVerified\n      locale\n      createdAt\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        displayName\n        email\n        locale\n        createdAt\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        id\n        displayName\n        email\n        locale\n        createdAt\n      }\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  mutation ResendVerificationEmail {\n    resendVerificationEmail {\n      expiresAt\n    }\n  }\n": typeof types.ResendVerificationEmailDocument,
+    "\n  mutation VerifyEmail($input: VerifyEmailInput!) {\n    verifyEmail(input: $input) {\n      emailVerified\n    }\n  }\n": typeof types.VerifyEmailDocument,
     "\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n": typeof types.SignOutDocument,
     "\n  query ModerationQueue($organisationId: ID!) {\n    moderationQueue(organisationId: $organisationId, first: 50) {\n      edges {\n        node {\n          id\n          reason\n          createdAt\n          resolution\n          resolvedAt\n          flaggedBy {\n            id\n            displayName\n          }\n          post {\n            ...PostFields\n          }\n        }\n      }\n    }\n  }\n": typeof types.ModerationQueueDocument,
     "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadNotificationCountDocument,
@@ -151,9 +153,11 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query MyOrganisations {\n    viewer {\n      id\n      memberships(first: 100) {\n        edges {\n          node {\n            id\n            role\n            organisation {\n              id\n              name\n              slug\n            }\n          }\n        }\n      }\n    }\n  }\n": types.MyOrganisationsDocument,
-    "\n  query Viewer {\n    viewer {\n      id\n      displayName\n      email\n      locale\n      createdAt\n    }\n  }\n": types.ViewerDocument,
+    "\n  query Viewer {\n    viewer {\n      id\n      displayName\n      email\n      emailVerified\n      locale\n      createdAt\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n        displayName\n        email\n        locale\n        createdAt\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        id\n        displayName\n        email\n        locale\n        createdAt\n      }\n    }\n  }\n": types.SignUpDocument,
+    "\n  mutation ResendVerificationEmail {\n    resendVerificationEmail {\n      expiresAt\n    }\n  }\n": types.ResendVerificationEmailDocument,
+    "\n  mutation VerifyEmail($input: VerifyEmailInput!) {\n    verifyEmail(input: $input) {\n      emailVerified\n    }\n  }\n": types.VerifyEmailDocument,
     "\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n": types.SignOutDocument,
     "\n  query ModerationQueue($organisationId: ID!) {\n    moderationQueue(organisationId: $organisationId, first: 50) {\n      edges {\n        node {\n          id\n          reason\n          createdAt\n          resolution\n          resolvedAt\n          flaggedBy {\n            id\n            displayName\n          }\n          post {\n            ...PostFields\n          }\n        }\n      }\n    }\n  }\n": types.ModerationQueueDocument,
     "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": types.UnreadNotificationCountDocument,
@@ -307,7 +311,7 @@ export function graphql(source: "\n  query MyOrganisations {\n    viewer {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n      displayName\n      email\n      locale\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      id\n      displayName\n      email\n      locale\n      createdAt\n    }\n  }\n"];
+export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n      displayName\n      email\n      emailVerified\n      locale\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      id\n      displayName\n      email\n      emailVerified\n      locale\n      createdAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -316,6 +320,14 @@ export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        id\n        displayName\n        email\n        locale\n        createdAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        id\n        displayName\n        email\n        locale\n        createdAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendVerificationEmail {\n    resendVerificationEmail {\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation ResendVerificationEmail {\n    resendVerificationEmail {\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyEmail($input: VerifyEmailInput!) {\n    verifyEmail(input: $input) {\n      emailVerified\n    }\n  }\n"): (typeof documents)["\n  mutation VerifyEmail($input: VerifyEmailInput!) {\n    verifyEmail(input: $input) {\n      emailVerified\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -272,6 +272,27 @@ export const en = {
   'acceptInvitation.otherAddressUnknown':
     'This invitation was sent to another e-mail address. Sign out and sign in with that address to accept it.',
 
+  'verifyEmail.title': 'Confirm your e-mail address',
+  'verifyEmail.intro': 'The link in our e-mail proves that the address is yours.',
+  'verifyEmail.confirming': 'Confirming your address…',
+  'verifyEmail.done': 'Your e-mail address is confirmed. You can now accept invitations.',
+  'verifyEmail.continue': 'Continue',
+  'verifyEmail.noToken':
+    'This link is incomplete. Open the link from the confirmation e-mail again.',
+  'verifyEmail.banner':
+    'Confirm your e-mail address: open the link we sent to {email}. Until then you cannot accept invitations.',
+  'verifyEmail.resend': 'Send a new link',
+  'verifyEmail.resending': 'Sending…',
+  'verifyEmail.resent': 'A new link is on its way to {email}. The earlier one no longer works.',
+  'acceptInvitation.notVerified':
+    'Confirm your e-mail address first: open the link we sent to {email}. An invitation goes to an address, so it can be accepted only once the address is proved to be yours.',
+  'acceptInvitation.comeBack': 'Then open the invitation link again.',
+  'fieldError.INVALID_VERIFICATION_LINK':
+    'This confirmation link does not work: it was used already, replaced by a newer one, or not copied whole.',
+  'fieldError.VERIFICATION_LINK_EXPIRED':
+    'This confirmation link has expired. Sign in and ask for a new one.',
+  'fieldError.ALREADY_VERIFIED': 'Your e-mail address is confirmed already.',
+
   'networks.title': 'Networks',
   'networks.emptyTitle': 'Not in a network',
   'networks.emptyBody':

@@ -2,6 +2,7 @@ import { Link, NavLink, Outlet } from 'react-router';
 import { useI18n } from '../i18n/I18nProvider';
 import { FollowAccountLanguage, useViewer } from '../viewer';
 import { NotificationBell } from '../../features/discussions/NotificationBell';
+import { VerifyEmailBanner } from '../../features/accounts/VerifyEmailBanner';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { OrganisationSwitcher } from './OrganisationSwitcher';
@@ -73,6 +74,7 @@ export function Layout() {
         )}
       </header>
       <ConnectionIndicator />
+      <VerifyEmailBanner />
       <main id="main" className="main" tabIndex={-1}>
         <Outlet />
       </main>

@@ -1,3 +1,4 @@
+import { CombinedGraphQLErrors } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
@@ -6,6 +7,7 @@ import { useI18n } from '../../app/i18n/I18nProvider';
 import { useViewer } from '../../app/viewer';
 import { graphql } from '../../gql';
 import { Alert, Button, Loading, Page } from '../../ui';
+import { ResendVerificationButton } from '../accounts/VerifyEmailBanner';
 
 const ACCEPT_INVITATION = graphql(`
   mutation AcceptInvitation($input: AcceptInvitationInput!) {
@@ -60,6 +62,11 @@ export function AcceptInvitationPage() {
   }
 
   function invitationProblem(error: unknown): string {
+    if (
+      CombinedGraphQLErrors.is(error) &&
+      error.errors.some((e) => e.extensions?.reason === 'EMAIL_NOT_VERIFIED')
+    )
+      return t('acceptInvitation.notVerified', { email: viewer?.email ?? '' });
     for (const found of serverProblems(error)) {
       const reason = REASONS.find((known) => known === found.reason);
       if (reason) return t(`acceptInvitation.${reason}`);
@@ -91,6 +98,17 @@ export function AcceptInvitationPage() {
             {t('acceptInvitation.signUp')}
           </Link>
         </div>
+      </div>
+    );
+  } else if (viewer.emailVerified === false) {
+    // Accepting proves nothing until the address is proved: whoever saw the link could have
+    // signed up with it.
+    body = (
+      <div className="card" data-testid="invitation-not-verified">
+        <Alert tone="info" action={<ResendVerificationButton />}>
+          {t('acceptInvitation.notVerified', { email: viewer.email ?? '' })}
+        </Alert>
+        <p>{t('acceptInvitation.comeBack')}</p>
       </div>
     );
   } else {
