@@ -1,4 +1,3 @@
-import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPage, DESKTOP, launchBrowser } from './browser';
@@ -40,19 +39,13 @@ async function graphql(page: Page, query: string, variables: Record<string, unkn
   return body.data as Data;
 }
 
-async function latestEmail(to: string): Promise<string> {
-  const client = new pg.Client({ connectionString: server.ownerDatabaseUrl() });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ text_body: string }>(
-      'select text_body from outbox_email where to_address = $1 order by created_at desc limit 1',
-      [to],
-    );
-    return rows[0]?.text_body ?? '';
-  } finally {
-    await client.end();
-  }
+/** The newest e-mail to `to`, as delivered (the outbox keeps no live link). */
+function latestEmail(to: string, kind?: string): Promise<string> {
+  return server.latestMail(to, kind);
 }
+
+const VERIFY_EMAIL =
+  'mutation($input: VerifyEmailInput!) { verifyEmail(input: $input) { emailVerified } }';
 
 const SIGN_UP = 'mutation($input: SignUpInput!) { signUp(input: $input) { user { id handle } } }';
 
@@ -91,9 +84,13 @@ beforeAll(async () => {
       'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { invitation { id } } }',
       { input: { organisationId, email, role: 'MEMBER' } },
     );
-    const token = /token=([^\s&]+)/.exec(await latestEmail(email))?.[1];
+    const token = /token=([^\s&]+)/.exec(await latestEmail(email, 'invitation'))?.[1];
     expect(token).toBeTruthy();
     await graphql(page, SIGN_UP, { input: { displayName, email, password } });
+    const proof = /verify-email\?token=([^\s&]+)/.exec(
+      await latestEmail(email, 'email-verification'),
+    )?.[1];
+    await graphql(page, VERIFY_EMAIL, { input: { token: decodeURIComponent(proof!) } });
     await graphql(
       page,
       'mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { membership { id } } }',

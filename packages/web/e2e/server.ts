@@ -26,6 +26,11 @@ export interface RunningServer {
   ownerDatabaseUrl(): string;
   /** Everything the server has logged so far (at `logLevel`), to check what it wrote there. */
   log(): string;
+  /**
+   * The text of the newest e-mail to `to` (of `kind`, if given) as delivered: without SMTP the
+   * server delivers mail to files in its data folder; the outbox table keeps no live link.
+   */
+  latestMail(to: string, kind?: string): Promise<string>;
 }
 
 function freePort(): Promise<number> {
@@ -95,12 +100,14 @@ export async function startServer(options: { logLevel?: string } = {}): Promise<
     ALANY_REPORT_KEY: randomBytes(32).toString('base64'),
   };
   let cleanupDatabase: () => Promise<void>;
+  let dataDirectory: string;
   let ownerDatabaseUrl: () => string;
   const baseUrl = process.env.DATABASE_URL?.trim();
   if (baseUrl) {
     // Uploaded files go to a folder of this run's own, never into the build output.
     const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'alany-web-e2e-files-'));
     env.ALANY_DATA_DIR = filesDir;
+    dataDirectory = filesDir;
     const name = `alany_web_e2e_${randomBytes(5).toString('hex')}`;
     const admin = new pg.Client({ connectionString: baseUrl });
     await admin.connect();
@@ -122,6 +129,7 @@ export async function startServer(options: { logLevel?: string } = {}): Promise<
     // The embedded PostgreSQL runs as the `postgres` OS user, which must be able to enter it.
     fs.chmodSync(dataDir, 0o755);
     env.ALANY_DATA_DIR = dataDir;
+    dataDirectory = dataDir;
     delete env.DATABASE_URL;
     // The embedded PostgreSQL listens on a port chosen at start-up (postmaster.pid, line 4).
     ownerDatabaseUrl = () => {
@@ -170,6 +178,23 @@ export async function startServer(options: { logLevel?: string } = {}): Promise<
     stop,
     ownerDatabaseUrl: () => ownerDatabaseUrl(),
     log: () => log,
+    latestMail: async (to, kind) => {
+      const folder = path.join(dataDirectory, 'mail');
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const names = fs.existsSync(folder) ? fs.readdirSync(folder).sort() : [];
+        const mails = names
+          .map((name) => JSON.parse(fs.readFileSync(path.join(folder, name), 'utf8')))
+          .filter(
+            (mail: { to: string; kind: string }) =>
+              mail.to === to.toLowerCase() && (!kind || mail.kind === kind),
+          ) as Array<{ text: string }>;
+        const newest = mails.at(-1);
+        if (newest) return newest.text;
+        if (Date.now() > deadline) return '';
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
     dispose: async () => {
       await stop();
       await cleanupDatabase();

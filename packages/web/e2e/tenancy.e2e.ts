@@ -1,4 +1,3 @@
-import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPage, DESKTOP, launchBrowser } from './browser';
@@ -45,19 +44,9 @@ async function signUp(page: Page, name: string, email: string) {
   await page.getByRole('button', { name: 'Create account' }).click();
 }
 
-/** The newest e-mail to `to`, read from the outbox as the database's owner. */
-async function latestEmail(to: string): Promise<string> {
-  const client = new pg.Client({ connectionString: server.ownerDatabaseUrl() });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ text_body: string }>(
-      'select text_body from outbox_email where to_address = $1 order by created_at desc limit 1',
-      [to],
-    );
-    return rows[0]?.text_body ?? '';
-  } finally {
-    await client.end();
-  }
+/** The newest e-mail to `to`, as delivered (the outbox keeps no live link). */
+function latestEmail(to: string, kind?: string): Promise<string> {
+  return server.latestMail(to, kind);
 }
 
 describe('an organisation, its space and a second member', () => {
@@ -121,7 +110,7 @@ describe('an organisation, its space and a second member', () => {
     await a.getByText(`An invitation was sent to ${emailB}.`).waitFor();
     await invitations.getByText(emailB, { exact: true }).waitFor();
 
-    const body = await latestEmail(emailB);
+    const body = await latestEmail(emailB, 'invitation');
     const link = /https?:\/\/\S+\/invitations\/accept\?token=\S+/.exec(body)?.[0];
     expect(link, body).toBeTruthy();
     expect(new URL(link!).origin).toBe(new URL(server.url).origin);
@@ -147,6 +136,15 @@ describe('an organisation, its space and a second member', () => {
     await heading(b, 'Create your account').waitFor();
     await signUp(b, 'Daniyar Bekov', emailB);
     await heading(b, 'Join an organisation').waitFor();
+    // The address is proved first: whoever saw the link could have signed up with it.
+    await b.getByTestId('invitation-not-verified').waitFor();
+    const confirmation = /https?:\/\/\S+\/verify-email\?token=\S+/.exec(
+      await latestEmail(emailB, 'email-verification'),
+    )?.[0];
+    expect(confirmation).toBeTruthy();
+    await b.goto(confirmation!);
+    await b.getByText('Your e-mail address is confirmed.').waitFor();
+    await b.goto(invitationLink);
     await b.getByText(`You are signed in as Daniyar Bekov (${emailB}).`).waitFor();
     await checkPage(b, 'accept-invitation-signed-in');
     await b.getByRole('button', { name: 'Accept invitation' }).click();
