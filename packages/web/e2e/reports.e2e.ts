@@ -60,6 +60,15 @@ beforeAll(async () => {
       },
     },
   );
+  // A case handler's address is confirmed through the mailed link.
+  const proof = /verify-email\?token=([^\s&]+)/.exec(
+    await server.latestMail(`dana.${stamp}@example.kz`, 'email-verification'),
+  )?.[1];
+  await graphql(
+    handler,
+    'mutation($input: VerifyEmailInput!) { verifyEmail(input: $input) { emailVerified } }',
+    { input: { token: decodeURIComponent(proof!) } },
+  );
   const organisation = await graphql(
     handler,
     'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id } } }',
