@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '../../platform/auth/tokens.js';
 import { ShortUnitOfWork } from '../../platform/database/unit-of-work.js';
 import { Mailer, REDACTED_SECRET } from '../../platform/mail/mailer.js';
+import { Migration20261207000191EmailVerification } from '../../migrations/Migration20261207000191EmailVerification.js';
 import {
   newAccount,
   ownerQuery,
@@ -267,5 +268,43 @@ describe('the outbox keeps no live secret', () => {
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('migration 191: e-mail verification', () => {
+  const shape = () =>
+    ownerQuery<{ columns: string[]; handler: string }>(
+      server,
+      `select (select array_agg(column_name::text order by column_name) from information_schema.columns
+               where table_name = 'app_user') as columns,
+              pg_get_functiondef('alany.viewer_is_handler(uuid)'::regprocedure) as handler`,
+    ).then((rows) => rows[0]!);
+
+  async function run(direction: 'up' | 'down') {
+    const { orm } = server.alany;
+    const migration = new Migration20261207000191EmailVerification(orm.em.getDriver(), orm.config);
+    await migration[direction]();
+    for (const sql of migration.getQueries()) await ownerQuery(server, String(sql));
+  }
+
+  it('down takes the columns and the handler rule away again; up counts existing accounts as verified', async () => {
+    const someone = await unverifiedPerson(server, 'Before');
+    const migrated = await shape();
+    expect(migrated.columns).toContain('email_verified_at');
+    expect(migrated.handler).toContain('email_verified_at is not null');
+    await run('down');
+    const before = await shape();
+    expect(before.columns).not.toContain('email_verified_at');
+    expect(before.columns).not.toContain('verification_token_hash');
+    expect(before.handler).not.toContain('email_verified_at');
+    await run('up');
+    expect(await shape()).toEqual(migrated);
+    // Who had an account before the migration counts as verified.
+    const [row] = await ownerQuery<{ verified: boolean }>(
+      server,
+      'select email_verified_at is not null as verified from app_user where id = $1',
+      [someone.id],
+    );
+    expect(row!.verified).toBe(true);
   });
 });
