@@ -11,6 +11,8 @@ import { User, type LocaleCode } from './accounts.entity.js';
 export const VERIFICATION_HOURS = 48;
 /** Confirmation mails one account may ask for again, per hour. */
 export const RESENDS_PER_HOUR = 3;
+/** Confirmation links one client address may follow, per hour. */
+export const FOLLOWS_PER_HOUR = 300;
 
 @InputType()
 export class VerifyEmailInput {
@@ -126,7 +128,12 @@ const invalidLink = () =>
  * whichever browser opens it); it works once and only within VERIFICATION_HOURS.
  */
 export async function verifyEmail(context: Context, token: string): Promise<VerifyEmailPayload> {
-  const limit = await context.rateLimiter.hit(`verify-email:${context.clientAddress}`, 30, 3600);
+  // The secret cannot be guessed; the limit only keeps one client from hammering the table.
+  const limit = await context.rateLimiter.hit(
+    `verify-email:${context.clientAddress}`,
+    FOLLOWS_PER_HOUR,
+    3600,
+  );
   if (!limit.allowed) throw rateLimited(limit.retryAfter);
   return context.db.write(async (em) => {
     const user = await em.findOne(User, { verificationTokenHash: hashSecret(token) });
