@@ -6,6 +6,7 @@ import { databaseUrl } from '../test/databases.js';
 import { startTestServer, type TestServer } from '../test/harness.js';
 import { migrationsList } from './index.js';
 import { Migration20261207000210SocketCredentials } from './Migration20261207000210SocketCredentials.js';
+import { Migration20261207000190DatabaseWall } from './Migration20261207000190DatabaseWall.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -32,15 +33,25 @@ async function fingerprint(url: string) {
   }
 }
 
+/**
+ * Up is followed by the later migration that sets every security-definer function's search
+ * path, as in the migrated database.
+ */
 async function run(direction: 'up' | 'down') {
   const { orm } = server.alany;
-  const migration = new Migration20261207000210SocketCredentials(orm.em.getDriver(), orm.config);
-  await migration[direction]();
+  const migrations = [
+    new Migration20261207000210SocketCredentials(orm.em.getDriver(), orm.config),
+    ...(direction === 'up'
+      ? [new Migration20261207000190DatabaseWall(orm.em.getDriver(), orm.config)]
+      : []),
+  ];
+  for (const migration of migrations) await migration[direction]();
   const owner = new pg.Client({ connectionString: server.db.ownerUrl });
   await owner.connect();
   try {
     await owner.query('begin');
-    for (const statement of migration.getQueries()) await owner.query(String(statement));
+    for (const migration of migrations)
+      for (const statement of migration.getQueries()) await owner.query(String(statement));
     await owner.query('commit');
   } finally {
     await owner.end();
