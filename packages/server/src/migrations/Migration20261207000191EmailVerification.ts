@@ -8,7 +8,8 @@ import { Migration } from '@mikro-orm/migrations';
  *
  * An unverified account can sign in, but cannot accept an invitation (the service refuses) or
  * act as a case handler: `viewer_is_handler`, which the report policies call, now also asks
- * that the handler's address be verified.
+ * that the handler's address be verified (besides their membership, migration 000200; down gives
+ * back 000200's check).
  */
 export class Migration20261207000191EmailVerification extends Migration {
   override async up(): Promise<void> {
@@ -22,7 +23,9 @@ export class Migration20261207000191EmailVerification extends Migration {
       create or replace function alany.viewer_is_handler(org uuid) returns boolean
       language sql stable security definer set search_path = pg_catalog, public, pg_temp as $$
         select exists (
-          select 1 from report_handler h join app_user u on u.id = h.user_id
+          select 1 from report_handler h
+          join membership m on m.organisation_id = h.organisation_id and m.user_id = h.user_id
+          join app_user u on u.id = h.user_id
           where h.organisation_id = org and h.user_id = alany.viewer_user_id()
             and u.email_verified_at is not null)
       $$;`);
@@ -32,7 +35,11 @@ export class Migration20261207000191EmailVerification extends Migration {
     this.addSql(`
       create or replace function alany.viewer_is_handler(org uuid) returns boolean
       language sql stable security definer set search_path = pg_catalog, public, pg_temp as $$
-        select exists (select 1 from report_handler where organisation_id = org and user_id = alany.viewer_user_id())
+        select exists (
+          select 1 from report_handler h
+          join membership m on m.organisation_id = h.organisation_id and m.user_id = h.user_id
+          where h.organisation_id = org and h.user_id = alany.viewer_user_id()
+        )
       $$;`);
     this.addSql(`
       alter table app_user
