@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import pg from 'pg';
 import { pino } from 'pino';
@@ -44,9 +47,13 @@ const input = (proof: string) => ({
   proof,
 });
 
+// Mail goes to this server's mailbox folder (no SMTP), where person() reads its confirmation link.
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'alany-test-'));
+
 beforeAll(async () => {
   db = await createTestDatabase(inject('ownerUrl'), inject('templateDatabase'));
   const config = loadConfig({
+    ALANY_DATA_DIR: dataDir,
     NODE_ENV: 'test',
     PORT: '0',
     HOST: '127.0.0.1',
@@ -70,7 +77,7 @@ beforeAll(async () => {
     else process.env.TRUST_PROXY = trusted;
   }
   owner = await person(
-    { url: alany.url, db, client: () => new TestClient(alany.graphqlUrl) } as never,
+    { url: alany.url, db, dataDir, client: () => new TestClient(alany.graphqlUrl) } as never,
     'Owner',
   );
   organisation = await createOrganisation(owner, 'Watchdog');
@@ -90,6 +97,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await alany?.stop();
   await db?.drop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('proof of work (altcha-lib)', () => {
@@ -244,7 +252,7 @@ describe('the reporting path under a flood', () => {
 
   it('resolves no session for a reporting operation and logs none of them, cookie or not', async () => {
     const member = await person(
-      { url: alany.url, db, client: () => new TestClient(alany.graphqlUrl) } as never,
+      { url: alany.url, db, dataDir, client: () => new TestClient(alany.graphqlUrl) } as never,
       'Member Reporting',
     );
     const ownerDb = new pg.Client({ connectionString: db.ownerUrl });
