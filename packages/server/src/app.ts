@@ -12,7 +12,14 @@ import {
 import { WebSocket, WebSocketServer } from 'ws';
 import proxyAddr from 'proxy-addr';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import {
+  GraphQLError,
+  getOperationAST,
+  getVariableValues,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+} from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './platform/config.js';
 import type { Logger } from './platform/logging.js';
@@ -306,6 +313,36 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
   });
 
+  /**
+   * Variables that do not fit their declared types (a wrong type, a null for a non-null, a list
+   * nested too deep): the same `BAD_USER_INPUT` errors Apollo answers over HTTP. graphql-js's
+   * execute and subscribe return them without a code, which would mask them as internal.
+   */
+  function variableErrors(
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: Record<string, unknown> | null | undefined,
+  ): GraphQLError[] | undefined {
+    // No such operation: execute answers that itself.
+    const operation = getOperationAST(document, operationName);
+    if (!operation) return undefined;
+    const coerced = getVariableValues(
+      schema,
+      operation.variableDefinitions ?? [],
+      variables ?? {},
+      {
+        maxErrors: 50,
+      },
+    );
+    return coerced.errors?.map(
+      (error) =>
+        new GraphQLError(error.message, {
+          nodes: error.nodes,
+          extensions: { ...error.extensions, code: 'BAD_USER_INPUT' },
+        }),
+    );
+  }
+
   /** A subscription event's result as sent: internal errors logged, every error formatted. */
   const subscriptionResult = (result: ExecutionResult): ExecutionResult => {
     if (!result.errors?.length) return result;
@@ -415,6 +452,8 @@ export async function createApp(deps: AppDependencies): Promise<App> {
           payload.operationName,
         );
         if (full) return full;
+        const badVariables = variableErrors(checked, payload.operationName, payload.variables);
+        if (badVariables) return badVariables;
         return {
           schema,
           document: checked,
