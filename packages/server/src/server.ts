@@ -31,6 +31,11 @@ export interface RunningAlany {
   demoSeeded: boolean;
   /** Settles once the demo organisation and its examples exist (or could not be created). */
   demoContent: Promise<void>;
+  /**
+   * Settles once the expired-uploads sweep fired at start is over (it runs statements on `orm`
+   * meanwhile: whoever counts the ORM's statements waits for it first).
+   */
+  firstSweep: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -98,13 +103,19 @@ export async function startAlany(config: Config, logger: Logger): Promise<Runnin
     // Uploads nobody claimed within a day are removed, hourly and once at start.
     const sweep = () =>
       sweepExpiredUploads(new ShortUnitOfWork(orm, () => ({})), storage).then(
-        (removed) => removed && logger.info({ removed }, 'expired uploads removed'),
+        (removed) => {
+          if (removed) logger.info({ removed }, 'expired uploads removed');
+        },
         (error: unknown) => logger.warn({ err: error }, 'could not remove expired uploads'),
       );
-    void sweep();
+    const firstSweep = sweep();
     const sweeper = setInterval(() => void sweep(), 60 * 60 * 1000);
     sweeper.unref();
-    cleanups.push(async () => clearInterval(sweeper));
+    // Stopping waits for the first sweep, so that the pool is not closed under it.
+    cleanups.push(async () => {
+      clearInterval(sweeper);
+      await firstSweep;
+    });
 
     const expected = expectedMigrationNames();
     let publicUrl = config.publicUrl;
@@ -164,6 +175,7 @@ export async function startAlany(config: Config, logger: Logger): Promise<Runnin
       pubsub,
       demoSeeded,
       demoContent,
+      firstSweep,
       stop: stopAll,
     };
   } catch (error) {

@@ -204,6 +204,8 @@ export async function startTestServer(
     ...env,
   });
   const alany = await startAlany(config, logger ?? createLogger(config.logLevel));
+  // Tests that count the ORM's statements (statementsOf) must not see the start-up sweep's.
+  await alany.firstSweep;
   if (config.redisUrl && liveOnRedis().REDIS_URL) {
     await expectEventsThroughRedis(alany, config.redisUrl, config.redisPrefix).catch(
       async (error: unknown) => {
