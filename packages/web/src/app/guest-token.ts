@@ -30,3 +30,18 @@ export function setActiveGuestToken(token: string | null): void {
 export function activeGuestToken(): string | null {
   return active;
 }
+
+/** The server refused this token (its event is gone, or it expired): never send it again. */
+export function forgetGuestToken(token: string): void {
+  if (active === token) active = null;
+  try {
+    for (let i = sessionStorage.length - 1; i >= 0; i -= 1) {
+      const name = sessionStorage.key(i);
+      if (name?.startsWith('alany.guest.') && sessionStorage.getItem(name) === token) {
+        sessionStorage.removeItem(name);
+      }
+    }
+  } catch {
+    // Storage disabled: nothing was kept.
+  }
+}

@@ -17,6 +17,8 @@ export const en = {
   'shell.signIn': 'Sign in',
   'shell.signUp': 'Create account',
   'shell.reconnecting': 'Connection lost. Reconnecting…',
+  'shell.sessionEnded': 'You were signed out on another device or your session ended.',
+  'shell.dismiss': 'Dismiss',
   'shell.footer': 'Alany is open-source software for civil-society networks working in the open.',
 
   'language.kk': 'Қазақша',
@@ -728,6 +730,7 @@ export const en = {
   'audience.unknown.title': 'No event with this code',
   'audience.unknown.body': 'No open event has the code {code}. Check it and try again.',
   'audience.haveAccount': 'Have an Alany account?',
+  'audience.guestEnded': 'Your place at this event has ended. Join again to take part.',
   'audience.join.title': 'Take part',
   'audience.join.intro': 'Ask questions, upvote others’ and vote in polls.',
   'audience.join.name': 'Your name',

@@ -17,6 +17,8 @@ export const kk: Messages = {
   'shell.signIn': 'Кіру',
   'shell.signUp': 'Тіркелгі ашу',
   'shell.reconnecting': 'Байланыс үзілді. Қайта қосылып жатырмыз…',
+  'shell.sessionEnded': 'Сіз басқа құрылғыда тіркелгіден шықтыңыз немесе сеансыңыз аяқталды.',
+  'shell.dismiss': 'Жабу',
   'shell.footer':
     'Alany — ашық жұмыс істейтін азаматтық қоғам желілеріне арналған ашық бастапқы кодты бағдарлама.',
 
@@ -729,6 +731,7 @@ export const kk: Messages = {
   'audience.unknown.title': 'Бұл кодпен іс-шара жоқ',
   'audience.unknown.body': '{code} кодымен ашық іс-шара жоқ. Кодты тексеріп, қайталап көріңіз.',
   'audience.haveAccount': 'Alany тіркелгіңіз бар ма?',
+  'audience.guestEnded': 'Бұл іс-шарадағы қатысуыңыз аяқталды. Қатысу үшін қайта қосылыңыз.',
   'audience.join.title': 'Қатысу',
   'audience.join.intro':
     'Сұрақ қойыңыз, басқалардың сұрағын қолдаңыз және сауалнамаға дауыс беріңіз.',

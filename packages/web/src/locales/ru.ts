@@ -17,6 +17,9 @@ export const ru: Messages = {
   'shell.signIn': 'Войти',
   'shell.signUp': 'Создать учётную запись',
   'shell.reconnecting': 'Соединение потеряно. Переподключаемся…',
+  'shell.sessionEnded':
+    'Вы вышли из учётной записи на другом устройстве, или ваш сеанс завершился.',
+  'shell.dismiss': 'Закрыть',
   'shell.footer':
     'Alany — открытое программное обеспечение для сетей гражданского общества, работающих открыто.',
 
@@ -751,6 +754,8 @@ export const ru: Messages = {
   'audience.unknown.body':
     'Нет открытого события с кодом {code}. Проверьте код и попробуйте снова.',
   'audience.haveAccount': 'Есть аккаунт Alany?',
+  'audience.guestEnded':
+    'Ваше участие в этом мероприятии завершилось. Присоединитесь снова, чтобы участвовать.',
   'audience.join.title': 'Участвовать',
   'audience.join.intro': 'Задавайте вопросы, поддерживайте чужие и голосуйте в опросах.',
   'audience.join.name': 'Ваше имя',

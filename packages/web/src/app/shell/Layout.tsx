@@ -6,6 +6,7 @@ import { VerifyEmailBanner } from '../../features/accounts/VerifyEmailBanner';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { OrganisationSwitcher } from './OrganisationSwitcher';
+import { SessionEndedNotice } from './SessionEndedNotice';
 import { UserMenu } from './UserMenu';
 
 export function Layout() {
@@ -76,6 +77,7 @@ export function Layout() {
       <ConnectionIndicator />
       <VerifyEmailBanner />
       <main id="main" className="main" tabIndex={-1}>
+        <SessionEndedNotice />
         <Outlet />
       </main>
       <footer className="footer">

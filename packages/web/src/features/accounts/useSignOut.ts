@@ -1,5 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { useNavigate } from 'react-router';
+import { expectSignOut } from '../../app/credential-ended';
 import { noteSignedOut, useSessionChange } from '../../app/session';
 import { graphql } from '../../gql';
 
@@ -20,6 +21,8 @@ export function useSignOut() {
   const sessionChanged = useSessionChange();
   const navigate = useNavigate();
   const run = async (): Promise<unknown> => {
+    // The server closes this tab's socket too: not news to announce (apollo.ts).
+    expectSignOut();
     try {
       await signOut();
     } catch (error) {

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { dismissCredentialEnded, useEndedCredential } from '../../app/credential-ended';
 import { describeError, serverProblems, type ErrorView } from '../../app/errors';
 import {
   activeGuestToken,
@@ -101,12 +102,21 @@ export function AudiencePage() {
     };
   }, [guestToken]);
 
+  const [joinedAs, setJoinedAs] = useState<string | null>(null);
+  // The server refused the guest token (apollo.ts has forgotten it): join again.
+  const guestEnded = useEndedCredential() === 'guest';
+  useEffect(() => {
+    if (!guestEnded) return;
+    setGuestToken(null);
+    setJoinedAs(null);
+  }, [guestEnded]);
+  useEffect(() => () => dismissCredentialEnded('guest'), []);
+
   const { data, loading, error, refetch } = useQuery(EVENT_BY_CODE, {
     variables: { code },
     fetchPolicy: 'cache-and-network',
   });
   const event = data?.eventByCode;
-  const [joinedAs, setJoinedAs] = useState<string | null>(null);
   const joined = Boolean(guestToken) || Boolean(viewer && joinedAs);
   // The rest of the event (polls, what the viewer may do) only once joined: the code alone
   // shows no more than the preview.
@@ -140,12 +150,14 @@ export function AudiencePage() {
     <Page title={event.title} width="narrow">
       <div className="audience">
         {event.status === 'CANCELLED' && <Alert tone="info">{t('event.cancelledNote')}</Alert>}
+        {!joined && guestEnded && <Alert tone="info">{t('audience.guestEnded')}</Alert>}
         {!joined ? (
           <JoinForm
             event={event}
             code={code}
             signedInName={viewer?.displayName ?? null}
             onJoined={(token, name) => {
+              dismissCredentialEnded('guest');
               if (token) {
                 storeGuestToken(code, token);
                 setActiveGuestToken(token);
