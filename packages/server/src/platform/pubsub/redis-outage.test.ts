@@ -190,4 +190,42 @@ describe('Redis pub/sub through an outage', () => {
     },
     60_000,
   );
+
+  it.runIf(haveRedisServer)(
+    'a Redis that hangs does not hold up the requests that publish; their events arrive once it answers, in order, once',
+    async () => {
+      const url = `redis://127.0.0.1:${port}`;
+      const { logger } = capturingLogger();
+      const publisher = await RedisPubSub.connect(url, logger, { backoffCapMs: 500 });
+      const receiver = await RedisPubSub.connect(url, logger, { backoffCapMs: 500 });
+      const pid = Number(
+        /process_id:(\d+)/.exec(
+          execFileSync('redis-cli', ['-p', String(port), 'info', 'server']).toString(),
+        )?.[1],
+      );
+      expect(pid).toBeGreaterThan(0);
+      try {
+        const events = receiver.subscribe<{ n: number }>('hang:posts');
+        await new Promise((resolve) => setTimeout(resolve, 100)); // SUBSCRIBE reaches Redis
+        // Stopped, not gone: the connection stays open and nothing answers.
+        process.kill(pid, 'SIGSTOP');
+        try {
+          const started = Date.now();
+          await Promise.all([1, 2, 3].map((n) => publisher.publish('hang:posts', { n })));
+          await publisher.publish('hang:posts', { n: 4 });
+          expect(Date.now() - started).toBeLessThan(1_000);
+          await new Promise((resolve) => setTimeout(resolve, 1_500));
+        } finally {
+          process.kill(pid, 'SIGCONT');
+        }
+        for (const n of [1, 2, 3, 4]) expect(await next(events)).toEqual({ n });
+        await until(() => publisher.pendingCount === 0, 'nothing left to publish');
+        expect(await next(events, 500)).toBe('timeout');
+      } finally {
+        await publisher.close();
+        await receiver.close();
+      }
+    },
+    60_000,
+  );
 });

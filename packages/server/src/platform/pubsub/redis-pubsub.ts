@@ -2,6 +2,9 @@ import { Redis } from 'ioredis';
 import type { Logger } from '../logging.js';
 import { LocalFanOut, type PubSub } from './pubsub.js';
 
+/** How long a request waits for Redis to take its event; a healthy Redis answers in well under 1 ms. */
+const PUBLISH_WAIT_MS = 200;
+
 export interface RedisPubSubOptions {
   /** Longest wait between two reconnection attempts (and between two retries of a failed call). */
   backoffCapMs?: number;
@@ -189,19 +192,28 @@ export class RedisPubSub implements PubSub {
   }
 
   /**
-   * Resolves once Redis took the event or it is kept for later: a request is never held up, nor
-   * failed, by an outage of Redis after its change was committed.
+   * Resolves once Redis took the event, it is kept for later, or `PUBLISH_WAIT_MS` passed: a
+   * request is never held up, nor failed, by an outage of Redis after its change was committed.
+   * A Redis that hangs (stopped, not gone: the connection stays "ready") would otherwise hold
+   * every request that publishes for the command timeout; the event's fate is then decided in
+   * the background as before (taken, or kept in order when the command fails).
    */
   async publish(topic: string, payload: unknown): Promise<void> {
     const message = JSON.stringify(payload);
     if (this.pending.length === 0 && this.publisher.status === 'ready' && !this.closed) {
-      try {
-        await this.publisher.publish(this.prefix + topic, message);
-        return;
-      } catch (err) {
-        this.keep(topic, message, err);
-        return;
-      }
+      const sent = this.publisher.publish(this.prefix + topic, message).then(
+        () => undefined,
+        (err: unknown) => this.keep(topic, message, err),
+      );
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        sent,
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, PUBLISH_WAIT_MS);
+        }),
+      ]);
+      clearTimeout(timer);
+      return;
     }
     this.keep(topic, message);
   }
