@@ -198,7 +198,7 @@ describe.each([
     // Joining again works and takes the message away.
     await guest.getByLabel('Your name').fill('Marat');
     await guest.getByRole('button', { name: 'Join' }).click();
-    await guest.getByRole('heading', { name: 'Questions' }).waitFor();
+    await guest.getByRole('heading', { name: 'Ask a question' }).waitFor();
     expect(
       await guest.getByText('Your place at this event has ended. Join again to take part.').count(),
     ).toBe(0);
