@@ -1,11 +1,14 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { pino } from 'pino';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { startTestServer, until, type TestServer } from '../../test/harness.js';
 import { createOrganisation, person } from '../../test/tenants.js';
+import { freePort, RedisServer } from '../../faults/cluster.js';
 import { createRateLimiter, MemoryRateLimiter, RedisRateLimiter } from './rate-limit.js';
 
 /** A logger whose lines the test reads. */
@@ -16,54 +19,19 @@ function capturedLogger() {
   return { logger, count };
 }
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+/** Redis servers of this file's own, by port, that it may stop (never the machine's). */
+const ownRedis = new Map<number, RedisServer>();
 
-/** A Redis of this test's own, that it may stop (never the machine's). */
 async function startRedis(port: number): Promise<void> {
-  execFileSync('redis-server', [
-    '--port',
-    String(port),
-    '--bind',
-    '127.0.0.1',
-    '--save',
-    '',
-    '--appendonly',
-    'no',
-    '--daemonize',
-    'yes',
-  ]);
-  const end = Date.now() + 10_000;
-  for (;;) {
-    try {
-      if (
-        execFileSync('redis-cli', ['-p', String(port), 'ping'], {
-          stdio: ['ignore', 'pipe', 'ignore'],
-        })
-          .toString()
-          .trim() === 'PONG'
-      )
-        return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > end) throw new Error(`redis-server on ${port} did not start`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  let redis = ownRedis.get(port);
+  if (!redis) {
+    redis = new RedisServer(fs.mkdtempSync(path.join(os.tmpdir(), 'alany-redis-')), port);
+    ownRedis.set(port, redis);
   }
+  await redis.start();
 }
 
-const stopRedis = (port: number) => {
-  try {
-    execFileSync('redis-cli', ['-p', String(port), 'shutdown', 'nosave']);
-  } catch {
-    // already stopped (redis-cli reports the closed connection as an error on some versions)
-  }
-};
+const stopRedis = async (port: number) => ownRedis.get(port)?.stop();
 
 describe('the limiter (rate-limiter-flexible)', () => {
   it('counts per key and per limit, refuses past the limit with the seconds to wait', async () => {
@@ -135,7 +103,7 @@ describe.runIf(haveRedisServer)('while Redis is away', () => {
   afterEach(() => vi.restoreAllMocks());
   afterAll(async () => {
     await server?.stop();
-    for (const port of ports) stopRedis(port);
+    await Promise.all(ports.map(stopRedis));
   });
 
   it('counts in memory, says so once, and once again when Redis is back', async () => {
@@ -148,7 +116,7 @@ describe.runIf(haveRedisServer)('while Redis is away', () => {
     try {
       const key = `test:${randomUUID()}`;
       expect((await rateLimiter.hit(key, 3, 60)).allowed).toBe(true);
-      stopRedis(port);
+      await stopRedis(port);
       await until(() => count('Redis is unreachable') > 0, 'the limiter to notice');
       // Still limited, now in memory: three allowed, the fourth refused.
       for (let n = 0; n < 3; n += 1) expect((await rateLimiter.hit(key, 3, 60)).allowed).toBe(true);
@@ -195,7 +163,7 @@ describe.runIf(haveRedisServer)('while Redis is away', () => {
       )
     ).createThread.thread.id;
 
-    stopRedis(port);
+    await stopRedis(port);
     for (let n = 0; n < 3; n += 1) {
       const client = server.client();
       await client.ok(`mutation($input: SignInInput!) { signIn(input: $input) { user { id } } }`, {

@@ -1,33 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:net';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, RedisServer } from '../../faults/cluster.js';
 import { RedisPubSub } from './redis-pubsub.js';
 
 // A Redis of this file's own, on a free port, stopped and started again: never the machine's.
+let redis: RedisServer | undefined;
 let port = 0;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-function ping(): boolean {
-  try {
-    return execFileSync('redis-cli', ['-p', String(port), 'ping'], { stdio: 'pipe' })
-      .toString()
-      .includes('PONG');
-  } catch {
-    return false;
-  }
-}
 
 async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -37,30 +20,8 @@ async function until(check: () => boolean, what: string, ms = 10_000): Promise<v
   }
 }
 
-async function startRedis(): Promise<void> {
-  execFileSync('redis-server', [
-    '--port',
-    String(port),
-    '--bind',
-    '127.0.0.1',
-    '--save',
-    '',
-    '--appendonly',
-    'no',
-    '--daemonize',
-    'yes',
-  ]);
-  await until(ping, `redis-server on port ${port} answering`);
-}
-
-async function stopRedis(): Promise<void> {
-  try {
-    execFileSync('redis-cli', ['-p', String(port), 'shutdown', 'nosave'], { stdio: 'pipe' });
-  } catch {
-    // the connection closes as the server goes
-  }
-  await until(() => !ping(), `redis-server on port ${port} gone`);
-}
+const startRedis = () => redis!.start();
+const stopRedis = () => redis!.stop();
 
 function capturingLogger() {
   const lines: Array<{ level: number; msg: string; topic?: string; client?: string }> = [];
@@ -92,10 +53,11 @@ const haveRedisServer = (() => {
 beforeAll(async () => {
   if (!haveRedisServer) return;
   port = await freePort();
+  redis = new RedisServer(fs.mkdtempSync(path.join(os.tmpdir(), 'alany-redis-')), port);
   await startRedis();
 });
 afterAll(async () => {
-  if (port && ping()) await stopRedis();
+  if (redis?.ping()) await stopRedis();
 });
 
 // Longer than ioredis's 20 retries of a queued SUBSCRIBE at its default backoff (about 11 s):
