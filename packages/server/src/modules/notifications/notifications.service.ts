@@ -55,15 +55,7 @@ export async function notifyMentioned(
       postId: target.postId,
     }),
   );
-  await em.flush();
-  for (const notification of created) {
-    context.db.afterCommit(() =>
-      context.pubsub.publish(notificationTopic(notification.userId), {
-        notificationId: notification.id,
-        userId: notification.userId,
-      } satisfies NotificationEvent),
-    );
-  }
+  await saveAndAnnounce(em, context, created);
   return created.map((n) => n.userId);
 }
 
@@ -89,15 +81,7 @@ export async function notifyReportHandlersChanged(
         kind: 'REPORT_HANDLERS_CHANGED',
       }),
     );
-  await em.flush();
-  for (const notification of created) {
-    context.db.afterCommit(() =>
-      context.pubsub.publish(notificationTopic(notification.userId), {
-        notificationId: notification.id,
-        userId: notification.userId,
-      } satisfies NotificationEvent),
-    );
-  }
+  await saveAndAnnounce(em, context, created);
 }
 
 export async function listNotifications(
@@ -143,4 +127,21 @@ export async function markNotificationsRead(
 export function notificationById(context: Context, id: string): Promise<Notification | null> {
   const { userId } = requireUser(context);
   return context.db.read((em) => em.findOne(Notification, { id, userId }));
+}
+
+/** Saves new notifications and tells each recipient's live feed once the change is committed. */
+async function saveAndAnnounce(
+  em: EntityManager,
+  context: Context,
+  created: Notification[],
+): Promise<void> {
+  await em.flush();
+  for (const notification of created) {
+    context.db.afterCommit(() =>
+      context.pubsub.publish(notificationTopic(notification.userId), {
+        notificationId: notification.id,
+        userId: notification.userId,
+      } satisfies NotificationEvent),
+    );
+  }
 }
