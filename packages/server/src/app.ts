@@ -63,6 +63,7 @@ import {
   reportingFailure,
 } from './modules/reports/reports.http.js';
 import { clientPseudonym } from './modules/reports/reports.gate.js';
+import { RequestCache } from './platform/graphql/loaders.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -416,7 +417,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
           clientAddress: ctx.extra.clientAddress ?? request.socket.remoteAddress ?? 'unknown',
           userAgent: request.headers['user-agent'],
           sessionCookie: noCookieOverWebSocket,
-          loaders: new Map(),
+          loaders: new RequestCache(),
         };
         // A feature may send this subscription's `next` frames itself (one serialised answer for
         // many subscribers, see shared-answers.ts): same socket, same id, same formatting, and
@@ -570,7 +571,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
               res.append('Set-Cookie', sessionCookie(secret, expiresAt, secure)),
             clear: () => res.append('Set-Cookie', clearedSessionCookie(secure)),
           },
-      loaders: new Map(),
+      loaders: new RequestCache(),
     };
     // A client that goes away mid-request must not leave its transaction open.
     res.on('close', () => {

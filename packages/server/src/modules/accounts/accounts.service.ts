@@ -22,7 +22,12 @@ import {
   type Connection,
   type PageArgs,
 } from '../../platform/graphql/pagination.js';
-import { byKey, primeLoader, requestLoader } from '../../platform/graphql/loaders.js';
+import {
+  byKey,
+  primeLoader,
+  requestLoader,
+  type RequestLoader,
+} from '../../platform/graphql/loaders.js';
 import { Session, User, type LocaleCode } from './accounts.entity.js';
 import { sendVerification } from './email-verification.js';
 import type {
@@ -372,8 +377,14 @@ export function primeAuthors(
   }
 }
 
+declare module '../../platform/graphql/loaders.js' {
+  interface RequestLoaders {
+    userById: RequestLoader<string, User>;
+  }
+}
+
 export function userLoader(context: Context) {
-  return requestLoader<string, User>(context, 'userById', async (em, ids) =>
+  return requestLoader(context, 'userById', async (em, ids) =>
     byKey(ids, await em.find(User, { id: { $in: [...ids] } }), (u) => u.id),
   );
 }

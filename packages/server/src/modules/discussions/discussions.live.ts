@@ -28,6 +28,7 @@ import {
 } from './discussions.service.js';
 import { primeSpaceRights, spaceLoader, spaceRights } from '../spaces/spaces.service.js';
 import { authorColumns, primeAuthors, userLoader } from '../accounts/accounts.service.js';
+import { RequestCache } from '../../platform/graphql/loaders.js';
 
 export interface LiveThreadEvent {
   kind: ThreadActivityKind;
@@ -149,7 +150,7 @@ interface EventRows {
  * its own (the subscribers' stay untouched). `undefined` when the thread or space is gone.
  */
 async function readEventRows(reader: Context, event: ThreadEvent): Promise<EventRows | undefined> {
-  const as: Context = { ...reader, loaders: new Map() };
+  const as: Context = { ...reader, loaders: new RequestCache() };
   const { threadId, postId } = event;
   // One round of statements, side by side: the post comes with its author and its reactions
   // (and the post it replies to, with its author), and the space is reached through the thread
@@ -234,7 +235,7 @@ function classContext(base: Context, rows: EventRows, row: ReaderRow, me: string
   const as: Context = {
     ...base,
     viewer: wroteCoveredRow(rows, me) ? base.viewer : nobodyLike(base.viewer),
-    loaders: new Map(),
+    loaders: new RequestCache(),
   };
   primeReader(as, rows, row, me);
   return as;

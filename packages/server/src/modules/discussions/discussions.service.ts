@@ -12,7 +12,13 @@ import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
 import { BadUserInput, forbidden, notFound } from '../../platform/graphql/errors.js';
 import { enforce, LIMITS } from '../../platform/auth/rate-limit.js';
-import { byKey, groupByKey, primeLoader, requestLoader } from '../../platform/graphql/loaders.js';
+import {
+  byKey,
+  groupByKey,
+  primeLoader,
+  requestLoader,
+  type RequestLoader,
+} from '../../platform/graphql/loaders.js';
 import {
   afterCursor,
   decodeCursor,
@@ -87,9 +93,15 @@ function publishAfterCommit(context: Context, topic: string, event: ThreadEvent 
   context.db.afterCommit(() => context.pubsub.publish(topic, event));
 }
 
+declare module '../../platform/graphql/loaders.js' {
+  interface RequestLoaders {
+    threadById: RequestLoader<string, Thread>;
+  }
+}
+
 /** Threads by id, each with its author in the same statement. */
 export function threadLoader(context: Context) {
-  return requestLoader<string, Thread>(context, 'threadById', async (em, ids) => {
+  return requestLoader(context, 'threadById', async (em, ids) => {
     const rows = await em.execute<Array<Record<string, unknown>>>(
       `select t.*, ${authorColumns('u')} from thread t left join app_user u on u.id = t.author_id
        where t.id = any(?::uuid[]) and t.deleted_at is null`,
@@ -184,8 +196,14 @@ export async function primeThreadPage(
   });
 }
 
+declare module '../../platform/graphql/loaders.js' {
+  interface RequestLoaders {
+    postById: RequestLoader<string, Post>;
+  }
+}
+
 export function postLoader(context: Context) {
-  return requestLoader<string, Post>(context, 'postById', async (em, ids) =>
+  return requestLoader(context, 'postById', async (em, ids) =>
     byKey(ids, await em.find(Post, { id: { $in: [...ids] } }), (p) => p.id),
   );
 }
@@ -735,13 +753,19 @@ export async function toggleReaction(
       postId,
     });
   });
-  context.loaders.delete('reactionCounts');
+  context.loaders.forget('reactionCounts');
   return post;
+}
+
+declare module '../../platform/graphql/loaders.js' {
+  interface RequestLoaders {
+    reactionCounts: RequestLoader<string, ReactionCount[]>;
+  }
 }
 
 /** Counts per reaction and the viewer's own, for a page of posts in one statement. */
 export function reactionCounts(context: Context) {
-  return requestLoader<string, ReactionCount[]>(context, 'reactionCounts', async (em, postIds) => {
+  return requestLoader(context, 'reactionCounts', async (em, postIds) => {
     const rows = await em.execute<
       Array<{ post_id: string; kind: ReactionKind; count: string; mine: boolean }>
     >(
@@ -782,9 +806,15 @@ export function reactionCountsFrom(
   });
 }
 
+declare module '../../platform/graphql/loaders.js' {
+  interface RequestLoaders {
+    unreadCounts: RequestLoader<string, number>;
+  }
+}
+
 /** Unread replies per thread for the viewer, for a page of threads in one statement. */
 export function unreadCounts(context: Context) {
-  return requestLoader<string, number>(context, 'unreadCounts', async (em, threadIds) => {
+  return requestLoader(context, 'unreadCounts', async (em, threadIds) => {
     const me = viewerId(context);
     if (!me) return threadIds.map(() => 0);
     const rows = await em.execute<Array<{ thread_id: string; unread: string }>>(
@@ -811,7 +841,7 @@ export async function markThreadRead(context: Context, threadId: string): Promis
       [thread.organisationId, thread.spaceId, thread.id, userId],
     ),
   );
-  context.loaders.delete('unreadCounts');
+  context.loaders.forget('unreadCounts');
   return thread;
 }
 

@@ -12,6 +12,7 @@ import {
   questionForViewer,
   type EventLiveEvent,
 } from './events.service.js';
+import { RequestCache } from '../../platform/graphql/loaders.js';
 
 export interface LiveEventActivity {
   kind: EventActivityKind;
@@ -65,7 +66,7 @@ const eventAudience = new Gathering<EventLiveEvent, Context, Delivery>(
       gone();
       return out;
     }
-    const as: Context = { ...reader, loaders: new Map() };
+    const as: Context = { ...reader, loaders: new RequestCache() };
     const seen = await together(as.db, async () => {
       const rights = await eventRights(as, message.eventId).catch(() => undefined);
       if (!rights) return undefined;

@@ -6,7 +6,7 @@ import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
 import { BadUserInput, forbidden, notFound, rateLimited } from '../../platform/graphql/errors.js';
 import { enforce, LIMITS } from '../../platform/auth/rate-limit.js';
-import { byKey, requestLoader } from '../../platform/graphql/loaders.js';
+import { byKey, requestLoader, type RequestLoader } from '../../platform/graphql/loaders.js';
 import { Coalescer } from '../../platform/pubsub/coalescer.js';
 import { readOnlyEntity } from '../../platform/database/read-only.js';
 import type { StatementRunner } from '../../platform/database/unit-of-work.js';
@@ -70,30 +70,38 @@ export interface EventRights {
   participant: EventParticipant | null;
 }
 
+declare module '../../platform/graphql/loaders.js' {
+  interface RequestLoaders {
+    eventById: RequestLoader<string, Event>;
+  }
+}
+
 export function eventLoader(context: Context) {
-  return requestLoader<string, Event>(context, 'eventById', async (em, ids) =>
+  return requestLoader(context, 'eventById', async (em, ids) =>
     byKey(ids, await em.find(Event, { id: { $in: [...ids] } }), (e) => e.id),
   );
 }
 
+declare module '../../platform/graphql/loaders.js' {
+  interface RequestLoaders {
+    viewerParticipant: RequestLoader<string, EventParticipant>;
+  }
+}
+
 function viewerParticipants(context: Context) {
-  return requestLoader<string, EventParticipant>(
-    context,
-    'viewerParticipant',
-    async (em, eventIds) => {
-      const viewer = context.viewer;
-      if (viewer.kind === 'guest') {
-        const rows = await em.find(EventParticipant, { id: viewer.participantId });
-        return byKey(eventIds, rows, (p) => p.eventId);
-      }
-      if (viewer.kind !== 'user') return eventIds.map(() => null);
-      const rows = await em.find(EventParticipant, {
-        userId: viewer.userId,
-        eventId: { $in: [...eventIds] },
-      });
+  return requestLoader(context, 'viewerParticipant', async (em, eventIds) => {
+    const viewer = context.viewer;
+    if (viewer.kind === 'guest') {
+      const rows = await em.find(EventParticipant, { id: viewer.participantId });
       return byKey(eventIds, rows, (p) => p.eventId);
-    },
-  );
+    }
+    if (viewer.kind !== 'user') return eventIds.map(() => null);
+    const rows = await em.find(EventParticipant, {
+      userId: viewer.userId,
+      eventId: { $in: [...eventIds] },
+    });
+    return byKey(eventIds, rows, (p) => p.eventId);
+  });
 }
 
 /**
@@ -643,7 +651,7 @@ export async function joinEvent(
         displayName: name,
       });
       await em.flush();
-      context.loaders.delete('viewerParticipant');
+      context.loaders.forget('viewerParticipant');
       return { event, participant, guestToken: null };
     }
     // A guest: nothing about them is stored but the name they chose and a hash of their token.
@@ -725,7 +733,7 @@ async function requireParticipant(
     await em.flush();
     return created;
   });
-  context.loaders.delete('viewerParticipant');
+  context.loaders.forget('viewerParticipant');
   return participant;
 }
 
@@ -1105,8 +1113,14 @@ export async function listQuestions(context: Context, args: QuestionsArgs): Prom
   });
 }
 
+declare module '../../platform/graphql/loaders.js' {
+  interface RequestLoaders {
+    viewerUpvoted: RequestLoader<string, boolean>;
+  }
+}
+
 export function viewerUpvoted(context: Context) {
-  return requestLoader<string, boolean>(context, 'viewerUpvoted', async (em, questionIds) => {
+  return requestLoader(context, 'viewerUpvoted', async (em, questionIds) => {
     const rows = await em.execute<Array<{ question_id: string }>>(
       `select question_id from question_vote where question_id = any(?::uuid[])
        and participant_id = any((select alany.viewer_participant_ids())::uuid[])`,

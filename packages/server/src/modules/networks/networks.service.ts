@@ -9,7 +9,7 @@ import {
   type Connection,
   type PageArgs,
 } from '../../platform/graphql/pagination.js';
-import { byKey, requestLoader } from '../../platform/graphql/loaders.js';
+import { byKey, requestLoader, type RequestLoader } from '../../platform/graphql/loaders.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { MemberRole, Organisation } from '../organisations/organisations.entity.js';
 import {
@@ -21,11 +21,15 @@ import {
 import { Network, NetworkInvitation, NetworkMembership } from './networks.entity.js';
 import type { CreateNetworkInput, InviteOrganisationToNetworkInput } from './networks.inputs.js';
 
+declare module '../../platform/graphql/loaders.js' {
+  interface RequestMemos {
+    viewerNetworkIds: Promise<string[]>;
+  }
+}
+
 /** Networks the viewer's organisations belong to (or are invited to, or steward). */
 export async function viewerNetworkIds(context: Context): Promise<string[]> {
-  const cached = context.loaders.get('viewerNetworkIds') as Promise<string[]> | undefined;
-  if (cached) return cached;
-  const loading = (async () => {
+  return context.loaders.memo('viewerNetworkIds', async () => {
     const organisationIds = await viewerOrganisationIds(context);
     if (organisationIds.length === 0) return [];
     const rows = await context.db.read((em) =>
@@ -36,13 +40,22 @@ export async function viewerNetworkIds(context: Context): Promise<string[]> {
       ),
     );
     return [...new Set(rows.map((row) => row.networkId))];
-  })();
-  context.loaders.set('viewerNetworkIds', loading);
-  return loading;
+  });
+}
+
+/** Records the viewer's networks when they were read with the rest of the viewer's reach. */
+export function primeViewerNetworkIds(context: Context, networkIds: string[]): void {
+  context.loaders.remember('viewerNetworkIds', Promise.resolve(networkIds));
+}
+
+declare module '../../platform/graphql/loaders.js' {
+  interface RequestLoaders {
+    networkById: RequestLoader<string, Network>;
+  }
 }
 
 export function networkLoader(context: Context) {
-  return requestLoader<string, Network>(context, 'networkById', async (em, ids) =>
+  return requestLoader(context, 'networkById', async (em, ids) =>
     byKey(ids, await em.find(Network, { id: { $in: [...ids] } }), (n) => n.id),
   );
 }
@@ -101,7 +114,7 @@ export async function createNetwork(context: Context, input: CreateNetworkInput)
         data: { slug: network.slug },
       });
       await em.flush();
-      context.loaders.delete('viewerNetworkIds');
+      context.loaders.forget('viewerNetworkIds');
       return network;
     });
   } catch (error) {
@@ -264,7 +277,7 @@ export async function acceptNetworkInvitation(
       data: { invitationId: invitation.id },
     });
     await em.flush();
-    context.loaders.delete('viewerNetworkIds');
+    context.loaders.forget('viewerNetworkIds');
     return invitation;
   });
 }
@@ -306,7 +319,7 @@ export async function leaveNetwork(
       targetId: networkId,
     });
     await em.flush();
-    context.loaders.delete('viewerNetworkIds');
+    context.loaders.forget('viewerNetworkIds');
     return network;
   });
 }

@@ -1,7 +1,7 @@
 import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../platform/graphql/context.js';
 import { forbidden, notFound } from '../../platform/graphql/errors.js';
-import { requestLoader, byKey } from '../../platform/graphql/loaders.js';
+import { requestLoader, type RequestLoader, byKey } from '../../platform/graphql/loaders.js';
 import { Membership, MemberRole, ROLE_RANK } from './organisations.entity.js';
 
 /**
@@ -10,21 +10,31 @@ import { Membership, MemberRole, ROLE_RANK } from './organisations.entity.js';
  * Row-level security asks it again in the database.
  */
 
+declare module '../../platform/graphql/loaders.js' {
+  interface RequestLoaders {
+    viewerMembership: RequestLoader<string, Membership>;
+  }
+}
+
 /** The viewer's memberships, loaded once per request. */
 function viewerMemberships(context: Context) {
-  return requestLoader<string, Membership>(
-    context,
-    'viewerMembership',
-    async (em, organisationIds) => {
-      const viewer = context.viewer;
-      if (viewer.kind !== 'user') return organisationIds.map(() => null);
-      const rows = await em.find(Membership, {
-        userId: viewer.userId,
-        organisationId: { $in: [...organisationIds] },
-      });
-      return byKey(organisationIds, rows, (row) => row.organisationId);
-    },
-  );
+  return requestLoader(context, 'viewerMembership', async (em, organisationIds) => {
+    const viewer = context.viewer;
+    if (viewer.kind !== 'user') return organisationIds.map(() => null);
+    const rows = await em.find(Membership, {
+      userId: viewer.userId,
+      organisationId: { $in: [...organisationIds] },
+    });
+    return byKey(organisationIds, rows, (row) => row.organisationId);
+  });
+}
+
+declare module '../../platform/graphql/loaders.js' {
+  interface RequestMemos {
+    /** All of the viewer's roles, when read together with the viewer's reach. */
+    viewerRoles: ReadonlyMap<string, MemberRole>;
+    viewerOrganisationIds: Promise<string[]>;
+  }
 }
 
 /** The viewer's role in an organisation; an API token counts as a plain member of its own. */
@@ -36,7 +46,7 @@ export async function viewerRole(
   if (viewer.kind === 'apiToken')
     return viewer.organisationId === organisationId ? MemberRole.MEMBER : null;
   if (viewer.kind !== 'user') return null;
-  const known = context.loaders.get('viewerRoles') as Map<string, MemberRole> | undefined;
+  const known = context.loaders.recall('viewerRoles');
   if (known) return known.get(organisationId) ?? null;
   return (await viewerMemberships(context).load(organisationId))?.role ?? null;
 }
@@ -49,8 +59,11 @@ export function primeViewerMemberships(
   context: Context,
   memberships: ReadonlyArray<{ organisationId: string; role: MemberRole }>,
 ): void {
-  context.loaders.set('viewerRoles', new Map(memberships.map((m) => [m.organisationId, m.role])));
-  context.loaders.set(
+  context.loaders.remember(
+    'viewerRoles',
+    new Map(memberships.map((m) => [m.organisationId, m.role])),
+  );
+  context.loaders.remember(
     'viewerOrganisationIds',
     Promise.resolve(memberships.map((m) => m.organisationId)),
   );
@@ -81,15 +94,23 @@ export async function viewerOrganisationIds(context: Context): Promise<string[]>
   const viewer = context.viewer;
   if (viewer.kind === 'apiToken') return [viewer.organisationId];
   if (viewer.kind !== 'user') return [];
-  const cached = context.loaders.get('viewerOrganisationIds') as Promise<string[]> | undefined;
-  if (cached) return cached;
-  const loading = context.db.read(async (em) =>
-    (await em.find(Membership, { userId: viewer.userId }, { fields: ['organisationId'] })).map(
-      (m) => m.organisationId,
+  return context.loaders.memo('viewerOrganisationIds', () =>
+    context.db.read(async (em) =>
+      (await em.find(Membership, { userId: viewer.userId }, { fields: ['organisationId'] })).map(
+        (m) => m.organisationId,
+      ),
     ),
   );
-  context.loaders.set('viewerOrganisationIds', loading);
-  return loading;
+}
+
+/** Whether this request knows the viewer's organisations already (read or primed). */
+export function viewerOrganisationIdsKnown(context: Context): boolean {
+  return context.loaders.has('viewerOrganisationIds');
+}
+
+/** After the viewer's memberships changed: the next question reads them afresh. */
+export function forgetViewerMemberships(context: Context): void {
+  context.loaders.forget('viewerMembership', 'viewerOrganisationIds');
 }
 
 /** Roles an actor may hand out: OWNER only by an OWNER, ADMIN by an ADMIN, never above one's own. */

@@ -11,7 +11,7 @@ import {
   type Connection,
   type PageArgs,
 } from '../../platform/graphql/pagination.js';
-import { byKey, requestLoader } from '../../platform/graphql/loaders.js';
+import { byKey, requestLoader, type RequestLoader } from '../../platform/graphql/loaders.js';
 import { columnsOf, readOnlyEntity, takePrefixed } from '../../platform/database/read-only.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { normaliseEmail, userEmail } from '../accounts/accounts.service.js';
@@ -23,7 +23,12 @@ import type {
   InviteMemberInput,
   UpdateOrganisationInput,
 } from './organisations.inputs.js';
-import { findForRole, mayAssign, requireRole } from './organisations.policy.js';
+import {
+  findForRole,
+  forgetViewerMemberships,
+  mayAssign,
+  requireRole,
+} from './organisations.policy.js';
 
 export const INVITATION_DAYS = 7;
 const RESERVED_SLUGS = new Set([
@@ -39,8 +44,14 @@ const RESERVED_SLUGS = new Set([
 
 const clean = (text: string) => text.normalize('NFC').trim();
 
+declare module '../../platform/graphql/loaders.js' {
+  interface RequestLoaders {
+    organisationById: RequestLoader<string, Organisation>;
+  }
+}
+
 export function organisationLoader(context: Context) {
-  return requestLoader<string, Organisation>(context, 'organisationById', async (em, ids) =>
+  return requestLoader(context, 'organisationById', async (em, ids) =>
     byKey(ids, await em.find(Organisation, { id: { $in: [...ids] } }), (o) => o.id),
   );
 }
@@ -111,8 +122,7 @@ export async function createOrganisation(
         data: { slug },
       });
       await em.flush();
-      context.loaders.delete('viewerMembership');
-      context.loaders.delete('viewerOrganisationIds');
+      forgetViewerMemberships(context);
       return organisation;
     });
   } catch (error) {
@@ -385,8 +395,7 @@ export async function acceptInvitation(context: Context, token: string): Promise
       data: { invitationId: row.id, role: row.role },
     });
     await em.flush();
-    context.loaders.delete('viewerMembership');
-    context.loaders.delete('viewerOrganisationIds');
+    forgetViewerMemberships(context);
     return membership;
   });
 }
@@ -538,8 +547,7 @@ export async function leaveOrganisation(context: Context, organisationId: string
     await em.flush();
     em.remove(membership);
     await em.flush();
-    context.loaders.delete('viewerMembership');
-    context.loaders.delete('viewerOrganisationIds');
+    forgetViewerMemberships(context);
     return membership.id;
   });
 }

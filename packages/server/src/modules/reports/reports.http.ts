@@ -10,6 +10,7 @@ import { isDatabaseOutage } from '../../platform/database/health.js';
 import { UnreadableFile } from './reports.files.js';
 import { clientPseudonym } from './reports.gate.js';
 import { attachmentForHandler, gateReporting, stageAttachment } from './reports.service.js';
+import { RequestCache } from '../../platform/graphql/loaders.js';
 
 /** One file per upload request; MAX_ATTACHMENTS (5) of them per report or reply. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -87,7 +88,7 @@ function contextFor(deps: ReportFileDependencies, viewer: Viewer, client?: strin
     reporting: client !== undefined,
     userAgent: undefined,
     sessionCookie: noCookieOverWebSocket,
-    loaders: new Map(),
+    loaders: new RequestCache(),
   };
 }
 

@@ -10,7 +10,7 @@ import {
   type Connection,
   type PageArgs,
 } from '../../platform/graphql/pagination.js';
-import { byKey, requestLoader } from '../../platform/graphql/loaders.js';
+import { byKey, requestLoader, type RequestLoader } from '../../platform/graphql/loaders.js';
 import type { FileStorage } from '../../platform/storage/index.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { MemberRole } from '../organisations/organisations.entity.js';
@@ -57,8 +57,14 @@ export function httpUrl(raw: string, field: string): string {
   return url.toString();
 }
 
+declare module '../../platform/graphql/loaders.js' {
+  interface RequestLoaders {
+    resourceById: RequestLoader<string, Resource>;
+  }
+}
+
 export function resourceLoader(context: Context) {
-  return requestLoader<string, Resource>(context, 'resourceById', async (em, ids) =>
+  return requestLoader(context, 'resourceById', async (em, ids) =>
     byKey(ids, await em.find(Resource, { id: { $in: [...ids] } }), (r) => r.id),
   );
 }
@@ -358,25 +364,33 @@ export async function listVersions(
   };
 }
 
+declare module '../../platform/graphql/loaders.js' {
+  interface RequestLoaders {
+    latestResourceVersion: RequestLoader<string, ResourceVersion>;
+  }
+}
+
 export function latestVersionLoader(context: Context) {
-  return requestLoader<string, ResourceVersion>(
-    context,
-    'latestResourceVersion',
-    async (em, ids) => {
-      const rows = await em.find(
-        ResourceVersion,
-        { resourceId: { $in: [...ids] } },
-        { orderBy: { resourceId: 'asc', number: 'desc' } },
-      );
-      const latest = new Map<string, ResourceVersion>();
-      for (const row of rows) if (!latest.has(row.resourceId)) latest.set(row.resourceId, row);
-      return ids.map((id) => latest.get(id) ?? null);
-    },
-  );
+  return requestLoader(context, 'latestResourceVersion', async (em, ids) => {
+    const rows = await em.find(
+      ResourceVersion,
+      { resourceId: { $in: [...ids] } },
+      { orderBy: { resourceId: 'asc', number: 'desc' } },
+    );
+    const latest = new Map<string, ResourceVersion>();
+    for (const row of rows) if (!latest.has(row.resourceId)) latest.set(row.resourceId, row);
+    return ids.map((id) => latest.get(id) ?? null);
+  });
+}
+
+declare module '../../platform/graphql/loaders.js' {
+  interface RequestLoaders {
+    resourceVersionById: RequestLoader<string, ResourceVersion>;
+  }
 }
 
 export function versionLoader(context: Context) {
-  return requestLoader<string, ResourceVersion>(context, 'resourceVersionById', async (em, ids) =>
+  return requestLoader(context, 'resourceVersionById', async (em, ids) =>
     byKey(ids, await em.find(ResourceVersion, { id: { $in: [...ids] } }), (v) => v.id),
   );
 }

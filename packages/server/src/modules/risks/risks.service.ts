@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
 import { BadUserInput, forbidden, notFound } from '../../platform/graphql/errors.js';
-import { byKey, requestLoader } from '../../platform/graphql/loaders.js';
+import { byKey, requestLoader, type RequestLoader } from '../../platform/graphql/loaders.js';
 import {
   afterCursor,
   decodeCursor,
@@ -92,8 +92,14 @@ export interface AssessmentRights {
   manage: boolean;
 }
 
+declare module '../../platform/graphql/loaders.js' {
+  interface RequestLoaders {
+    assessmentById: RequestLoader<string, RiskAssessment>;
+  }
+}
+
 export function assessmentLoader(context: Context) {
-  return requestLoader<string, RiskAssessment>(context, 'assessmentById', async (em, ids) =>
+  return requestLoader(context, 'assessmentById', async (em, ids) =>
     byKey(ids, await em.find(RiskAssessment, { id: { $in: [...ids] } }), (a) => a.id),
   );
 }
@@ -252,8 +258,14 @@ async function viewerOrganisations(context: Context, em: EntityManager): Promise
   return rows.map((row) => row.organisation_id);
 }
 
+declare module '../../platform/graphql/loaders.js' {
+  interface RequestLoaders {
+    risksOfAssessment: RequestLoader<string, Risk[]>;
+  }
+}
+
 export function risksOf(context: Context) {
-  return requestLoader<string, Risk[]>(context, 'risksOfAssessment', async (em, assessmentIds) => {
+  return requestLoader(context, 'risksOfAssessment', async (em, assessmentIds) => {
     const rows = await em.find(
       Risk,
       { assessmentId: { $in: [...assessmentIds] } },
@@ -479,8 +491,14 @@ export async function setMitigationStatus(
   });
 }
 
+declare module '../../platform/graphql/loaders.js' {
+  interface RequestLoaders {
+    mitigationsOfRisk: RequestLoader<string, Mitigation[]>;
+  }
+}
+
 export function mitigationsOf(context: Context) {
-  return requestLoader<string, Mitigation[]>(context, 'mitigationsOfRisk', async (em, riskIds) => {
+  return requestLoader(context, 'mitigationsOfRisk', async (em, riskIds) => {
     const rows = await em.find(
       Mitigation,
       { riskId: { $in: [...riskIds] } },

@@ -9,7 +9,7 @@ import {
   type Connection,
   type PageArgs,
 } from '../../platform/graphql/pagination.js';
-import { byKey, requestLoader } from '../../platform/graphql/loaders.js';
+import { byKey, requestLoader, type RequestLoader } from '../../platform/graphql/loaders.js';
 import { executePrepared, prepared } from '../../platform/database/prepared.js';
 import { readOnlyEntity } from '../../platform/database/read-only.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -19,9 +19,10 @@ import {
   primeViewerMemberships,
   requireRole,
   viewerOrganisationIds,
+  viewerOrganisationIdsKnown,
   viewerRole,
 } from '../organisations/organisations.policy.js';
-import { viewerNetworkIds } from '../networks/networks.service.js';
+import { primeViewerNetworkIds, viewerNetworkIds } from '../networks/networks.service.js';
 import { NetworkMembership } from '../networks/networks.entity.js';
 import { Space, SpaceParticipant, SpaceVisibility } from './spaces.entity.js';
 import type {
@@ -37,17 +38,23 @@ interface SpaceAccess {
   sharedSpaceIds: string[];
 }
 
+declare module '../../platform/graphql/loaders.js' {
+  interface RequestMemos {
+    spaceAccess: Promise<SpaceAccess>;
+    /** Rights per space id. */
+    spaceRights: Map<string, Promise<SpaceRights>>;
+  }
+}
+
 /** What the viewer can reach, loaded once per request. */
 async function spaceAccess(context: Context): Promise<SpaceAccess> {
-  const cached = context.loaders.get('spaceAccess') as Promise<SpaceAccess> | undefined;
+  const cached = context.loaders.recall('spaceAccess');
   if (cached) return cached;
   const viewer = context.viewer;
-  if (viewer.kind === 'user' && !context.loaders.has('viewerOrganisationIds')) {
-    const loading = signedInAccess(context, viewer.userId);
-    context.loaders.set('spaceAccess', loading);
-    return loading;
+  if (viewer.kind === 'user' && !viewerOrganisationIdsKnown(context)) {
+    return context.loaders.memo('spaceAccess', () => signedInAccess(context, viewer.userId));
   }
-  const loading = (async () => {
+  return context.loaders.memo('spaceAccess', async () => {
     const organisationIds = await viewerOrganisationIds(context);
     const networkIds = await viewerNetworkIds(context);
     const sharedSpaceIds = organisationIds.length
@@ -62,9 +69,7 @@ async function spaceAccess(context: Context): Promise<SpaceAccess> {
         ).map((p) => p.spaceId)
       : [];
     return { organisationIds, networkIds, sharedSpaceIds };
-  })();
-  context.loaders.set('spaceAccess', loading);
-  return loading;
+  });
 }
 
 /**
@@ -84,7 +89,7 @@ export function signedInAccessWanted(context: Context): boolean {
   return (
     context.viewer.kind === 'user' &&
     !context.loaders.has('spaceAccess') &&
-    !context.loaders.has('viewerOrganisationIds')
+    !viewerOrganisationIdsKnown(context)
   );
 }
 
@@ -98,13 +103,13 @@ export function primeSignedInAccess(context: Context, row: Record<string, unknow
   delete row.reach__network_ids;
   delete row.reach__shared_space_ids;
   primeViewerMemberships(context, memberships);
-  context.loaders.set('viewerNetworkIds', Promise.resolve(networkIds));
+  primeViewerNetworkIds(context, networkIds);
   const access = {
     organisationIds: memberships.map((m) => m.organisationId),
     networkIds,
     sharedSpaceIds,
   };
-  context.loaders.set('spaceAccess', Promise.resolve(access));
+  context.loaders.remember('spaceAccess', Promise.resolve(access));
   return access;
 }
 
@@ -208,8 +213,14 @@ function mayRead(access: SpaceAccess, space: Space): boolean {
   );
 }
 
+declare module '../../platform/graphql/loaders.js' {
+  interface RequestLoaders {
+    spaceById: RequestLoader<string, Space>;
+  }
+}
+
 export function spaceLoader(context: Context) {
-  return requestLoader<string, Space>(context, 'spaceById', async (em, ids) =>
+  return requestLoader(context, 'spaceById', async (em, ids) =>
     byKey(ids, await em.find(Space, { id: { $in: [...ids] } }), (s) => s.id),
   );
 }
@@ -379,8 +390,14 @@ export async function sharedWith(context: Context, space: Space): Promise<Organi
   );
 }
 
+declare module '../../platform/graphql/loaders.js' {
+  interface RequestLoaders {
+    spaceParticipants: RequestLoader<string, string[]>;
+  }
+}
+
 function participantsLoader(context: Context) {
-  return requestLoader<string, string[]>(context, 'spaceParticipants', async (em, spaceIds) => {
+  return requestLoader(context, 'spaceParticipants', async (em, spaceIds) => {
     const rows = await em.find(SpaceParticipant, { spaceId: { $in: [...spaceIds] } });
     return spaceIds.map((id) => rows.filter((r) => r.spaceId === id).map((r) => r.organisationId));
   });
@@ -413,12 +430,7 @@ function mayWrite(access: SpaceAccess, space: Space): boolean {
 }
 
 function rightsMemo(context: Context): Map<string, Promise<SpaceRights>> {
-  let memo = context.loaders.get('spaceRights') as Map<string, Promise<SpaceRights>> | undefined;
-  if (!memo) {
-    memo = new Map();
-    context.loaders.set('spaceRights', memo);
-  }
-  return memo;
+  return context.loaders.memo('spaceRights', () => new Map());
 }
 
 /**

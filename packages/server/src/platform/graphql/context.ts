@@ -7,6 +7,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { Sealer } from '../crypto/sealer.js';
 import type { FileStorage } from '../storage/index.js';
+import type { RequestCache } from './loaders.js';
 
 /** What the session cookie should become when this response is sent (HTTP only). */
 export interface SessionCookieWriter {
@@ -42,8 +43,8 @@ export interface Context {
   reporting?: boolean;
   userAgent: string | undefined;
   sessionCookie: SessionCookieWriter;
-  /** Per-request memo for DataLoaders, keyed by loader name. */
-  loaders: Map<string, unknown>;
+  /** This request's DataLoaders and memoised values, by declared name (see loaders.ts). */
+  loaders: RequestCache;
 }
 
 /** Over WebSocket there is no response to carry a cookie: signing in there is refused. */
