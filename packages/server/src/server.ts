@@ -11,8 +11,8 @@ import { createAppOrm, expectedMigrationNames, migrate } from './platform/databa
 import { ShortUnitOfWork } from './platform/database/unit-of-work.js';
 import { createPubSub, type PubSub } from './platform/pubsub/index.js';
 import { createRateLimiter } from './platform/auth/rate-limit.js';
-import { beginSession, sessionAuthenticator } from './modules/accounts/accounts.service.js';
-import { authenticateApiToken } from './modules/integrations/integrations.service.js';
+import { beginSession, sessionAuthenticator } from './modules/accounts/index.js';
+import { authenticateApiToken } from './modules/integrations/index.js';
 import { API_TOKEN_PREFIX, GUEST_TOKEN_PREFIX, type Authenticate } from './platform/auth/viewer.js';
 import { authenticateGuest } from './modules/events/events.service.js';
 import { Mailer } from './platform/mail/mailer.js';

@@ -2,7 +2,6 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import { decoyHash, hashPassword, verifyPassword } from '../../platform/auth/passwords.js';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
 import { credential, type Viewer } from '../../platform/auth/viewer.js';
-import { readOnlyEntity } from '../../platform/database/read-only.js';
 import { sqlLiteral, type OperationUnitOfWork } from '../../platform/database/unit-of-work.js';
 import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
@@ -22,12 +21,6 @@ import {
   type Connection,
   type PageArgs,
 } from '../../platform/graphql/pagination.js';
-import {
-  byKey,
-  primeLoader,
-  requestLoader,
-  type RequestLoader,
-} from '../../platform/graphql/loaders.js';
 import { Session, User, type LocaleCode } from './accounts.entity.js';
 import { sendVerification } from './email-verification.js';
 import type {
@@ -320,71 +313,5 @@ export async function beginSession(db: OperationUnitOfWork, secret: string): Pro
   };
 }
 
-export async function userEmail(em: EntityManager, userId: string): Promise<string | undefined> {
-  return (await em.findOne(User, { id: userId }, { fields: ['email'] }))?.email;
-}
-
-const AUTHOR_COLUMNS = [
-  'id',
-  'email',
-  'display_name',
-  'handle',
-  'locale',
-  'created_at',
-  'updated_at',
-];
-
-/**
- * The select list that brings a row's author along in the same statement
- * (`left join app_user <alias> on …`), so a page costs no statement of its own for its authors.
- */
-export function authorColumns(alias: string): string {
-  return AUTHOR_COLUMNS.map((column) => `${alias}.${column} as "author__${column}"`).join(', ');
-}
-
-const AUTHOR_PREFIX = 'author__';
-const AUTHOR_ID = `${AUTHOR_PREFIX}id`;
-
-/**
- * Takes the `authorColumns` out of raw rows and hands those people to the request's user loader.
- * Each row is replaced (in `rows`) by a fresh object without them: deleting properties would turn
- * every row into a slow dictionary-mode object before it is mapped to an entity.
- */
-export function primeAuthors(
-  context: Context,
-  em: EntityManager,
-  rows: Array<Record<string, unknown>>,
-): void {
-  const loader = userLoader(context);
-  // A page often shows the same people many times: each is mapped once.
-  const seen = new Set<string>();
-  for (let index = 0; index < rows.length; index += 1) {
-    const row = rows[index]!;
-    const id = row[AUTHOR_ID];
-    // The author's id when this row brings someone not mapped yet.
-    const first = typeof id === 'string' && !seen.has(id) ? id : undefined;
-    const rest: Record<string, unknown> = {};
-    const author: Record<string, unknown> = {};
-    for (const key in row) {
-      if (!key.startsWith(AUTHOR_PREFIX)) rest[key] = row[key];
-      else if (first !== undefined) author[key.slice(AUTHOR_PREFIX.length)] = row[key];
-    }
-    rows[index] = rest;
-    if (first === undefined) continue;
-    seen.add(first);
-    // Shown, never changed through this object: not tracked by the unit of work.
-    primeLoader(loader, first, readOnlyEntity(em, User, author));
-  }
-}
-
-declare module '../../platform/graphql/loaders.js' {
-  interface RequestLoaders {
-    userById: RequestLoader<string, User>;
-  }
-}
-
-export function userLoader(context: Context) {
-  return requestLoader(context, 'userById', async (em, ids) =>
-    byKey(ids, await em.find(User, { id: { $in: [...ids] } }), (u) => u.id),
-  );
-}
+// Importers that still reach these here move to `index.ts`.
+export { authorColumns, primeAuthors, userEmail, userLoader } from './accounts.reads.js';

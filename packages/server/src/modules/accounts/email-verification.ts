@@ -4,8 +4,9 @@ import { MaxLength, MinLength } from 'class-validator';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
 import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
-import { AppError, BadUserInput, rateLimited } from '../../platform/graphql/errors.js';
+import { BadUserInput, rateLimited } from '../../platform/graphql/errors.js';
 import { User, type LocaleCode } from './accounts.entity.js';
+import { isVerified } from './accounts.reads.js';
 
 /** How long a confirmation link works; a new one (resend) replaces it. */
 export const VERIFICATION_HOURS = 48;
@@ -92,28 +93,6 @@ export async function sendVerification(
     secrets: [secret],
   });
   return new Date(user.verificationSentAt.getTime() + VERIFICATION_HOURS * 3600_000);
-}
-
-/** Whether the account's address is confirmed. */
-export async function isVerified(context: Context, userId: string): Promise<boolean> {
-  const rows = await context.db.read((em) =>
-    em.execute<Array<{ verified: boolean }>>(
-      'select email_verified_at is not null as verified from app_user where id = ?',
-      [userId],
-    ),
-  );
-  return rows[0]?.verified === true;
-}
-
-/** FORBIDDEN (reason EMAIL_NOT_VERIFIED) unless the signed-in person's address is confirmed. */
-export async function requireVerified(context: Context, toDo: string): Promise<void> {
-  const { userId } = requireUser(context);
-  if (!(await isVerified(context, userId)))
-    throw new AppError(
-      'FORBIDDEN',
-      `Confirm your e-mail address before you ${toDo}: open the link we sent you, or ask for a new one.`,
-      { reason: 'EMAIL_NOT_VERIFIED' },
-    );
 }
 
 const invalidLink = () =>

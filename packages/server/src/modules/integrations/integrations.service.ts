@@ -1,6 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
-import { API_TOKEN_PREFIX, credential, type Viewer } from '../../platform/auth/viewer.js';
+import { API_TOKEN_PREFIX, credential } from '../../platform/auth/viewer.js';
 import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
 import { announceRevoked } from '../../platform/graphql/socket-credentials.js';
@@ -13,8 +12,7 @@ import {
   type PageArgs,
 } from '../../platform/graphql/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { MemberRole } from '../organisations/organisations.entity.js';
-import { findForRole, requireRole } from '../organisations/organisations.policy.js';
+import { requireManageTokens, findTokenToManage } from './integrations.policy.js';
 import { ApiToken, ApiTokenScope } from './integrations.entity.js';
 import type { CreateApiTokenInput } from './integrations.inputs.js';
 
@@ -23,7 +21,7 @@ export async function createApiToken(
   input: CreateApiTokenInput,
 ): Promise<{ apiToken: ApiToken; secret: string }> {
   const { userId } = requireUser(context);
-  await requireRole(context, input.organisationId, MemberRole.ADMIN);
+  await requireManageTokens(context, input.organisationId);
   if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
     throw BadUserInput.field('expiresAt', 'IN_THE_PAST', 'The expiry date must be in the future.');
   }
@@ -56,7 +54,7 @@ export async function listApiTokens(
   organisationId: string,
   page: PageArgs,
 ): Promise<Connection<ApiToken>> {
-  await requireRole(context, organisationId, MemberRole.ADMIN);
+  await requireManageTokens(context, organisationId);
   const after = decodeCursor(page.after);
   const rows = await context.db.read((em) =>
     em.find(
@@ -71,14 +69,7 @@ export async function listApiTokens(
 export async function revokeApiToken(context: Context, id: string): Promise<ApiToken> {
   requireUser(context);
   return context.db.write(async (em) => {
-    const { row: token } = await findForRole(
-      context,
-      em,
-      ApiToken,
-      id,
-      MemberRole.ADMIN,
-      'The API token',
-    );
+    const token = await findTokenToManage(context, em, id);
     if (!token.revokedAt) {
       token.revokedAt = new Date();
       recordAudit(em, context, {
@@ -93,26 +84,4 @@ export async function revokeApiToken(context: Context, id: string): Promise<ApiT
     }
     return token;
   });
-}
-
-/**
- * Resolves an `alany_…` secret through a definer function (no viewer is known yet, and row-level
- * security hides tokens from everyone but admins). Unknown, revoked or expired: undefined.
- */
-export async function authenticateApiToken(
-  em: EntityManager,
-  secret: string,
-): Promise<Viewer | undefined> {
-  const [row] = await em.execute<
-    { id: string; organisation_id: string; scopes: string[]; expires_at: Date | null }[]
-  >('select * from alany.api_token_by_hash(?)', [hashSecret(secret)]);
-  if (!row) return undefined;
-  await em.execute('select alany.touch_api_token(?)', [row.id]);
-  return {
-    kind: 'apiToken',
-    tokenId: row.id,
-    organisationId: row.organisation_id,
-    scopes: row.scopes.filter((s): s is 'READ' | 'WRITE' => s === 'READ' || s === 'WRITE'),
-    expiresAt: row.expires_at ? new Date(row.expires_at) : null,
-  };
 }

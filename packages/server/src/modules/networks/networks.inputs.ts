@@ -1,7 +1,7 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { IdField } from '../../platform/graphql/validators.js';
-import { SLUG_PATTERN } from '../organisations/organisations.inputs.js';
+import { SLUG_PATTERN } from '../organisations/index.js';
 import { Network, NetworkInvitation } from './networks.entity.js';
 
 const slugMessage = 'Use 2 to 60 lower-case letters, digits and single dashes.';

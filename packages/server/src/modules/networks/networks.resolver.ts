@@ -2,9 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import type { Context } from '../../platform/graphql/context.js';
 import { SignedIn, SignedInOrToken } from '../../platform/graphql/authorization.js';
 import { ConnectionType, PageArgs } from '../../platform/graphql/pagination.js';
-import { MemberRole, Organisation } from '../organisations/organisations.entity.js';
-import { hasRank, viewerRole } from '../organisations/organisations.policy.js';
-import { organisationLoader } from '../organisations/organisations.service.js';
+import { Organisation, organisationLoader } from '../organisations/index.js';
 import { Network, NetworkInvitation } from './networks.entity.js';
 import {
   AcceptNetworkInvitationInput,
@@ -15,6 +13,8 @@ import {
   NetworkPayload,
   NetworkViewerCan,
 } from './networks.inputs.js';
+import { networkLoader } from './networks.reads.js';
+import { mayInvite } from './networks.policy.js';
 import * as networks from './networks.service.js';
 
 const OrganisationConnection = ConnectionType(Organisation, 'Organisation');
@@ -55,9 +55,7 @@ export class NetworkResolver {
 
   @FieldResolver(() => NetworkViewerCan)
   async viewerCan(@Root() network: Network, @Ctx() context: Context): Promise<NetworkViewerCan> {
-    const stewardRole =
-      context.viewer.kind === 'user' ? await viewerRole(context, network.organisationId) : null;
-    return { invite: hasRank(stewardRole, MemberRole.ADMIN) };
+    return { invite: await mayInvite(context, network) };
   }
 
   @Mutation(() => NetworkPayload, {
@@ -100,7 +98,7 @@ export class NetworkResolver {
 export class NetworkInvitationResolver {
   @FieldResolver(() => Network)
   async network(@Root() invitation: NetworkInvitation, @Ctx() context: Context): Promise<Network> {
-    return (await networks.networkLoader(context).load(invitation.networkId))!;
+    return (await networkLoader(context).load(invitation.networkId))!;
   }
 
   @FieldResolver(() => Organisation, { description: 'The invited organisation.' })

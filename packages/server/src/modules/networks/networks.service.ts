@@ -9,73 +9,22 @@ import {
   type Connection,
   type PageArgs,
 } from '../../platform/graphql/pagination.js';
-import { byKey, requestLoader, type RequestLoader } from '../../platform/graphql/loaders.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { MemberRole, Organisation } from '../organisations/organisations.entity.js';
 import {
-  findForRole,
-  requireRole,
-  viewerOrganisationIds,
+  findForAdmin,
+  organisationBySlugIn,
+  organisationsByIds,
+  requireAdmin,
   viewerRole,
-} from '../organisations/organisations.policy.js';
+  type Organisation,
+} from '../organisations/index.js';
+import { forgetViewerNetworkIds, networkLoader } from './networks.reads.js';
+import { mayReadNetwork, requireSteward } from './networks.policy.js';
 import { Network, NetworkInvitation, NetworkMembership } from './networks.entity.js';
 import type { CreateNetworkInput, InviteOrganisationToNetworkInput } from './networks.inputs.js';
 
-declare module '../../platform/graphql/loaders.js' {
-  interface RequestMemos {
-    viewerNetworkIds: Promise<string[]>;
-  }
-}
-
-/** Networks the viewer's organisations belong to (or are invited to, or steward). */
-export async function viewerNetworkIds(context: Context): Promise<string[]> {
-  return context.loaders.memo('viewerNetworkIds', async () => {
-    const organisationIds = await viewerOrganisationIds(context);
-    if (organisationIds.length === 0) return [];
-    const rows = await context.db.read((em) =>
-      em.find(
-        NetworkMembership,
-        { organisationId: { $in: organisationIds } },
-        { fields: ['networkId'] },
-      ),
-    );
-    return [...new Set(rows.map((row) => row.networkId))];
-  });
-}
-
-/** Records the viewer's networks when they were read with the rest of the viewer's reach. */
-export function primeViewerNetworkIds(context: Context, networkIds: string[]): void {
-  context.loaders.remember('viewerNetworkIds', Promise.resolve(networkIds));
-}
-
-declare module '../../platform/graphql/loaders.js' {
-  interface RequestLoaders {
-    networkById: RequestLoader<string, Network>;
-  }
-}
-
-export function networkLoader(context: Context) {
-  return requestLoader(context, 'networkById', async (em, ids) =>
-    byKey(ids, await em.find(Network, { id: { $in: [...ids] } }), (n) => n.id),
-  );
-}
-
-/** A network is visible to its member organisations and to those it has invited. */
-async function mayReadNetwork(context: Context, network: Network): Promise<boolean> {
-  if ((await viewerNetworkIds(context)).includes(network.id)) return true;
-  const organisationIds = await viewerOrganisationIds(context);
-  if (organisationIds.includes(network.organisationId)) return true;
-  if (organisationIds.length === 0) return false;
-  const invited = await context.db.read((em) =>
-    em.count(NetworkInvitation, {
-      networkId: network.id,
-      organisationId: { $in: organisationIds },
-      acceptedAt: null,
-      revokedAt: null,
-    }),
-  );
-  return invited > 0;
-}
+// Importers that still reach these here (spaces) move to `index.ts`.
+export { networkLoader, primeViewerNetworkIds, viewerNetworkIds } from './networks.reads.js';
 
 export async function networkBySlug(context: Context, slug: string): Promise<Network | null> {
   const network = await context.db.read((em) =>
@@ -92,7 +41,7 @@ export async function readableNetwork(context: Context, id: string): Promise<Net
 
 export async function createNetwork(context: Context, input: CreateNetworkInput): Promise<Network> {
   requireUser(context);
-  await requireRole(context, input.organisationId, MemberRole.ADMIN);
+  await requireAdmin(context, input.organisationId);
   const slugTaken = () =>
     BadUserInput.field('slug', 'SLUG_TAKEN', 'This address is taken; choose another.');
   try {
@@ -114,7 +63,7 @@ export async function createNetwork(context: Context, input: CreateNetworkInput)
         data: { slug: network.slug },
       });
       await em.flush();
-      context.loaders.forget('viewerNetworkIds');
+      forgetViewerNetworkIds(context);
       return network;
     });
   } catch (error) {
@@ -135,10 +84,9 @@ export async function memberOrganisations(
       { networkId: network.id, ...afterCursor(after, 'joinedAt', 'asc') },
       { orderBy: { joinedAt: 'asc', id: 'asc' }, limit: page.first + 1 },
     );
-    const organisations = byKey(
+    const organisations = await organisationsByIds(
+      em,
       memberships.map((m) => m.organisationId),
-      await em.find(Organisation, { id: { $in: memberships.map((m) => m.organisationId) } }),
-      (o) => o.id,
     );
     const connection = toConnection(
       memberships,
@@ -181,11 +129,9 @@ export async function inviteOrganisation(
 ): Promise<NetworkInvitation> {
   const { userId } = requireUser(context);
   const network = await readableNetwork(context, input.networkId);
-  await requireRole(context, network.organisationId, MemberRole.ADMIN, 'The network');
+  await requireSteward(context, network);
   return context.db.write(async (em) => {
-    const invited = await em.findOne(Organisation, {
-      slug: input.organisationSlug.trim().toLowerCase(),
-    });
+    const invited = await organisationBySlugIn(em, input.organisationSlug);
     if (!invited)
       throw BadUserInput.field(
         'organisationSlug',
@@ -227,7 +173,7 @@ export async function pendingNetworkInvitations(
   context: Context,
   organisationId: string,
 ): Promise<NetworkInvitation[]> {
-  await requireRole(context, organisationId, MemberRole.ADMIN);
+  await requireAdmin(context, organisationId);
   return context.db.read((em) =>
     em.find(
       NetworkInvitation,
@@ -243,12 +189,11 @@ export async function acceptNetworkInvitation(
 ): Promise<NetworkInvitation> {
   requireUser(context);
   return context.db.write(async (em) => {
-    const { row: invitation } = await findForRole(
+    const { row: invitation } = await findForAdmin(
       context,
       em,
       NetworkInvitation,
       invitationId,
-      MemberRole.ADMIN,
       'The network invitation',
     );
     if (invitation.revokedAt)
@@ -277,7 +222,7 @@ export async function acceptNetworkInvitation(
       data: { invitationId: invitation.id },
     });
     await em.flush();
-    context.loaders.forget('viewerNetworkIds');
+    forgetViewerNetworkIds(context);
     return invitation;
   });
 }
@@ -288,7 +233,7 @@ export async function leaveNetwork(
   organisationId: string,
 ): Promise<Network> {
   requireUser(context);
-  await requireRole(context, organisationId, MemberRole.ADMIN);
+  await requireAdmin(context, organisationId);
   return context.db.write(async (em) => {
     const network = await em.findOne(Network, { id: networkId });
     const membership =
@@ -319,7 +264,7 @@ export async function leaveNetwork(
       targetId: networkId,
     });
     await em.flush();
-    context.loaders.forget('viewerNetworkIds');
+    forgetViewerNetworkIds(context);
     return network;
   });
 }

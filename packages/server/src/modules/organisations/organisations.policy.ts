@@ -137,3 +137,63 @@ export async function findForRole<T extends { organisationId: string }>(
   if (!row || !role || !hasRank(role, minimum)) throw notFound(what);
   return { row, role };
 }
+
+/*
+ * Named actions, so that features say what they need rather than which rank it takes.
+ * `requireRole` stays the base they are built on.
+ */
+
+/** Any member (or the organisation's own API token); outsiders get NOT_FOUND. */
+export function requireMember(
+  context: Context,
+  organisationId: string,
+  what?: string,
+): Promise<MemberRole> {
+  return requireRole(context, organisationId, MemberRole.MEMBER, what);
+}
+
+/** Administers the organisation: its profile, members, spaces, tokens, networks, audit log. */
+export function requireAdmin(
+  context: Context,
+  organisationId: string,
+  what?: string,
+): Promise<MemberRole> {
+  return requireRole(context, organisationId, MemberRole.ADMIN, what);
+}
+
+export function requireOwner(
+  context: Context,
+  organisationId: string,
+  what?: string,
+): Promise<MemberRole> {
+  return requireRole(context, organisationId, MemberRole.OWNER, what);
+}
+
+/**
+ * Whether the signed-in viewer administers the organisation (what `viewerCan` shows). An API
+ * token never does: it acts as a plain member.
+ */
+export async function mayAdminister(context: Context, organisationId: string): Promise<boolean> {
+  if (context.viewer.kind !== 'user') return false;
+  return hasRank(await viewerRole(context, organisationId), MemberRole.ADMIN);
+}
+
+/** Whether the viewer holds at least `minimum` in the organisation (no error either way). */
+export async function mayActAs(
+  context: Context,
+  organisationId: string,
+  minimum: MemberRole,
+): Promise<boolean> {
+  return hasRank(await viewerRole(context, organisationId), minimum);
+}
+
+/** A row of the organisation for one of its admins; NOT_FOUND for anyone else. */
+export function findForAdmin<T extends { organisationId: string }>(
+  context: Context,
+  em: EntityManager,
+  entity: EntityName<T>,
+  id: string,
+  what: string,
+): Promise<{ row: T; role: MemberRole }> {
+  return findForRole(context, em, entity, id, MemberRole.ADMIN, what);
+}

@@ -2,8 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import type { Context } from '../../platform/graphql/context.js';
 import { Public, SignedIn, SignedInOrToken } from '../../platform/graphql/authorization.js';
 import { ConnectionType, PageArgs } from '../../platform/graphql/pagination.js';
-import { User } from '../accounts/accounts.entity.js';
-import { userLoader } from '../accounts/accounts.service.js';
+import { User, userLoader } from '../accounts/index.js';
 import { Invitation, Membership, MemberRole, Organisation } from './organisations.entity.js';
 import {
   AcceptInvitationInput,
@@ -20,7 +19,8 @@ import {
   RemoveMemberInput,
   UpdateOrganisationInput,
 } from './organisations.inputs.js';
-import { hasRank, viewerRole } from './organisations.policy.js';
+import { mayAdminister, viewerRole } from './organisations.policy.js';
+import { organisationBySlug } from './organisations.reads.js';
 import * as organisations from './organisations.service.js';
 
 export const MembershipConnection = ConnectionType(Membership, 'Membership');
@@ -35,7 +35,7 @@ export class OrganisationResolver {
   })
   @Public()
   organisation(@Arg('slug') slug: string, @Ctx() context: Context): Promise<Organisation | null> {
-    return organisations.organisationBySlug(context, slug);
+    return organisationBySlug(context, slug);
   }
 
   @Query(() => MembershipConnection, {
@@ -79,8 +79,7 @@ export class OrganisationResolver {
     @Root() organisation: Organisation,
     @Ctx() context: Context,
   ): Promise<OrganisationViewerCan> {
-    const role = context.viewer.kind === 'user' ? await viewerRole(context, organisation.id) : null;
-    const admin = hasRank(role, MemberRole.ADMIN);
+    const admin = await mayAdminister(context, organisation.id);
     return {
       update: admin,
       manageMembers: admin,

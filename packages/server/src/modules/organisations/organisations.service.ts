@@ -11,11 +11,8 @@ import {
   type Connection,
   type PageArgs,
 } from '../../platform/graphql/pagination.js';
-import { byKey, requestLoader, type RequestLoader } from '../../platform/graphql/loaders.js';
-import { columnsOf, readOnlyEntity, takePrefixed } from '../../platform/database/read-only.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { normaliseEmail, userEmail } from '../accounts/accounts.service.js';
-import { requireVerified } from '../accounts/email-verification.js';
+import { normaliseEmail, requireVerified, userEmail } from '../accounts/index.js';
 import { Invitation, Membership, MemberRole, Organisation } from './organisations.entity.js';
 import type {
   ChangeMemberRoleInput,
@@ -24,10 +21,11 @@ import type {
   UpdateOrganisationInput,
 } from './organisations.inputs.js';
 import {
-  findForRole,
+  findForAdmin,
   forgetViewerMemberships,
   mayAssign,
-  requireRole,
+  requireAdmin,
+  requireMember,
 } from './organisations.policy.js';
 
 export const INVITATION_DAYS = 7;
@@ -44,48 +42,12 @@ const RESERVED_SLUGS = new Set([
 
 const clean = (text: string) => text.normalize('NFC').trim();
 
-declare module '../../platform/graphql/loaders.js' {
-  interface RequestLoaders {
-    organisationById: RequestLoader<string, Organisation>;
-  }
-}
-
-export function organisationLoader(context: Context) {
-  return requestLoader(context, 'organisationById', async (em, ids) =>
-    byKey(ids, await em.find(Organisation, { id: { $in: [...ids] } }), (o) => o.id),
-  );
-}
-
-const ORGANISATION_PREFIX = 'organisation__';
-
-/** The columns `primeOrganisation` takes, for a read that brings an organisation with its row. */
-export function organisationColumns(em: EntityManager, alias: string): string {
-  return columnsOf(em, Organisation, alias, ORGANISATION_PREFIX);
-}
-
-/** Takes the `organisationColumns` out of a raw row and hands it to the request's loader. */
-export function primeOrganisation(
-  context: Context,
-  em: EntityManager,
-  row: Record<string, unknown>,
-): void {
-  const organisation = takePrefixed(row, ORGANISATION_PREFIX);
-  // Shown, never changed through this object (changes load the organisation themselves).
-  if (typeof organisation.id === 'string')
-    organisationLoader(context).prime(
-      organisation.id,
-      readOnlyEntity(em, Organisation, organisation),
-    );
-}
-
-export async function organisationById(context: Context, id: string): Promise<Organisation | null> {
-  return organisationLoader(context).load(id);
-}
-
-/** Organisation profiles are a public directory: name, kind, place and description. */
-export function organisationBySlug(context: Context, slug: string): Promise<Organisation | null> {
-  return context.db.read((em) => em.findOne(Organisation, { slug: slug.trim().toLowerCase() }));
-}
+// Importers that still reach these here (spaces, discussions) move to `index.ts`.
+export {
+  organisationColumns,
+  organisationLoader,
+  primeOrganisation,
+} from './organisations.reads.js';
 
 export async function createOrganisation(
   context: Context,
@@ -135,7 +97,7 @@ export async function updateOrganisation(
   context: Context,
   input: UpdateOrganisationInput,
 ): Promise<Organisation> {
-  await requireRole(context, input.id, MemberRole.ADMIN);
+  await requireAdmin(context, input.id);
   return context.db.write(async (em) => {
     const organisation = await em.findOne(Organisation, { id: input.id });
     if (!organisation) throw notFound('The organisation');
@@ -168,7 +130,7 @@ export async function listMembers(
   organisationId: string,
   page: PageArgs,
 ): Promise<Connection<Membership>> {
-  await requireRole(context, organisationId, MemberRole.MEMBER);
+  await requireMember(context, organisationId);
   const after = decodeCursor(page.after);
   const rows = await context.db.read((em) =>
     em.find(
@@ -202,7 +164,7 @@ export async function listInvitations(
   pendingOnly: boolean,
   page: PageArgs,
 ): Promise<Connection<Invitation>> {
-  await requireRole(context, organisationId, MemberRole.ADMIN);
+  await requireAdmin(context, organisationId);
   const after = decodeCursor(page.after);
   const rows = await context.db.read((em) =>
     em.find(
@@ -250,7 +212,7 @@ export async function inviteMember(
   input: InviteMemberInput,
 ): Promise<Invitation> {
   const { userId } = requireUser(context);
-  const actorRole = await requireRole(context, input.organisationId, MemberRole.ADMIN);
+  const actorRole = await requireAdmin(context, input.organisationId);
   if (!mayAssign(actorRole, input.role)) {
     throw BadUserInput.field(
       'role',
@@ -402,14 +364,7 @@ export async function acceptInvitation(context: Context, token: string): Promise
 
 export async function revokeInvitation(context: Context, id: string): Promise<Invitation> {
   return context.db.write(async (em) => {
-    const { row: invitation } = await findForRole(
-      context,
-      em,
-      Invitation,
-      id,
-      MemberRole.ADMIN,
-      'The invitation',
-    );
+    const { row: invitation } = await findForAdmin(context, em, Invitation, id, 'The invitation');
     if (invitation.acceptedAt)
       throw BadUserInput.field(
         'id',
@@ -448,12 +403,11 @@ const lastOwner = (field: string) =>
   );
 
 async function membershipForAdmin(context: Context, em: EntityManager, membershipId: string) {
-  const { row: membership, role: actorRole } = await findForRole(
+  const { row: membership, role: actorRole } = await findForAdmin(
     context,
     em,
     Membership,
     membershipId,
-    MemberRole.ADMIN,
     'The member',
   );
   return { membership, actorRole };
@@ -530,7 +484,7 @@ export async function removeMember(context: Context, membershipId: string): Prom
 
 export async function leaveOrganisation(context: Context, organisationId: string): Promise<string> {
   const { userId } = requireUser(context);
-  await requireRole(context, organisationId, MemberRole.MEMBER);
+  await requireMember(context, organisationId);
   return context.db.write(async (em) => {
     const membership = await em.findOneOrFail(Membership, { organisationId, userId });
     if (membership.role === MemberRole.OWNER && (await lockOwners(em, organisationId)) <= 1) {

@@ -6,11 +6,10 @@ import { requireUser } from '../../platform/graphql/authorization.js';
 import { BadUserInput, forbidden, notFound } from '../../platform/graphql/errors.js';
 import { decodeCursor, toConnection, type PageArgs } from '../../platform/graphql/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { userLoader } from '../accounts/accounts.service.js';
+import { requireVerified, userLoader } from '../accounts/index.js';
 import { notifyReportHandlersChanged } from '../notifications/notifications.service.js';
-import { requireVerified } from '../accounts/email-verification.js';
-import { MemberRole, Organisation } from '../organisations/organisations.entity.js';
-import { requireRole } from '../organisations/organisations.policy.js';
+import { MemberRole, Organisation } from '../organisations/index.js';
+import { requireRole } from '../organisations/index.js';
 import { cleanAttachment, safeFileName } from './reports.files.js';
 import { passGate, type ReportingAction } from './reports.gate.js';
 import {
