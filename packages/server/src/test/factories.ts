@@ -41,6 +41,8 @@ export interface Someone {
   id: string;
   email: string;
   displayName: string;
+  /** What an @mention of them says. */
+  handle: string;
   viewer: Viewer;
   /** The session's secret: `client()` sends it as the browser's cookie would. */
   sessionSecret: string;
@@ -146,7 +148,14 @@ export class Factories {
     if (options.verified !== false) {
       await verifyEmail(this.context(), await verificationTokenFor(this.server, email));
     }
-    return { id: user.id, email, displayName, viewer: context.viewer, sessionSecret };
+    return {
+      id: user.id,
+      email,
+      displayName,
+      handle: user.handle,
+      viewer: context.viewer,
+      sessionSecret,
+    };
   }
 
   /**

@@ -17,6 +17,7 @@ export {
   createOrganisation,
   inviteMember,
   INVITATION_DAYS,
+  updateOrganisation,
 } from './organisations.service.js';
 export {
   organisationById,
