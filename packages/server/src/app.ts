@@ -56,7 +56,7 @@ import { attachFrameChannel, subscribeSharing } from './platform/graphql/shared-
 import { SocketCredentials } from './platform/graphql/socket-credentials.js';
 import { securityHeaders, serveWebClient } from './platform/http/web-client.js';
 import type { FileStorage } from './platform/storage/index.js';
-import { fileRoutes } from './modules/resources/resources.http.js';
+import { fileRoutes } from './modules/resources/index.js';
 import {
   isReportingRequest,
   reportFileRoutes,

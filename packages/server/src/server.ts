@@ -20,7 +20,7 @@ import { loadReportKey, Sealer } from './platform/crypto/sealer.js';
 import { DEMO_SIGN_IN, seedDemoData } from './modules/demo/demo.seed.js';
 import { seedDemoContent } from './modules/demo/demo.content.js';
 import { createFileStorage } from './platform/storage/index.js';
-import { sweepExpiredUploads } from './modules/resources/resources.service.js';
+import { sweepExpiredUploads } from './modules/resources/index.js';
 
 export interface RunningAlany {
   url: string;

@@ -80,3 +80,14 @@ export async function hasPendingInvitation(
   );
   return invited > 0;
 }
+
+/** The organisations in a network (those the viewer may see in it: row-level security decides). */
+export async function networkOrganisationIds(
+  context: Context,
+  networkId: string,
+): Promise<string[]> {
+  const rows = await context.db.read((em) =>
+    em.find(NetworkMembership, { networkId }, { fields: ['organisationId'] }),
+  );
+  return rows.map((row) => row.organisationId);
+}

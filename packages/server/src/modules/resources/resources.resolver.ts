@@ -2,9 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import type { Context } from '../../platform/graphql/context.js';
 import { Public, SignedIn } from '../../platform/graphql/authorization.js';
 import { PageArgs } from '../../platform/graphql/pagination.js';
-import { User } from '../accounts/accounts.entity.js';
-import { userLoader } from '../accounts/accounts.service.js';
-import { Network } from '../networks/networks.entity.js';
+import { User, userLoader } from '../accounts/index.js';
+import { Network } from '../networks/index.js';
 import { SearchHit } from '../discussions/discussions.inputs.js';
 import { Space } from '../spaces/spaces.entity.js';
 import { readableSpace } from '../spaces/spaces.service.js';
@@ -24,6 +23,8 @@ import {
   ResourceViewerCan,
   UpdateResourceInput,
 } from './resources.inputs.js';
+import { mayCurate } from './resources.policy.js';
+import { readableResource } from './resources.reads.js';
 import * as resources from './resources.service.js';
 
 @Resolver(() => Resource)
@@ -40,7 +41,7 @@ export class ResourceResolver {
   @Query(() => Resource, { nullable: true })
   @Public()
   resource(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<Resource | null> {
-    return resources.readableResource(context, id).catch(() => null);
+    return readableResource(context, id).catch(() => null);
   }
 
   @Mutation(() => ResourcePayload, {
@@ -110,7 +111,7 @@ export class ResourceResolver {
 
   @FieldResolver(() => ResourceViewerCan)
   async viewerCan(@Root() resource: Resource, @Ctx() context: Context): Promise<ResourceViewerCan> {
-    return { update: await resources.mayCurate(context, resource) };
+    return { update: await mayCurate(context, resource) };
   }
 }
 
@@ -153,7 +154,7 @@ export class SearchHitResourceResolver {
   @FieldResolver(() => Resource, { nullable: true, description: 'The resource of a RESOURCE hit.' })
   resource(@Root() hit: SearchHit, @Ctx() context: Context): Promise<Resource | null> {
     return hit.resourceId
-      ? resources.readableResource(context, hit.resourceId).catch(() => null)
+      ? readableResource(context, hit.resourceId).catch(() => null)
       : Promise.resolve(null);
   }
 }

@@ -13,12 +13,10 @@ import {
 import type { Context } from '../../platform/graphql/context.js';
 import { Public, SignedIn, SignedInOrToken } from '../../platform/graphql/authorization.js';
 import { ConnectionType, PageArgs } from '../../platform/graphql/pagination.js';
-import { User } from '../accounts/accounts.entity.js';
-import { userLoader } from '../accounts/accounts.service.js';
+import { User, userLoader } from '../accounts/index.js';
 import { Thread } from '../discussions/discussions.entity.js';
 import { readableThread } from '../discussions/discussions.service.js';
-import { Resource } from '../resources/resources.entity.js';
-import { readableResources } from '../resources/resources.service.js';
+import { Resource, readableResources } from '../resources/index.js';
 import { Space } from '../spaces/spaces.entity.js';
 import { readableSpace } from '../spaces/spaces.service.js';
 import { Mitigation, Risk, RiskAssessment, RiskScoreChange } from './risks.entity.js';
@@ -43,7 +41,25 @@ import {
   UpdateRiskAssessmentInput,
   UpdateRiskInput,
 } from './risks.inputs.js';
-import * as risks from './risks.service.js';
+import {
+  createAssessment,
+  listAssessments,
+  setAssessmentState,
+  updateAssessment,
+} from './assessments.service.js';
+import { assessmentCsv, publicAssessment, riskSummary } from './summaries.service.js';
+import { assessmentRights } from './risks.policy.js';
+import { mitigationsOf, risksOf, scoreHistory } from './risks.reads.js';
+import {
+  addMitigation,
+  addRisk,
+  heatmapOf,
+  levelOf,
+  mitigationState,
+  residualOf,
+  setMitigationStatus,
+  updateRisk,
+} from './risks.service.js';
 
 const RiskAssessmentConnection = ConnectionType(RiskAssessment, 'RiskAssessment');
 
@@ -59,7 +75,7 @@ export class RiskAssessmentResolver {
     @Args() page: PageArgs,
     @Ctx() context: Context,
   ) {
-    return risks.listAssessments(context, filter ?? undefined, page);
+    return listAssessments(context, filter ?? undefined, page);
   }
 
   @Query(() => RiskAssessment, { nullable: true })
@@ -68,7 +84,7 @@ export class RiskAssessmentResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() context: Context,
   ): Promise<RiskAssessment | null> {
-    return risks.assessmentRights(context, id).then(
+    return assessmentRights(context, id).then(
       ({ assessment }) => assessment,
       () => null,
     );
@@ -84,7 +100,7 @@ export class RiskAssessmentResolver {
     filter: RiskSummaryFilter | undefined,
     @Ctx() context: Context,
   ) {
-    return risks.riskSummary(context, filter ?? undefined);
+    return riskSummary(context, filter ?? undefined);
   }
 
   @Query(() => PublicRiskAssessment, {
@@ -93,7 +109,7 @@ export class RiskAssessmentResolver {
   })
   @Public()
   publicRiskAssessment(@Arg('id', () => ID) id: string, @Ctx() context: Context) {
-    return risks.publicAssessment(context, id);
+    return publicAssessment(context, id);
   }
 
   @Query(() => String, {
@@ -101,12 +117,12 @@ export class RiskAssessmentResolver {
   })
   @SignedIn()
   riskAssessmentCsv(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<string> {
-    return risks.assessmentCsv(context, id);
+    return assessmentCsv(context, id);
   }
 
   @FieldResolver(() => [Risk], { description: 'Highest score first.' })
   async risks(@Root() assessment: RiskAssessment, @Ctx() context: Context): Promise<Risk[]> {
-    return (await risks.risksOf(context).load(assessment.id)) ?? [];
+    return (await risksOf(context).load(assessment.id)) ?? [];
   }
 
   @FieldResolver(() => [HeatmapCell], { description: '25 cells, likelihood 5 → 1, impact 1 → 5.' })
@@ -115,10 +131,8 @@ export class RiskAssessmentResolver {
     @Arg('kind', () => HeatmapKind, { defaultValue: HeatmapKind.INHERENT }) kind: HeatmapKind,
     @Ctx() context: Context,
   ): Promise<HeatmapCell[]> {
-    const list = (await risks.risksOf(context).load(assessment.id)) ?? [];
-    return risks.heatmapOf(
-      list.map((risk) => (kind === HeatmapKind.RESIDUAL ? risks.residualOf(risk) : risk)),
-    );
+    const list = (await risksOf(context).load(assessment.id)) ?? [];
+    return heatmapOf(list.map((risk) => (kind === HeatmapKind.RESIDUAL ? residualOf(risk) : risk)));
   }
 
   @FieldResolver(() => Space, {
@@ -134,7 +148,7 @@ export class RiskAssessmentResolver {
     @Root() assessment: RiskAssessment,
     @Ctx() context: Context,
   ): Promise<RiskAssessmentViewerCan> {
-    const rights = await risks.assessmentRights(context, assessment.id).catch(() => null);
+    const rights = await assessmentRights(context, assessment.id).catch(() => null);
     return { edit: !!rights?.edit, manage: !!rights?.manage };
   }
 
@@ -146,7 +160,7 @@ export class RiskAssessmentResolver {
     @Arg('input') input: CreateRiskAssessmentInput,
     @Ctx() context: Context,
   ) {
-    return { assessment: await risks.createAssessment(context, input) };
+    return { assessment: await createAssessment(context, input) };
   }
 
   @Mutation(() => RiskAssessmentPayload)
@@ -155,7 +169,7 @@ export class RiskAssessmentResolver {
     @Arg('input') input: UpdateRiskAssessmentInput,
     @Ctx() context: Context,
   ) {
-    return { assessment: await risks.updateAssessment(context, input) };
+    return { assessment: await updateAssessment(context, input) };
   }
 
   @Mutation(() => RiskAssessmentPayload, {
@@ -163,7 +177,7 @@ export class RiskAssessmentResolver {
   })
   @SignedIn()
   async archiveRiskAssessment(@Arg('input') input: AssessmentIdInput, @Ctx() context: Context) {
-    return { assessment: await risks.setAssessmentState(context, input.id, 'archive') };
+    return { assessment: await setAssessmentState(context, input.id, 'archive') };
   }
 
   @Mutation(() => RiskAssessmentPayload, {
@@ -171,19 +185,19 @@ export class RiskAssessmentResolver {
   })
   @SignedIn()
   async publishRiskAssessment(@Arg('input') input: AssessmentIdInput, @Ctx() context: Context) {
-    return { assessment: await risks.setAssessmentState(context, input.id, 'publish') };
+    return { assessment: await setAssessmentState(context, input.id, 'publish') };
   }
 
   @Mutation(() => RiskAssessmentPayload)
   @SignedIn()
   async unpublishRiskAssessment(@Arg('input') input: AssessmentIdInput, @Ctx() context: Context) {
-    return { assessment: await risks.setAssessmentState(context, input.id, 'unpublish') };
+    return { assessment: await setAssessmentState(context, input.id, 'unpublish') };
   }
 
   @Mutation(() => RiskPayload, { description: 'Adds a risk scored 1–5 for likelihood and impact.' })
   @SignedIn()
   async addRisk(@Arg('input') input: AddRiskInput, @Ctx() context: Context) {
-    return { risk: await risks.addRisk(context, input) };
+    return { risk: await addRisk(context, input) };
   }
 
   @Mutation(() => RiskPayload, {
@@ -191,13 +205,13 @@ export class RiskAssessmentResolver {
   })
   @SignedIn()
   async updateRisk(@Arg('input') input: UpdateRiskInput, @Ctx() context: Context) {
-    return { risk: await risks.updateRisk(context, input) };
+    return { risk: await updateRisk(context, input) };
   }
 
   @Mutation(() => MitigationPayload)
   @SignedIn()
   async addMitigation(@Arg('input') input: AddMitigationInput, @Ctx() context: Context) {
-    return { mitigation: await risks.addMitigation(context, input) };
+    return { mitigation: await addMitigation(context, input) };
   }
 
   @Mutation(() => MitigationPayload)
@@ -206,7 +220,7 @@ export class RiskAssessmentResolver {
     @Arg('input') input: SetMitigationStatusInput,
     @Ctx() context: Context,
   ) {
-    return { mitigation: await risks.setMitigationStatus(context, input.id, input.status) };
+    return { mitigation: await setMitigationStatus(context, input.id, input.status) };
   }
 }
 
@@ -219,31 +233,31 @@ export class RiskResolver {
 
   @FieldResolver(() => RiskLevel)
   level(@Root() risk: Risk): RiskLevel {
-    return risks.levelOf(risk.likelihood, risk.impact);
+    return levelOf(risk.likelihood, risk.impact);
   }
 
   @FieldResolver(() => Int, {
     description: 'After treatment (the inherent score while untreated).',
   })
   residualScore(@Root() risk: Risk): number {
-    const residual = risks.residualOf(risk);
+    const residual = residualOf(risk);
     return residual.likelihood * residual.impact;
   }
 
   @FieldResolver(() => RiskLevel)
   residualLevel(@Root() risk: Risk): RiskLevel {
-    const residual = risks.residualOf(risk);
-    return risks.levelOf(residual.likelihood, residual.impact);
+    const residual = residualOf(risk);
+    return levelOf(residual.likelihood, residual.impact);
   }
 
   @FieldResolver(() => [Mitigation])
   async mitigations(@Root() risk: Risk, @Ctx() context: Context): Promise<Mitigation[]> {
-    return (await risks.mitigationsOf(context).load(risk.id)) ?? [];
+    return (await mitigationsOf(context).load(risk.id)) ?? [];
   }
 
   @FieldResolver(() => [RiskScoreChange], { description: 'Every score it had, oldest first.' })
   history(@Root() risk: Risk, @Ctx() context: Context): Promise<RiskScoreChange[]> {
-    return risks.scoreHistory(context, risk);
+    return scoreHistory(context, risk);
   }
 
   @FieldResolver(() => [Thread], { description: 'Evidence threads the viewer may read.' })
@@ -275,7 +289,7 @@ export class RiskResolver {
 export class MitigationResolver {
   @FieldResolver(() => MitigationState)
   status(@Root() mitigation: Mitigation): MitigationState {
-    return risks.mitigationState(mitigation);
+    return mitigationState(mitigation);
   }
 
   @FieldResolver(() => User, { nullable: true })
