@@ -58,11 +58,11 @@ import { securityHeaders, serveWebClient } from './platform/http/web-client.js';
 import type { FileStorage } from './platform/storage/index.js';
 import { fileRoutes } from './modules/resources/index.js';
 import {
+  clientPseudonym,
   isReportingRequest,
   reportFileRoutes,
   reportingFailure,
-} from './modules/reports/reports.http.js';
-import { clientPseudonym } from './modules/reports/reports.gate.js';
+} from './modules/reports/index.js';
 import { RequestCache } from './platform/graphql/loaders.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;

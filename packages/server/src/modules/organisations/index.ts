@@ -20,7 +20,9 @@ export {
   updateOrganisation,
 } from './organisations.service.js';
 export {
+  membersAmong,
   organisationById,
+  organisationByIdIn,
   organisationBySlug,
   organisationBySlugIn,
   organisationColumns,

@@ -76,3 +76,21 @@ export async function organisationsByIds(
 ): Promise<Array<Organisation | null>> {
   return byKey(ids, await em.find(Organisation, { id: { $in: [...ids] } }), (o) => o.id);
 }
+
+/** The organisation with this id, inside a caller's transaction; throws when there is none. */
+export function organisationByIdIn(em: EntityManager, id: string): Promise<Organisation> {
+  return em.findOneOrFail(Organisation, { id });
+}
+
+/** Which of `userIds` are members of the organisation, inside a caller's transaction. */
+export async function membersAmong(
+  em: EntityManager,
+  organisationId: string,
+  userIds: readonly string[],
+): Promise<string[]> {
+  const rows = await em.execute<Array<{ user_id: string }>>(
+    'select user_id from membership where organisation_id = ? and user_id = any(?::uuid[])',
+    [organisationId, `{${userIds.join(',')}}`],
+  );
+  return rows.map((row) => row.user_id);
+}

@@ -9,7 +9,9 @@ import { noCookieOverWebSocket } from '../../platform/graphql/context.js';
 import { isDatabaseOutage } from '../../platform/database/health.js';
 import { UnreadableFile } from './reports.files.js';
 import { clientPseudonym } from './reports.gate.js';
-import { attachmentForHandler, gateReporting, stageAttachment } from './reports.service.js';
+import { attachmentForHandler } from './handling.service.js';
+import { gateReporting } from './reports.policy.js';
+import { stageAttachment } from './submission.service.js';
 import { RequestCache } from '../../platform/graphql/loaders.js';
 
 /** One file per upload request; MAX_ATTACHMENTS (5) of them per report or reply. */

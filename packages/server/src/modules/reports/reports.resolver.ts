@@ -18,7 +18,22 @@ import {
   SubmitReportInput,
   SubmitReportPayload,
 } from './reports.inputs.js';
-import * as reports from './reports.service.js';
+import {
+  configureReporting,
+  reportHandlers,
+  reportingPage,
+  reportingSettings,
+} from './settings.service.js';
+import { replyToReport, reportByReceipt, submitReport } from './submission.service.js';
+import {
+  assignReport,
+  listReports,
+  messageReporter,
+  reportForHandler,
+  setReportStatus,
+} from './handling.service.js';
+import { challengeSecret, requireHandler } from './reports.policy.js';
+import { reportTopic } from './reports.live.js';
 import { issueChallenge } from './reports.gate.js';
 
 const IntegrityReportConnection = ConnectionType(IntegrityReportView, 'IntegrityReport');
@@ -28,12 +43,12 @@ async function* liveReports(
   context: Context,
   organisationId: string,
 ): AsyncGenerator<ReportActivity> {
-  await reports.requireHandler(context, organisationId);
-  const events = context.pubsub.subscribe<ReportActivity>(reports.reportTopic(organisationId));
+  await requireHandler(context, organisationId);
+  const events = context.pubsub.subscribe<ReportActivity>(reportTopic(organisationId));
   try {
     for await (const event of events) {
       context.loaders.clear();
-      const stillHandler = await reports.requireHandler(context, organisationId).then(
+      const stillHandler = await requireHandler(context, organisationId).then(
         () => true,
         () => false,
       );
@@ -50,7 +65,7 @@ export class ReportsResolver {
   @Query(() => ReportingPage, { description: "An organisation's public reporting page." })
   @Public()
   reportingPage(@Arg('organisationSlug') slug: string, @Ctx() context: Context) {
-    return reports.reportingPage(context, slug);
+    return reportingPage(context, slug);
   }
 
   @Query(() => ReportingSettings, { description: 'Reporting settings and case handlers (admins).' })
@@ -59,7 +74,7 @@ export class ReportsResolver {
     @Arg('organisationId', () => ID) organisationId: string,
     @Ctx() context: Context,
   ) {
-    return reports.reportingSettings(context, organisationId);
+    return reportingSettings(context, organisationId);
   }
 
   @Query(() => String, {
@@ -68,7 +83,7 @@ export class ReportsResolver {
   })
   @Public()
   reportChallenge(@Ctx() context: Context) {
-    return issueChallenge(reports.challengeSecret(context));
+    return issueChallenge(challengeSecret(context));
   }
 
   @Query(() => ReporterView, {
@@ -80,7 +95,7 @@ export class ReportsResolver {
     @Arg('proof', { description: 'A solved reportChallenge.' }) proof: string,
     @Ctx() context: Context,
   ) {
-    return reports.reportByReceipt(context, receipt, proof);
+    return reportByReceipt(context, receipt, proof);
   }
 
   @Query(() => IntegrityReportConnection, {
@@ -93,7 +108,7 @@ export class ReportsResolver {
     @Args() page: PageArgs,
     @Ctx() context: Context,
   ) {
-    return reports.listReports(context, organisationId, filter ?? undefined, page);
+    return listReports(context, organisationId, filter ?? undefined, page);
   }
 
   @Query(() => ReportHandlersView, {
@@ -101,7 +116,7 @@ export class ReportsResolver {
   })
   @SignedIn()
   reportHandlers(@Arg('organisationId', () => ID) organisationId: string, @Ctx() context: Context) {
-    return reports.reportHandlers(context, organisationId);
+    return reportHandlers(context, organisationId);
   }
 
   @Query(() => IntegrityReportView, {
@@ -110,7 +125,7 @@ export class ReportsResolver {
   })
   @SignedIn()
   report(@Arg('id', () => ID) id: string, @Ctx() context: Context) {
-    return reports.reportForHandler(context, id);
+    return reportForHandler(context, id);
   }
 
   @Mutation(() => ReportingSettings, {
@@ -119,7 +134,7 @@ export class ReportsResolver {
   })
   @SignedIn()
   configureReporting(@Arg('input') input: ConfigureReportingInput, @Ctx() context: Context) {
-    return reports.configureReporting(context, input);
+    return configureReporting(context, input);
   }
 
   @Mutation(() => SubmitReportPayload, {
@@ -127,7 +142,7 @@ export class ReportsResolver {
   })
   @Public()
   async submitReport(@Arg('input') input: SubmitReportInput, @Ctx() context: Context) {
-    return { receipt: await reports.submitReport(context, input) };
+    return { receipt: await submitReport(context, input) };
   }
 
   @Mutation(() => ReporterView, {
@@ -135,31 +150,25 @@ export class ReportsResolver {
   })
   @Public()
   replyToReport(@Arg('input') input: ReplyToReportInput, @Ctx() context: Context) {
-    return reports.replyToReport(
-      context,
-      input.receipt,
-      input.body,
-      input.attachments,
-      input.proof,
-    );
+    return replyToReport(context, input.receipt, input.body, input.attachments, input.proof);
   }
 
   @Mutation(() => IntegrityReportView)
   @SignedIn()
   setReportStatus(@Arg('input') input: SetReportStatusInput, @Ctx() context: Context) {
-    return reports.setReportStatus(context, input.id, input.status, input.note);
+    return setReportStatus(context, input.id, input.status, input.note);
   }
 
   @Mutation(() => IntegrityReportView)
   @SignedIn()
   messageReporter(@Arg('input') input: MessageReporterInput, @Ctx() context: Context) {
-    return reports.messageReporter(context, input.id, input.body);
+    return messageReporter(context, input.id, input.body);
   }
 
   @Mutation(() => IntegrityReportView)
   @SignedIn()
   assignReport(@Arg('input') input: AssignReportInput, @Ctx() context: Context) {
-    return reports.assignReport(context, input.id, input.handlerUserId);
+    return assignReport(context, input.id, input.handlerUserId);
   }
 
   @Subscription(() => ReportActivity, {
