@@ -2,7 +2,12 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, code, reasons } from '../../test/harness.js';
 import { addMember, createOrganisation, person, type Person } from '../../test/tenants.js';
-import { heatmapOf, levelOf } from './risks.service.js';
+import { Factories, SpaceVisibility, type Someone } from '../../test/factories.js';
+import { acceptNetworkInvitation, inviteOrganisation } from '../networks/networks.service.js';
+import { createAssessment, updateAssessment } from './assessments.service.js';
+import { AssessmentStatus, RiskSector } from './risks.entity.js';
+import { addRisk, heatmapOf, levelOf } from './risks.service.js';
+import { riskSummary } from './summaries.service.js';
 
 let server: TestServer;
 let analyst: Person; // OWNER of the project office
@@ -533,4 +538,58 @@ describe('risk assessments', () => {
       { spaceActivity: { kind: 'RISK_RESCORED', riskId: risk, assessmentId: draft } },
     ]);
   });
+});
+
+it('summarises one network: the assessments of its member organisations only', async () => {
+  const make = new Factories(server);
+  const [steward, peer, elsewhere] = [
+    await make.organisation(),
+    await make.organisation(),
+    await make.organisation(),
+  ];
+  const network = await make.network(steward.owner, steward.organisation.id);
+  const invitation = await inviteOrganisation(make.as(steward.owner), {
+    networkId: network.id,
+    organisationSlug: peer.organisation.slug,
+  });
+  await acceptNetworkInvitation(make.as(peer.owner), invitation.id);
+  // One published-to-everyone assessment with one risk in each organisation.
+  const record = async (owner: Someone, organisationId: string) => {
+    const space = await make.space(owner, organisationId, { visibility: SpaceVisibility.PUBLIC });
+    const recorded = await createAssessment(make.as(owner), {
+      spaceId: space.id,
+      title: 'Procurement of school meals',
+      subject: 'Akimat',
+      sector: RiskSector.PROCUREMENT,
+      region: 'Almaty',
+      period: '2026',
+      methodology: '',
+    });
+    await updateAssessment(make.as(owner), { id: recorded.id, status: AssessmentStatus.ACTIVE });
+    await addRisk(make.as(owner), {
+      assessmentId: recorded.id,
+      title: 'Split contracts',
+      description: '',
+      process: '',
+      scheme: '',
+      likelihood: 4,
+      impact: 5,
+      indicators: [],
+      evidenceResourceIds: [],
+      evidenceThreadIds: [],
+    });
+  };
+  await record(steward.owner, steward.organisation.id);
+  await record(peer.owner, peer.organisation.id);
+  await record(elsewhere.owner, elsewhere.organisation.id);
+
+  for (const member of [steward.owner, peer.owner]) {
+    const inNetwork = await riskSummary(make.as(member), { networkId: network.id });
+    expect(inNetwork).toMatchObject({ assessments: 2, risks: 2 });
+  }
+  const everywhere = await riskSummary(make.as(elsewhere.owner), {
+    sector: RiskSector.PROCUREMENT,
+    region: 'Almaty',
+  });
+  expect(everywhere.assessments).toBeGreaterThanOrEqual(3);
 });
