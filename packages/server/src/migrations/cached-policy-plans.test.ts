@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ownerQuery, startTestServer, type TestServer } from '../test/harness.js';
-import { createOrganisation, person } from '../test/tenants.js';
+import { Factories } from '../test/factories.js';
 import {
   CACHED_POLICY_FUNCTIONS,
   Migration20261127000015CachedPolicyPlans,
@@ -82,8 +82,7 @@ describe('migration 15: row-level-security helpers in PL/pgSQL', () => {
   });
 
   it('answers as the SQL functions did for the owner of an organisation', async () => {
-    const owner = await person(server, 'Plans');
-    const org = await createOrganisation(owner, 'Plans');
+    const { owner, organisation: org } = await new Factories(server).organisation();
     const ask = `select set_config('app.user_id', $1, false) as viewer,
                         alany.viewer_org_ids() as orgs, alany.viewer_role_rank($2) as rank,
                         alany.viewer_role_rank(gen_random_uuid()) as elsewhere`;

@@ -2,24 +2,20 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../platform/text/markdown.js';
-import { ownerQuery, startTestServer, type TestServer } from '../test/harness.js';
-import { createOrganisation, person, type Person } from '../test/tenants.js';
+import { ownerQuery, startTestServer, type TestClient, type TestServer } from '../test/harness.js';
+import { Factories } from '../test/factories.js';
 import { migrationsList } from './index.js';
 
 let server: TestServer;
-let author: Person;
+let author: { client: TestClient };
 let spaceId: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  author = await person(server, 'Aigerim Author');
-  const organisation = await createOrganisation(author, 'Rendered');
-  spaceId = (
-    await author.client.ok(
-      `mutation($id: ID!) { createSpace(input: { organisationId: $id, name: "Notes" }) { space { id } } }`,
-      { id: organisation.id },
-    )
-  ).createSpace.space.id;
+  const make = new Factories(server);
+  const { owner, organisation } = await make.organisation();
+  author = { client: make.client(owner) };
+  spaceId = (await make.space(owner, organisation.id, { name: 'Notes' })).id;
 }, 60_000);
 afterAll(async () => {
   await server?.stop();
