@@ -14,7 +14,7 @@ import { createRateLimiter } from './platform/auth/rate-limit.js';
 import { beginSession, sessionAuthenticator } from './modules/accounts/index.js';
 import { authenticateApiToken } from './modules/integrations/index.js';
 import { API_TOKEN_PREFIX, GUEST_TOKEN_PREFIX, type Authenticate } from './platform/auth/viewer.js';
-import { authenticateGuest } from './modules/events/events.service.js';
+import { authenticateGuest } from './modules/events/index.js';
 import { Mailer } from './platform/mail/mailer.js';
 import { loadReportKey, Sealer } from './platform/crypto/sealer.js';
 import { DEMO_SIGN_IN, seedDemoData } from './modules/demo/demo.seed.js';

@@ -11,12 +11,9 @@ import {
   ThreadResolver,
 } from './discussions/discussions.resolver.js';
 import { NotificationResolver } from './notifications/notifications.resolver.js';
-import {
-  EventRegistrationResolver,
-  EventResolver,
-  PollResolver,
-  QuestionResolver,
-} from './events/events.resolver.js';
+import { EventRegistrationResolver, EventResolver } from './events/events.resolver.js';
+import { PollResolver } from './events/polls.resolver.js';
+import { QuestionResolver } from './events/questions.resolver.js';
 import {
   MitigationResolver,
   RiskAssessmentResolver,

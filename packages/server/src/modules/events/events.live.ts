@@ -4,15 +4,23 @@ import { Gathering } from '../../platform/pubsub/gathering.js';
 import { shareAnswer, type SharedFields } from '../../platform/graphql/shared-answers.js';
 import type { Event, Poll, Question } from './events.entity.js';
 import { EventActivityKind } from './events.inputs.js';
-import {
-  AUDIENCE_STATUSES,
-  eventRights,
-  eventTopic,
-  pollForViewer,
-  questionForViewer,
-  type EventLiveEvent,
-} from './events.service.js';
+import { AUDIENCE_STATUSES, eventRights, readablePoll, readableQuestion } from './events.policy.js';
+import { presentGuests } from './events.reads.js';
 import { RequestCache } from '../../platform/graphql/loaders.js';
+
+/** What an event's topic carries: ids and a kind; each subscriber loads what it may see. */
+export interface EventLiveEvent {
+  kind: EventActivityKind;
+  eventId: string;
+  questionId?: string | null;
+  pollId?: string | null;
+}
+export const eventTopic = (eventId: string) => `event:${eventId}`;
+
+/** Announces a change to the event's subscribers once the change is saved. */
+export function publishEventActivity(context: Context, event: EventLiveEvent): void {
+  context.db.afterCommit(() => context.pubsub.publish(eventTopic(event.eventId), event));
+}
 
 export interface LiveEventActivity {
   kind: EventActivityKind;
@@ -47,16 +55,7 @@ const eventAudience = new Gathering<EventLiveEvent, Context, Delivery>(
     const guests = contexts.filter((c) => c.viewer.kind === 'guest');
     if (guests.length === 0 || message.pollId) return out;
     const participantOf = (c: Context) => (c.viewer.kind === 'guest' ? c.viewer.participantId : '');
-    const present = new Set(
-      (
-        await guests[0]!.db.read((em) =>
-          em.execute<Array<{ event_guests: string }>>('select alany.event_guests(?, ?::uuid[])', [
-            message.eventId,
-            `{${[...new Set(guests.map(participantOf))].join(',')}}`,
-          ]),
-        )
-      ).map((row) => row.event_guests),
-    );
+    const present = await presentGuests(guests[0]!, message.eventId, guests.map(participantOf));
     const reader = guests.find((c) => present.has(participantOf(c)));
     const gone = () =>
       contexts.forEach((c, i) => {
@@ -70,7 +69,7 @@ const eventAudience = new Gathering<EventLiveEvent, Context, Delivery>(
     const seen = await together(as.db, async () => {
       const rights = await eventRights(as, message.eventId).catch(() => undefined);
       if (!rights) return undefined;
-      const question = message.questionId ? await questionForViewer(as, message.questionId) : null;
+      const question = message.questionId ? await readableQuestion(as, message.questionId) : null;
       return { rights, question };
     });
     // Someone else's view would differ (a question waiting for moderation, the reader's own): alone.
@@ -120,9 +119,9 @@ export async function* liveEventActivity(
         const rights = await eventRights(context, eventId).catch(() => undefined);
         if (!rights) return undefined;
         const question = message.questionId
-          ? await questionForViewer(context, message.questionId)
+          ? await readableQuestion(context, message.questionId)
           : null;
-        const poll = message.pollId ? await pollForViewer(context, message.pollId) : null;
+        const poll = message.pollId ? await readablePoll(context, message.pollId) : null;
         return { rights, question, poll };
       });
       if (!seen) return;

@@ -1,6 +1,5 @@
 import {
   Arg,
-  Args,
   Ctx,
   FieldResolver,
   ID,
@@ -18,18 +17,9 @@ import { User } from '../accounts/accounts.entity.js';
 import { userLoader } from '../accounts/accounts.service.js';
 import { Space } from '../spaces/spaces.entity.js';
 import { readableSpace } from '../spaces/spaces.service.js';
+import { Event, EventRegistration, Poll } from './events.entity.js';
 import {
-  Event,
-  EventRegistration,
-  Poll,
-  PollOption,
-  PollStatus,
-  Question,
-} from './events.entity.js';
-import {
-  AskQuestionInput,
   CreateEventInput,
-  CreatePollInput,
   EventActivity,
   EventFilter,
   EventIdInput,
@@ -38,18 +28,14 @@ import {
   EventViewerCan,
   JoinEventInput,
   JoinEventPayload,
-  ModerateQuestionInput,
-  PollIdInput,
-  PollPayload,
-  PollResults,
-  QuestionIdInput,
-  QuestionPayload,
-  QuestionsArgs,
   RegistrationPayload,
   UpdateEventInput,
-  VotePollInput,
 } from './events.inputs.js';
 import * as events from './events.service.js';
+import * as audience from './audience.service.js';
+import * as registrations from './registrations.service.js';
+import { listPolls } from './polls.service.js';
+import { eventRights, eventViewerCan } from './events.policy.js';
 import { liveEventActivity, type LiveEventActivity } from './events.live.js';
 
 @Resolver(() => Event)
@@ -60,7 +46,7 @@ export class EventResolver {
   })
   @Public()
   event(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<Event | null> {
-    return events.eventRights(context, id).then(
+    return eventRights(context, id).then(
       ({ event }) => event,
       () => null,
     );
@@ -73,7 +59,7 @@ export class EventResolver {
   })
   @Public()
   eventByCode(@Arg('code') code: string, @Ctx() context: Context): Promise<EventPreview | null> {
-    return events.eventByCode(context, code);
+    return audience.eventByCode(context, code);
   }
 
   @Query(() => [Event], { description: 'Events the viewer may see; upcoming ones soonest first.' })
@@ -86,14 +72,6 @@ export class EventResolver {
     return events.listEvents(context, filter ?? undefined, Math.min(Math.max(first, 1), 200));
   }
 
-  @Query(() => [Question], {
-    description: 'The audience sees approved and answered questions; moderators any status.',
-  })
-  @Audience()
-  questions(@Args() args: QuestionsArgs, @Ctx() context: Context): Promise<Question[]> {
-    return events.listQuestions(context, args);
-  }
-
   @Query(() => String, {
     description: 'Registrations as CSV (name, e-mail, status, time), for organisers.',
   })
@@ -102,7 +80,7 @@ export class EventResolver {
     @Arg('eventId', () => ID) eventId: string,
     @Ctx() context: Context,
   ): Promise<string> {
-    return events.registrationsCsv(context, eventId);
+    return registrations.registrationsCsv(context, eventId);
   }
 
   @FieldResolver(() => String)
@@ -123,7 +101,7 @@ export class EventResolver {
     @Root() event: Event,
     @Ctx() context: Context,
   ): Promise<EventRegistration[] | null> {
-    return events.listRegistrations(context, event.id).catch(() => null);
+    return registrations.listRegistrations(context, event.id).catch(() => null);
   }
 
   @FieldResolver(() => EventRegistration, { nullable: true })
@@ -131,24 +109,18 @@ export class EventResolver {
     @Root() event: Event,
     @Ctx() context: Context,
   ): Promise<EventRegistration | null> {
-    return events.viewerRegistration(context, event);
+    return registrations.viewerRegistration(context, event);
   }
 
   @FieldResolver(() => [Poll])
   polls(@Root() event: Event, @Ctx() context: Context): Promise<Poll[]> {
-    return events.listPolls(context, event).catch(() => []);
+    return listPolls(context, event).catch(() => []);
   }
 
   @FieldResolver(() => EventViewerCan)
   async viewerCan(@Root() event: Event, @Ctx() context: Context): Promise<EventViewerCan> {
-    const rights = await events.eventRights(context, event.id).catch(() => null);
-    const open = event.status === 'PUBLISHED' && event.endsAt.getTime() > Date.now();
-    return {
-      edit: !!rights?.organise,
-      moderate: !!rights?.moderate,
-      register: open && context.viewer.kind === 'user',
-      ask: open && (context.viewer.kind === 'user' || context.viewer.kind === 'guest'),
-    };
+    const rights = await eventRights(context, event.id).catch(() => null);
+    return eventViewerCan(context, event, rights);
   }
 
   @Mutation(() => EventPayload, {
@@ -184,7 +156,7 @@ export class EventResolver {
   })
   @SignedIn()
   async registerForEvent(@Arg('input') input: EventIdInput, @Ctx() context: Context) {
-    return { registration: await events.registerForEvent(context, input.eventId) };
+    return { registration: await registrations.registerForEvent(context, input.eventId) };
   }
 
   @Mutation(() => RegistrationPayload, {
@@ -192,7 +164,7 @@ export class EventResolver {
   })
   @SignedIn()
   async cancelRegistration(@Arg('input') input: EventIdInput, @Ctx() context: Context) {
-    return { registration: await events.cancelRegistration(context, input.eventId) };
+    return { registration: await registrations.cancelRegistration(context, input.eventId) };
   }
 
   @Mutation(() => JoinEventPayload, {
@@ -200,67 +172,7 @@ export class EventResolver {
   })
   @Public()
   joinEvent(@Arg('input') input: JoinEventInput, @Ctx() context: Context) {
-    return events.joinEvent(context, input.code, input.displayName);
-  }
-
-  @Mutation(() => QuestionPayload)
-  @Audience()
-  async askQuestion(@Arg('input') input: AskQuestionInput, @Ctx() context: Context) {
-    return {
-      question: await events.askQuestion(context, input.eventId, input.body, input.anonymous),
-    };
-  }
-
-  @Mutation(() => QuestionPayload, { description: 'One upvote per participant; again is a no-op.' })
-  @Audience()
-  async upvoteQuestion(@Arg('input') input: QuestionIdInput, @Ctx() context: Context) {
-    return { question: await events.setUpvote(context, input.questionId, true) };
-  }
-
-  @Mutation(() => QuestionPayload)
-  @Audience()
-  async removeUpvote(@Arg('input') input: QuestionIdInput, @Ctx() context: Context) {
-    return { question: await events.setUpvote(context, input.questionId, false) };
-  }
-
-  @Mutation(() => QuestionPayload, { description: "The organisation's moderators and up." })
-  @SignedIn()
-  async moderateQuestion(@Arg('input') input: ModerateQuestionInput, @Ctx() context: Context) {
-    return { question: await events.moderateQuestion(context, input.questionId, input.action) };
-  }
-
-  @Mutation(() => PollPayload, { description: 'A draft poll (moderators).' })
-  @SignedIn()
-  async createPoll(@Arg('input') input: CreatePollInput, @Ctx() context: Context) {
-    return {
-      poll: await events.createPoll(
-        context,
-        input.eventId,
-        input.question,
-        input.options,
-        input.multipleChoice,
-      ),
-    };
-  }
-
-  @Mutation(() => PollPayload)
-  @SignedIn()
-  async openPoll(@Arg('input') input: PollIdInput, @Ctx() context: Context) {
-    return { poll: await events.setPollStatus(context, input.pollId, PollStatus.OPEN) };
-  }
-
-  @Mutation(() => PollPayload)
-  @SignedIn()
-  async closePoll(@Arg('input') input: PollIdInput, @Ctx() context: Context) {
-    return { poll: await events.setPollStatus(context, input.pollId, PollStatus.CLOSED) };
-  }
-
-  @Mutation(() => PollPayload, {
-    description: 'One ballot per participant, changeable while the poll is open.',
-  })
-  @Audience()
-  async votePoll(@Arg('input') input: VotePollInput, @Ctx() context: Context) {
-    return { poll: await events.votePoll(context, input.pollId, input.optionIds) };
+    return audience.joinEvent(context, input.code, input.displayName);
   }
 
   @Subscription(() => EventActivity, {
@@ -274,42 +186,6 @@ export class EventResolver {
     @Root() activity: LiveEventActivity,
   ): EventActivity {
     return activity;
-  }
-}
-
-@Resolver(() => Question)
-export class QuestionResolver {
-  @FieldResolver(() => String, {
-    nullable: true,
-    description: "The asker's name; null for anonymous questions.",
-  })
-  authorName(@Root() question: Question, @Ctx() context: Context): Promise<string | null> {
-    return events.questionAuthorName(context, question);
-  }
-
-  @FieldResolver(() => Boolean)
-  viewerUpvoted(@Root() question: Question, @Ctx() context: Context): Promise<boolean> {
-    return events.viewerUpvoted(context).load(question.id).then(Boolean);
-  }
-}
-
-@Resolver(() => Poll)
-export class PollResolver {
-  @FieldResolver(() => [PollOption])
-  options(@Root() poll: Poll, @Ctx() context: Context): Promise<PollOption[]> {
-    return events.pollOptions(context, poll);
-  }
-
-  @FieldResolver(() => PollResults, {
-    description: 'Counts and percentages of ballots per option.',
-  })
-  results(@Root() poll: Poll, @Ctx() context: Context): Promise<PollResults> {
-    return events.pollResults(context, poll);
-  }
-
-  @FieldResolver(() => [ID], { nullable: true, description: "The options of the viewer's ballot." })
-  viewerChoice(@Root() poll: Poll, @Ctx() context: Context): Promise<string[] | null> {
-    return events.viewerBallot(context, poll);
   }
 }
 

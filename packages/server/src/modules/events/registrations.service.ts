@@ -1,0 +1,218 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../platform/graphql/context.js';
+import { requireUser } from '../../platform/graphql/authorization.js';
+import { notFound } from '../../platform/graphql/errors.js';
+import { icalendar } from '../../platform/text/icalendar.js';
+import { csvLines } from '../../platform/text/csv.js';
+import { userLoader } from '../accounts/accounts.service.js';
+import { Event, EventRegistration, EventStatus, RegistrationStatus } from './events.entity.js';
+import {
+  eventRights,
+  requireOpenEvent,
+  requireRegister,
+  requireSeeRegistrations,
+} from './events.policy.js';
+import { personEmail, registrantEmails, seatsTaken } from './events.reads.js';
+
+/*
+ * Registrations: seats up to the capacity, then the waitlist, moved up when a seat frees; each
+ * step e-mailed (with an iCalendar file) after commit.
+ */
+
+function eventEmail(
+  context: Context,
+  event: Event,
+  to: string,
+  what: 'registered' | 'waitlisted' | 'promoted' | 'cancelled',
+) {
+  const when = new Intl.DateTimeFormat('ru-RU', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: event.timezone,
+  }).format(event.startsAt);
+  const link = `${context.publicUrl}/events/${event.id}`;
+  const lines: Record<typeof what, [string, string, string]> = {
+    registered: [
+      `Сіз «${event.title}» іс-шарасына тіркелдіңіз (${when}).`,
+      `Вы зарегистрированы на «${event.title}» (${when}).`,
+      `You are registered for "${event.title}" (${when}).`,
+    ],
+    waitlisted: [
+      `Орын жоқ: сіз «${event.title}» күту тізіміндесіз. Орын босаса, хабарлаймыз.`,
+      `Мест нет: вы в листе ожидания «${event.title}». Сообщим, если место освободится.`,
+      `The event is full: you are on the waitlist for "${event.title}". We will tell you if a seat frees up.`,
+    ],
+    promoted: [
+      `Орын босады: сіз енді «${event.title}» іс-шарасына тіркелдіңіз (${when}).`,
+      `Место освободилось: теперь вы зарегистрированы на «${event.title}» (${when}).`,
+      `A seat freed up: you are now registered for "${event.title}" (${when}).`,
+    ],
+    cancelled: [
+      `«${event.title}» іс-шарасы болмайды.`,
+      `Мероприятие «${event.title}» отменено.`,
+      `"${event.title}" has been cancelled.`,
+    ],
+  };
+  const attachCalendar = what === 'registered' || what === 'promoted' || what === 'cancelled';
+  return {
+    to,
+    kind: `event.${what}`,
+    organisationId: null,
+    subject: `Alany: ${event.title}`,
+    text: [...lines[what], '', event.location, event.onlineUrl ?? '', link]
+      .filter((line) => line !== undefined)
+      .join('\n'),
+    attachments: attachCalendar
+      ? [
+          {
+            filename: 'event.ics',
+            contentType: 'text/calendar; charset=utf-8',
+            content: icalendar({
+              uid: event.id,
+              title: event.title,
+              description: `${link}`,
+              startsAt: event.startsAt,
+              endsAt: event.endsAt,
+              location: event.location || event.onlineUrl || '',
+              url: link,
+              cancelled: what === 'cancelled',
+            }),
+          },
+        ]
+      : [],
+  };
+}
+
+/** Tells everyone registered or waitlisted that the event is cancelled, in its transaction. */
+export async function tellRegistrantsCancelled(
+  em: EntityManager,
+  context: Context,
+  event: Event,
+): Promise<void> {
+  for (const email of await registrantEmails(em, event.id)) {
+    await context.mailer.queue(em, context.db, eventEmail(context, event, email, 'cancelled'));
+  }
+}
+
+/** Serialises registrations of one event, so capacity and the waitlist never overbook. */
+async function lockEvent(em: EntityManager, eventId: string) {
+  await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 727))', [eventId]);
+}
+
+export async function registerForEvent(
+  context: Context,
+  eventId: string,
+): Promise<EventRegistration> {
+  const { userId } = requireUser(context);
+  const { event } = await eventRights(context, eventId);
+  requireOpenEvent(event);
+  await requireRegister(context, event);
+  return context.db.write(async (em) => {
+    await lockEvent(em, eventId);
+    const existing = await em.findOne(EventRegistration, {
+      eventId,
+      userId,
+      status: { $ne: RegistrationStatus.CANCELLED },
+    });
+    if (existing) return existing;
+    const taken = await seatsTaken(em, eventId);
+    const full = event.capacity != null && taken >= event.capacity;
+    const registration = em.create(EventRegistration, {
+      organisationId: event.organisationId,
+      spaceId: event.spaceId,
+      eventId,
+      userId,
+      status: full ? RegistrationStatus.WAITLISTED : RegistrationStatus.REGISTERED,
+    });
+    await em.flush();
+    const email = (await userLoader(context).load(userId))?.email;
+    if (email)
+      await context.mailer.queue(
+        em,
+        context.db,
+        eventEmail(context, event, email, full ? 'waitlisted' : 'registered'),
+      );
+    return registration;
+  });
+}
+
+export async function cancelRegistration(
+  context: Context,
+  eventId: string,
+): Promise<EventRegistration> {
+  const { userId } = requireUser(context);
+  const { event } = await eventRights(context, eventId);
+  return context.db.write(async (em) => {
+    await lockEvent(em, eventId);
+    const registration = await em.findOne(EventRegistration, {
+      eventId,
+      userId,
+      status: { $ne: RegistrationStatus.CANCELLED },
+    });
+    if (!registration) throw notFound('The registration');
+    const hadSeat = registration.status === RegistrationStatus.REGISTERED;
+    registration.status = RegistrationStatus.CANCELLED;
+    await em.flush();
+    if (hadSeat && event.status === EventStatus.PUBLISHED) {
+      const [row] = await em.execute<Array<{ promoted: string | null }>>(
+        'select alany.promote_waitlist(?) as promoted',
+        [eventId],
+      );
+      if (row?.promoted) {
+        const promoted = await personEmail(em, row.promoted);
+        if (promoted)
+          await context.mailer.queue(
+            em,
+            context.db,
+            eventEmail(context, event, promoted, 'promoted'),
+          );
+      }
+    }
+    return registration;
+  });
+}
+
+export async function viewerRegistration(
+  context: Context,
+  event: Event,
+): Promise<EventRegistration | null> {
+  if (context.viewer.kind !== 'user') return null;
+  const userId = context.viewer.userId;
+  return context.db.read((em) =>
+    em.findOne(EventRegistration, {
+      eventId: event.id,
+      userId,
+      status: { $ne: RegistrationStatus.CANCELLED },
+    }),
+  );
+}
+
+export async function listRegistrations(
+  context: Context,
+  eventId: string,
+): Promise<EventRegistration[]> {
+  requireSeeRegistrations(await eventRights(context, eventId));
+  return context.db.read((em) =>
+    em.find(
+      EventRegistration,
+      { eventId, status: { $ne: RegistrationStatus.CANCELLED } },
+      { orderBy: { status: 'asc', createdAt: 'asc' } },
+    ),
+  );
+}
+
+export async function registrationsCsv(context: Context, eventId: string): Promise<string> {
+  const registrations = await listRegistrations(context, eventId);
+  const users = await userLoader(context).loadMany(registrations.map((r) => r.userId));
+  const rows = registrations.map((registration, index) => {
+    const user = users[index];
+    const person = user && !(user instanceof Error) ? user : null;
+    return [
+      person?.displayName ?? '',
+      person?.email ?? '',
+      registration.status,
+      registration.createdAt.toISOString(),
+    ];
+  });
+  return csvLines([['name', 'email', 'status', 'registered_at'], ...rows]);
+}
