@@ -3,13 +3,18 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
 import { GUEST_TOKEN_PREFIX, type Viewer } from '../../platform/auth/viewer.js';
 import type { Context } from '../../platform/graphql/context.js';
-import { BadUserInput, forbidden, rateLimited } from '../../platform/graphql/errors.js';
+import { BadUserInput, rateLimited } from '../../platform/graphql/errors.js';
 import { LIMITS } from '../../platform/auth/rate-limit.js';
 import { userLoader } from '../accounts/accounts.service.js';
 import { Event, EventParticipant } from './events.entity.js';
 import type { EventPreview } from './events.inputs.js';
-import type { EventRights } from './events.policy.js';
-import { eventByJoinCode, forgetViewerParticipants, guestByTokenHash } from './events.reads.js';
+import { requireJoinAudience, requireJoinOnFirstUse, type EventRights } from './events.policy.js';
+import {
+  eventByJoinCode,
+  forgetViewerParticipants,
+  guestByTokenHash,
+  guestParticipant,
+} from './events.reads.js';
 
 /*
  * The audience: join codes, joining (signed in or as a guest), guests' tokens, and the
@@ -91,12 +96,10 @@ export async function joinEvent(
   if (!name) throw BadUserInput.field('displayName', 'REQUIRED', 'Enter the name others will see.');
   const viewer = context.viewer;
   if (viewer.kind === 'guest' && viewer.eventId === event.id) {
-    const participant = await context.db.read((em) =>
-      em.findOneOrFail(EventParticipant, { id: viewer.participantId }),
-    );
+    const participant = await guestParticipant(context, viewer.participantId);
     return { event, participant, guestToken: null };
   }
-  if (viewer.kind === 'apiToken') throw forbidden('An API token cannot join an audience.');
+  requireJoinAudience(context);
   return context.db.write(async (em) => {
     if (viewer.kind === 'user') {
       const existing = await em.findOne(EventParticipant, {
@@ -177,15 +180,14 @@ export async function requireParticipant(
   rights: EventRights,
 ): Promise<EventParticipant> {
   if (rights.participant) return rights.participant;
-  const viewer = context.viewer;
-  if (viewer.kind !== 'user') throw forbidden('Join the event with its code first.');
-  const user = await userLoader(context).load(viewer.userId);
+  const { userId } = requireJoinOnFirstUse(context);
+  const user = await userLoader(context).load(userId);
   const participant = await context.db.write(async (em) => {
     const created = em.create(EventParticipant, {
       organisationId: rights.event.organisationId,
       spaceId: rights.event.spaceId,
       eventId: rights.event.id,
-      userId: viewer.userId,
+      userId,
       displayName: user?.displayName ?? 'Participant',
     });
     await em.flush();

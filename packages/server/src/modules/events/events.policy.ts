@@ -104,6 +104,21 @@ export function requireRunPolls(rights: EventRights): void {
   if (!mayRunPolls(rights)) throw forbidden('Only moderators can run polls.');
 }
 
+/** Joining an audience: people and guests; an API token acts for an organisation, not a person. */
+export function requireJoinAudience(context: Context): void {
+  if (context.viewer.kind === 'apiToken') throw forbidden('An API token cannot join an audience.');
+}
+
+/**
+ * Taking part (asking, voting) before joining: only a signed-in person, who joins on first use;
+ * anyone else joins with the code first.
+ */
+export function requireJoinOnFirstUse(context: Context): { userId: string } {
+  const viewer = context.viewer;
+  if (viewer.kind !== 'user') throw forbidden('Join the event with its code first.');
+  return { userId: viewer.userId };
+}
+
 /** Registering: for those who can see the event's space (an audience code is not enough). */
 export async function requireRegister(context: Context, event: Event): Promise<void> {
   await spaceRights(context, event.spaceId).catch(() => {

@@ -1,7 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../platform/graphql/context.js';
 import { byKey, requestLoader, type RequestLoader } from '../../platform/graphql/loaders.js';
-import { Event, EventParticipant, Poll, Question } from './events.entity.js';
+import {
+  Event,
+  EventParticipant,
+  EventRegistration,
+  Poll,
+  PollBallot,
+  PollOption,
+  PollStatus,
+  Question,
+  RegistrationStatus,
+  type QuestionStatus,
+} from './events.entity.js';
 import type { EventFilter } from './events.inputs.js';
 
 /*
@@ -154,6 +165,14 @@ export async function seatsTaken(em: EntityManager, eventId: string): Promise<nu
   return taken;
 }
 
+/** A guest's own participant row (it exists while the guest's token works). */
+export async function guestParticipant(
+  context: Context,
+  participantId: string,
+): Promise<EventParticipant> {
+  return context.db.read((em) => em.findOneOrFail(EventParticipant, { id: participantId }));
+}
+
 export async function findQuestion(context: Context, questionId: string): Promise<Question | null> {
   return context.db.read((em) => em.findOne(Question, { id: questionId }));
 }
@@ -177,18 +196,31 @@ export async function participantDisplayName(
 }
 
 /**
- * The exact vote counts of these questions (kept with the votes, `alany.vote_counts`): exact even
- * while the cached count waits for its refresh. Questions without votes are absent.
+ * An event's questions of these statuses, each with its exact vote count (kept with the votes,
+ * `alany.vote_counts`): exact even while the cached count waits for its refresh.
  */
-export async function exactVoteCounts(
-  em: EntityManager,
-  questionIds: readonly string[],
-): Promise<ReadonlyMap<string, number>> {
-  const counts = await em.execute<Array<{ question_id: string; votes: number }>>(
-    'select * from alany.vote_counts(?::uuid[])',
-    [`{${questionIds.join(',')}}`],
-  );
-  return new Map(counts.map((row) => [row.question_id, row.votes]));
+export async function questionsWithExactCounts(
+  context: Context,
+  eventId: string,
+  statuses: readonly QuestionStatus[],
+): Promise<Question[]> {
+  return context.db.read(async (em) => {
+    // Untracked: the live counts set below are for this answer only. On managed entities the
+    // operation's commit would write them back (`update question …`), a write on the very rows a
+    // vote storm's recounts update, by viewers who may not even change questions.
+    const questions = await em.find(
+      Question,
+      { eventId, status: { $in: [...statuses] } },
+      { disableIdentityMap: true },
+    );
+    const counts = await em.execute<Array<{ question_id: string; votes: number }>>(
+      'select * from alany.vote_counts(?::uuid[])',
+      [`{${questions.map((q) => q.id).join(',')}}`],
+    );
+    const byQuestion = new Map(counts.map((row) => [row.question_id, row.votes]));
+    for (const question of questions) question.upvoteCount = byQuestion.get(question.id) ?? 0;
+    return questions;
+  });
 }
 
 export type PollTally = Readonly<{
@@ -224,4 +256,62 @@ export async function presentGuests(
     ]),
   );
   return new Set(rows.map((row) => row.event_guests));
+}
+
+/** A person's registration (registered or waitlisted), or null. */
+export async function activeRegistration(
+  context: Context,
+  eventId: string,
+  userId: string,
+): Promise<EventRegistration | null> {
+  return context.db.read((em) =>
+    em.findOne(EventRegistration, {
+      eventId,
+      userId,
+      status: { $ne: RegistrationStatus.CANCELLED },
+    }),
+  );
+}
+
+/** Everyone registered or waitlisted: the registered first, then by time. */
+export async function activeRegistrations(
+  context: Context,
+  eventId: string,
+): Promise<EventRegistration[]> {
+  return context.db.read((em) =>
+    em.find(
+      EventRegistration,
+      { eventId, status: { $ne: RegistrationStatus.CANCELLED } },
+      { orderBy: { status: 'asc', createdAt: 'asc' } },
+    ),
+  );
+}
+
+/** An event's polls, oldest first; drafts only when asked for. */
+export async function eventPolls(
+  context: Context,
+  eventId: string,
+  withDrafts: boolean,
+): Promise<Poll[]> {
+  return context.db.read((em) =>
+    em.find(
+      Poll,
+      { eventId, ...(withDrafts ? {} : { status: { $ne: PollStatus.DRAFT } }) },
+      { orderBy: { createdAt: 'asc' } },
+    ),
+  );
+}
+
+export async function optionsOfPoll(context: Context, pollId: string): Promise<PollOption[]> {
+  return context.db.read((em) => em.find(PollOption, { pollId }, { orderBy: { position: 'asc' } }));
+}
+
+/** The options a participant chose in a poll, or null before its first ballot. */
+export async function ballotChoice(
+  context: Context,
+  pollId: string,
+  participantId: string,
+): Promise<readonly string[] | null> {
+  const ballot = await context.db.read((em) => em.findOne(PollBallot, { pollId, participantId }));
+  return ballot?.optionIds ?? null;
 }

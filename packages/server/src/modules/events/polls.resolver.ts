@@ -60,7 +60,7 @@ export class PollResolver {
   }
 
   @FieldResolver(() => [ID], { nullable: true, description: "The options of the viewer's ballot." })
-  viewerChoice(@Root() poll: Poll, @Ctx() context: Context): Promise<string[] | null> {
+  viewerChoice(@Root() poll: Poll, @Ctx() context: Context): Promise<readonly string[] | null> {
     return polls.viewerBallot(context, poll);
   }
 }

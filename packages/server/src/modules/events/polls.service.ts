@@ -2,11 +2,11 @@ import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
 import { BadUserInput } from '../../platform/graphql/errors.js';
 import { Coalescer } from '../../platform/pubsub/coalescer.js';
-import { Event, EventStatus, Poll, PollBallot, PollOption, PollStatus } from './events.entity.js';
+import { Event, EventStatus, Poll, PollOption, PollStatus } from './events.entity.js';
 import { EventActivityKind, type PollResults } from './events.inputs.js';
 import { eventTopic, publishEventActivity } from './events.live.js';
 import { eventRights, mayRunPolls, requireReadPoll, requireRunPolls } from './events.policy.js';
-import { pollTally } from './events.reads.js';
+import { ballotChoice, eventPolls, optionsOfPoll, pollTally } from './events.reads.js';
 import { requireParticipant } from './audience.service.js';
 
 /*
@@ -124,19 +124,11 @@ export async function votePoll(
 
 export async function listPolls(context: Context, event: Event): Promise<Poll[]> {
   const rights = await eventRights(context, event.id);
-  return context.db.read((em) =>
-    em.find(
-      Poll,
-      { eventId: event.id, ...(mayRunPolls(rights) ? {} : { status: { $ne: PollStatus.DRAFT } }) },
-      { orderBy: { createdAt: 'asc' } },
-    ),
-  );
+  return eventPolls(context, event.id, mayRunPolls(rights));
 }
 
 export async function pollOptions(context: Context, poll: Poll): Promise<PollOption[]> {
-  return context.db.read((em) =>
-    em.find(PollOption, { pollId: poll.id }, { orderBy: { position: 'asc' } }),
-  );
+  return optionsOfPoll(context, poll.id);
 }
 
 export async function pollResults(context: Context, poll: Poll): Promise<PollResults> {
@@ -155,11 +147,11 @@ export async function pollResults(context: Context, poll: Poll): Promise<PollRes
   };
 }
 
-export async function viewerBallot(context: Context, poll: Poll): Promise<string[] | null> {
+export async function viewerBallot(
+  context: Context,
+  poll: Poll,
+): Promise<readonly string[] | null> {
   const { participant } = await eventRights(context, poll.eventId);
   if (!participant) return null;
-  const ballot = await context.db.read((em) =>
-    em.findOne(PollBallot, { pollId: poll.id, participantId: participant.id }),
-  );
-  return ballot?.optionIds ?? null;
+  return ballotChoice(context, poll.id, participant.id);
 }

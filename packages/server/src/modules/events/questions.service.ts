@@ -22,7 +22,7 @@ import {
   requireOpenEvent,
   requireReadQuestion,
 } from './events.policy.js';
-import { exactVoteCounts, participantDisplayName, viewerUpvoted } from './events.reads.js';
+import { participantDisplayName, questionsWithExactCounts, viewerUpvoted } from './events.reads.js';
 import { requireParticipant } from './audience.service.js';
 
 /*
@@ -363,33 +363,15 @@ export async function moderateQuestion(
 export async function listQuestions(context: Context, args: QuestionsArgs): Promise<Question[]> {
   const rights = await eventRights(context, args.eventId);
   const statuses = readableQuestionStatuses(rights, args.status);
-  return context.db.read(async (em) => {
-    // Untracked: the live counts set below are for this answer only. On managed entities the
-    // operation's commit would write them back (`update question …`), a write on the very rows a
-    // vote storm's recounts update, by viewers who may not even change questions.
-    const questions = await em.find(
-      Question,
-      { eventId: args.eventId, status: { $in: [...statuses] } },
-      { disableIdentityMap: true },
-    );
-    // The exact counts (kept with the votes): exact even while the cached count waits for its
-    // refresh.
-    const byQuestion = await exactVoteCounts(
-      em,
-      questions.map((q) => q.id),
-    );
-    for (const question of questions) question.upvoteCount = byQuestion.get(question.id) ?? 0;
-    const newest = (a: Question, b: Question) =>
-      b.createdAt.getTime() - a.createdAt.getTime() || a.id.localeCompare(b.id);
-    const top = (a: Question, b: Question) =>
-      Number(b.pinned) - Number(a.pinned) ||
-      b.upvoteCount - a.upvoteCount ||
-      a.createdAt.getTime() - b.createdAt.getTime() ||
-      a.id.localeCompare(b.id);
-    return questions
-      .sort(args.orderBy === QuestionOrder.RECENT ? newest : top)
-      .slice(0, args.first);
-  });
+  const questions = await questionsWithExactCounts(context, args.eventId, statuses);
+  const newest = (a: Question, b: Question) =>
+    b.createdAt.getTime() - a.createdAt.getTime() || a.id.localeCompare(b.id);
+  const top = (a: Question, b: Question) =>
+    Number(b.pinned) - Number(a.pinned) ||
+    b.upvoteCount - a.upvoteCount ||
+    a.createdAt.getTime() - b.createdAt.getTime() ||
+    a.id.localeCompare(b.id);
+  return questions.sort(args.orderBy === QuestionOrder.RECENT ? newest : top).slice(0, args.first);
 }
 
 export async function questionAuthorName(

@@ -12,7 +12,13 @@ import {
   requireRegister,
   requireSeeRegistrations,
 } from './events.policy.js';
-import { personEmail, registrantEmails, seatsTaken } from './events.reads.js';
+import {
+  activeRegistration,
+  activeRegistrations,
+  personEmail,
+  registrantEmails,
+  seatsTaken,
+} from './events.reads.js';
 
 /*
  * Registrations: seats up to the capacity, then the waitlist, moved up when a seat frees; each
@@ -177,14 +183,7 @@ export async function viewerRegistration(
   event: Event,
 ): Promise<EventRegistration | null> {
   if (context.viewer.kind !== 'user') return null;
-  const userId = context.viewer.userId;
-  return context.db.read((em) =>
-    em.findOne(EventRegistration, {
-      eventId: event.id,
-      userId,
-      status: { $ne: RegistrationStatus.CANCELLED },
-    }),
-  );
+  return activeRegistration(context, event.id, context.viewer.userId);
 }
 
 export async function listRegistrations(
@@ -192,13 +191,7 @@ export async function listRegistrations(
   eventId: string,
 ): Promise<EventRegistration[]> {
   requireSeeRegistrations(await eventRights(context, eventId));
-  return context.db.read((em) =>
-    em.find(
-      EventRegistration,
-      { eventId, status: { $ne: RegistrationStatus.CANCELLED } },
-      { orderBy: { status: 'asc', createdAt: 'asc' } },
-    ),
-  );
+  return activeRegistrations(context, eventId);
 }
 
 export async function registrationsCsv(context: Context, eventId: string): Promise<string> {
