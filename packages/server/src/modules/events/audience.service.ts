@@ -5,7 +5,7 @@ import { GUEST_TOKEN_PREFIX, type Viewer } from '../../platform/auth/viewer.js';
 import type { Context } from '../../platform/graphql/context.js';
 import { BadUserInput, rateLimited } from '../../platform/graphql/errors.js';
 import { LIMITS } from '../../platform/auth/rate-limit.js';
-import { userLoader } from '../accounts/accounts.service.js';
+import { userLoader } from '../accounts/index.js';
 import { Event, EventParticipant } from './events.entity.js';
 import type { EventPreview } from './events.inputs.js';
 import { requireJoinAudience, requireJoinOnFirstUse, type EventRights } from './events.policy.js';

@@ -147,15 +147,6 @@ export async function registrantEmails(
   return rows.map((row) => row.email);
 }
 
-/** The e-mail address of one person, in the caller's transaction. */
-export async function personEmail(em: EntityManager, userId: string): Promise<string | null> {
-  const [row] = await em.execute<Array<{ email: string }>>(
-    'select email from app_user where id = ?',
-    [userId],
-  );
-  return row?.email ?? null;
-}
-
 /** Seats taken (registered, not waitlisted), in the caller's transaction (under its lock). */
 export async function seatsTaken(em: EntityManager, eventId: string): Promise<number> {
   const [{ taken } = { taken: 0 }] = await em.execute<Array<{ taken: number }>>(

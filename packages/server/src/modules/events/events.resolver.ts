@@ -13,8 +13,7 @@ import {
 import type { Context } from '../../platform/graphql/context.js';
 import { Audience, Public, SignedIn } from '../../platform/graphql/authorization.js';
 import { renderMarkdown } from '../../platform/text/markdown.js';
-import { User } from '../accounts/accounts.entity.js';
-import { userLoader } from '../accounts/accounts.service.js';
+import { User, userLoader } from '../accounts/index.js';
 import { Space } from '../spaces/spaces.entity.js';
 import { readableSpace } from '../spaces/spaces.service.js';
 import { Event, EventRegistration, Poll } from './events.entity.js';

@@ -4,7 +4,7 @@ import { requireUser } from '../../platform/graphql/authorization.js';
 import { notFound } from '../../platform/graphql/errors.js';
 import { icalendar } from '../../platform/text/icalendar.js';
 import { csvLines } from '../../platform/text/csv.js';
-import { userLoader } from '../accounts/accounts.service.js';
+import { userEmail, userLoader } from '../accounts/index.js';
 import { Event, EventRegistration, EventStatus, RegistrationStatus } from './events.entity.js';
 import {
   eventRights,
@@ -15,7 +15,6 @@ import {
 import {
   activeRegistration,
   activeRegistrations,
-  personEmail,
   registrantEmails,
   seatsTaken,
 } from './events.reads.js';
@@ -165,7 +164,7 @@ export async function cancelRegistration(
         [eventId],
       );
       if (row?.promoted) {
-        const promoted = await personEmail(em, row.promoted);
+        const promoted = await userEmail(em, row.promoted);
         if (promoted)
           await context.mailer.queue(
             em,
