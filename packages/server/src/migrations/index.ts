@@ -21,6 +21,7 @@ import { Migration20261207000200ReportHandlers } from './Migration20261207000200
 import { Migration20261207000260SearchStems } from './Migration20261207000260SearchStems.js';
 import { Migration20261207000190DatabaseWall } from './Migration20261207000190DatabaseWall.js';
 import { Migration20261207000191EmailVerification } from './Migration20261207000191EmailVerification.js';
+import { Migration20261207000270SearchPlans } from './Migration20261207000270SearchPlans.js';
 
 /** Applied in this order; a new migration is appended here and never edited once released. */
 export const migrationsList: MigrationObject[] = [
@@ -61,4 +62,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261207000191EmailVerification',
     class: Migration20261207000191EmailVerification,
   },
+  { name: 'Migration20261207000270SearchPlans', class: Migration20261207000270SearchPlans },
 ];

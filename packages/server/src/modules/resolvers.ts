@@ -40,6 +40,8 @@ import {
   ResourceVersionResolver,
   SearchHitResourceResolver,
 } from './resources/resources.resolver.js';
+import { SearchHitDiscussionResolver } from './discussions/discussions.search.js';
+import { SearchResolver } from './search/index.js';
 import { SystemResolver } from './system/system.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql takes resolver classes as Function
@@ -75,4 +77,6 @@ export const resolvers: NonEmptyArray<Function> = [
   ResourceVersionResolver,
   NetworkLibraryResolver,
   SearchHitResourceResolver,
+  SearchResolver,
+  SearchHitDiscussionResolver,
 ];

@@ -14,13 +14,6 @@ export enum ThreadOrder {
 }
 registerEnumType(ThreadOrder, { name: 'ThreadOrder' });
 
-export enum SearchKind {
-  THREAD = 'THREAD',
-  POST = 'POST',
-  RESOURCE = 'RESOURCE',
-}
-registerEnumType(SearchKind, { name: 'SearchKind' });
-
 export enum ThreadActivityKind {
   POST_CREATED = 'POST_CREATED',
   POST_EDITED = 'POST_EDITED',
@@ -176,40 +169,6 @@ export class ThreadFilter {
   authorId?: string;
 }
 
-@InputType()
-export class SearchFilter {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'Not a valid id.' })
-  spaceId?: string;
-
-  @Field(() => SearchKind, { nullable: true })
-  @IsOptional()
-  kind?: SearchKind;
-}
-
-@ArgsType()
-export class SearchArgs {
-  @Field({
-    description: 'Words to look for, in any of the three languages; "quotes" and -minus work.',
-  })
-  @Length(1, 200, { message: 'A search has 1 to 200 characters.' })
-  query!: string;
-
-  @Field(() => SearchFilter, { nullable: true })
-  @IsOptional()
-  filter?: SearchFilter;
-
-  @Field(() => Int, { defaultValue: 20 })
-  @Min(1)
-  @Max(50)
-  first: number = 20;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  after?: string | null;
-}
-
 @ObjectType()
 export class ThreadPayload {
   @Field(() => Thread)
@@ -277,27 +236,6 @@ export class PostViewerCan {
 
   @Field()
   moderate!: boolean;
-}
-
-@ObjectType()
-export class SearchHit {
-  @Field(() => SearchKind)
-  kind!: SearchKind;
-
-  @Field(() => Thread, { nullable: true, description: 'The thread of a THREAD or POST hit.' })
-  thread!: Thread | null;
-
-  @Field(() => Post, { nullable: true })
-  post!: Post | null;
-
-  /** For a RESOURCE hit; the resources module resolves it to `resource`. */
-  resourceId!: string | null;
-
-  @Field({ description: 'An excerpt with the matches in <mark>; everything else HTML-escaped.' })
-  snippetHtml!: string;
-
-  @Field({ description: 'Relevance, higher first.' })
-  rank!: number;
 }
 
 @ObjectType()

@@ -40,8 +40,6 @@ import {
   PostPayload,
   PostViewerCan,
   ReactionCount,
-  SearchArgs,
-  SearchHit,
   SpaceActivity,
   ThreadActivity,
   ThreadActivityKind,
@@ -117,7 +115,6 @@ function postsAsked(info: GraphQLResolveInfo): discussions.PostsPageWanted | und
 const ThreadConnection = ConnectionType(Thread, 'Thread');
 const PostConnection = ConnectionType(Post, 'Post');
 const PostFlagConnection = ConnectionType(PostFlag, 'PostFlag');
-const SearchHitConnection = ConnectionType(SearchHit, 'SearchHit');
 
 @Resolver(() => Thread)
 export class ThreadResolver {
@@ -157,14 +154,6 @@ export class ThreadResolver {
     return discussions.listThreads(context, spaceId, filter ?? undefined, orderBy, page, {
       unread: selects(info, ['edges', 'node', 'unreadCount']),
     });
-  }
-
-  @Query(() => SearchHitConnection, {
-    description: 'Threads and posts the viewer may read, best matches first.',
-  })
-  @SignedInOrToken('READ')
-  search(@Args() args: SearchArgs, @Ctx() context: Context) {
-    return discussions.search(context, args);
   }
 
   @Query(() => PostFlagConnection, {

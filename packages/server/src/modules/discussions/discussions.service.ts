@@ -28,7 +28,7 @@ import {
   type KeysetCursor,
   type PageArgs,
 } from '../../platform/graphql/pagination.js';
-import { escapeHtml, mentionedHandles } from '../../platform/text/markdown.js';
+import { mentionedHandles } from '../../platform/text/markdown.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { MemberRole } from '../organisations/organisations.entity.js';
 import { requireRole } from '../organisations/organisations.policy.js';
@@ -45,7 +45,6 @@ import {
   type SpaceRights,
 } from '../spaces/spaces.service.js';
 import { notifyMentioned } from '../notifications/notifications.service.js';
-import { RESOURCE_MATCH_SQL, SEARCH_TSQUERY_SQL } from '../resources/resources.service.js';
 import { authorColumns, primeAuthors } from '../accounts/accounts.service.js';
 import { organisationColumns, primeOrganisation } from '../organisations/organisations.service.js';
 import {
@@ -57,14 +56,12 @@ import {
   Thread,
 } from './discussions.entity.js';
 import {
-  SearchKind,
   SpaceActivityKind,
   ThreadActivityKind,
   ThreadOrder,
   type CreatePostInput,
   type CreateThreadInput,
   type ReactionCount,
-  type SearchArgs,
   type ThreadFilter,
   type UpdateThreadInput,
 } from './discussions.inputs.js';
@@ -948,171 +945,3 @@ export function visibleBodyNow(context: Context, post: Post): string | null | un
 }
 
 export { isAuthor, viewerId };
-
-interface SearchRow {
-  kind: 'THREAD' | 'POST' | 'RESOURCE';
-  id: string;
-  thread_id: string | null;
-  rank: number;
-  snippet: string;
-}
-
-/**
- * ts_rank's weights for D (posts), C, B (bodies, descriptions) and A (titles, tags): a match in a
- * title or tag outranks any match in a body, which matches more of the query's forms (English,
- * Russian, exact and stems) than a title found by its stem alone.
- */
-const RANK_WEIGHTS = `'{0.05, 0.1, 0.2, 1.0}'::float4[]`;
-
-/** A typo's rank: below any full-text match (ts_rank of a single post word is above 0.001). */
-const TYPO_RANK = '0.001 * word_similarity';
-
-const MARK_START = '\u0002';
-const MARK_END = '\u0003';
-
-function snippetToHtml(snippet: string): string {
-  return escapeHtml(snippet).replaceAll(MARK_START, '<mark>').replaceAll(MARK_END, '</mark>');
-}
-
-/**
- * How deep a search pages: PostgreSQL ranks and then skips every row before the offset, so a
- * cursor of `o:10000000` would have it rank the whole readable corpus for nothing.
- */
-export const MAX_SEARCH_OFFSET = 1000;
-
-/**
- * Full-text search over what the viewer may read. The query is tried with English and Russian
- * stemming, as typed (ё-folded) and as Kazakh/Russian stems (`SEARCH_QUERY_SQL`); one GIN index
- * per table serves them all. Titles and tags weigh A, bodies B, posts (unweighted) D.
- */
-export async function search(context: Context, args: SearchArgs) {
-  const query = args.query.normalize('NFC').trim();
-  if (!query) throw BadUserInput.field('query', 'REQUIRED', 'Type something to search for.');
-  let spaceIds = await readableSpaceIds(context);
-  if (args.filter?.spaceId) spaceIds = spaceIds.filter((id) => id === args.filter?.spaceId);
-  const offset = args.after
-    ? Number(Buffer.from(args.after, 'base64url').toString().replace(/^o:/, ''))
-    : 0;
-  if (!Number.isInteger(offset) || offset < 0)
-    throw BadUserInput.field('after', 'INVALID_CURSOR', 'The cursor is not valid.');
-  if (offset > MAX_SEARCH_OFFSET)
-    throw BadUserInput.field(
-      'after',
-      'TOO_FAR',
-      `A search shows its first ${MAX_SEARCH_OFFSET} results; narrow it down to see others.`,
-    );
-  if (spaceIds.length === 0)
-    return {
-      edges: [],
-      pageInfo: {
-        hasNextPage: false,
-        hasPreviousPage: offset > 0,
-        startCursor: null,
-        endCursor: null,
-      },
-    };
-  const kinds = args.filter?.kind
-    ? [args.filter.kind]
-    : [SearchKind.THREAD, SearchKind.POST, SearchKind.RESOURCE];
-  // PostgreSQL's 'russian' configuration stems Latin words with the English stemmer too, so one
-  // headline marks matches in all three languages; the query's stems as prefixes mark the
-  // Kazakh and Russian forms only the stems matched («мектеп:*» marks «мектептердегі»).
-  const headline = (column: string) =>
-    `ts_headline('russian', ${column}, search_query.hq, 'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=10, MaxFragments=2')`;
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  const spaces = `{${spaceIds.join(',')}}`;
-  if (kinds.includes(SearchKind.THREAD)) {
-    parts.push(`select 'THREAD' as kind, t.id, t.id as thread_id, ts_rank(${RANK_WEIGHTS}, t.search, search_query.q) as rank
-      from thread t, search_query
-      where t.search @@ search_query.q and t.space_id = any(?::uuid[]) and t.deleted_at is null`);
-    params.push(spaces);
-    parts.push(`select 'THREAD' as kind, t.id, t.id as thread_id, ${TYPO_RANK}(search_query.fq, alany.search_fold(t.title || ' ' || t.body)) as rank
-      from thread t, search_query
-      where search_query.fq <% alany.search_fold(t.title || ' ' || t.body) and not t.search @@ search_query.q
-        and t.space_id = any(?::uuid[]) and t.deleted_at is null`);
-    params.push(spaces);
-  }
-  if (kinds.includes(SearchKind.POST)) {
-    parts.push(`select 'POST' as kind, p.id, p.thread_id, ts_rank(${RANK_WEIGHTS}, p.search, search_query.q) as rank
-      from post p, search_query
-      where p.search @@ search_query.q and p.space_id = any(?::uuid[]) and p.deleted_at is null and p.hidden_at is null
-        and exists (select 1 from thread t where t.id = p.thread_id and t.deleted_at is null)`);
-    params.push(spaces);
-  }
-  if (kinds.includes(SearchKind.RESOURCE)) {
-    parts.push(`select 'RESOURCE' as kind, r.id, null::uuid as thread_id, ts_rank(${RANK_WEIGHTS}, r.search, search_query.q) as rank
-      from resource r, search_query
-      where ${RESOURCE_MATCH_SQL} and r.space_id = any(?::uuid[])`);
-    params.push(spaces);
-    parts.push(`select 'RESOURCE' as kind, r.id, null::uuid as thread_id, ${TYPO_RANK}(search_query.fq, alany.search_fold(r.title || ' ' || r.description)) as rank
-      from resource r, search_query
-      where search_query.fq <% alany.search_fold(r.title || ' ' || r.description) and not ${RESOURCE_MATCH_SQL}
-        and r.space_id = any(?::uuid[])`);
-    params.push(spaces);
-  }
-  // Snippets only for the page: ts_headline costs far more than the match and the rank, and a
-  // common word matches tens of thousands of rows. The words of a resource's newest file count
-  // too; its excerpt is cut from their first pages.
-  const resourceText = `r.title || ' — ' || r.description || ' ' || coalesce((select left(v.extracted_text, 20000)
-      from resource_version v where v.resource_id = r.id order by v.number desc limit 1), '')`;
-  const rows = await context.db.read(async (em) => {
-    // A typo's similarity to the closest stretch of the text: 0.5 lets one wrong letter in a
-    // two-word query through («земелные участки»).
-    await em.execute(`select set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
-    return em.execute<SearchRow[]>(
-      `with search_query as materialized (
-          select ${SEARCH_TSQUERY_SQL} as q,
-            websearch_to_tsquery('russian', ?) || alany.search_stems_query(?, true) as hq,
-            alany.search_fold(?) as fq),
-        hits as (${parts.join(' union all ')} order by rank desc, id limit ? offset ?)
-      select h.kind, h.id, h.thread_id, h.rank, case h.kind
-          when 'THREAD' then (select ${headline(`t.title || ' — ' || t.body`)} from thread t where t.id = h.id)
-          when 'POST' then (select ${headline('p.body')} from post p where p.id = h.id)
-          else (select ${headline(resourceText)} from resource r where r.id = h.id) end as snippet
-        from hits h, search_query
-        order by h.rank desc, h.id`,
-      [query, query, query, query, query, query, query, ...params, args.first + 1, offset],
-    );
-  });
-  const page = rows.slice(0, args.first);
-  const threads = await threadLoader(context).loadMany(
-    page.flatMap((row) => (row.thread_id ? [row.thread_id] : [])),
-  );
-  const threadById = new Map(
-    threads.filter((t): t is Thread => !!t && !(t instanceof Error)).map((t) => [t.id, t]),
-  );
-  const posts = await postLoader(context).loadMany(
-    page.filter((row) => row.kind === 'POST').map((row) => row.id),
-  );
-  const postById = new Map(
-    posts.filter((p): p is Post => !!p && !(p instanceof Error)).map((p) => [p.id, p]),
-  );
-  const edges = page.flatMap((row, index) => {
-    const thread = row.thread_id ? threadById.get(row.thread_id) : undefined;
-    if (row.kind !== 'RESOURCE' && !thread) return [];
-    const cursor = Buffer.from(`o:${offset + index + 1}`).toString('base64url');
-    return [
-      {
-        cursor,
-        node: {
-          kind: row.kind as SearchKind,
-          thread: thread ?? null,
-          post: row.kind === 'POST' ? (postById.get(row.id) ?? null) : null,
-          resourceId: row.kind === 'RESOURCE' ? row.id : null,
-          snippetHtml: snippetToHtml(row.snippet),
-          rank: Number(row.rank),
-        },
-      },
-    ];
-  });
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: rows.length > args.first && offset + args.first < MAX_SEARCH_OFFSET,
-      hasPreviousPage: offset > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
-}

@@ -4,7 +4,7 @@ import { Public, SignedIn } from '../../platform/graphql/authorization.js';
 import { PageArgs } from '../../platform/graphql/pagination.js';
 import { User, userLoader } from '../accounts/index.js';
 import { Network } from '../networks/index.js';
-import { SearchHit } from '../discussions/discussions.inputs.js';
+import { SearchHit } from '../search/index.js';
 import { Space } from '../spaces/spaces.entity.js';
 import { readableSpace } from '../spaces/spaces.service.js';
 import { Resource, ResourceVersion } from './resources.entity.js';

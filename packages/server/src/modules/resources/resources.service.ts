@@ -18,6 +18,9 @@ import { recordAudit } from '../audit/audit.service.js';
 import { readableSpace, readableSpaceIds } from '../spaces/spaces.service.js';
 import { Space, SpaceVisibility } from '../spaces/spaces.entity.js';
 import { spaceTopic } from '../discussions/discussions.service.js';
+import { matchingIds, SearchKind } from '../search/index.js';
+// Registers resources with the search (the library's text filter reads through it too).
+import './resources.search.js';
 import { FileUpload, Resource, ResourceKind, ResourceVersion } from './resources.entity.js';
 import {
   ResourceOrder,
@@ -275,24 +278,8 @@ export async function listResources(
   );
 }
 
-/** The text-search condition shared by the library filter and the site-wide search. */
-export const RESOURCE_MATCH_SQL = `(r.search @@ search_query.q or exists (
-  select 1 from resource_version v where v.resource_id = r.id and v.search @@ search_query.q))`;
-/**
- * What a query matches: its English and Russian Snowball forms, its exact (ё-folded) words, and
- * all its words' stems (`alany.search_stems`, Kazakh and Russian endings stripped). Takes the
- * query text four times.
- */
-export const SEARCH_TSQUERY_SQL = `(websearch_to_tsquery('english', ?) || websearch_to_tsquery('russian', ?) || websearch_to_tsquery('simple', alany.search_fold(?)) || alany.search_stems_query(?, false))`;
-export const SEARCH_QUERY_SQL = `(select ${SEARCH_TSQUERY_SQL} as q) search_query`;
-
 async function matchingResourceIds(em: EntityManager, query: string, spaceIds: string[]) {
-  const rows = await em.execute<Array<{ id: string }>>(
-    `select r.id from resource r, ${SEARCH_QUERY_SQL}
-      where r.space_id = any(?::uuid[]) and ${RESOURCE_MATCH_SQL}`,
-    [query, query, query, query, `{${spaceIds.join(',')}}`],
-  );
-  return rows.map((row) => row.id);
+  return matchingIds(em, SearchKind.RESOURCE, query, spaceIds);
 }
 
 export async function listVersions(
