@@ -36,3 +36,21 @@ declare module '@alany/server/dist/node-flags.js' {
 declare module '@alany/server/dist/platform/text/markdown.js' {
   export function renderMarkdown(source: string): string;
 }
+declare module '@alany/server/dist/modules/search/search.plans.js' {
+  export interface PlanNode {
+    nodeType: string;
+    relation?: string;
+    index?: string;
+  }
+  export interface SearchPlans {
+    plans: Array<{ query: string; nodes: PlanNode[] }>;
+    nodes: PlanNode[];
+  }
+  export function searchPlans(
+    ownerUrl: string,
+    viewerId: string,
+    query: string,
+  ): Promise<SearchPlans>;
+  export function sequentialScans(plans: SearchPlans): PlanNode[];
+  export function indexesUsed(plans: SearchPlans): string[];
+}

@@ -313,20 +313,19 @@ function markdown(results: Results): string {
 }
 
 function searchMarkdown(s: SearchResult): string[] {
-  const plans = Object.entries(s.plans)
-    .map(
-      ([table, p]) =>
-        `${table}: ${p.ginIndex ? 'GIN index' : '**no GIN index**'}${p.seqScan ? ', **sequential scan**' : ', no sequential scan'}`,
-    )
-    .join('; ');
+  const scans = s.plans.sequentialScans.length
+    ? `**sequential scans of ${s.plans.sequentialScans.join(', ')}**`
+    : 'no sequential scan of thread, post, resource or resource_version';
   return [
     '## Search (the site-wide `search`, first 20, as the signed-in viewer)',
     '',
-    `Over the seeded threads and posts plus ${s.resources} resources in Kazakh, Russian and English (seeded in ${s.seedSeconds} s, search vectors with stems included); ${s.rounds} rounds of each query, one at a time. **p50 ${s.p50} ms, p95 ${s.p95} ms**, max ${s.max} ms. Plans (EXPLAIN of the match as the viewer): ${plans}.`,
+    `Over the seeded threads and posts plus ${s.resources} resources (${s.versions} with a file's extracted text) in Kazakh, Russian and English (seeded in ${s.seedSeconds} s, search vectors with stems included); ${s.rounds} rounds of each query, one at a time. **p50 ${s.p50} ms, p95 ${s.p95} ms**, max ${s.max} ms. Plans (as the viewer, the definer functions' statements included): ${scans}; indexes read: ${s.plans.indexes.join(', ')}.`,
     '',
-    '| query | hits | p50 ms | p95 ms |',
-    '| --- | --- | --- | --- |',
-    ...s.perQuery.map((q) => `| ${q.query} | ${q.hits} | ${q.p50} | ${q.p95} |`),
+    '| query | hits | p50 ms | p95 ms | indexes |',
+    '| --- | --- | --- | --- | --- |',
+    ...s.perQuery.map(
+      (q) => `| ${q.query} | ${q.hits} | ${q.p50} | ${q.p95} | ${q.indexes.join(', ')} |`,
+    ),
     '',
   ];
 }

@@ -22,7 +22,9 @@ import { Migration } from '@mikro-orm/migrations';
  * The statement is run with `execute … using`, so it is planned with the query's tsquery and the
  * space list as values (a custom plan each time, about a millisecond): the planner sees how common
  * the words are and how many spaces there are, and picks the GIN index, the space index, or both
- * (BitmapAnd). Every function sets the trigram threshold it needs itself.
+ * (BitmapAnd). The typo functions set the trigram threshold they need themselves (for the rest of
+ * the transaction, which is the search's read; not as a function `SET` clause, so that every
+ * definer function's settings stay its search_path alone, as database-wall.test.ts checks).
  */
 const DEFINER = `security definer set search_path = pg_catalog, public, pg_temp`;
 
@@ -31,7 +33,17 @@ const ALLOWED = `allowed uuid[] := array(select unnest(spaces) intersect select 
 
 const RANK = `'{0.05, 0.1, 0.2, 1.0}'::float4[]`;
 
-const FUNCTIONS: Array<{ signature: string; body: string; settings?: string }> = [
+/**
+ * A typo's similarity to the closest stretch of the text: 0.5 lets one wrong letter in a two-word
+ * query through («земелные участки»).
+ */
+const TRIGRAM_THRESHOLD = (trigram: boolean | undefined) =>
+  trigram
+    ? `
+          perform pg_catalog.set_config('pg_trgm.word_similarity_threshold', '0.5', true);`
+    : '';
+
+const FUNCTIONS: Array<{ signature: string; body: string; trigram?: boolean }> = [
   {
     signature: 'search_thread_hits(q tsquery, spaces uuid[], n int)',
     body: `
@@ -65,7 +77,7 @@ const FUNCTIONS: Array<{ signature: string; body: string; settings?: string }> =
   },
   {
     signature: 'search_thread_typos(fq text, q tsquery, spaces uuid[], n int)',
-    settings: `set pg_trgm.word_similarity_threshold = '0.5'`,
+    trigram: true,
     body: `
       select t.id, t.id, (0.001 * word_similarity($1, alany.search_fold(t.title || ' ' || t.body)))::real
       from public.thread t
@@ -75,7 +87,7 @@ const FUNCTIONS: Array<{ signature: string; body: string; settings?: string }> =
   },
   {
     signature: 'search_resource_typos(fq text, q tsquery, spaces uuid[], n int)',
-    settings: `set pg_trgm.word_similarity_threshold = '0.5'`,
+    trigram: true,
     body: `
       select r.id, null::uuid, (0.001 * word_similarity($1, alany.search_fold(r.title || ' ' || r.description)))::real
       from public.resource r
@@ -88,17 +100,17 @@ const FUNCTIONS: Array<{ signature: string; body: string; settings?: string }> =
 
 export class Migration20261207000270SearchPlans extends Migration {
   override async up(): Promise<void> {
-    for (const { signature, body, settings } of FUNCTIONS) {
+    for (const { signature, body, trigram } of FUNCTIONS) {
       const typo = signature.includes('typos');
       // The last three arguments are always (…, spaces, n); a typo function has fq and q first.
       const using = typo ? 'fq, q, allowed, n' : 'q, allowed, n';
       this.addSql(`
         create function alany.${signature}
         returns table (id uuid, thread_id uuid, rank real)
-        language plpgsql stable ${DEFINER}${settings ? ` ${settings}` : ''} as $fn$
+        language plpgsql ${trigram ? 'volatile' : 'stable'} ${DEFINER} as $fn$
         declare
           ${ALLOWED}
-        begin
+        begin${TRIGRAM_THRESHOLD(trigram)}
           return query execute $sql$${body}$sql$ using ${using};
         end
         $fn$;`);

@@ -4,7 +4,7 @@ import { BadUserInput } from '../../platform/graphql/errors.js';
 import { escapeHtml } from '../../platform/text/markdown.js';
 import { readableSpaceIds } from '../spaces/spaces.service.js';
 import { SearchKind, type SearchArgs, type SearchHit } from './search.inputs.js';
-import { searchSource } from './search.registry.js';
+import { searchSource, type SearchSource } from './search.registry.js';
 
 /**
  * What a query matches: its English and Russian Snowball forms, its exact (ё-folded) words, and
@@ -102,40 +102,33 @@ export async function search(context: Context, args: SearchArgs) {
         endCursor: null,
       },
     };
-  const sources = (
-    args.filter?.kind
-      ? [args.filter.kind]
-      : [SearchKind.THREAD, SearchKind.POST, SearchKind.RESOURCE]
-  ).map(searchSource);
+  const kinds = args.filter?.kind
+    ? [args.filter.kind]
+    : [SearchKind.THREAD, SearchKind.POST, SearchKind.RESOURCE];
   // One row more than the page: whether there is a next page.
   const wanted = offset + args.first + 1;
-  const params = searchQueryParams(query, spaceIds, wanted);
-  const branches = (pick: (source: (typeof sources)[number]) => string | undefined) =>
-    sources.flatMap((source) => {
-      const call = pick(source);
-      return call
-        ? [
-            `select '${source.kind}' as kind, m.id, m.thread_id, m.rank from search_query, ${call} m`,
-          ]
-        : [];
-    });
   const { hits, snippets } = await context.db.read(async (em) => {
-    const found = await em.execute<HitRow[]>(
-      `with ${SEARCH_QUERY_CTE} ${branches((s) => s.match).join(' union all ')}`,
-      params,
-    );
-    found.sort(byRank);
-    const typoBranches = branches((s) => s.typo);
-    if (found.length < wanted && typoBranches.length > 0) {
+    const run = (statement: SearchStatement | null) =>
+      statement ? em.execute<HitRow[]>(statement.sql, statement.params) : Promise.resolve([]);
+    const found = (await run(matchStatement(kinds, query, spaceIds, wanted))).sort(byRank);
+    if (found.length < wanted) {
       // Typo ranks are below every full-text rank, so they only ever extend the list.
-      const typos = await em.execute<HitRow[]>(
-        `with ${SEARCH_QUERY_CTE} ${typoBranches.join(' union all ')}`,
-        searchQueryParams(query, spaceIds, wanted - found.length),
-      );
+      const typos = await run(typoStatement(kinds, query, spaceIds, wanted - found.length));
       found.push(...typos.sort(byRank));
     }
     const page = found.slice(offset, wanted);
-    return { hits: page, snippets: await snippetsFor(em, query, page) };
+    // The extra row only tells whether there is a next page: no snippet for it.
+    const snippet = snippetStatement(query, page.slice(0, args.first));
+    const rows = snippet
+      ? await em.execute<Array<{ kind: string; id: string; snippet: string }>>(
+          snippet.sql,
+          snippet.params,
+        )
+      : [];
+    return {
+      hits: page,
+      snippets: new Map(rows.map((row) => [`${row.kind}:${row.id}`, row.snippet])),
+    };
   });
   const shown = hits.slice(0, args.first);
   const edges = shown.map((row, index) => {
@@ -160,6 +153,50 @@ export async function search(context: Context, args: SearchArgs) {
   };
 }
 
+/** One statement the search sends: SQL with `?` placeholders and its parameters. */
+export interface SearchStatement {
+  sql: string;
+  params: unknown[];
+}
+
+function branches(kinds: SearchKind[], pick: (source: SearchSource) => string | undefined) {
+  return kinds.flatMap((kind) => {
+    const call = pick(searchSource(kind));
+    return call
+      ? [`select '${kind}' as kind, m.id, m.thread_id, m.rank from search_query, ${call} m`]
+      : [];
+  });
+}
+
+/** Each kind's best `n` full-text matches (unsorted across kinds). */
+export function matchStatement(
+  kinds: SearchKind[],
+  query: string,
+  spaceIds: string[],
+  n: number,
+): SearchStatement {
+  return {
+    sql: `with ${SEARCH_QUERY_CTE} ${branches(kinds, (s) => s.match).join(' union all ')}`,
+    params: searchQueryParams(query, spaceIds, n),
+  };
+}
+
+/** Each kind's best `n` typo matches, or null when no kind has a typo fallback. */
+export function typoStatement(
+  kinds: SearchKind[],
+  query: string,
+  spaceIds: string[],
+  n: number,
+): SearchStatement | null {
+  const parts = branches(kinds, (s) => s.typo);
+  return parts.length === 0
+    ? null
+    : {
+        sql: `with ${SEARCH_QUERY_CTE} ${parts.join(' union all ')}`,
+        params: searchQueryParams(query, spaceIds, n),
+      };
+}
+
 /**
  * `ts_headline` for the page's rows only: it costs far more than the match and the rank. Run as
  * the application role under row-level security; rows are found by primary key. PostgreSQL's
@@ -167,29 +204,27 @@ export async function search(context: Context, args: SearchArgs) {
  * matches in all three languages; the query's stems as prefixes mark the Kazakh and Russian forms
  * only the stems matched («мектеп:*» marks «мектептердегі»).
  */
-async function snippetsFor(
-  em: EntityManager,
+export function snippetStatement(
   query: string,
-  rows: HitRow[],
-): Promise<Map<string, string>> {
+  rows: Array<{ kind: SearchKind; id: string }>,
+): SearchStatement | null {
   const kinds = [...new Set(rows.map((row) => row.kind))];
-  if (kinds.length === 0) return new Map();
+  if (kinds.length === 0) return null;
   const parts = kinds.map(
     (kind) => `select '${kind}' as kind, s.id, ts_headline('russian', s.text, h.hq,
         'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=10, MaxFragments=2') as snippet
       from (select ?::uuid[] as ids) search_page, headline_query h, lateral (${searchSource(kind).snippetText}) s`,
   );
-  const result = await em.execute<Array<{ kind: string; id: string; snippet: string }>>(
-    `with headline_query as materialized (
+  return {
+    sql: `with headline_query as materialized (
         select websearch_to_tsquery('russian', ?) || alany.search_stems_query(?, true) as hq)
       ${parts.join(' union all ')}`,
-    [
+    params: [
       query,
       query,
       ...kinds.map(
         (kind) => `{${rows.flatMap((row) => (row.kind === kind ? [row.id] : [])).join(',')}}`,
       ),
     ],
-  );
-  return new Map(result.map((row) => [`${row.kind}:${row.id}`, row.snippet]));
+  };
 }
