@@ -53,12 +53,15 @@ const FUNCTIONS: Array<{ signature: string; body: string; trigram?: boolean }> =
       order by 3 desc, 1 limit $3`,
   },
   {
+    // A post's thread is in the post's space: saying so lets the thread check read the viewer's
+    // threads through the space index instead of every thread.
     signature: 'search_post_hits(q tsquery, spaces uuid[], n int)',
     body: `
       select p.id, p.thread_id, ts_rank(${RANK}, p.search, $1)
       from public.post p
       where p.search @@ $1 and p.space_id = any($2) and p.deleted_at is null and p.hidden_at is null
-        and exists (select 1 from public.thread t where t.id = p.thread_id and t.deleted_at is null)
+        and exists (select 1 from public.thread t
+          where t.id = p.thread_id and t.space_id = any($2) and t.deleted_at is null)
       order by 3 desc, 1 limit $3`,
   },
   {
@@ -76,25 +79,23 @@ const FUNCTIONS: Array<{ signature: string; body: string; trigram?: boolean }> =
       order by 3 desc, 1 limit $3`,
   },
   {
-    signature: 'search_thread_typos(fq text, q tsquery, spaces uuid[], n int)',
+    signature: 'search_thread_typos(fq text, spaces uuid[], n int)',
     trigram: true,
     body: `
       select t.id, t.id, (0.001 * word_similarity($1, alany.search_fold(t.title || ' ' || t.body)))::real
       from public.thread t
-      where $1 <% alany.search_fold(t.title || ' ' || t.body) and not t.search @@ $2
-        and t.space_id = any($3) and t.deleted_at is null
-      order by 3 desc, 1 limit $4`,
+      where $1 <% alany.search_fold(t.title || ' ' || t.body)
+        and t.space_id = any($2) and t.deleted_at is null
+      order by 3 desc, 1 limit $3`,
   },
   {
-    signature: 'search_resource_typos(fq text, q tsquery, spaces uuid[], n int)',
+    signature: 'search_resource_typos(fq text, spaces uuid[], n int)',
     trigram: true,
     body: `
       select r.id, null::uuid, (0.001 * word_similarity($1, alany.search_fold(r.title || ' ' || r.description)))::real
       from public.resource r
-      where $1 <% alany.search_fold(r.title || ' ' || r.description) and not r.search @@ $2
-        and not exists (select 1 from public.resource_version v where v.resource_id = r.id and v.search @@ $2)
-        and r.space_id = any($3)
-      order by 3 desc, 1 limit $4`,
+      where $1 <% alany.search_fold(r.title || ' ' || r.description) and r.space_id = any($2)
+      order by 3 desc, 1 limit $3`,
   },
 ];
 
@@ -102,8 +103,8 @@ export class Migration20261207000270SearchPlans extends Migration {
   override async up(): Promise<void> {
     for (const { signature, body, trigram } of FUNCTIONS) {
       const typo = signature.includes('typos');
-      // The last three arguments are always (…, spaces, n); a typo function has fq and q first.
-      const using = typo ? 'fq, q, allowed, n' : 'q, allowed, n';
+      // (q or fq, spaces, n): a typo function takes the folded text instead of the tsquery.
+      const using = typo ? 'fq, allowed, n' : 'q, allowed, n';
       this.addSql(`
         create function alany.${signature}
         returns table (id uuid, thread_id uuid, rank real)

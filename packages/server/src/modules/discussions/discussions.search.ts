@@ -11,7 +11,7 @@ import { postLoader, threadLoader } from './discussions.service.js';
 registerSearchKind({
   kind: SearchKind.THREAD,
   match: 'alany.search_thread_hits(search_query.q, search_query.spaces, search_query.n)',
-  typo: 'alany.search_thread_typos(search_query.fq, search_query.q, search_query.spaces, search_query.n)',
+  typo: 'alany.search_thread_typos(search_query.fq, search_query.spaces, search_query.n)',
   snippetText: `select t.id, t.title || ' — ' || t.body as text from thread t
     where t.id = any(search_page.ids) and t.deleted_at is null`,
 });

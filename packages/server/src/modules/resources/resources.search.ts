@@ -7,7 +7,7 @@ import { registerSearchKind, SearchKind } from '../search/index.js';
 registerSearchKind({
   kind: SearchKind.RESOURCE,
   match: 'alany.search_resource_hits(search_query.q, search_query.spaces, search_query.n)',
-  typo: 'alany.search_resource_typos(search_query.fq, search_query.q, search_query.spaces, search_query.n)',
+  typo: 'alany.search_resource_typos(search_query.fq, search_query.spaces, search_query.n)',
   snippetText: `select r.id, r.title || ' — ' || r.description || ' ' || coalesce((select left(v.extracted_text, 20000)
       from resource_version v where v.resource_id = r.id order by v.number desc limit 1), '') as text
     from resource r where r.id = any(search_page.ids)`,

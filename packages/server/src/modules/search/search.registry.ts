@@ -22,9 +22,9 @@ export interface SearchSource {
    */
   match: string;
   /**
-   * Typo matches (pg_trgm word similarity), the same shape, ranked below every full-text rank
-   * (`0.001 × similarity`) and without the rows `match` finds. Run only when the full-text
-   * matches do not fill the page.
+   * Typo matches (pg_trgm word similarity, from `search_query.fq`), the same shape, ranked
+   * below every full-text rank (`0.001 × similarity`). Run only when the full-text matches do
+   * not fill the page; the search drops the rows those already found.
    */
   typo?: string;
   /** `(id uuid, text text)` for the rows whose ids are in `search_page.ids` (uuid[]): a snippet's source. */

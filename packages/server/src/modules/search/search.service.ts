@@ -112,9 +112,12 @@ export async function search(context: Context, args: SearchArgs) {
       statement ? em.execute<HitRow[]>(statement.sql, statement.params) : Promise.resolve([]);
     const found = (await run(matchStatement(kinds, query, spaceIds, wanted))).sort(byRank);
     if (found.length < wanted) {
-      // Typo ranks are below every full-text rank, so they only ever extend the list.
-      const typos = await run(typoStatement(kinds, query, spaceIds, wanted - found.length));
-      found.push(...typos.sort(byRank));
+      // Every full-text match is in hand (fewer than asked for), so the typo matches can leave
+      // them out here: asked for `wanted`, at least `wanted - found.length` of them are new when
+      // there are that many. Typo ranks are below every full-text rank: they extend the list.
+      const seen = new Set(found.map((row) => `${row.kind}:${row.id}`));
+      const typos = await run(typoStatement(kinds, query, spaceIds, wanted));
+      found.push(...typos.filter((row) => !seen.has(`${row.kind}:${row.id}`)).sort(byRank));
     }
     const page = found.slice(offset, wanted);
     // The extra row only tells whether there is a next page: no snippet for it.
