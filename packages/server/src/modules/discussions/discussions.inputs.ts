@@ -1,5 +1,5 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { IsOptional, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { IsOptional, IsUUID, Length, MaxLength } from 'class-validator';
 import { IdField } from '../../platform/graphql/validators.js';
 import { TagsRule } from '../../platform/text/tags.js';
 import { MAX_BODY_CHARACTERS } from '../../platform/text/markdown.js';

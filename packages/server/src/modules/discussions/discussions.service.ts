@@ -38,7 +38,6 @@ import {
   primeSignedInAccess,
   primeSpace,
   primeSpaceAndAccess,
-  readableSpaceIds,
   signedInAccessWanted,
   spaceColumns,
   spaceRights,
