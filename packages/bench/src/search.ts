@@ -73,7 +73,10 @@ export function resourceCount(scale: Scale): number {
 /** One resource in ten has a file whose text was extracted (searched through its own index). */
 export const versionCount = (scale: Scale) => resourceCount(scale) / 10;
 
-const FILE_TEXT = TITLES.flat().join(' ');
+/** A file's text: one of the five subjects (as resources' titles are), a few times over. */
+const FILE_TEXTS = TITLES.map(
+  ([title, text]) => `'${`${title}. ${text} `.repeat(3).replaceAll("'", "''")}'`,
+).join(',');
 
 export async function seedSearchResources(ownerUrl: string, scale: Scale): Promise<number> {
   const started = performance.now();
@@ -99,7 +102,7 @@ export async function seedSearchResources(ownerUrl: string, scale: Scale): Promi
     await db.query(
       `insert into resource_version (id, organisation_id, space_id, resource_id, number, url, extracted_text, created_by, created_at)
        select ${bid("'version-' || r")}, r.organisation_id, r.space_id, r.id, 1, 'https://example.org/file-' || n,
-              '${FILE_TEXT.replaceAll("'", "''")} ' || n, r.created_by, r.created_at
+              (array[${FILE_TEXTS}])[1 + (n / 10) % 5] || n, r.created_by, r.created_at
        from (select row_number() over (order by id) as n, * from resource) r where r.n % 10 = 0`,
     );
     await db.query('analyze resource; analyze resource_version');

@@ -66,16 +66,20 @@ const FUNCTIONS: Array<{ signature: string; body: string; trigram?: boolean }> =
   },
   {
     // A resource matches by its own text or by its files' text, each through its own index (an
-    // OR of the two in one condition could use neither).
+    // OR of the two in one condition could use neither). A resource found by a file alone ranks
+    // by its own text (next to nothing): a file's words are not the resource's title.
     signature: 'search_resource_hits(q tsquery, spaces uuid[], n int)',
     body: `
-      select r.id, null::uuid, ts_rank(${RANK}, r.search, $1)
-      from public.resource r
-      where r.id in (
-          select m.id from public.resource m where m.search @@ $1 and m.space_id = any($2)
-          union
-          select v.resource_id from public.resource_version v where v.search @@ $1 and v.space_id = any($2))
-        and r.space_id = any($2)
+      select h.id, null::uuid, max(h.rank)
+      from (
+        select r.id, ts_rank(${RANK}, r.search, $1) as rank
+        from public.resource r where r.search @@ $1 and r.space_id = any($2)
+        union all
+        select r.id, ts_rank(${RANK}, r.search, $1)
+        from public.resource_version v join public.resource r on r.id = v.resource_id
+        where v.search @@ $1 and v.space_id = any($2) and r.space_id = any($2)
+      ) h
+      group by h.id
       order by 3 desc, 1 limit $3`,
   },
   {
