@@ -8,10 +8,15 @@ import type { SearchKind } from './search.inputs.js';
  * - `q` (tsquery): the query's English and Russian Snowball forms, its ё-folded words and their
  *   Kazakh/Russian stems (`alany.search_stems_query`), OR-ed;
  * - `fq` (text): the query folded (`alany.search_fold`), for the trigram fallback;
- * - `spaces` (uuid[]): the spaces the viewer may read (and the filter asked for).
+ * - `spaces` (uuid[]): the spaces the viewer may read (and the filter asked for);
+ * - `n` (int): how many rows the page needs (null: all, for the library's filter).
  *
- * Each statement is run on its own and limited to the rows a page needs, so it must be served
- * by an index on its own: one `@@` or one `<%` per statement, never an OR of them.
+ * The matches must be index-served on their own, which under row-level security takes a
+ * `security definer` function (`@@` and `<%` are not leakproof: PostgreSQL never makes them index
+ * conditions on a table with a policy). Such a function reads only rows in
+ * `alany.readable_space_ids()` ∩ `spaces`, returns ids and ranks, never text, and keeps one `@@`
+ * or `<%` per statement (an OR of them, or with an `exists`, can use no index). See
+ * Migration20261207000270SearchPlans and docs/performance.md, «Search speed».
  */
 export interface SearchSource {
   kind: SearchKind;
