@@ -3,7 +3,7 @@
 import 'reflect-metadata';
 import pg from 'pg';
 import '../discussions/discussions.search.js';
-import '../resources/resources.search.js';
+import '../resources/index.js';
 import { APP_ROLE } from '../../platform/database/roles.js';
 import { SearchKind } from './search.inputs.js';
 import {
