@@ -83,7 +83,8 @@ const LENGTH_REASONS = new Set(['INVALID_LENGTH', 'TOO_SHORT', 'TOO_LONG']);
 export function fieldMessage(tools: Tools, problem: FieldProblem): string {
   const name = problem.field.replace(/^input\./, '');
   const family = FIELD_FAMILY[name] ?? name;
-  if (LENGTH_REASONS.has(problem.reason)) {
+  // Passwords keep their own sentences, which already name PASSWORD_MIN and PASSWORD_MAX.
+  if (LENGTH_REASONS.has(problem.reason) && family !== 'password') {
     const limits = lengthLimits(problem.message);
     const text = limits && lengthMessage(tools, limits);
     if (text) return text;

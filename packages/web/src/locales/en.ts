@@ -1262,6 +1262,8 @@ export const en = {
   'fieldError.length.between': 'Use {min} to {max} characters.',
   'fieldError.length.atMost': 'Use at most {max} characters.',
   'fieldError.length.atLeast': 'Use at least {min} characters.',
+  'fieldError.category.INVALID_LENGTH': 'Choose a category.',
+  'fieldError.token.INVALID_LENGTH': 'This invitation link is not valid.',
   'errorSummary.title': 'There is a problem',
   'queryBoundary.forbiddenTitle': 'You cannot open this page',
   'queryBoundary.signInTitle': 'Sign in to see this page',

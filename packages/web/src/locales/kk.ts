@@ -1267,6 +1267,8 @@ export const kk: Messages = {
   'fieldError.length.between': 'Таңба саны: {min}–{max}.',
   'fieldError.length.atMost': 'Таңба саны: ең көбі {max}.',
   'fieldError.length.atLeast': 'Таңба саны: кемінде {min}.',
+  'fieldError.category.INVALID_LENGTH': 'Санатты таңдаңыз.',
+  'fieldError.token.INVALID_LENGTH': 'Бұл шақыру сілтемесі жарамсыз.',
   'errorSummary.title': 'Қателерді түзетіңіз',
   'queryBoundary.forbiddenTitle': 'Бұл бетті ашуға рұқсатыңыз жоқ',
   'queryBoundary.signInTitle': 'Бұл бетті көру үшін жүйеге кіріңіз',

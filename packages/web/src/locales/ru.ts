@@ -1308,6 +1308,8 @@ export const ru: Messages = {
   'fieldError.length.between': 'Количество символов: от {min} до {max}.',
   'fieldError.length.atMost': 'Количество символов: не больше {max}.',
   'fieldError.length.atLeast': 'Количество символов: не меньше {min}.',
+  'fieldError.category.INVALID_LENGTH': 'Выберите категорию.',
+  'fieldError.token.INVALID_LENGTH': 'Эта ссылка-приглашение недействительна.',
   'errorSummary.title': 'Исправьте ошибки',
   'queryBoundary.forbiddenTitle': 'У вас нет доступа к этой странице',
   'queryBoundary.signInTitle': 'Войдите, чтобы открыть эту страницу',
