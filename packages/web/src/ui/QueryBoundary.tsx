@@ -27,8 +27,8 @@ export function QueryProblem({ error, retry }: { error: unknown; retry(): unknow
 export interface NotFound {
   title: string;
   body?: string;
-  /** Where to go instead, such as the list the item was in. */
-  link?: { to: string; label: string };
+  /** Where to go instead, such as the list the item was in; home unless given, none if null. */
+  link?: { to: string; label: string } | null;
   /** Anything else the page says (shown after the link), such as a help text. */
   extra?: ReactNode;
 }
@@ -79,12 +79,14 @@ export function QueryBoundary({
 
   if (outcome === 'notFound') {
     const shown = notFound ?? { title: t('notFound.title'), body: t('notFound.body') };
-    const link = shown.link ?? { to: '/', label: t('notFound.home') };
+    const link = shown.link === undefined ? { to: '/', label: t('notFound.home') } : shown.link;
     const content = (
       <>
-        <p>
-          <Link to={link.to}>{link.label}</Link>
-        </p>
+        {link && (
+          <p>
+            <Link to={link.to}>{link.label}</Link>
+          </p>
+        )}
         {shown.extra}
       </>
     );

@@ -10,11 +10,10 @@ import {
   storeGuestToken,
 } from '../../app/guest-token';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import { useRestartLive } from '../../app/session';
 import { useViewer } from '../../app/viewer';
 import type { AudienceEventQuery, EventByCodeQuery, PollFieldsFragment } from '../../gql/graphql';
-import { Alert, Button, EmptyState, Loading, Page, TextAreaField, TextField } from '../../ui';
+import { Alert, Button, EmptyState, Page, QueryBoundary, TextAreaField, TextField } from '../../ui';
 import {
   ASK_QUESTION,
   AUDIENCE_EVENT,
@@ -127,22 +126,19 @@ export function AudiencePage() {
   });
 
   if (!event) {
-    if (loading || viewerLoading) return <Loading label={t('common.loading')} />;
-    if (error) {
-      return (
-        <Page title={t('error.loadFailed')}>
-          <QueryProblem error={error} retry={refetch} />
-        </Page>
-      );
-    }
     return (
-      <Page
-        title={t('audience.unknown.title')}
-        intro={t('audience.unknown.body', { code })}
+      <QueryBoundary
+        loading={loading || viewerLoading}
+        error={error}
+        retry={refetch}
         width="narrow"
-      >
-        <CodeForm onCode={(next) => void navigate(`/e/${next}`)} />
-      </Page>
+        notFound={{
+          title: t('audience.unknown.title'),
+          body: t('audience.unknown.body', { code }),
+          link: null,
+          extra: <CodeForm onCode={(next) => void navigate(`/e/${next}`)} />,
+        }}
+      />
     );
   }
 
@@ -168,10 +164,13 @@ export function AudiencePage() {
           />
         ) : audience.data?.event ? (
           <Joined event={audience.data.event} />
-        ) : audience.error ? (
-          <QueryProblem error={audience.error} retry={audience.refetch} />
         ) : (
-          <Loading label={t('common.loading')} />
+          <QueryBoundary
+            inline
+            loading={!audience.error}
+            error={audience.error}
+            retry={audience.refetch}
+          />
         )}
         {!viewer && !joined && (
           <p className="page__aside">
@@ -256,10 +255,8 @@ function Joined({ event }: { event: AudienceEvent }) {
         <h2 id="audience-questions" className="card__title">
           {t('audience.questions')}
         </h2>
-        {loading && !data ? (
-          <Loading label={t('common.loading')} />
-        ) : error && !data ? (
-          <QueryProblem error={error} retry={refetch} />
+        {(loading || error) && !data ? (
+          <QueryBoundary inline loading={loading} error={error} retry={refetch} />
         ) : !questions.length ? (
           <EmptyState title={t('audience.noQuestionsTitle')}>
             <p>{t('audience.noQuestionsBody')}</p>

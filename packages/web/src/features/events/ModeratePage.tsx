@@ -3,14 +3,13 @@ import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import type {
   EventQuery,
   ModerationAction,
   PollFieldsFragment,
   QuestionFieldsFragment,
 } from '../../gql/graphql';
-import { Alert, Button, EmptyState, Loading, Page, TextAreaField, TextField } from '../../ui';
+import { Alert, Button, EmptyState, Page, QueryBoundary, TextAreaField, TextField } from '../../ui';
 import { CLOSE_POLL, CREATE_POLL, EVENT, MODERATE_QUESTION, OPEN_POLL } from './documents';
 import { sortQuestions } from './live';
 import { PollChart } from './PollChart';
@@ -37,20 +36,17 @@ export function ModeratePage() {
   });
   const event = data?.event;
   if (!event) {
-    if (loading) return <Loading label={t('common.loading')} />;
-    if (error) {
-      return (
-        <Page title={t('error.loadFailed')}>
-          <QueryProblem error={error} retry={refetch} />
-        </Page>
-      );
-    }
     return (
-      <Page title={t('event.notFound.title')} intro={t('event.notFound.body')}>
-        <p>
-          <Link to="/events">{t('event.list.pageTitle')}</Link>
-        </p>
-      </Page>
+      <QueryBoundary
+        loading={loading}
+        error={error}
+        retry={refetch}
+        notFound={{
+          title: t('event.notFound.title'),
+          body: t('event.notFound.body'),
+          link: { to: '/events', label: t('event.list.pageTitle') },
+        }}
+      />
     );
   }
   return (
@@ -221,10 +217,8 @@ function Queue({ event }: { event: EventData }) {
         {news}
       </p>
       {problem && <Alert tone="error">{problem}</Alert>}
-      {loading && !data ? (
-        <Loading label={t('common.loading')} />
-      ) : error && !data ? (
-        <QueryProblem error={error} retry={refetch} />
+      {(loading || error) && !data ? (
+        <QueryBoundary inline loading={loading} error={error} retry={refetch} />
       ) : (
         <>
           {render(pending, t('moderate.pending'), 'moderate-pending')}

@@ -3,10 +3,9 @@ import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import { graphql } from '../../gql';
 import { NetworkLibrary } from '../library/NetworkLibrary';
-import { Alert, Button, EmptyState, Loading, Page, TextField } from '../../ui';
+import { Alert, Button, EmptyState, Page, QueryBoundary, TextField } from '../../ui';
 
 const PAGE = 100;
 
@@ -68,20 +67,17 @@ export function NetworkPage() {
   });
   const network = data?.network;
   if (!network) {
-    if (loading) return <Loading label={t('common.loading')} />;
-    if (error) {
-      return (
-        <Page title={t('error.loadFailed')}>
-          <QueryProblem error={error} retry={refetch} />
-        </Page>
-      );
-    }
     return (
-      <Page title={t('network.notFound.title')} intro={t('network.notFound.body')}>
-        <p>
-          <Link to="/">{t('notFound.home')}</Link>
-        </p>
-      </Page>
+      <QueryBoundary
+        loading={loading}
+        error={error}
+        retry={refetch}
+        notFound={{
+          title: t('network.notFound.title'),
+          body: t('network.notFound.body'),
+          link: { to: '/', label: t('notFound.home') },
+        }}
+      />
     );
   }
   const members = network.members.edges.map((edge) => edge.node);

@@ -3,10 +3,9 @@ import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { describeError, serverProblems, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import { graphql } from '../../gql';
 import type { ReportQuery, ReportStatus } from '../../gql/graphql';
-import { Alert, Button, Loading, Page, SelectField, TextAreaField } from '../../ui';
+import { Alert, Button, Page, QueryBoundary, SelectField, TextAreaField } from '../../ui';
 import { AttachmentList, Conversation, useDay } from './Conversation';
 import {
   ASSIGN_REPORT,
@@ -55,19 +54,25 @@ export function CasePage() {
   if (!organisation) return fallback;
   const report = data?.report;
   if (!report) {
-    if (loading) return <Loading label={t('common.loading')} />;
-    const forbidden = serverProblems(error).some((p) => p.code === 'FORBIDDEN');
-    return (
-      <Page title={t('reports.case.notFound')}>
-        {forbidden ? (
+    const inbox = { to: `/o/${organisation.slug}/reports`, label: t('reports.backToInbox') };
+    // Administrators who are not case handlers are told why, rather than "not allowed".
+    if (!loading && serverProblems(error).some((p) => p.code === 'FORBIDDEN')) {
+      return (
+        <Page title={t('reports.case.notFound')}>
           <Alert tone="info">{t('reports.onlyHandlers')}</Alert>
-        ) : error ? (
-          <QueryProblem error={error} retry={refetch} />
-        ) : null}
-        <p>
-          <Link to={`/o/${organisation.slug}/reports`}>{t('reports.backToInbox')}</Link>
-        </p>
-      </Page>
+          <p>
+            <Link to={inbox.to}>{inbox.label}</Link>
+          </p>
+        </Page>
+      );
+    }
+    return (
+      <QueryBoundary
+        loading={loading}
+        error={error}
+        retry={refetch}
+        notFound={{ title: t('reports.case.notFound'), link: inbox }}
+      />
     );
   }
   return <Case organisation={organisation} report={report} refetch={() => void refetch()} />;

@@ -3,9 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import type { ReportingSettingsQuery } from '../../gql/graphql';
-import { Alert, Button, Loading, Page, TextAreaField } from '../../ui';
+import { Alert, Button, Page, QueryBoundary, TextAreaField } from '../../ui';
 import { CONFIGURE_REPORTING, REPORTING_SETTINGS } from './documents';
 import { useReportsOrganisation } from './InboxPage';
 
@@ -24,8 +23,14 @@ export function ReportingSettingsPage() {
   if (!organisation) return fallback;
   const title = t('reporting.title', { name: organisation.name });
   if (!data) {
-    if (loading) return <Loading label={t('common.loading')} />;
-    return <Page title={title}>{error && <QueryProblem error={error} retry={refetch} />}</Page>;
+    return (
+      <QueryBoundary
+        loading={loading}
+        error={error}
+        retry={refetch}
+        notFound={{ title, link: { to: `/o/${organisation.slug}`, label: organisation.name } }}
+      />
+    );
   }
   return (
     <Page title={title} intro={t('reporting.intro')}>

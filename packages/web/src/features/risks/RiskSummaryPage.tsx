@@ -2,9 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import { type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import type { RiskSector } from '../../gql/graphql';
-import { Button, Loading, Page, SelectField, TextField } from '../../ui';
+import { Button, Page, QueryBoundary, SelectField, TextField } from '../../ui';
 import { SECTORS } from './AssessmentForm';
 import { GroupBars, LevelBars } from './charts';
 import { RISK_SUMMARY } from './documents';
@@ -85,10 +84,8 @@ export function RiskSummaryPage() {
           </div>
         </form>
       </section>
-      {loading && !summary ? (
-        <Loading label={t('common.loading')} />
-      ) : error && !summary ? (
-        <QueryProblem error={error} retry={refetch} />
+      {(loading || error) && !summary ? (
+        <QueryBoundary inline loading={loading} error={error} retry={refetch} />
       ) : summary ? (
         <>
           <section className="card" aria-labelledby="summary-totals">

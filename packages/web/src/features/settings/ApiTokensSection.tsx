@@ -3,10 +3,9 @@ import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import { graphql } from '../../gql';
 import type { ApiTokenScope } from '../../gql/graphql';
-import { Alert, Button, EmptyState, Loading, SelectField, TextField } from '../../ui';
+import { Alert, Button, EmptyState, QueryBoundary, SelectField, TextField } from '../../ui';
 
 const ADMIN_ORGANISATIONS = graphql(`
   query ApiTokenOrganisations {
@@ -90,8 +89,8 @@ export function ApiTokensSection() {
   const selected = organisations.find((o) => o.id === wanted) ?? organisations[0];
 
   let body;
-  if (loading && !data) body = <Loading label={t('common.loading')} />;
-  else if (error && !data) body = <QueryProblem error={error} retry={refetch} />;
+  if ((loading || error) && !data)
+    body = <QueryBoundary inline loading={loading} error={error} retry={refetch} />;
   else if (!selected) {
     body = (
       <EmptyState title={t('apiTokens.noOrganisationsTitle')}>
@@ -197,8 +196,8 @@ function OrganisationTokens({ organisationId }: { organisationId: string }) {
 
   const tokens = data?.apiTokens.edges.map((edge) => edge.node) ?? [];
   let list;
-  if (loading && !data) list = <Loading label={t('common.loading')} />;
-  else if (error && !data) list = <QueryProblem error={error} retry={refetch} />;
+  if ((loading || error) && !data)
+    list = <QueryBoundary inline loading={loading} error={error} retry={refetch} />;
   else if (!tokens.length) {
     list = (
       <EmptyState title={t('apiTokens.emptyTitle')}>
