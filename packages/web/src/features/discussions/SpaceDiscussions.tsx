@@ -5,7 +5,7 @@ import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { graphql } from '../../gql';
 import type { ThreadOrder } from '../../gql/graphql';
-import { Alert, Button, EmptyState, QueryBoundary, SelectField, TextField } from '../../ui';
+import { Button, EmptyState, Form, QueryBoundary, SelectField, TextField } from '../../ui';
 import { MarkdownEditor } from './MarkdownEditor';
 import { usePeople } from './usePeople';
 
@@ -271,13 +271,12 @@ function NewThreadForm({
   }
 
   return (
-    <form
+    <Form
+      problems={problems}
       className="form subsection"
       aria-label={t('discussions.new')}
       onSubmit={(event) => void submit(event)}
-      noValidate
     >
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
       <TextField
         label={t('discussions.field.title')}
         name="title"
@@ -307,6 +306,6 @@ function NewThreadForm({
           {t('common.cancel')}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

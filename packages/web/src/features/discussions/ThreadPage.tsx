@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import type { PostFieldsFragment, ThreadQuery } from '../../gql/graphql';
-import { Alert, Button, Page, QueryBoundary } from '../../ui';
+import { Alert, Button, Form, Page, QueryBoundary } from '../../ui';
 import {
   CREATE_POST,
   DELETE_THREAD,
@@ -343,12 +343,12 @@ function Replies({
       )}
       {thread.locked && <Alert tone="info">{t('thread.lockedNote')}</Alert>}
       {thread.viewerCan.reply && !thread.locked && (
-        <form
+        <Form
+          problems={problems}
           id="reply-box"
           className="form subsection"
           aria-label={t('thread.replyTitle')}
           onSubmit={(event) => void submit(event)}
-          noValidate
         >
           <h3 className="section__subtitle">{t('thread.replyTitle')}</h3>
           {replyTo && (
@@ -361,7 +361,6 @@ function Replies({
               </Button>
             </p>
           )}
-          {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
           <MarkdownEditor
             label={t('thread.replyLabel')}
             name="body"
@@ -373,7 +372,7 @@ function Replies({
           <Button type="submit" busy={loading}>
             {loading ? t('thread.posting') : t('thread.post')}
           </Button>
-        </form>
+        </Form>
       )}
     </section>
   );

@@ -13,7 +13,16 @@ import { useI18n } from '../../app/i18n/I18nProvider';
 import { useRestartLive } from '../../app/session';
 import { useViewer } from '../../app/viewer';
 import type { AudienceEventQuery, EventByCodeQuery, PollFieldsFragment } from '../../gql/graphql';
-import { Alert, Button, EmptyState, Page, QueryBoundary, TextAreaField, TextField } from '../../ui';
+import {
+  Alert,
+  Button,
+  EmptyState,
+  Form,
+  Page,
+  QueryBoundary,
+  TextAreaField,
+  TextField,
+} from '../../ui';
 import {
   ASK_QUESTION,
   AUDIENCE_EVENT,
@@ -48,7 +57,7 @@ export function JoinByCodePage() {
 function CodeForm({ onCode, error }: { onCode(code: string): void; error?: string }) {
   const { t } = useI18n();
   return (
-    <form
+    <Form
       className="card form"
       onSubmit={(event) => {
         event.preventDefault();
@@ -67,7 +76,7 @@ function CodeForm({ onCode, error }: { onCode(code: string): void; error?: strin
         error={error}
       />
       <Button type="submit">{t('audience.enterCode.submit')}</Button>
-    </form>
+    </Form>
   );
 }
 
@@ -214,10 +223,13 @@ function JoinForm({
   }
 
   return (
-    <form className="card form" onSubmit={(formEvent) => void submit(formEvent)} noValidate>
+    <Form
+      problems={problems}
+      className="card form"
+      onSubmit={(formEvent) => void submit(formEvent)}
+    >
       <h2 className="card__title">{t('audience.join.title')}</h2>
       <p className="muted">{t('audience.join.intro')}</p>
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
       {problems?.fields.code && <Alert tone="error">{problems.fields.code}</Alert>}
       <TextField
         label={t('audience.join.name')}
@@ -233,7 +245,7 @@ function JoinForm({
         {t('audience.join.submit')}
       </Button>
       {event.status !== 'PUBLISHED' && <p className="muted">{t('event.cancelledNote')}</p>}
-    </form>
+    </Form>
   );
 }
 
@@ -331,9 +343,12 @@ function AskForm({ event }: { event: AudienceEvent }) {
   }
 
   return (
-    <form className="card form" onSubmit={(formEvent) => void submit(formEvent)} noValidate>
+    <Form
+      problems={problems}
+      className="card form"
+      onSubmit={(formEvent) => void submit(formEvent)}
+    >
       <h2 className="card__title">{t('audience.ask.title')}</h2>
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
       {problems?.fields.eventId && <Alert tone="error">{problems.fields.eventId}</Alert>}
       {notice && <Alert tone="success">{notice}</Alert>}
       <TextAreaField
@@ -364,7 +379,7 @@ function AskForm({ event }: { event: AudienceEvent }) {
       <Button type="submit" busy={loading}>
         {t('audience.ask.submit')}
       </Button>
-    </form>
+    </Form>
   );
 }
 
@@ -396,7 +411,8 @@ function PollVote({ poll }: { poll: PollFieldsFragment }) {
       <h2 id={`poll-${poll.id}`} className="card__title">
         {t('audience.poll.title')}
       </h2>
-      {problem && <Alert tone="error">{problem}</Alert>}
+      {/* A failed vote is told by the form's summary; this is for a failed change of mind. */}
+      {voted && problem && <Alert tone="error">{problem}</Alert>}
       {voted ? (
         <>
           <PollChart poll={poll} />
@@ -405,7 +421,7 @@ function PollVote({ poll }: { poll: PollFieldsFragment }) {
           </Button>
         </>
       ) : (
-        <form className="form" onSubmit={(formEvent) => void submit(formEvent)}>
+        <Form problems={problem} className="form" onSubmit={(formEvent) => void submit(formEvent)}>
           <fieldset className="choices">
             <legend className="field__label">{poll.question}</legend>
             {[...poll.options]
@@ -426,7 +442,7 @@ function PollVote({ poll }: { poll: PollFieldsFragment }) {
           <Button type="submit" busy={loading}>
             {t('audience.poll.vote')}
           </Button>
-        </form>
+        </Form>
       )}
     </section>
   );

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import type { EventFieldsFragment, QuestionModeration } from '../../gql/graphql';
-import { Alert, Button, SelectField, TextAreaField, TextField } from '../../ui';
+import { Button, Form, SelectField, TextAreaField, TextField } from '../../ui';
 import { CREATE_EVENT, UPDATE_EVENT } from './documents';
 
 const FIELDS = [
@@ -80,13 +80,12 @@ export function EventForm({
 
   const busy = creating.loading || updating.loading;
   return (
-    <form
+    <Form
+      problems={problems}
       className="form subsection"
       aria-label={event ? t('event.edit') : t('event.create')}
       onSubmit={(formEvent) => void submit(formEvent)}
-      noValidate
     >
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
       <TextField
         label={t('event.field.title')}
         name="title"
@@ -172,6 +171,6 @@ export function EventForm({
           {t('common.cancel')}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

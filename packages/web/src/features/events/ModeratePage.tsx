@@ -9,7 +9,16 @@ import type {
   PollFieldsFragment,
   QuestionFieldsFragment,
 } from '../../gql/graphql';
-import { Alert, Button, EmptyState, Page, QueryBoundary, TextAreaField, TextField } from '../../ui';
+import {
+  Alert,
+  Button,
+  EmptyState,
+  Form,
+  Page,
+  QueryBoundary,
+  TextAreaField,
+  TextField,
+} from '../../ui';
 import { CLOSE_POLL, CREATE_POLL, EVENT, MODERATE_QUESTION, OPEN_POLL } from './documents';
 import { sortQuestions } from './live';
 import { PollChart } from './PollChart';
@@ -317,14 +326,13 @@ function Polls({ event }: { event: EventData }) {
           <p>{t('moderate.noPollsBody')}</p>
         </EmptyState>
       )}
-      <form
+      <Form
+        problems={problems}
         className="form subsection"
         aria-label={t('moderate.newPoll')}
         onSubmit={(formEvent) => void create(formEvent)}
-        noValidate
       >
         <h3 className="section__subtitle">{t('moderate.newPoll')}</h3>
-        {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
         <TextField
           label={t('moderate.pollQuestion')}
           name="question"
@@ -344,7 +352,7 @@ function Polls({ event }: { event: EventData }) {
         <Button type="submit" busy={creating.loading}>
           {t('moderate.createPoll')}
         </Button>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { graphql } from '../../gql';
 import { NetworkLibrary } from '../library/NetworkLibrary';
-import { Alert, Button, EmptyState, Page, QueryBoundary, TextField } from '../../ui';
+import { Alert, Button, EmptyState, Form, Page, QueryBoundary, TextField } from '../../ui';
 
 const PAGE = 100;
 
@@ -180,9 +180,8 @@ function InviteOrganisationForm({ networkId }: { networkId: string }) {
     <div className="subsection">
       <h3 className="section__subtitle">{t('network.invite.title')}</h3>
       <p className="muted">{t('network.invite.intro')}</p>
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
       {sent !== null && <Alert tone="success">{t('network.invite.sent', { name: sent })}</Alert>}
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+      <Form problems={problems} className="form" onSubmit={(event) => void submit(event)}>
         <TextField
           label={t('network.invite.slug')}
           hint={t('network.invite.slugHint')}
@@ -195,7 +194,7 @@ function InviteOrganisationForm({ networkId }: { networkId: string }) {
         <Button type="submit" busy={loading}>
           {loading ? t('network.invite.sending') : t('network.invite.submit')}
         </Button>
-      </form>
+      </Form>
     </div>
   );
 }

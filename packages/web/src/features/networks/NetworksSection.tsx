@@ -5,7 +5,7 @@ import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { graphql } from '../../gql';
 import type { OrganisationQuery } from '../../gql/graphql';
-import { Alert, Button, EmptyState, QueryBoundary, TextAreaField, TextField } from '../../ui';
+import { Alert, Button, EmptyState, Form, QueryBoundary, TextAreaField, TextField } from '../../ui';
 import { suggestSlug } from '../organisations/CreateOrganisationPage';
 
 const NETWORK_INVITATIONS = graphql(`
@@ -191,8 +191,7 @@ function CreateNetworkForm({ organisationId }: { organisationId: string }) {
     <div className="subsection">
       <h3 className="section__subtitle">{t('networks.create.title')}</h3>
       <p className="muted">{t('networks.create.intro')}</p>
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+      <Form problems={problems} className="form" onSubmit={(event) => void submit(event)}>
         <TextField
           label={t('networks.field.name')}
           name="name"
@@ -232,7 +231,7 @@ function CreateNetworkForm({ organisationId }: { organisationId: string }) {
             {t('common.cancel')}
           </Button>
         </div>
-      </form>
+      </Form>
     </div>
   );
 }

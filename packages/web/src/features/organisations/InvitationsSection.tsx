@@ -4,7 +4,7 @@ import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { graphql } from '../../gql';
 import type { MemberRole } from '../../gql/graphql';
-import { Alert, Button, EmptyState, QueryBoundary, SelectField, TextField } from '../../ui';
+import { Alert, Button, EmptyState, Form, QueryBoundary, SelectField, TextField } from '../../ui';
 import { MEMBER_ROLES } from './roles';
 
 const INVITATIONS = graphql(`
@@ -147,9 +147,8 @@ export function InvitationsSection({ organisationId }: { organisationId: string 
         {t('organisation.invitations.title')}
       </h2>
       <p className="muted">{t('organisation.invitations.intro')}</p>
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
       {outcome && <Alert tone={outcome.tone}>{outcome.text}</Alert>}
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+      <Form problems={problems} className="form" onSubmit={(event) => void submit(event)}>
         <TextField
           label={t('organisation.invitations.email')}
           name="email"
@@ -169,7 +168,7 @@ export function InvitationsSection({ organisationId }: { organisationId: string 
         <Button type="submit" busy={inviting}>
           {inviting ? t('organisation.invitations.sending') : t('organisation.invitations.send')}
         </Button>
-      </form>
+      </Form>
       <h3 className="section__subtitle">{t('organisation.invitations.pending')}</h3>
       {list}
     </section>

@@ -5,7 +5,7 @@ import { describeError, serverProblems, type ErrorView } from '../../app/errors'
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { graphql } from '../../gql';
 import type { ReportQuery, ReportStatus } from '../../gql/graphql';
-import { Alert, Button, Page, QueryBoundary, SelectField, TextAreaField } from '../../ui';
+import { Alert, Button, Form, Page, QueryBoundary, SelectField, TextAreaField } from '../../ui';
 import { AttachmentList, Conversation, useDay } from './Conversation';
 import {
   ASSIGN_REPORT,
@@ -171,8 +171,7 @@ function MessageForm({ reportId, onSent }: { reportId: string; onSent(): void })
     }
   }
   return (
-    <form className="form subsection" onSubmit={(event) => void submit(event)} noValidate>
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
+    <Form problems={problems} className="form subsection" onSubmit={(event) => void submit(event)}>
       <TextAreaField
         label={t('reports.case.message')}
         hint={t('reports.case.messageHint')}
@@ -189,7 +188,7 @@ function MessageForm({ reportId, onSent }: { reportId: string; onSent(): void })
           {t('reports.case.send')}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -215,17 +214,16 @@ function StatusForm({ report, onChanged }: { report: Report; onChanged(): void }
     }
   }
   return (
-    <form
+    <Form
+      problems={problems}
       className="card form"
       aria-labelledby="case-status"
       onSubmit={(event) => void submit(event)}
-      noValidate
     >
       <h2 id="case-status" className="card__title">
         {t('reports.case.status')}
       </h2>
       {saved && <Alert tone="success">{t('reports.case.statusSaved')}</Alert>}
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
       <SelectField
         label={t('reports.filter.status')}
         name="status"
@@ -248,7 +246,7 @@ function StatusForm({ report, onChanged }: { report: Report; onChanged(): void }
           {t('reports.case.saveStatus')}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -280,8 +278,7 @@ function AssignForm({
     }
   }
   return (
-    <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-      {problem && <Alert tone="error">{problem}</Alert>}
+    <Form problems={problem} className="form" onSubmit={(event) => void submit(event)}>
       <SelectField
         label={t('reports.case.assignTo')}
         name="handlerUserId"
@@ -297,6 +294,6 @@ function AssignForm({
           {t('reports.case.assign')}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import type { ReportingSettingsQuery } from '../../gql/graphql';
-import { Alert, Button, Page, QueryBoundary, TextAreaField } from '../../ui';
+import { Alert, Button, Form, Page, QueryBoundary, TextAreaField } from '../../ui';
 import { CONFIGURE_REPORTING, REPORTING_SETTINGS } from './documents';
 import { useReportsOrganisation } from './InboxPage';
 
@@ -87,9 +87,8 @@ function SettingsForm({
   }
 
   return (
-    <form className="card form" onSubmit={(event) => void submit(event)} noValidate>
+    <Form problems={problems} className="card form" onSubmit={(event) => void submit(event)}>
       {saved && <Alert tone="success">{t('reporting.saved')}</Alert>}
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
       <div className="field">
         <label className="checkbox">
           <input type="checkbox" name="enabled" defaultChecked={settings.enabled} />
@@ -148,6 +147,6 @@ function SettingsForm({
           {loading ? t('common.saving') : t('common.save')}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import type { AssessmentFieldsFragment, AssessmentStatus, RiskSector } from '../../gql/graphql';
-import { Button, EmptyState, Page, QueryBoundary, SelectField, TextField } from '../../ui';
+import { Button, EmptyState, Form, Page, QueryBoundary, SelectField, TextField } from '../../ui';
 import { AssessmentForm, SECTORS, STATUSES } from './AssessmentForm';
 import { filterParams } from './filters';
 import { RISK_ASSESSMENTS } from './documents';
@@ -110,7 +110,7 @@ export function RiskAssessmentsPage() {
         <h2 id="risk-list" className="card__title">
           {t('risk.list.heading')}
         </h2>
-        <form
+        <Form
           className="filters"
           role="search"
           aria-label={t('risk.list.filters')}
@@ -146,7 +146,7 @@ export function RiskAssessmentsPage() {
               </Button>
             )}
           </div>
-        </form>
+        </Form>
         {(loading || error) && !data ? (
           <QueryBoundary inline loading={loading} error={error} retry={refetch} />
         ) : assessments.length ? (

@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import type { RiskFieldsFragment } from '../../gql/graphql';
-import { Alert, Button, TextAreaField, TextField } from '../../ui';
+import { Button, Form, TextAreaField, TextField } from '../../ui';
 import { ADD_RISK, RISK_ASSESSMENT, UPDATE_RISK } from './documents';
 import { LevelBadge } from './Heatmap';
 import { evidenceFrom, isScale, LEVEL_FROM, LEVEL_TO, levelOf, strayEvidence } from './scoring';
@@ -245,7 +245,8 @@ export function RiskEditor({
   }
 
   return (
-    <form
+    <Form
+      problems={problems}
       className="form risk-editor"
       onSubmit={(event) => void submit(event)}
       onChange={(event) => {
@@ -256,10 +257,8 @@ export function RiskEditor({
           setProblems({ ...problems, fields: { ...problems.fields, [name]: undefined } });
         }
       }}
-      noValidate
       aria-label={risk ? t('risk.editor.editTitle') : t('risk.editor.addTitle')}
     >
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
       <TextField
         label={t('risk.field.riskTitle')}
         hint={t('risk.field.riskTitleHint')}
@@ -356,6 +355,6 @@ export function RiskEditor({
           {t('risk.cancel')}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -3,7 +3,7 @@ import { type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import type { RiskSector } from '../../gql/graphql';
-import { Button, Page, QueryBoundary, SelectField, TextField } from '../../ui';
+import { Button, Form, Page, QueryBoundary, SelectField, TextField } from '../../ui';
 import { SECTORS } from './AssessmentForm';
 import { GroupBars, LevelBars } from './charts';
 import { RISK_SUMMARY } from './documents';
@@ -51,7 +51,7 @@ export function RiskSummaryPage() {
         <h2 id="summary-filters" className="card__title">
           {t('risk.list.filters')}
         </h2>
-        <form
+        <Form
           className="filters"
           role="search"
           aria-labelledby="summary-filters"
@@ -82,7 +82,7 @@ export function RiskSummaryPage() {
               {t('risk.list.apply')}
             </Button>
           </div>
-        </form>
+        </Form>
       </section>
       {(loading || error) && !summary ? (
         <QueryBoundary inline loading={loading} error={error} retry={refetch} />

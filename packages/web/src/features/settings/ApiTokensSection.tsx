@@ -5,7 +5,7 @@ import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { graphql } from '../../gql';
 import type { ApiTokenScope } from '../../gql/graphql';
-import { Alert, Button, EmptyState, QueryBoundary, SelectField, TextField } from '../../ui';
+import { Alert, Button, EmptyState, Form, QueryBoundary, SelectField, TextField } from '../../ui';
 
 const ADMIN_ORGANISATIONS = graphql(`
   query ApiTokenOrganisations {
@@ -278,8 +278,7 @@ function OrganisationTokens({ organisationId }: { organisationId: string }) {
       )}
       {outcome && <Alert tone={outcome.tone}>{outcome.text}</Alert>}
       <h3 className="section__subtitle">{t('apiTokens.createTitle')}</h3>
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+      <Form problems={problems} className="form" onSubmit={(event) => void submit(event)}>
         <TextField
           label={t('apiTokens.name')}
           hint={t('apiTokens.nameHint')}
@@ -321,7 +320,7 @@ function OrganisationTokens({ organisationId }: { organisationId: string }) {
         <Button type="submit" busy={creating}>
           {creating ? t('apiTokens.creating') : t('apiTokens.create')}
         </Button>
-      </form>
+      </Form>
       <h3 className="section__subtitle">{t('apiTokens.listTitle')}</h3>
       {list}
     </>

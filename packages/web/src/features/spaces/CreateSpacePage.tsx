@@ -5,7 +5,7 @@ import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { graphql } from '../../gql';
 import type { SpaceVisibility } from '../../gql/graphql';
-import { Alert, Button, Page, QueryBoundary, TextAreaField, TextField } from '../../ui';
+import { Alert, Button, Form, Page, QueryBoundary, TextAreaField, TextField } from '../../ui';
 import { ORGANISATION } from '../organisations/OrganisationPage';
 import { VisibilityFields } from './VisibilityFields';
 
@@ -88,8 +88,7 @@ export function CreateSpacePage() {
         <Alert tone="info">{t('space.create.notAllowed')}</Alert>
       ) : (
         <>
-          {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
-          <form className="card form" onSubmit={(event) => void submit(event)} noValidate>
+          <Form problems={problems} className="card form" onSubmit={(event) => void submit(event)}>
             <TextField
               label={t('space.field.name')}
               name="name"
@@ -114,7 +113,7 @@ export function CreateSpacePage() {
             <Button type="submit" busy={creating}>
               {creating ? t('space.create.submitting') : t('space.create.submit')}
             </Button>
-          </form>
+          </Form>
         </>
       )}
     </Page>
