@@ -25,6 +25,9 @@ interface FieldProps {
    * lists; the control props go on the fieldset, and the first control gets `id`.
    */
   kind?: 'control' | 'check' | 'group';
+  /** Beside the label (such as an editor's Write / Preview tabs); `topClassName` lays them out. */
+  aside?: ReactNode;
+  topClassName?: string;
   className?: string;
   children(control: ControlProps): ReactNode;
 }
@@ -39,6 +42,8 @@ export function Field({
   error,
   name,
   kind = 'control',
+  aside,
+  topClassName = 'field__top',
   className,
   children,
 }: FieldProps) {
@@ -99,11 +104,21 @@ export function Field({
       </div>
     );
   }
+  const labelBlock = (
+    <label className="field__label" htmlFor={id}>
+      {label}
+    </label>
+  );
   return (
     <div className={classes}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
+      {aside ? (
+        <div className={topClassName}>
+          {labelBlock}
+          {aside}
+        </div>
+      ) : (
+        labelBlock
+      )}
       {hintBlock}
       {children(control)}
       {errorBlock}

@@ -17,6 +17,7 @@ import {
   Alert,
   Button,
   EmptyState,
+  Field,
   Form,
   Page,
   QueryBoundary,
@@ -361,21 +362,24 @@ function AskForm({ event }: { event: AudienceEvent }) {
         onChange={(formEvent) => setBody(formEvent.target.value)}
         error={problems?.fields.body}
       />
-      {event.allowAnonymousQuestions && (
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={anonymous}
-            onChange={(formEvent) => setAnonymous(formEvent.target.checked)}
-          />{' '}
-          {t('audience.ask.anonymous')}
-        </label>
-      )}
-      {problems?.fields.anonymous && (
-        <p className="field__error" data-field-error="anonymous">
-          {problems.fields.anonymous}
-        </p>
-      )}
+      {event.allowAnonymousQuestions || problems?.fields.anonymous ? (
+        <Field
+          kind="check"
+          label={t('audience.ask.anonymous')}
+          name="anonymous"
+          error={problems?.fields.anonymous}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="checkbox"
+              checked={anonymous}
+              disabled={!event.allowAnonymousQuestions}
+              onChange={(formEvent) => setAnonymous(formEvent.target.checked)}
+            />
+          )}
+        </Field>
+      ) : null}
       <Button type="submit" busy={loading}>
         {t('audience.ask.submit')}
       </Button>
@@ -422,23 +426,25 @@ function PollVote({ poll }: { poll: PollFieldsFragment }) {
         </>
       ) : (
         <Form problems={problem} className="form" onSubmit={(formEvent) => void submit(formEvent)}>
-          <fieldset className="choices">
-            <legend className="field__label">{poll.question}</legend>
-            {[...poll.options]
-              .sort((a, b) => a.position - b.position)
-              .map((option) => (
-                <label key={option.id} className="choice">
-                  <input
-                    type={poll.multipleChoice ? 'checkbox' : 'radio'}
-                    name="option"
-                    value={option.id}
-                    defaultChecked={poll.viewerChoice?.includes(option.id)}
-                    required={!poll.multipleChoice}
-                  />{' '}
-                  <span className="choice__label">{option.label}</span>
-                </label>
-              ))}
-          </fieldset>
+          <Field kind="group" className="choices" label={poll.question} name="option">
+            {(control) =>
+              [...poll.options]
+                .sort((a, b) => a.position - b.position)
+                .map((option, index) => (
+                  <label key={option.id} className="choice">
+                    <input
+                      id={index === 0 ? control.id : undefined}
+                      type={poll.multipleChoice ? 'checkbox' : 'radio'}
+                      name="option"
+                      value={option.id}
+                      defaultChecked={poll.viewerChoice?.includes(option.id)}
+                      required={!poll.multipleChoice}
+                    />{' '}
+                    <span className="choice__label">{option.label}</span>
+                  </label>
+                ))
+            }
+          </Field>
           <Button type="submit" busy={loading}>
             {t('audience.poll.vote')}
           </Button>

@@ -13,6 +13,7 @@ import {
   Alert,
   Button,
   EmptyState,
+  Field,
   Form,
   Page,
   QueryBoundary,
@@ -346,9 +347,9 @@ function Polls({ event }: { event: EventData }) {
           rows={4}
           error={problems?.fields.options}
         />
-        <label className="checkbox">
-          <input type="checkbox" name="multipleChoice" /> {t('moderate.multipleChoice')}
-        </label>
+        <Field kind="check" label={t('moderate.multipleChoice')} name="multipleChoice">
+          {(control) => <input {...control} type="checkbox" name="multipleChoice" />}
+        </Field>
         <Button type="submit" busy={creating.loading}>
           {t('moderate.createPoll')}
         </Button>

@@ -6,7 +6,7 @@ import { useI18n } from '../../app/i18n/I18nProvider';
 import {
   Alert,
   Button,
-  Field,
+  Field as LabelledField,
   Form,
   Page,
   QueryBoundary,
@@ -230,7 +230,7 @@ function ReportForm({
         onBusy={setUploading}
         error={problems?.fields.attachments}
       />
-      <Field kind="check" label={t('report.field.identify')}>
+      <LabelledField kind="check" label={t('report.field.identify')}>
         {(control) => (
           <input
             {...control}
@@ -239,7 +239,7 @@ function ReportForm({
             onChange={(event) => setIdentify(event.target.checked)}
           />
         )}
-      </Field>
+      </LabelledField>
       {identify && (
         <TextField
           label={t('report.field.contact')}

@@ -4,7 +4,15 @@ import { Link } from 'react-router';
 import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import type { ReportingSettingsQuery } from '../../gql/graphql';
-import { Alert, Button, Form, Page, QueryBoundary, TextAreaField } from '../../ui';
+import {
+  Alert,
+  Button,
+  Field as LabelledField,
+  Form,
+  Page,
+  QueryBoundary,
+  TextAreaField,
+} from '../../ui';
 import { CONFIGURE_REPORTING, REPORTING_SETTINGS } from './documents';
 import { useReportsOrganisation } from './InboxPage';
 
@@ -89,12 +97,11 @@ function SettingsForm({
   return (
     <Form problems={problems} className="card form" onSubmit={(event) => void submit(event)}>
       {saved && <Alert tone="success">{t('reporting.saved')}</Alert>}
-      <div className="field">
-        <label className="checkbox">
-          <input type="checkbox" name="enabled" defaultChecked={settings.enabled} />
-          {t('reporting.enabled')}
-        </label>
-      </div>
+      <LabelledField kind="check" label={t('reporting.enabled')} name="enabled">
+        {(control) => (
+          <input {...control} type="checkbox" name="enabled" defaultChecked={settings.enabled} />
+        )}
+      </LabelledField>
       <TextAreaField
         label={t('reporting.introField')}
         hint={t('reporting.introHint')}
@@ -112,36 +119,33 @@ function SettingsForm({
         defaultValue={settings.categories.join('\n')}
         error={problems?.fields.categories}
       />
-      <fieldset
-        className={problems?.fields.handlerUserIds ? 'field field--invalid' : 'field'}
-        aria-describedby="handlers-hint"
+      <LabelledField
+        kind="group"
+        label={t('reporting.handlers')}
+        hint={t('reporting.handlersHint')}
+        name="handlerUserIds"
+        error={problems?.fields.handlerUserIds}
       >
-        <legend className="field__label">{t('reporting.handlers')}</legend>
-        <p className="field__hint" id="handlers-hint">
-          {t('reporting.handlersHint')}
-        </p>
-        {members.map((member) => (
-          <label key={member.id} className="checkbox">
-            <input
-              type="checkbox"
-              checked={handlers.includes(member.user.id)}
-              onChange={(event) =>
-                setHandlers(
-                  event.target.checked
-                    ? [...handlers, member.user.id]
-                    : handlers.filter((id) => id !== member.user.id),
-                )
-              }
-            />
-            {member.user.displayName} <span className="muted">({t(`role.${member.role}`)})</span>
-          </label>
-        ))}
-        {problems?.fields.handlerUserIds && (
-          <p className="field__error" data-field-error="handlerUserIds">
-            {problems.fields.handlerUserIds}
-          </p>
-        )}
-      </fieldset>
+        {(control) =>
+          members.map((member, index) => (
+            <label key={member.id} className="checkbox">
+              <input
+                id={index === 0 ? control.id : undefined}
+                type="checkbox"
+                checked={handlers.includes(member.user.id)}
+                onChange={(event) =>
+                  setHandlers(
+                    event.target.checked
+                      ? [...handlers, member.user.id]
+                      : handlers.filter((id) => id !== member.user.id),
+                  )
+                }
+              />
+              {member.user.displayName} <span className="muted">({t(`role.${member.role}`)})</span>
+            </label>
+          ))
+        }
+      </LabelledField>
       <div className="form__actions">
         <Button type="submit" busy={loading}>
           {loading ? t('common.saving') : t('common.save')}

@@ -3,7 +3,15 @@ import { useState, type FormEvent } from 'react';
 import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import type { MitigationStatus, RiskFieldsFragment } from '../../gql/graphql';
-import { Alert, Button, Form, SelectField, TextAreaField, TextField } from '../../ui';
+import {
+  Alert,
+  Button,
+  Field as LabelledField,
+  Form,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../ui';
 import {
   ADD_MITIGATION,
   ORGANISATION_MEMBERS,
@@ -255,14 +263,16 @@ function MitigationForm({
       </div>
       <fieldset className="score-fields">
         <legend>{t('risk.mitigations.residualLegend')}</legend>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={lowers}
-            onChange={(event) => setLowers(event.target.checked)}
-          />
-          {t('risk.mitigations.lowers')}
-        </label>
+        <LabelledField kind="check" label={t('risk.mitigations.lowers')}>
+          {(control) => (
+            <input
+              {...control}
+              type="checkbox"
+              checked={lowers}
+              onChange={(event) => setLowers(event.target.checked)}
+            />
+          )}
+        </LabelledField>
         {lowers && (
           <>
             <ScorePicker

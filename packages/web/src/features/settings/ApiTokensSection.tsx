@@ -5,7 +5,16 @@ import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { graphql } from '../../gql';
 import type { ApiTokenScope } from '../../gql/graphql';
-import { Alert, Button, EmptyState, Form, QueryBoundary, SelectField, TextField } from '../../ui';
+import {
+  Alert,
+  Button,
+  EmptyState,
+  Field as LabelledField,
+  Form,
+  QueryBoundary,
+  SelectField,
+  TextField,
+} from '../../ui';
 
 const ADMIN_ORGANISATIONS = graphql(`
   query ApiTokenOrganisations {
@@ -288,28 +297,32 @@ function OrganisationTokens({ organisationId }: { organisationId: string }) {
           autoComplete="off"
           error={problems?.fields.name}
         />
-        <fieldset className="field choices">
-          <legend className="field__label">{t('apiTokens.scopes')}</legend>
-          <label className="choice">
-            <input type="checkbox" name="read" defaultChecked disabled />
-            <span>
-              <span className="choice__label">{t('apiTokens.scope.READ')}</span>
-              <span className="choice__hint">{t('apiTokens.scopeHint.READ')}</span>
-            </span>
-          </label>
-          <label className="choice">
-            <input type="checkbox" name="write" />
-            <span>
-              <span className="choice__label">{t('apiTokens.scope.WRITE')}</span>
-              <span className="choice__hint">{t('apiTokens.scopeHint.WRITE')}</span>
-            </span>
-          </label>
-          {problems?.fields.scopes && (
-            <p className="field__error" data-field-error="scopes">
-              {problems.fields.scopes}
-            </p>
+        <LabelledField
+          kind="group"
+          className="choices"
+          label={t('apiTokens.scopes')}
+          name="scopes"
+          error={problems?.fields.scopes}
+        >
+          {(control) => (
+            <>
+              <label className="choice">
+                <input id={control.id} type="checkbox" name="read" defaultChecked disabled />
+                <span>
+                  <span className="choice__label">{t('apiTokens.scope.READ')}</span>
+                  <span className="choice__hint">{t('apiTokens.scopeHint.READ')}</span>
+                </span>
+              </label>
+              <label className="choice">
+                <input type="checkbox" name="write" />
+                <span>
+                  <span className="choice__label">{t('apiTokens.scope.WRITE')}</span>
+                  <span className="choice__hint">{t('apiTokens.scopeHint.WRITE')}</span>
+                </span>
+              </label>
+            </>
           )}
-        </fieldset>
+        </LabelledField>
         <TextField
           label={t('apiTokens.expiresAt')}
           hint={t('apiTokens.expiresAtHint')}
