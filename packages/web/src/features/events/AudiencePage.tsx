@@ -231,7 +231,6 @@ function JoinForm({
     >
       <h2 className="card__title">{t('audience.join.title')}</h2>
       <p className="muted">{t('audience.join.intro')}</p>
-      {problems?.fields.code && <Alert tone="error">{problems.fields.code}</Alert>}
       <TextField
         label={t('audience.join.name')}
         hint={signedInName ? undefined : t('audience.join.nameHint')}
@@ -350,7 +349,6 @@ function AskForm({ event }: { event: AudienceEvent }) {
       onSubmit={(formEvent) => void submit(formEvent)}
     >
       <h2 className="card__title">{t('audience.ask.title')}</h2>
-      {problems?.fields.eventId && <Alert tone="error">{problems.fields.eventId}</Alert>}
       {notice && <Alert tone="success">{notice}</Alert>}
       <TextAreaField
         label={t('audience.ask.body')}
