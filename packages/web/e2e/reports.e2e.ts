@@ -302,8 +302,17 @@ describe('an anonymous integrity report, answered', () => {
     // Without a case handler, reporting cannot be on.
     await handler.getByRole('checkbox', { name: /Dana Seitkali/ }).uncheck();
     await handler.getByRole('button', { name: 'Save changes' }).click();
+    // Said in the error summary (which takes focus) and beside the handlers.
     await handler
-      .getByText('Choose at least one case handler before turning reporting on.')
+      .locator('[data-error-summary]')
+      .getByRole('link', {
+        name: 'Case handlers: Choose at least one case handler before turning reporting on.',
+      })
+      .waitFor();
+    await handler
+      .locator('.field__error', {
+        hasText: 'Choose at least one case handler before turning reporting on.',
+      })
       .waitFor();
   });
 

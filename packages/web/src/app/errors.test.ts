@@ -1,6 +1,6 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { describe, expect, it } from 'vitest';
-import { describeError } from './errors';
+import { describeError, lengthLimits } from './errors';
 import { createTranslator, formatWait } from './i18n/translate';
 import type { Locale } from './i18n/messages';
 
@@ -94,6 +94,59 @@ describe('describeError', () => {
   it('calls a failed fetch a network problem', () => {
     expect(describeError(new TypeError('Failed to fetch'), tools('en')).summary).toBe(
       'Alany cannot be reached. Check your connection and try again.',
+    );
+  });
+});
+
+describe('length problems', () => {
+  const problem = (message: string, reason = 'INVALID_LENGTH', field = 'title') =>
+    graphQLError({ code: 'BAD_USER_INPUT', fields: [{ field, reason, message }] }, message);
+
+  it('state the allowed length the server names, in each language', () => {
+    const error = problem('A title has 1 to 200 characters.');
+    expect(describeError(error, tools('en'), ['title']).fields.title).toBe(
+      'Use 1 to 200 characters.',
+    );
+    expect(describeError(error, tools('ru'), ['title']).fields.title).toBe(
+      'Количество символов: от 1 до 200.',
+    );
+    expect(describeError(error, tools('kk'), ['title']).fields.title).toBe('Таңба саны: 1–200.');
+  });
+
+  it('read grouped thousands and class-validator’s own sentences', () => {
+    expect(lengthLimits('Describe what happened (1 to 20 000 characters).')).toEqual({
+      min: 1,
+      max: 20000,
+    });
+    expect(lengthLimits('A description has at most 5 000 characters.')).toEqual({ max: 5000 });
+    expect(lengthLimits('slug must be longer than or equal to 2 characters')).toEqual({ min: 2 });
+    expect(lengthLimits('name must be shorter than or equal to 64 characters')).toEqual({
+      max: 64,
+    });
+    expect(lengthLimits('Choose a category.')).toBeNull();
+    const long = problem('A description has at most 20000 characters.', 'TOO_LONG', 'body');
+    expect(describeError(long, tools('en'), ['body']).fields.body).toBe(
+      'Use at most 20,000 characters.',
+    );
+  });
+
+  it('never say only “the wrong length” when the server gave numbers', () => {
+    for (const locale of ['kk', 'ru', 'en'] as const) {
+      const generic = createTranslator(locale).t('fieldError.INVALID_LENGTH');
+      const text = describeError(
+        problem('A name has 2 to 120 characters.', 'INVALID_LENGTH', 'name'),
+        tools(locale),
+        ['name'],
+      ).fields.name;
+      expect(text).not.toBe(generic);
+      expect(text).toMatch(/120/);
+    }
+  });
+
+  it('word a length problem without numbers by its field', () => {
+    const error = problem('Choose a category.', 'INVALID_LENGTH', 'category');
+    expect(describeError(error, tools('en'), ['category']).fields.category).toBe(
+      'Choose a category.',
     );
   });
 });

@@ -42,10 +42,53 @@ function isFieldProblem(value: unknown): value is FieldProblem {
   );
 }
 
-/** The field's translated message: by field and reason, else by reason, else the server's English. */
+/** The allowed length, in the person's language: "Use 3 to 80 characters." */
+export function lengthMessage(
+  tools: Pick<Tools, 't'>,
+  limits: { min?: number | null; max?: number | null },
+): string | null {
+  const { min, max } = limits;
+  if (min != null && max != null) return tools.t('fieldError.length.between', { min, max });
+  if (max != null) return tools.t('fieldError.length.atMost', { max });
+  if (min != null) return tools.t('fieldError.length.atLeast', { min });
+  return null;
+}
+
+/** A number as the server writes it in English: "20000", "20 000". */
+const NUMBER = String.raw`(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)`;
+const toNumber = (text: string) => Number(text.replace(/\D/g, ''));
+
+/**
+ * The limits a length problem names. The server's problem carries them only in its English
+ * message (class-validator keeps a constraint's numbers out of the error), written either as
+ * its own sentence ("A title has 1 to 200 characters.", "at most 2 000", "at least 10") or as
+ * class-validator's default ("must be shorter than or equal to 60 characters").
+ */
+export function lengthLimits(message: string): { min?: number; max?: number } | null {
+  const between = new RegExp(`${NUMBER} to ${NUMBER} characters`).exec(message);
+  if (between) return { min: toNumber(between[1]!), max: toNumber(between[2]!) };
+  const atMost = new RegExp(`(?:at most|shorter than or equal to) ${NUMBER}`).exec(message);
+  if (atMost) return { max: toNumber(atMost[1]!) };
+  const atLeast = new RegExp(`(?:at least|longer than or equal to) ${NUMBER}`).exec(message);
+  if (atLeast) return { min: toNumber(atLeast[1]!) };
+  return null;
+}
+
+const LENGTH_REASONS = new Set(['INVALID_LENGTH', 'TOO_SHORT', 'TOO_LONG']);
+
+/**
+ * The field's translated message: a length problem states the allowed length; otherwise by
+ * field and reason, else by reason, else the server's English.
+ */
 export function fieldMessage(tools: Tools, problem: FieldProblem): string {
   const name = problem.field.replace(/^input\./, '');
   const family = FIELD_FAMILY[name] ?? name;
+  // Passwords keep their own sentences, which already name PASSWORD_MIN and PASSWORD_MAX.
+  if (LENGTH_REASONS.has(problem.reason) && family !== 'password') {
+    const limits = lengthLimits(problem.message);
+    const text = limits && lengthMessage(tools, limits);
+    if (text) return text;
+  }
   const params = { min: PASSWORD_MIN, max: PASSWORD_MAX };
   for (const key of [`fieldError.${family}.${problem.reason}`, `fieldError.${problem.reason}`]) {
     if (tools.has(key)) return tools.t(key, params);

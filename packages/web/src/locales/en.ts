@@ -1257,4 +1257,14 @@ export const en = {
   'fieldError.NO_HANDLERS': 'Choose at least one case handler before turning reporting on.',
   'fieldError.NOT_MEMBER': 'Case handlers must be members of the organisation.',
   'fieldError.NOT_HANDLER': 'Assign the report to one of the case handlers.',
+
+  // Shared form and page blocks (ui/Form, ui/ErrorSummary, ui/QueryBoundary).
+  'fieldError.length.between': 'Use {min} to {max} characters.',
+  'fieldError.length.atMost': 'Use at most {max} characters.',
+  'fieldError.length.atLeast': 'Use at least {min} characters.',
+  'fieldError.category.INVALID_LENGTH': 'Choose a category.',
+  'fieldError.token.INVALID_LENGTH': 'This invitation link is not valid.',
+  'errorSummary.title': 'There is a problem',
+  'queryBoundary.forbiddenTitle': 'You cannot open this page',
+  'queryBoundary.signInTitle': 'Sign in to see this page',
 } as const;

@@ -1262,4 +1262,14 @@ export const kk: Messages = {
   'fieldError.NO_HANDLERS': 'Қабылдауды ашпас бұрын кемінде бір жауапты адамды таңдаңыз.',
   'fieldError.NOT_MEMBER': 'Жауапты адамдар ұйым мүшелері болуы керек.',
   'fieldError.NOT_HANDLER': 'Хабарламаны жауапты адамдардың біріне тапсырыңыз.',
+
+  // Shared form and page blocks (ui/Form, ui/ErrorSummary, ui/QueryBoundary).
+  'fieldError.length.between': 'Таңба саны: {min}–{max}.',
+  'fieldError.length.atMost': 'Таңба саны: ең көбі {max}.',
+  'fieldError.length.atLeast': 'Таңба саны: кемінде {min}.',
+  'fieldError.category.INVALID_LENGTH': 'Санатты таңдаңыз.',
+  'fieldError.token.INVALID_LENGTH': 'Бұл шақыру сілтемесі жарамсыз.',
+  'errorSummary.title': 'Қателерді түзетіңіз',
+  'queryBoundary.forbiddenTitle': 'Бұл бетті ашуға рұқсатыңыз жоқ',
+  'queryBoundary.signInTitle': 'Бұл бетті көру үшін жүйеге кіріңіз',
 };

@@ -1303,4 +1303,14 @@ export const ru: Messages = {
   'fieldError.NO_HANDLERS': 'Прежде чем открыть приём, выберите хотя бы одного ответственного.',
   'fieldError.NOT_MEMBER': 'Ответственные должны быть членами организации.',
   'fieldError.NOT_HANDLER': 'Поручите сообщение одному из ответственных.',
+
+  // Shared form and page blocks (ui/Form, ui/ErrorSummary, ui/QueryBoundary).
+  'fieldError.length.between': 'Количество символов: от {min} до {max}.',
+  'fieldError.length.atMost': 'Количество символов: не больше {max}.',
+  'fieldError.length.atLeast': 'Количество символов: не меньше {min}.',
+  'fieldError.category.INVALID_LENGTH': 'Выберите категорию.',
+  'fieldError.token.INVALID_LENGTH': 'Эта ссылка-приглашение недействительна.',
+  'errorSummary.title': 'Исправьте ошибки',
+  'queryBoundary.forbiddenTitle': 'У вас нет доступа к этой странице',
+  'queryBoundary.signInTitle': 'Войдите, чтобы открыть эту страницу',
 };

@@ -1,8 +1,12 @@
 export { Alert } from './Alert';
 export { Button } from './Button';
 export { EmptyState } from './EmptyState';
+export { ErrorSummary } from './ErrorSummary';
+export { Field, type ControlProps } from './Field';
+export { Form, type FormProblems } from './Form';
 export { Loading } from './Loading';
 export { Page } from './Page';
+export { QueryBoundary, QueryProblem, type NotFound } from './QueryBoundary';
 export { SelectField } from './SelectField';
 export { TextAreaField } from './TextAreaField';
 export { TextField } from './TextField';

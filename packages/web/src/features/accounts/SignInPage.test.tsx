@@ -68,12 +68,19 @@ describe('the sign-in form', () => {
       ),
     ]);
     await submit(user, 'E-mail address', 'Password', 'Sign in');
-    const message = await screen.findByText('The e-mail address or password is wrong.');
+    const message = await screen.findByText('The e-mail address or password is wrong.', {
+      selector: '.field__error',
+    });
     const password = screen.getByLabelText('Password');
     expect(password.getAttribute('aria-invalid')).toBe('true');
     expect(password.getAttribute('aria-describedby')).toContain(message.id);
     expect(screen.getByLabelText('E-mail address').getAttribute('aria-invalid')).toBeNull();
-    expect(screen.getByRole('alert').textContent).toBe('Please correct the fields marked below.');
+    // The error summary at the top of the form has focus and links to the field.
+    const summary = screen.getByRole('alert', { name: 'There is a problem' });
+    expect(document.activeElement).toBe(summary);
+    expect(summary.querySelector('a')?.textContent).toBe(
+      'Password: The e-mail address or password is wrong.',
+    );
   });
 
   it('says in Russian how long to wait when rate limited', async () => {
@@ -89,7 +96,8 @@ describe('the sign-in form', () => {
       'ru',
     );
     await submit(user, 'Адрес электронной почты', 'Пароль', 'Войти');
-    expect((await screen.findByRole('alert')).textContent).toBe(
+    const summary = await screen.findByRole('alert', { name: 'Исправьте ошибки' });
+    expect(summary.querySelector('li')?.textContent).toBe(
       'Слишком много попыток. Попробуйте снова через 2 минуты.',
     );
   });

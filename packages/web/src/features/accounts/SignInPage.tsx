@@ -5,7 +5,7 @@ import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { takeSignedOutNote, useSessionChange } from '../../app/session';
 import { graphql } from '../../gql';
-import { Alert, Button, Page, TextField } from '../../ui';
+import { Alert, Button, Form, Page, TextField } from '../../ui';
 import { safeNext } from './next';
 
 const SIGN_IN = graphql(`
@@ -58,8 +58,7 @@ export function SignInPage() {
   return (
     <Page title={t('signIn.title')} intro={t('signIn.intro')} width="narrow">
       {signedOut && !problems && <Alert tone="info">{t('signIn.signedOut')}</Alert>}
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
-      <form className="card form" onSubmit={(event) => void submit(event)} noValidate>
+      <Form problems={problems} className="card form" onSubmit={(event) => void submit(event)}>
         <TextField
           label={t('signIn.email')}
           name="email"
@@ -80,7 +79,7 @@ export function SignInPage() {
         <Button type="submit" busy={loading}>
           {loading ? t('signIn.submitting') : t('signIn.submit')}
         </Button>
-      </form>
+      </Form>
       <p className="page__aside">
         {t('signIn.noAccount')}{' '}
         <Link to={`/sign-up${location.search}`}>{t('signIn.createAccount')}</Link>

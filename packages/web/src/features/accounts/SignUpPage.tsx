@@ -6,7 +6,7 @@ import { useI18n } from '../../app/i18n/I18nProvider';
 import { isLocale, LOCALES } from '../../app/i18n/messages';
 import { useSessionChange } from '../../app/session';
 import { graphql } from '../../gql';
-import { Alert, Button, Page, SelectField, TextField } from '../../ui';
+import { Button, Form, Page, SelectField, TextField } from '../../ui';
 import { safeNext } from './next';
 
 const SIGN_UP = graphql(`
@@ -60,8 +60,7 @@ export function SignUpPage() {
 
   return (
     <Page title={t('signUp.title')} intro={t('signUp.intro')} width="narrow">
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
-      <form className="card form" onSubmit={(event) => void submit(event)} noValidate>
+      <Form problems={problems} className="card form" onSubmit={(event) => void submit(event)}>
         <TextField
           label={t('signUp.displayName')}
           hint={t('signUp.displayNameHint')}
@@ -105,7 +104,7 @@ export function SignUpPage() {
         <Button type="submit" busy={loading}>
           {loading ? t('signUp.submitting') : t('signUp.submit')}
         </Button>
-      </form>
+      </Form>
       <p className="page__aside">
         {t('signUp.haveAccount')}{' '}
         <Link to={`/sign-in${location.search}`}>{t('signUp.signIn')}</Link>

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../../app/i18n/I18nProvider';
+import { Field } from '../../ui';
 import { MarkdownPreview } from './markdown-preview';
 import { insertMention, mentionAt, suggestMentions, type Mentionable } from './mention';
 
@@ -38,8 +39,6 @@ export function MarkdownEditor({
   const suggestions = mention ? suggestMentions(people, mention.query) : [];
   const open = suggestions.length > 0;
   const listId = `${id}-mentions`;
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
 
   function follow(text: string, caret: number) {
     const next = mentionAt(text, caret);
@@ -74,103 +73,100 @@ export function MarkdownEditor({
     }
   }
 
-  return (
-    <div className={error ? 'field field--invalid editor' : 'field editor'}>
-      <div className="editor__top">
-        <label className="field__label" htmlFor={`${id}-input`}>
-          {label}
-        </label>
-        <div className="editor__tabs" role="tablist" aria-label={t('editor.mode')}>
-          {(['write', 'preview'] as const).map((mode) => (
-            <button
-              key={mode}
-              type="button"
-              role="tab"
-              id={`${id}-${mode}-tab`}
-              aria-selected={tab === mode}
-              aria-controls={`${id}-${mode}`}
-              className="editor__tab"
-              onClick={() => setTab(mode)}
-            >
-              {t(`editor.${mode}`)}
-            </button>
-          ))}
-        </div>
-      </div>
-      <div
-        role="tabpanel"
-        id={`${id}-write`}
-        aria-labelledby={`${id}-write-tab`}
-        hidden={tab !== 'write'}
-        className="editor__panel"
-      >
-        <textarea
-          ref={area}
-          id={`${id}-input`}
-          name={name}
-          rows={rows}
-          value={value}
-          autoFocus={autoFocus}
-          className="field__input field__textarea"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={[hintId, error ? errorId : null].filter(Boolean).join(' ')}
-          aria-autocomplete="list"
-          aria-controls={open ? listId : undefined}
-          aria-activedescendant={open ? `${listId}-${active}` : undefined}
-          onChange={(event) => {
-            onChange(event.target.value);
-            follow(event.target.value, event.target.selectionStart);
-          }}
-          onKeyDown={onKeyDown}
-          onClick={(event) => follow(value, event.currentTarget.selectionStart)}
-          onBlur={() => setMention(null)}
-        />
-        {open && (
-          <ul className="mentions" id={listId} role="listbox" aria-label={t('editor.mentions')}>
-            {suggestions.map((person, index) => (
-              <li
-                key={person.handle}
-                id={`${listId}-${index}`}
-                role="option"
-                aria-selected={index === active}
-                className="mentions__option"
-                onMouseDown={(event) => {
-                  event.preventDefault();
-                  choose(person);
-                }}
-              >
-                <strong>@{person.handle}</strong>{' '}
-                <span className="muted">{person.displayName}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-        <p className="field__hint" id={hintId}>
-          {t('editor.hint')}
-        </p>
-      </div>
-      <div
-        role="tabpanel"
-        id={`${id}-preview`}
-        aria-labelledby={`${id}-preview-tab`}
-        hidden={tab !== 'preview'}
-        className="editor__panel editor__preview prose"
-        tabIndex={0}
-      >
-        {value.trim() ? (
-          <MarkdownPreview source={value} />
-        ) : (
-          <p className="muted">{t('editor.nothing')}</p>
-        )}
-      </div>
-      {error && (
-        <p className="field__error" id={errorId} data-field-error={name}>
-          <span aria-hidden="true" className="field__error-icon">
-            !
-          </span>
-          {error}
-        </p>
-      )}
+  const tabs = (
+    <div className="editor__tabs" role="tablist" aria-label={t('editor.mode')}>
+      {(['write', 'preview'] as const).map((mode) => (
+        <button
+          key={mode}
+          type="button"
+          role="tab"
+          id={`${id}-${mode}-tab`}
+          aria-selected={tab === mode}
+          aria-controls={`${id}-${mode}`}
+          className="editor__tab"
+          onClick={() => setTab(mode)}
+        >
+          {t(`editor.${mode}`)}
+        </button>
+      ))}
     </div>
+  );
+
+  return (
+    <Field
+      label={label}
+      name={name}
+      error={error}
+      hint={t('editor.hint')}
+      aside={tabs}
+      topClassName="editor__top"
+      className="editor"
+    >
+      {(control) => (
+        <>
+          <div
+            role="tabpanel"
+            id={`${id}-write`}
+            aria-labelledby={`${id}-write-tab`}
+            hidden={tab !== 'write'}
+            className="editor__panel"
+          >
+            <textarea
+              {...control}
+              ref={area}
+              name={name}
+              rows={rows}
+              value={value}
+              autoFocus={autoFocus}
+              className="field__input field__textarea"
+              aria-autocomplete="list"
+              aria-controls={open ? listId : undefined}
+              aria-activedescendant={open ? `${listId}-${active}` : undefined}
+              onChange={(event) => {
+                onChange(event.target.value);
+                follow(event.target.value, event.target.selectionStart);
+              }}
+              onKeyDown={onKeyDown}
+              onClick={(event) => follow(value, event.currentTarget.selectionStart)}
+              onBlur={() => setMention(null)}
+            />
+            {open && (
+              <ul className="mentions" id={listId} role="listbox" aria-label={t('editor.mentions')}>
+                {suggestions.map((person, index) => (
+                  <li
+                    key={person.handle}
+                    id={`${listId}-${index}`}
+                    role="option"
+                    aria-selected={index === active}
+                    className="mentions__option"
+                    onMouseDown={(event) => {
+                      event.preventDefault();
+                      choose(person);
+                    }}
+                  >
+                    <strong>@{person.handle}</strong>{' '}
+                    <span className="muted">{person.displayName}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <div
+            role="tabpanel"
+            id={`${id}-preview`}
+            aria-labelledby={`${id}-preview-tab`}
+            hidden={tab !== 'preview'}
+            className="editor__panel editor__preview prose"
+            tabIndex={0}
+          >
+            {value.trim() ? (
+              <MarkdownPreview source={value} />
+            ) : (
+              <p className="muted">{t('editor.nothing')}</p>
+            )}
+          </div>
+        </>
+      )}
+    </Field>
   );
 }

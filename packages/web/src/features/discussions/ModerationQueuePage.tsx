@@ -3,9 +3,8 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { describeError } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import { graphql } from '../../gql';
-import { Alert, Button, EmptyState, Loading, Page } from '../../ui';
+import { Alert, Button, EmptyState, Page, QueryBoundary } from '../../ui';
 import { ORGANISATION } from '../organisations/OrganisationPage';
 import { HIDE_POST, RESTORE_POST } from './documents';
 
@@ -41,20 +40,17 @@ export function ModerationQueuePage() {
   const organisationResult = useQuery(ORGANISATION, { variables: { slug } });
   const organisation = organisationResult.data?.organisation;
   if (!organisation) {
-    if (organisationResult.loading) return <Loading label={t('common.loading')} />;
-    if (organisationResult.error) {
-      return (
-        <Page title={t('error.loadFailed')}>
-          <QueryProblem error={organisationResult.error} retry={organisationResult.refetch} />
-        </Page>
-      );
-    }
     return (
-      <Page title={t('organisation.notFound.title')} intro={t('organisation.notFound.body')}>
-        <p>
-          <Link to="/">{t('notFound.home')}</Link>
-        </p>
-      </Page>
+      <QueryBoundary
+        loading={organisationResult.loading}
+        error={organisationResult.error}
+        retry={organisationResult.refetch}
+        notFound={{
+          title: t('organisation.notFound.title'),
+          body: t('organisation.notFound.body'),
+          link: { to: '/', label: t('notFound.home') },
+        }}
+      />
     );
   }
   return (
@@ -96,8 +92,8 @@ function Queue({ organisationId }: { organisationId: string }) {
     }
   }
 
-  if (loading && !data) return <Loading label={t('common.loading')} />;
-  if (error && !data) return <QueryProblem error={error} retry={refetch} />;
+  if ((loading || error) && !data)
+    return <QueryBoundary inline loading={loading} error={error} retry={refetch} />;
   const flags = data?.moderationQueue.edges.map((edge) => edge.node) ?? [];
   if (!flags.length) {
     return (

@@ -2,9 +2,8 @@ import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import { graphql } from '../../gql';
-import { EmptyState, Loading, Page } from '../../ui';
+import { EmptyState, Page, QueryBoundary } from '../../ui';
 import { NOTIFICATION_ADDED, UNREAD_NOTIFICATIONS } from './NotificationBell';
 
 const NOTIFICATIONS = graphql(`
@@ -69,10 +68,8 @@ export function NotificationsPage() {
 
   return (
     <Page title={t('notifications.title')} intro={t('notifications.intro')}>
-      {loading && !data ? (
-        <Loading label={t('common.loading')} />
-      ) : error && !data ? (
-        <QueryProblem error={error} retry={refetch} />
+      {(loading || error) && !data ? (
+        <QueryBoundary inline loading={loading} error={error} retry={refetch} />
       ) : !notifications.length ? (
         <section className="card">
           <EmptyState title={t('notifications.emptyTitle')} level={2}>

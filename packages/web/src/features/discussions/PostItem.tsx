@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { describeError } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import type { PostFieldsFragment } from '../../gql/graphql';
-import { Alert, Button, TextField } from '../../ui';
+import { Alert, Button, Form, TextField } from '../../ui';
 import {
   DELETE_POST,
   EDIT_POST,
@@ -108,7 +108,12 @@ export function PostItem({
         </blockquote>
       )}
       {mode === 'edit' ? (
-        <form className="form" onSubmit={saveEdit} aria-label={t('post.editLabel')}>
+        <Form
+          problems={problem}
+          className="form"
+          onSubmit={saveEdit}
+          aria-label={t('post.editLabel')}
+        >
           <MarkdownEditor
             label={t('post.editLabel')}
             name="body"
@@ -125,7 +130,7 @@ export function PostItem({
               {t('common.cancel')}
             </Button>
           </div>
-        </form>
+        </Form>
       ) : gone ? (
         <p className="post__gone muted">{t('post.deleted')}</p>
       ) : post.bodyHtml ? (
@@ -161,10 +166,16 @@ export function PostItem({
           })}
         </div>
       )}
-      {problem && <Alert tone="error">{problem}</Alert>}
       {notice && <Alert tone="success">{notice}</Alert>}
+      {/* In the edit and flag forms the form's own summary says it. */}
+      {mode !== 'edit' && mode !== 'flag' && problem && <Alert tone="error">{problem}</Alert>}
       {mode === 'flag' && (
-        <form className="form subsection" onSubmit={sendFlag} aria-label={t('post.flagTitle')}>
+        <Form
+          problems={problem}
+          className="form subsection"
+          onSubmit={sendFlag}
+          aria-label={t('post.flagTitle')}
+        >
           <TextField
             label={t('post.flagReason')}
             name="reason"
@@ -180,7 +191,7 @@ export function PostItem({
               {t('common.cancel')}
             </Button>
           </div>
-        </form>
+        </Form>
       )}
       {mode === 'confirmDelete' && (
         <div className="confirm" role="group" aria-label={t('post.confirmDelete')}>

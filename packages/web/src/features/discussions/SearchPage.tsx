@@ -5,7 +5,7 @@ import { describeError } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { graphql } from '../../gql';
 import type { SearchKind } from '../../gql/graphql';
-import { Alert, Button, EmptyState, Loading, Page, SelectField, TextField } from '../../ui';
+import { Alert, Button, EmptyState, Form, Loading, Page, SelectField, TextField } from '../../ui';
 
 const SEARCH = graphql(`
   query Search($query: String!, $filter: SearchFilter) {
@@ -73,7 +73,7 @@ export function SearchPage() {
   const hits = data?.search.edges.map((edge) => edge.node) ?? [];
   return (
     <Page title={t('search.title')} intro={t('search.intro')}>
-      <form className="card form search-form" role="search" onSubmit={submit} key={query + kind}>
+      <Form className="card form search-form" role="search" onSubmit={submit} key={query + kind}>
         <TextField
           label={t('search.query')}
           name="q"
@@ -91,7 +91,7 @@ export function SearchPage() {
           }))}
         />
         <Button type="submit">{t('search.submit')}</Button>
-      </form>
+      </Form>
       {!query ? null : loading && !data ? (
         <Loading label={t('search.searching')} />
       ) : error ? (

@@ -3,10 +3,9 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import { graphql } from '../../gql';
 import type { ThreadOrder } from '../../gql/graphql';
-import { Alert, Button, EmptyState, Loading, SelectField, TextField } from '../../ui';
+import { Button, EmptyState, Form, QueryBoundary, SelectField, TextField } from '../../ui';
 import { MarkdownEditor } from './MarkdownEditor';
 import { usePeople } from './usePeople';
 
@@ -172,10 +171,8 @@ export function SpaceDiscussions({
           onChange={(event) => setTag(event.target.value.trim())}
         />
       </div>
-      {loading && !data ? (
-        <Loading label={t('common.loading')} />
-      ) : error && !data ? (
-        <QueryProblem error={error} retry={refetch} />
+      {(loading || error) && !data ? (
+        <QueryBoundary inline loading={loading} error={error} retry={refetch} />
       ) : !threads.length ? (
         <EmptyState title={filter ? t('discussions.noMatchTitle') : t('discussions.emptyTitle')}>
           <p>{filter ? t('discussions.noMatchBody') : t('discussions.emptyBody')}</p>
@@ -274,13 +271,12 @@ function NewThreadForm({
   }
 
   return (
-    <form
+    <Form
+      problems={problems}
       className="form subsection"
       aria-label={t('discussions.new')}
       onSubmit={(event) => void submit(event)}
-      noValidate
     >
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
       <TextField
         label={t('discussions.field.title')}
         name="title"
@@ -310,6 +306,6 @@ function NewThreadForm({
           {t('common.cancel')}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

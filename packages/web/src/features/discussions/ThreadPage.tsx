@@ -3,9 +3,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import type { PostFieldsFragment, ThreadQuery } from '../../gql/graphql';
-import { Alert, Button, Loading, Page } from '../../ui';
+import { Alert, Button, Form, Page, QueryBoundary } from '../../ui';
 import {
   CREATE_POST,
   DELETE_THREAD,
@@ -114,20 +113,17 @@ export function ThreadPage() {
   });
 
   if (!thread) {
-    if (loading) return <Loading label={t('common.loading')} />;
-    if (error) {
-      return (
-        <Page title={t('error.loadFailed')}>
-          <QueryProblem error={error} retry={refetch} />
-        </Page>
-      );
-    }
     return (
-      <Page title={t('thread.notFound.title')} intro={t('thread.notFound.body')}>
-        <p>
-          <Link to="/">{t('notFound.home')}</Link>
-        </p>
-      </Page>
+      <QueryBoundary
+        loading={loading}
+        error={error}
+        retry={refetch}
+        notFound={{
+          title: t('thread.notFound.title'),
+          body: t('thread.notFound.body'),
+          link: { to: '/', label: t('notFound.home') },
+        }}
+      />
     );
   }
 
@@ -347,12 +343,12 @@ function Replies({
       )}
       {thread.locked && <Alert tone="info">{t('thread.lockedNote')}</Alert>}
       {thread.viewerCan.reply && !thread.locked && (
-        <form
+        <Form
+          problems={problems}
           id="reply-box"
           className="form subsection"
           aria-label={t('thread.replyTitle')}
           onSubmit={(event) => void submit(event)}
-          noValidate
         >
           <h3 className="section__subtitle">{t('thread.replyTitle')}</h3>
           {replyTo && (
@@ -365,7 +361,6 @@ function Replies({
               </Button>
             </p>
           )}
-          {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
           <MarkdownEditor
             label={t('thread.replyLabel')}
             name="body"
@@ -377,7 +372,7 @@ function Replies({
           <Button type="submit" busy={loading}>
             {loading ? t('thread.posting') : t('thread.post')}
           </Button>
-        </form>
+        </Form>
       )}
     </section>
   );

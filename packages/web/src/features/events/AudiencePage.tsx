@@ -10,11 +10,20 @@ import {
   storeGuestToken,
 } from '../../app/guest-token';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import { useRestartLive } from '../../app/session';
 import { useViewer } from '../../app/viewer';
 import type { AudienceEventQuery, EventByCodeQuery, PollFieldsFragment } from '../../gql/graphql';
-import { Alert, Button, EmptyState, Loading, Page, TextAreaField, TextField } from '../../ui';
+import {
+  Alert,
+  Button,
+  EmptyState,
+  Field,
+  Form,
+  Page,
+  QueryBoundary,
+  TextAreaField,
+  TextField,
+} from '../../ui';
 import {
   ASK_QUESTION,
   AUDIENCE_EVENT,
@@ -49,7 +58,7 @@ export function JoinByCodePage() {
 function CodeForm({ onCode, error }: { onCode(code: string): void; error?: string }) {
   const { t } = useI18n();
   return (
-    <form
+    <Form
       className="card form"
       onSubmit={(event) => {
         event.preventDefault();
@@ -68,7 +77,7 @@ function CodeForm({ onCode, error }: { onCode(code: string): void; error?: strin
         error={error}
       />
       <Button type="submit">{t('audience.enterCode.submit')}</Button>
-    </form>
+    </Form>
   );
 }
 
@@ -127,22 +136,19 @@ export function AudiencePage() {
   });
 
   if (!event) {
-    if (loading || viewerLoading) return <Loading label={t('common.loading')} />;
-    if (error) {
-      return (
-        <Page title={t('error.loadFailed')}>
-          <QueryProblem error={error} retry={refetch} />
-        </Page>
-      );
-    }
     return (
-      <Page
-        title={t('audience.unknown.title')}
-        intro={t('audience.unknown.body', { code })}
+      <QueryBoundary
+        loading={loading || viewerLoading}
+        error={error}
+        retry={refetch}
         width="narrow"
-      >
-        <CodeForm onCode={(next) => void navigate(`/e/${next}`)} />
-      </Page>
+        notFound={{
+          title: t('audience.unknown.title'),
+          body: t('audience.unknown.body', { code }),
+          link: null,
+          extra: <CodeForm onCode={(next) => void navigate(`/e/${next}`)} />,
+        }}
+      />
     );
   }
 
@@ -168,10 +174,13 @@ export function AudiencePage() {
           />
         ) : audience.data?.event ? (
           <Joined event={audience.data.event} />
-        ) : audience.error ? (
-          <QueryProblem error={audience.error} retry={audience.refetch} />
         ) : (
-          <Loading label={t('common.loading')} />
+          <QueryBoundary
+            inline
+            loading={!audience.error}
+            error={audience.error}
+            retry={audience.refetch}
+          />
         )}
         {!viewer && !joined && (
           <p className="page__aside">
@@ -215,11 +224,13 @@ function JoinForm({
   }
 
   return (
-    <form className="card form" onSubmit={(formEvent) => void submit(formEvent)} noValidate>
+    <Form
+      problems={problems}
+      className="card form"
+      onSubmit={(formEvent) => void submit(formEvent)}
+    >
       <h2 className="card__title">{t('audience.join.title')}</h2>
       <p className="muted">{t('audience.join.intro')}</p>
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
-      {problems?.fields.code && <Alert tone="error">{problems.fields.code}</Alert>}
       <TextField
         label={t('audience.join.name')}
         hint={signedInName ? undefined : t('audience.join.nameHint')}
@@ -234,7 +245,7 @@ function JoinForm({
         {t('audience.join.submit')}
       </Button>
       {event.status !== 'PUBLISHED' && <p className="muted">{t('event.cancelledNote')}</p>}
-    </form>
+    </Form>
   );
 }
 
@@ -256,10 +267,8 @@ function Joined({ event }: { event: AudienceEvent }) {
         <h2 id="audience-questions" className="card__title">
           {t('audience.questions')}
         </h2>
-        {loading && !data ? (
-          <Loading label={t('common.loading')} />
-        ) : error && !data ? (
-          <QueryProblem error={error} retry={refetch} />
+        {(loading || error) && !data ? (
+          <QueryBoundary inline loading={loading} error={error} retry={refetch} />
         ) : !questions.length ? (
           <EmptyState title={t('audience.noQuestionsTitle')}>
             <p>{t('audience.noQuestionsBody')}</p>
@@ -334,10 +343,12 @@ function AskForm({ event }: { event: AudienceEvent }) {
   }
 
   return (
-    <form className="card form" onSubmit={(formEvent) => void submit(formEvent)} noValidate>
+    <Form
+      problems={problems}
+      className="card form"
+      onSubmit={(formEvent) => void submit(formEvent)}
+    >
       <h2 className="card__title">{t('audience.ask.title')}</h2>
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
-      {problems?.fields.eventId && <Alert tone="error">{problems.fields.eventId}</Alert>}
       {notice && <Alert tone="success">{notice}</Alert>}
       <TextAreaField
         label={t('audience.ask.body')}
@@ -349,25 +360,28 @@ function AskForm({ event }: { event: AudienceEvent }) {
         onChange={(formEvent) => setBody(formEvent.target.value)}
         error={problems?.fields.body}
       />
-      {event.allowAnonymousQuestions && (
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={anonymous}
-            onChange={(formEvent) => setAnonymous(formEvent.target.checked)}
-          />{' '}
-          {t('audience.ask.anonymous')}
-        </label>
-      )}
-      {problems?.fields.anonymous && (
-        <p className="field__error" data-field-error="anonymous">
-          {problems.fields.anonymous}
-        </p>
-      )}
+      {event.allowAnonymousQuestions || problems?.fields.anonymous ? (
+        <Field
+          kind="check"
+          label={t('audience.ask.anonymous')}
+          name="anonymous"
+          error={problems?.fields.anonymous}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="checkbox"
+              checked={anonymous}
+              disabled={!event.allowAnonymousQuestions}
+              onChange={(formEvent) => setAnonymous(formEvent.target.checked)}
+            />
+          )}
+        </Field>
+      ) : null}
       <Button type="submit" busy={loading}>
         {t('audience.ask.submit')}
       </Button>
-    </form>
+    </Form>
   );
 }
 
@@ -399,7 +413,8 @@ function PollVote({ poll }: { poll: PollFieldsFragment }) {
       <h2 id={`poll-${poll.id}`} className="card__title">
         {t('audience.poll.title')}
       </h2>
-      {problem && <Alert tone="error">{problem}</Alert>}
+      {/* A failed vote is told by the form's summary; this is for a failed change of mind. */}
+      {voted && problem && <Alert tone="error">{problem}</Alert>}
       {voted ? (
         <>
           <PollChart poll={poll} />
@@ -408,28 +423,30 @@ function PollVote({ poll }: { poll: PollFieldsFragment }) {
           </Button>
         </>
       ) : (
-        <form className="form" onSubmit={(formEvent) => void submit(formEvent)}>
-          <fieldset className="choices">
-            <legend className="field__label">{poll.question}</legend>
-            {[...poll.options]
-              .sort((a, b) => a.position - b.position)
-              .map((option) => (
-                <label key={option.id} className="choice">
-                  <input
-                    type={poll.multipleChoice ? 'checkbox' : 'radio'}
-                    name="option"
-                    value={option.id}
-                    defaultChecked={poll.viewerChoice?.includes(option.id)}
-                    required={!poll.multipleChoice}
-                  />{' '}
-                  <span className="choice__label">{option.label}</span>
-                </label>
-              ))}
-          </fieldset>
+        <Form problems={problem} className="form" onSubmit={(formEvent) => void submit(formEvent)}>
+          <Field kind="group" className="choices" label={poll.question} name="option">
+            {(control) =>
+              [...poll.options]
+                .sort((a, b) => a.position - b.position)
+                .map((option, index) => (
+                  <label key={option.id} className="choice">
+                    <input
+                      id={index === 0 ? control.id : undefined}
+                      type={poll.multipleChoice ? 'checkbox' : 'radio'}
+                      name="option"
+                      value={option.id}
+                      defaultChecked={poll.viewerChoice?.includes(option.id)}
+                      required={!poll.multipleChoice}
+                    />{' '}
+                    <span className="choice__label">{option.label}</span>
+                  </label>
+                ))
+            }
+          </Field>
           <Button type="submit" busy={loading}>
             {t('audience.poll.vote')}
           </Button>
-        </form>
+        </Form>
       )}
     </section>
   );

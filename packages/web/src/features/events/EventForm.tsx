@@ -3,7 +3,14 @@ import { useState, type FormEvent } from 'react';
 import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import type { EventFieldsFragment, QuestionModeration } from '../../gql/graphql';
-import { Alert, Button, SelectField, TextAreaField, TextField } from '../../ui';
+import {
+  Button,
+  Field as LabelledField,
+  Form,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../ui';
 import { CREATE_EVENT, UPDATE_EVENT } from './documents';
 
 const FIELDS = [
@@ -80,13 +87,12 @@ export function EventForm({
 
   const busy = creating.loading || updating.loading;
   return (
-    <form
+    <Form
+      problems={problems}
       className="form subsection"
       aria-label={event ? t('event.edit') : t('event.create')}
       onSubmit={(formEvent) => void submit(formEvent)}
-      noValidate
     >
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
       <TextField
         label={t('event.field.title')}
         name="title"
@@ -156,14 +162,20 @@ export function EventForm({
           label: t(`event.moderation.${value}`),
         }))}
       />
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          name="allowAnonymousQuestions"
-          defaultChecked={event?.allowAnonymousQuestions ?? true}
-        />{' '}
-        {t('event.field.allowAnonymous')}
-      </label>
+      <LabelledField
+        kind="check"
+        label={t('event.field.allowAnonymous')}
+        name="allowAnonymousQuestions"
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="checkbox"
+            name="allowAnonymousQuestions"
+            defaultChecked={event?.allowAnonymousQuestions ?? true}
+          />
+        )}
+      </LabelledField>
       <div className="form__actions">
         <Button type="submit" busy={busy}>
           {busy ? t('common.saving') : event ? t('common.save') : t('event.createSubmit')}
@@ -172,6 +184,6 @@ export function EventForm({
           {t('common.cancel')}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

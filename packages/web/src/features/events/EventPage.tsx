@@ -3,9 +3,8 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { describeError } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import type { EventQuery } from '../../gql/graphql';
-import { Alert, Button, Loading, Page } from '../../ui';
+import { Alert, Button, Page, QueryBoundary } from '../../ui';
 import {
   CANCEL_EVENT,
   CANCEL_REGISTRATION,
@@ -29,20 +28,17 @@ export function EventPage() {
   const [editing, setEditing] = useState(false);
   const event = data?.event;
   if (!event) {
-    if (loading) return <Loading label={t('common.loading')} />;
-    if (error) {
-      return (
-        <Page title={t('error.loadFailed')}>
-          <QueryProblem error={error} retry={refetch} />
-        </Page>
-      );
-    }
     return (
-      <Page title={t('event.notFound.title')} intro={t('event.notFound.body')}>
-        <p>
-          <Link to="/events">{t('event.list.pageTitle')}</Link>
-        </p>
-      </Page>
+      <QueryBoundary
+        loading={loading}
+        error={error}
+        retry={refetch}
+        notFound={{
+          title: t('event.notFound.title'),
+          body: t('event.notFound.body'),
+          link: { to: '/events', label: t('event.list.pageTitle') },
+        }}
+      />
     );
   }
   return (

@@ -1,7 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
-import { EmptyState, Loading, Page } from '../../ui';
+import { EmptyState, Page, QueryBoundary } from '../../ui';
 import { EVENTS } from './documents';
 import { EventList } from './EventList';
 
@@ -18,10 +17,8 @@ export function EventsPage() {
         <h2 id="events-upcoming" className="card__title">
           {t('event.list.upcoming')}
         </h2>
-        {loading && !data ? (
-          <Loading label={t('common.loading')} />
-        ) : error && !data ? (
-          <QueryProblem error={error} retry={refetch} />
+        {(loading || error) && !data ? (
+          <QueryBoundary inline loading={loading} error={error} retry={refetch} />
         ) : data?.events.length ? (
           <EventList events={data.events} />
         ) : (

@@ -3,14 +3,23 @@ import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import type {
   EventQuery,
   ModerationAction,
   PollFieldsFragment,
   QuestionFieldsFragment,
 } from '../../gql/graphql';
-import { Alert, Button, EmptyState, Loading, Page, TextAreaField, TextField } from '../../ui';
+import {
+  Alert,
+  Button,
+  EmptyState,
+  Field,
+  Form,
+  Page,
+  QueryBoundary,
+  TextAreaField,
+  TextField,
+} from '../../ui';
 import { CLOSE_POLL, CREATE_POLL, EVENT, MODERATE_QUESTION, OPEN_POLL } from './documents';
 import { sortQuestions } from './live';
 import { PollChart } from './PollChart';
@@ -37,20 +46,17 @@ export function ModeratePage() {
   });
   const event = data?.event;
   if (!event) {
-    if (loading) return <Loading label={t('common.loading')} />;
-    if (error) {
-      return (
-        <Page title={t('error.loadFailed')}>
-          <QueryProblem error={error} retry={refetch} />
-        </Page>
-      );
-    }
     return (
-      <Page title={t('event.notFound.title')} intro={t('event.notFound.body')}>
-        <p>
-          <Link to="/events">{t('event.list.pageTitle')}</Link>
-        </p>
-      </Page>
+      <QueryBoundary
+        loading={loading}
+        error={error}
+        retry={refetch}
+        notFound={{
+          title: t('event.notFound.title'),
+          body: t('event.notFound.body'),
+          link: { to: '/events', label: t('event.list.pageTitle') },
+        }}
+      />
     );
   }
   return (
@@ -221,10 +227,8 @@ function Queue({ event }: { event: EventData }) {
         {news}
       </p>
       {problem && <Alert tone="error">{problem}</Alert>}
-      {loading && !data ? (
-        <Loading label={t('common.loading')} />
-      ) : error && !data ? (
-        <QueryProblem error={error} retry={refetch} />
+      {(loading || error) && !data ? (
+        <QueryBoundary inline loading={loading} error={error} retry={refetch} />
       ) : (
         <>
           {render(pending, t('moderate.pending'), 'moderate-pending')}
@@ -323,14 +327,13 @@ function Polls({ event }: { event: EventData }) {
           <p>{t('moderate.noPollsBody')}</p>
         </EmptyState>
       )}
-      <form
+      <Form
+        problems={problems}
         className="form subsection"
         aria-label={t('moderate.newPoll')}
         onSubmit={(formEvent) => void create(formEvent)}
-        noValidate
       >
         <h3 className="section__subtitle">{t('moderate.newPoll')}</h3>
-        {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
         <TextField
           label={t('moderate.pollQuestion')}
           name="question"
@@ -344,13 +347,13 @@ function Polls({ event }: { event: EventData }) {
           rows={4}
           error={problems?.fields.options}
         />
-        <label className="checkbox">
-          <input type="checkbox" name="multipleChoice" /> {t('moderate.multipleChoice')}
-        </label>
+        <Field kind="check" label={t('moderate.multipleChoice')} name="multipleChoice">
+          {(control) => <input {...control} type="checkbox" name="multipleChoice" />}
+        </Field>
         <Button type="submit" busy={creating.loading}>
           {t('moderate.createPoll')}
         </Button>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -2,8 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
-import { Button, EmptyState, Loading } from '../../ui';
+import { Button, EmptyState, QueryBoundary } from '../../ui';
 import { EVENTS } from './documents';
 import { EventForm } from './EventForm';
 import { EventList } from './EventList';
@@ -47,10 +46,8 @@ export function SpaceEvents({
           }}
         />
       )}
-      {loading && !data ? (
-        <Loading label={t('common.loading')} />
-      ) : error && !data ? (
-        <QueryProblem error={error} retry={refetch} />
+      {(loading || error) && !data ? (
+        <QueryBoundary inline loading={loading} error={error} retry={refetch} />
       ) : events.length ? (
         <EventList events={events} />
       ) : (

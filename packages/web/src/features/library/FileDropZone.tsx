@@ -1,5 +1,6 @@
-import { useId, useState, type DragEvent } from 'react';
+import { useState, type DragEvent } from 'react';
 import { useI18n } from '../../app/i18n/I18nProvider';
+import { Field } from '../../ui';
 import { formatSize } from './upload';
 
 /**
@@ -12,15 +13,17 @@ export function FileDropZone({
   disabled,
   label,
   error,
+  name,
 }: {
   file: File | null;
   onFile(file: File | null): void;
   disabled?: boolean;
   label: string;
   error?: string | undefined;
+  /** The input the server names in its problems (such as `uploadId`), for the error summary. */
+  name?: string;
 }) {
   const { t, locale } = useI18n();
-  const id = useId();
   const [over, setOver] = useState(false);
 
   function drop(event: DragEvent<HTMLDivElement>) {
@@ -32,42 +35,34 @@ export function FileDropZone({
   }
 
   return (
-    <div className={error ? 'field field--invalid' : 'field'}>
-      <span className="field__label" id={`${id}-label`}>
-        {label}
-      </span>
-      <div
-        className={`dropzone${over ? ' dropzone--over' : ''}${disabled ? ' dropzone--disabled' : ''}`}
-        onDragOver={(event) => {
-          event.preventDefault();
-          if (!disabled) setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={drop}
-        data-testid="dropzone"
-      >
-        <p className="dropzone__hint">{t('library.drop.hint')}</p>
-        <input
-          id={id}
-          type="file"
-          className="dropzone__input"
-          aria-labelledby={`${id}-label`}
-          aria-describedby={error ? `${id}-error` : undefined}
-          disabled={disabled}
-          onChange={(event) => onFile(event.currentTarget.files?.[0] ?? null)}
-        />
-        {file && (
-          <p className="dropzone__file">
-            {t('library.drop.chosen', { name: file.name, size: formatSize(file.size, locale) })}
-          </p>
-        )}
-      </div>
-      {error && (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
+    <Field label={label} error={error} name={name}>
+      {(control) => (
+        <div
+          className={`dropzone${over ? ' dropzone--over' : ''}${disabled ? ' dropzone--disabled' : ''}`}
+          onDragOver={(event) => {
+            event.preventDefault();
+            if (!disabled) setOver(true);
+          }}
+          onDragLeave={() => setOver(false)}
+          onDrop={drop}
+          data-testid="dropzone"
+        >
+          <p className="dropzone__hint">{t('library.drop.hint')}</p>
+          <input
+            {...control}
+            type="file"
+            className="dropzone__input"
+            disabled={disabled}
+            onChange={(event) => onFile(event.currentTarget.files?.[0] ?? null)}
+          />
+          {file && (
+            <p className="dropzone__file">
+              {t('library.drop.chosen', { name: file.name, size: formatSize(file.size, locale) })}
+            </p>
+          )}
+        </div>
       )}
-    </div>
+    </Field>
   );
 }
 

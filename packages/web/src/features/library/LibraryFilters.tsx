@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import type { ResourceFilter, ResourceKind, ResourceLanguage } from '../../gql/graphql';
-import { Button, SelectField, TextField } from '../../ui';
+import { Button, Form, SelectField, TextField } from '../../ui';
 import { KINDS, LANGUAGES } from './options';
 
 /** Kind, language, tag and words: the library's filters, applied when submitted. */
@@ -21,7 +21,7 @@ export function LibraryFilters({ onChange }: { onChange(filter: ResourceFilter):
     setOpen(true);
   }
   return (
-    <form className="filters" role="search" aria-label={t('library.filters')} onSubmit={submit}>
+    <Form className="filters" role="search" aria-label={t('library.filters')} onSubmit={submit}>
       <TextField label={t('library.filter.query')} name="query" type="search" />
       <SelectField
         label={t('library.field.kind')}
@@ -57,6 +57,6 @@ export function LibraryFilters({ onChange }: { onChange(filter: ResourceFilter):
           </Button>
         )}
       </div>
-    </form>
+    </Form>
   );
 }

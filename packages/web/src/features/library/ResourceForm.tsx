@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import type { ResourceCardFieldsFragment, ResourceKind, ResourceLanguage } from '../../gql/graphql';
-import { Alert, Button, SelectField, TextAreaField, TextField } from '../../ui';
+import { Alert, Button, Form, SelectField, TextAreaField, TextField } from '../../ui';
 import { CREATE_RESOURCE, UPDATE_RESOURCE } from './documents';
 import { FileDropZone, UploadProgress } from './FileDropZone';
 import { KINDS, LANGUAGES, parseTags } from './options';
@@ -75,13 +75,12 @@ export function ResourceForm({
   const busy =
     creating.loading || updating.loading || state.step === 'uploading' || state.step === 'saving';
   return (
-    <form
+    <Form
+      problems={problems}
       className="form subsection"
       aria-label={resource ? t('library.edit') : t('library.add')}
       onSubmit={(event) => void submit(event)}
-      noValidate
     >
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
       {createdId && state.step === 'cancelled' && (
         <Alert tone="info">{t('library.upload.cancelledKept')}</Alert>
       )}
@@ -159,6 +158,6 @@ export function ResourceForm({
           {t('library.cancel')}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

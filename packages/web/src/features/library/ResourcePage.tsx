@@ -3,8 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { describeError } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
-import { Alert, Button, Loading, Page, TextField } from '../../ui';
+import { Alert, Button, Form, Page, QueryBoundary, TextField } from '../../ui';
 import { ADD_RESOURCE_VERSION, DELETE_RESOURCE, RESOURCE } from './documents';
 import { FileDropZone, UploadProgress } from './FileDropZone';
 import { ResourceForm } from './ResourceForm';
@@ -24,19 +23,19 @@ export function ResourcePage() {
     variables: { id },
     fetchPolicy: 'cache-and-network',
   });
-  if (loading && !data) return <Loading label={t('common.loading')} />;
-  if (error && !data)
-    return (
-      <Page title={t('error.loadFailed')}>
-        <QueryProblem error={error} retry={() => void refetch()} />
-      </Page>
-    );
   const resource = data?.resource;
   if (!resource)
     return (
-      <Page title={t('library.notFound.title')} intro={t('library.notFound.body')}>
-        <Link to="/library">{t('library.title')}</Link>
-      </Page>
+      <QueryBoundary
+        loading={loading}
+        error={error}
+        retry={() => void refetch()}
+        notFound={{
+          title: t('library.notFound.title'),
+          body: t('library.notFound.body'),
+          link: { to: '/library', label: t('library.title') },
+        }}
+      />
     );
 
   async function remove() {
@@ -228,15 +227,14 @@ function NewVersion({ resourceId, onAdded }: { resourceId: string; onAdded(): vo
   const state = upload.state;
   const busy = adding.loading || state.step === 'uploading' || state.step === 'saving';
   return (
-    <form
+    <Form
+      problems={problem}
       key={formKey}
       className="form subsection"
       aria-label={t('library.versions.add')}
       onSubmit={(event) => void submit(event)}
-      noValidate
     >
       <h3 className="section__subtitle">{t('library.versions.add')}</h3>
-      {problem && <Alert tone="error">{problem}</Alert>}
       {state.step === 'failed' && <Alert tone="error">{state.message}</Alert>}
       {state.step === 'cancelled' && <Alert tone="info">{t('library.upload.cancelled')}</Alert>}
       <FileDropZone label={t('library.field.file')} file={file} onFile={setFile} disabled={busy} />
@@ -258,6 +256,6 @@ function NewVersion({ resourceId, onAdded }: { resourceId: string; onAdded(): vo
           {busy ? t('common.saving') : t('library.versions.submit')}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -1,8 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import type { ResourceFilter } from '../../gql/graphql';
-import { Button, EmptyState, Loading } from '../../ui';
+import { Button, EmptyState, QueryBoundary } from '../../ui';
 import { NETWORK_LIBRARY, RESOURCES } from './documents';
 import { ResourceList } from './ResourceList';
 
@@ -32,9 +31,15 @@ export function ResourceResults({
   const active = networkSlug ? network : everywhere;
   const connection = networkSlug ? network.data?.network?.resources : everywhere.data?.resources;
 
-  if (active.loading && !connection) return <Loading label={t('common.loading')} />;
-  if (active.error && !connection)
-    return <QueryProblem error={active.error} retry={() => void active.refetch()} />;
+  if ((active.loading || active.error) && !connection)
+    return (
+      <QueryBoundary
+        inline
+        loading={active.loading}
+        error={active.error}
+        retry={() => void active.refetch()}
+      />
+    );
   const resources = connection?.edges.map((edge) => edge.node) ?? [];
   if (!resources.length)
     return (

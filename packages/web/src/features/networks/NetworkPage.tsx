@@ -3,10 +3,9 @@ import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import { graphql } from '../../gql';
 import { NetworkLibrary } from '../library/NetworkLibrary';
-import { Alert, Button, EmptyState, Loading, Page, TextField } from '../../ui';
+import { Alert, Button, EmptyState, Form, Page, QueryBoundary, TextField } from '../../ui';
 
 const PAGE = 100;
 
@@ -68,20 +67,17 @@ export function NetworkPage() {
   });
   const network = data?.network;
   if (!network) {
-    if (loading) return <Loading label={t('common.loading')} />;
-    if (error) {
-      return (
-        <Page title={t('error.loadFailed')}>
-          <QueryProblem error={error} retry={refetch} />
-        </Page>
-      );
-    }
     return (
-      <Page title={t('network.notFound.title')} intro={t('network.notFound.body')}>
-        <p>
-          <Link to="/">{t('notFound.home')}</Link>
-        </p>
-      </Page>
+      <QueryBoundary
+        loading={loading}
+        error={error}
+        retry={refetch}
+        notFound={{
+          title: t('network.notFound.title'),
+          body: t('network.notFound.body'),
+          link: { to: '/', label: t('notFound.home') },
+        }}
+      />
     );
   }
   const members = network.members.edges.map((edge) => edge.node);
@@ -184,9 +180,8 @@ function InviteOrganisationForm({ networkId }: { networkId: string }) {
     <div className="subsection">
       <h3 className="section__subtitle">{t('network.invite.title')}</h3>
       <p className="muted">{t('network.invite.intro')}</p>
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
       {sent !== null && <Alert tone="success">{t('network.invite.sent', { name: sent })}</Alert>}
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+      <Form problems={problems} className="form" onSubmit={(event) => void submit(event)}>
         <TextField
           label={t('network.invite.slug')}
           hint={t('network.invite.slugHint')}
@@ -199,7 +194,7 @@ function InviteOrganisationForm({ networkId }: { networkId: string }) {
         <Button type="submit" busy={loading}>
           {loading ? t('network.invite.sending') : t('network.invite.submit')}
         </Button>
-      </form>
+      </Form>
     </div>
   );
 }

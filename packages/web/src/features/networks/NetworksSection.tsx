@@ -3,10 +3,9 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import { graphql } from '../../gql';
 import type { OrganisationQuery } from '../../gql/graphql';
-import { Alert, Button, EmptyState, Loading, TextAreaField, TextField } from '../../ui';
+import { Alert, Button, EmptyState, Form, QueryBoundary, TextAreaField, TextField } from '../../ui';
 import { suggestSlug } from '../organisations/CreateOrganisationPage';
 
 const NETWORK_INVITATIONS = graphql(`
@@ -113,8 +112,8 @@ function PendingNetworkInvitations({ organisationId }: { organisationId: string 
     }
   }
 
-  if (loading && !data) return <Loading label={t('common.loading')} />;
-  if (error && !data) return <QueryProblem error={error} retry={refetch} />;
+  if ((loading || error) && !data)
+    return <QueryBoundary inline loading={loading} error={error} retry={refetch} />;
   const invitations = data?.networkInvitations ?? [];
   if (!invitations.length && !outcome) return null;
   return (
@@ -192,8 +191,7 @@ function CreateNetworkForm({ organisationId }: { organisationId: string }) {
     <div className="subsection">
       <h3 className="section__subtitle">{t('networks.create.title')}</h3>
       <p className="muted">{t('networks.create.intro')}</p>
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+      <Form problems={problems} className="form" onSubmit={(event) => void submit(event)}>
         <TextField
           label={t('networks.field.name')}
           name="name"
@@ -233,7 +231,7 @@ function CreateNetworkForm({ organisationId }: { organisationId: string }) {
             {t('common.cancel')}
           </Button>
         </div>
-      </form>
+      </Form>
     </div>
   );
 }

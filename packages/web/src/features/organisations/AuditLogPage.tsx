@@ -2,9 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import { graphql } from '../../gql';
-import { Alert, Button, EmptyState, Loading, Page } from '../../ui';
+import { Alert, Button, EmptyState, Page, QueryBoundary, QueryProblem } from '../../ui';
 import { ORGANISATION } from './OrganisationPage';
 
 const PAGE = 25;
@@ -56,20 +55,17 @@ export function AuditLogPage() {
   const organisation = organisationResult.data?.organisation;
 
   if (!organisation) {
-    if (organisationResult.loading) return <Loading label={t('common.loading')} />;
-    if (organisationResult.error) {
-      return (
-        <Page title={t('error.loadFailed')}>
-          <QueryProblem error={organisationResult.error} retry={organisationResult.refetch} />
-        </Page>
-      );
-    }
     return (
-      <Page title={t('organisation.notFound.title')} intro={t('organisation.notFound.body')}>
-        <p>
-          <Link to="/">{t('notFound.home')}</Link>
-        </p>
-      </Page>
+      <QueryBoundary
+        loading={organisationResult.loading}
+        error={organisationResult.error}
+        retry={organisationResult.refetch}
+        notFound={{
+          title: t('organisation.notFound.title'),
+          body: t('organisation.notFound.body'),
+          link: { to: '/', label: t('notFound.home') },
+        }}
+      />
     );
   }
 
@@ -123,8 +119,8 @@ function AuditEvents({ organisationId }: { organisationId: string }) {
     }
   }
 
-  if (loading && !data) return <Loading label={t('common.loading')} />;
-  if (error && !data) return <QueryProblem error={error} retry={refetch} />;
+  if ((loading || error) && !data)
+    return <QueryBoundary inline loading={loading} error={error} retry={refetch} />;
   const events = data?.auditEvents.edges.map((edge) => edge.node) ?? [];
   if (!events.length) {
     return (

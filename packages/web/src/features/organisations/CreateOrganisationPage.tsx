@@ -5,7 +5,7 @@ import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { graphql } from '../../gql';
 import type { OrganisationKind } from '../../gql/graphql';
-import { Alert, Button, Page, SelectField, TextAreaField, TextField } from '../../ui';
+import { Button, Form, Page, SelectField, TextAreaField, TextField } from '../../ui';
 import { ORGANISATION_KINDS } from './ProfileSection';
 
 const CREATE_ORGANISATION = graphql(`
@@ -71,8 +71,7 @@ export function CreateOrganisationPage() {
 
   return (
     <Page title={t('createOrganisation.title')} intro={t('createOrganisation.intro')}>
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
-      <form className="card form" onSubmit={(event) => void submit(event)} noValidate>
+      <Form problems={problems} className="card form" onSubmit={(event) => void submit(event)}>
         <TextField
           label={t('organisation.field.name')}
           name="name"
@@ -127,7 +126,7 @@ export function CreateOrganisationPage() {
         <Button type="submit" busy={loading}>
           {loading ? t('createOrganisation.submitting') : t('createOrganisation.submit')}
         </Button>
-      </form>
+      </Form>
     </Page>
   );
 }

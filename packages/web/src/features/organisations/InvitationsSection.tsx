@@ -2,10 +2,9 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import { graphql } from '../../gql';
 import type { MemberRole } from '../../gql/graphql';
-import { Alert, Button, EmptyState, Loading, SelectField, TextField } from '../../ui';
+import { Alert, Button, EmptyState, Form, QueryBoundary, SelectField, TextField } from '../../ui';
 import { MEMBER_ROLES } from './roles';
 
 const INVITATIONS = graphql(`
@@ -108,8 +107,8 @@ export function InvitationsSection({ organisationId }: { organisationId: string 
 
   const invitations = data?.invitations.edges.map((edge) => edge.node) ?? [];
   let list;
-  if (loading && !data) list = <Loading label={t('common.loading')} />;
-  else if (error && !data) list = <QueryProblem error={error} retry={refetch} />;
+  if ((loading || error) && !data)
+    list = <QueryBoundary inline loading={loading} error={error} retry={refetch} />;
   else if (!invitations.length) {
     list = (
       <EmptyState title={t('organisation.invitations.emptyTitle')}>
@@ -148,9 +147,8 @@ export function InvitationsSection({ organisationId }: { organisationId: string 
         {t('organisation.invitations.title')}
       </h2>
       <p className="muted">{t('organisation.invitations.intro')}</p>
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
       {outcome && <Alert tone={outcome.tone}>{outcome.text}</Alert>}
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+      <Form problems={problems} className="form" onSubmit={(event) => void submit(event)}>
         <TextField
           label={t('organisation.invitations.email')}
           name="email"
@@ -170,7 +168,7 @@ export function InvitationsSection({ organisationId }: { organisationId: string 
         <Button type="submit" busy={inviting}>
           {inviting ? t('organisation.invitations.sending') : t('organisation.invitations.send')}
         </Button>
-      </form>
+      </Form>
       <h3 className="section__subtitle">{t('organisation.invitations.pending')}</h3>
       {list}
     </section>

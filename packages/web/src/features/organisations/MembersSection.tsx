@@ -2,11 +2,10 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import { describeError } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import { useViewer } from '../../app/viewer';
 import { graphql } from '../../gql';
 import type { MemberRole, MembersQuery } from '../../gql/graphql';
-import { Button, EmptyState, Loading } from '../../ui';
+import { Button, EmptyState, QueryBoundary } from '../../ui';
 import { MEMBER_ROLES } from './roles';
 
 const PAGE = 100;
@@ -69,8 +68,8 @@ export function MembersSection({
   const members = data?.members.edges.map((edge) => edge.node) ?? [];
 
   let body;
-  if (loading && !data) body = <Loading label={t('common.loading')} />;
-  else if (error && !data) body = <QueryProblem error={error} retry={refetch} />;
+  if ((loading || error) && !data)
+    body = <QueryBoundary inline loading={loading} error={error} retry={refetch} />;
   else if (!members.length) {
     body = (
       <EmptyState title={t('organisation.members.emptyTitle')}>

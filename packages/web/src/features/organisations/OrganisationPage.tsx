@@ -1,9 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import { graphql } from '../../gql';
-import { Alert, Loading, Page } from '../../ui';
+import { Alert, Page, QueryBoundary } from '../../ui';
 import { NetworksSection } from '../networks/NetworksSection';
 import { OrganisationSpacesSection } from '../spaces/OrganisationSpacesSection';
 import { InvitationsSection } from './InvitationsSection';
@@ -58,20 +57,17 @@ export function OrganisationPage() {
   const organisation = data?.organisation;
 
   if (!organisation) {
-    if (loading) return <Loading label={t('common.loading')} />;
-    if (error) {
-      return (
-        <Page title={t('error.loadFailed')}>
-          <QueryProblem error={error} retry={refetch} />
-        </Page>
-      );
-    }
     return (
-      <Page title={t('organisation.notFound.title')} intro={t('organisation.notFound.body')}>
-        <p>
-          <Link to="/">{t('notFound.home')}</Link>
-        </p>
-      </Page>
+      <QueryBoundary
+        loading={loading}
+        error={error}
+        retry={refetch}
+        notFound={{
+          title: t('organisation.notFound.title'),
+          body: t('organisation.notFound.body'),
+          link: { to: '/', label: t('notFound.home') },
+        }}
+      />
     );
   }
 

@@ -4,7 +4,7 @@ import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { graphql } from '../../gql';
 import type { OrganisationKind, OrganisationQuery } from '../../gql/graphql';
-import { Alert, Button, SelectField, TextAreaField, TextField } from '../../ui';
+import { Alert, Button, Form, SelectField, TextAreaField, TextField } from '../../ui';
 
 export const ORGANISATION_KINDS: readonly OrganisationKind[] = [
   'NGO',
@@ -75,8 +75,7 @@ export function ProfileSection({ organisation }: { organisation: Organisation })
       {saved && !editing && <Alert tone="success">{t('organisation.profile.saved')}</Alert>}
       {editing ? (
         <>
-          {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
-          <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+          <Form problems={problems} className="form" onSubmit={(event) => void submit(event)}>
             <TextField
               label={t('organisation.field.name')}
               name="name"
@@ -130,7 +129,7 @@ export function ProfileSection({ organisation }: { organisation: Organisation })
                 {t('common.cancel')}
               </Button>
             </div>
-          </form>
+          </Form>
         </>
       ) : (
         <>

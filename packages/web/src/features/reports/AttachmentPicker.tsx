@@ -1,6 +1,6 @@
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { Button } from '../../ui';
+import { Button, Field } from '../../ui';
 import {
   ACCEPTED,
   formatSize,
@@ -24,7 +24,6 @@ interface AttachmentPickerProps {
  */
 export function AttachmentPicker({ files, onChange, onBusy, error }: AttachmentPickerProps) {
   const { t, locale } = useI18n();
-  const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [sending, setSending] = useState<string | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
@@ -55,57 +54,63 @@ export function AttachmentPicker({ files, onChange, onBusy, error }: AttachmentP
     if (input.current) input.current.value = '';
   }
 
-  const describedBy = [`${id}-hint`, error || problems.length ? `${id}-error` : null]
-    .filter(Boolean)
-    .join(' ');
   return (
-    <div className={error || problems.length ? 'field field--invalid' : 'field'}>
-      <label className="field__label" htmlFor={id}>
-        {t('report.field.attachments')}
-      </label>
-      <p className="field__hint" id={`${id}-hint`}>
-        {t('report.field.attachmentsHint', { max: MAX_FILES })}
-      </p>
-      <input
-        ref={input}
-        id={id}
-        type="file"
-        multiple
-        accept={ACCEPTED}
-        className="field__input attachments__input"
-        aria-describedby={describedBy}
-        disabled={files.length >= MAX_FILES || sending !== null}
-        onChange={(event) => void choose(event.target.files)}
-      />
-      {sending && (
-        <p className="muted" role="status">
-          {t('report.file.sending', { name: sending })}
-        </p>
+    <Field
+      label={t('report.field.attachments')}
+      hint={t('report.field.attachmentsHint', { max: MAX_FILES })}
+      error={error}
+      name="attachments"
+    >
+      {(control) => (
+        <>
+          <input
+            {...control}
+            ref={input}
+            type="file"
+            multiple
+            accept={ACCEPTED}
+            className="field__input attachments__input"
+            aria-describedby={
+              [control['aria-describedby'], problems.length ? `${control.id}-refused` : null]
+                .filter(Boolean)
+                .join(' ') || undefined
+            }
+            aria-invalid={control['aria-invalid'] ?? (problems.length ? true : undefined)}
+            disabled={files.length >= MAX_FILES || sending !== null}
+            onChange={(event) => void choose(event.target.files)}
+          />
+          {sending && (
+            <p className="muted" role="status">
+              {t('report.file.sending', { name: sending })}
+            </p>
+          )}
+          {/* Files refused as they are chosen: announced at once, not at the next send. */}
+          {problems.length > 0 && (
+            <div className="field__error" id={`${control.id}-refused`} role="alert">
+              {problems.map((text) => (
+                <p key={text}>{text}</p>
+              ))}
+            </div>
+          )}
+          {files.length > 0 && (
+            <ul className="attachments">
+              {files.map((file) => (
+                <li key={file.upload} className="attachments__item">
+                  <span className="attachments__name">{file.fileName}</span>
+                  <span className="muted">{formatSize(file.size, locale)}</span>
+                  <Button
+                    variant="quiet"
+                    aria-label={t('report.file.removeNamed', { name: file.fileName })}
+                    onClick={() => onChange(files.filter((f) => f.upload !== file.upload))}
+                  >
+                    {t('report.file.remove')}
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
       )}
-      {(error || problems.length > 0) && (
-        <div className="field__error" id={`${id}-error`} role="alert">
-          {[error, ...problems].filter(Boolean).map((text) => (
-            <p key={text}>{text}</p>
-          ))}
-        </div>
-      )}
-      {files.length > 0 && (
-        <ul className="attachments">
-          {files.map((file) => (
-            <li key={file.upload} className="attachments__item">
-              <span className="attachments__name">{file.fileName}</span>
-              <span className="muted">{formatSize(file.size, locale)}</span>
-              <Button
-                variant="quiet"
-                aria-label={t('report.file.removeNamed', { name: file.fileName })}
-                onClick={() => onChange(files.filter((f) => f.upload !== file.upload))}
-              >
-                {t('report.file.remove')}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
+    </Field>
   );
 }

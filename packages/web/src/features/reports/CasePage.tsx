@@ -3,10 +3,9 @@ import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { describeError, serverProblems, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import { graphql } from '../../gql';
 import type { ReportQuery, ReportStatus } from '../../gql/graphql';
-import { Alert, Button, Loading, Page, SelectField, TextAreaField } from '../../ui';
+import { Alert, Button, Form, Page, QueryBoundary, SelectField, TextAreaField } from '../../ui';
 import { AttachmentList, Conversation, useDay } from './Conversation';
 import {
   ASSIGN_REPORT,
@@ -55,19 +54,25 @@ export function CasePage() {
   if (!organisation) return fallback;
   const report = data?.report;
   if (!report) {
-    if (loading) return <Loading label={t('common.loading')} />;
-    const forbidden = serverProblems(error).some((p) => p.code === 'FORBIDDEN');
-    return (
-      <Page title={t('reports.case.notFound')}>
-        {forbidden ? (
+    const inbox = { to: `/o/${organisation.slug}/reports`, label: t('reports.backToInbox') };
+    // Administrators who are not case handlers are told why, rather than "not allowed".
+    if (!loading && serverProblems(error).some((p) => p.code === 'FORBIDDEN')) {
+      return (
+        <Page title={t('reports.case.notFound')}>
           <Alert tone="info">{t('reports.onlyHandlers')}</Alert>
-        ) : error ? (
-          <QueryProblem error={error} retry={refetch} />
-        ) : null}
-        <p>
-          <Link to={`/o/${organisation.slug}/reports`}>{t('reports.backToInbox')}</Link>
-        </p>
-      </Page>
+          <p>
+            <Link to={inbox.to}>{inbox.label}</Link>
+          </p>
+        </Page>
+      );
+    }
+    return (
+      <QueryBoundary
+        loading={loading}
+        error={error}
+        retry={refetch}
+        notFound={{ title: t('reports.case.notFound'), link: inbox }}
+      />
     );
   }
   return <Case organisation={organisation} report={report} refetch={() => void refetch()} />;
@@ -166,8 +171,7 @@ function MessageForm({ reportId, onSent }: { reportId: string; onSent(): void })
     }
   }
   return (
-    <form className="form subsection" onSubmit={(event) => void submit(event)} noValidate>
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
+    <Form problems={problems} className="form subsection" onSubmit={(event) => void submit(event)}>
       <TextAreaField
         label={t('reports.case.message')}
         hint={t('reports.case.messageHint')}
@@ -184,7 +188,7 @@ function MessageForm({ reportId, onSent }: { reportId: string; onSent(): void })
           {t('reports.case.send')}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -210,17 +214,16 @@ function StatusForm({ report, onChanged }: { report: Report; onChanged(): void }
     }
   }
   return (
-    <form
+    <Form
+      problems={problems}
       className="card form"
       aria-labelledby="case-status"
       onSubmit={(event) => void submit(event)}
-      noValidate
     >
       <h2 id="case-status" className="card__title">
         {t('reports.case.status')}
       </h2>
       {saved && <Alert tone="success">{t('reports.case.statusSaved')}</Alert>}
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
       <SelectField
         label={t('reports.filter.status')}
         name="status"
@@ -243,7 +246,7 @@ function StatusForm({ report, onChanged }: { report: Report; onChanged(): void }
           {t('reports.case.saveStatus')}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -275,8 +278,7 @@ function AssignForm({
     }
   }
   return (
-    <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-      {problem && <Alert tone="error">{problem}</Alert>}
+    <Form problems={problem} className="form" onSubmit={(event) => void submit(event)}>
       <SelectField
         label={t('reports.case.assignTo')}
         name="handlerUserId"
@@ -292,6 +294,6 @@ function AssignForm({
           {t('reports.case.assign')}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { describeError, serverProblems, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import type { ReporterViewFieldsFragment } from '../../gql/graphql';
-import { Alert, Button, Page, TextAreaField, TextField } from '../../ui';
+import { Alert, Button, Form, Page, TextAreaField, TextField } from '../../ui';
 import { AttachmentPicker } from './AttachmentPicker';
 import { AttachmentList, Conversation, useDay } from './Conversation';
 import { REPLY_TO_REPORT, REPORT_BY_RECEIPT } from './documents';
@@ -73,8 +73,7 @@ export function FollowUpPage() {
 
   return (
     <Page title={t('report.followUp.title')} intro={t('report.followUp.intro')} width="narrow">
-      <form className="card form" onSubmit={(event) => void submit(event)} noValidate>
-        {problem && <Alert tone="error">{problem}</Alert>}
+      <Form problems={problem} className="card form" onSubmit={(event) => void submit(event)}>
         <TextField
           label={t('report.followUp.receipt')}
           hint={t('report.followUp.receiptHint')}
@@ -90,7 +89,7 @@ export function FollowUpPage() {
             {loading ? t('report.followUp.opening') : t('report.followUp.open')}
           </Button>
         </div>
-      </form>
+      </Form>
       <Protections />
     </Page>
   );
@@ -166,17 +165,16 @@ function ReportThread({
         </h2>
         <Conversation messages={report.messages} side="reporter" />
       </section>
-      <form
+      <Form
+        problems={problems}
         className="card form"
         aria-labelledby="reply-title"
         onSubmit={(event) => void submit(event)}
-        noValidate
       >
         <h2 id="reply-title" className="card__title">
           {t('report.followUp.replyTitle')}
         </h2>
         {sent && <Alert tone="success">{t('report.followUp.replySent')}</Alert>}
-        {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
         <TextAreaField
           label={t('report.followUp.reply')}
           name="body"
@@ -201,7 +199,7 @@ function ReportThread({
             {t('report.followUp.close')}
           </Button>
         </div>
-      </form>
+      </Form>
     </Page>
   );
 }

@@ -3,9 +3,8 @@ import { useState, type ReactElement } from 'react';
 import { Link, useParams } from 'react-router';
 import { serverProblems } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import type { ReportStatus, ReportSummaryFieldsFragment } from '../../gql/graphql';
-import { Alert, Button, EmptyState, Loading, Page, SelectField } from '../../ui';
+import { Alert, Button, EmptyState, Page, QueryBoundary, SelectField } from '../../ui';
 import { useDay } from './Conversation';
 import {
   REPORT_ACTIVITY,
@@ -32,24 +31,18 @@ export function useReportsOrganisation() {
     variables: { slug },
   });
   const organisation = data?.organisation;
-  let fallback: ReactElement | null = null;
-  if (!organisation) {
-    if (loading) fallback = <Loading label={t('common.loading')} />;
-    else if (error)
-      fallback = (
-        <Page title={t('error.loadFailed')}>
-          <QueryProblem error={error} retry={refetch} />
-        </Page>
-      );
-    else
-      fallback = (
-        <Page title={t('organisation.notFound.title')} intro={t('organisation.notFound.body')}>
-          <p>
-            <Link to="/">{t('notFound.home')}</Link>
-          </p>
-        </Page>
-      );
-  }
+  const fallback: ReactElement | null = organisation ? null : (
+    <QueryBoundary
+      loading={loading}
+      error={error}
+      retry={refetch}
+      notFound={{
+        title: t('organisation.notFound.title'),
+        body: t('organisation.notFound.body'),
+        link: { to: '/', label: t('notFound.home') },
+      }}
+    />
+  );
   return { organisation, fallback };
 }
 
@@ -222,9 +215,8 @@ function Inbox({ organisation }: { organisation: { id: string; name: string; slu
         )}
       </div>
       <Handlers organisationId={organisation.id} />
-      {error && !data && <QueryProblem error={error} retry={refetch} />}
-      {loading && !data ? (
-        <Loading label={t('common.loading')} />
+      {(loading || error) && !data ? (
+        <QueryBoundary inline loading={loading} error={error} retry={refetch} />
       ) : reports.length === 0 ? (
         <EmptyState title={t('reports.emptyTitle')}>
           <p>{t('reports.emptyBody')}</p>

@@ -1,10 +1,19 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { describeError, serverProblems, type ErrorView } from '../../app/errors';
+import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
-import { Alert, Button, Loading, Page, SelectField, TextAreaField, TextField } from '../../ui';
+import {
+  Alert,
+  Button,
+  Field as LabelledField,
+  Form,
+  Page,
+  QueryBoundary,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../ui';
 import { AttachmentPicker } from './AttachmentPicker';
 import { REPORTING_PAGE, SUBMIT_REPORT } from './documents';
 import { solveProof } from './proof';
@@ -62,21 +71,18 @@ export function ReportPage() {
 
   if (receipt) return <ReceiptPage receipt={receipt} name={page?.organisationName ?? ''} />;
   if (!page) {
-    if (loading) return <Loading label={t('common.loading')} />;
-    const notFound = serverProblems(error).some((problem) => problem.code === 'NOT_FOUND');
-    if (error && !notFound) {
-      return (
-        <Page title={t('error.loadFailed')} width="narrow">
-          <QueryProblem error={error} retry={refetch} />
-        </Page>
-      );
-    }
     return (
-      <Page title={t('report.unknown.title')} intro={t('report.unknown.body')} width="narrow">
-        <p>
-          <Link to="/report/follow-up">{t('report.followUpLink')}</Link>
-        </p>
-      </Page>
+      <QueryBoundary
+        loading={loading}
+        error={error}
+        retry={refetch}
+        width="narrow"
+        notFound={{
+          title: t('report.unknown.title'),
+          body: t('report.unknown.body'),
+          link: { to: '/report/follow-up', label: t('report.followUpLink') },
+        }}
+      />
     );
   }
   if (!page.enabled) {
@@ -157,16 +163,15 @@ function ReportForm({
   }
 
   return (
-    <form
+    <Form
       className="card form report-form"
       aria-labelledby="report-form-title"
+      problems={problems}
       onSubmit={(event) => void submit(event)}
-      noValidate
     >
       <h2 id="report-form-title" className="card__title">
         {t('report.form.title')}
       </h2>
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
       {categories.length > 0 && (
         <SelectField
           label={t('report.field.category')}
@@ -225,16 +230,16 @@ function ReportForm({
         onBusy={setUploading}
         error={problems?.fields.attachments}
       />
-      <div className="field">
-        <label className="checkbox">
+      <LabelledField kind="check" label={t('report.field.identify')}>
+        {(control) => (
           <input
+            {...control}
             type="checkbox"
             checked={identify}
             onChange={(event) => setIdentify(event.target.checked)}
           />
-          {t('report.field.identify')}
-        </label>
-      </div>
+        )}
+      </LabelledField>
       {identify && (
         <TextField
           label={t('report.field.contact')}
@@ -250,7 +255,7 @@ function ReportForm({
           {loading ? t('report.sending') : t('report.send')}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }
 

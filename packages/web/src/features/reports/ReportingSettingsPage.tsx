@@ -3,9 +3,16 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import type { ReportingSettingsQuery } from '../../gql/graphql';
-import { Alert, Button, Loading, Page, TextAreaField } from '../../ui';
+import {
+  Alert,
+  Button,
+  Field as LabelledField,
+  Form,
+  Page,
+  QueryBoundary,
+  TextAreaField,
+} from '../../ui';
 import { CONFIGURE_REPORTING, REPORTING_SETTINGS } from './documents';
 import { useReportsOrganisation } from './InboxPage';
 
@@ -24,8 +31,14 @@ export function ReportingSettingsPage() {
   if (!organisation) return fallback;
   const title = t('reporting.title', { name: organisation.name });
   if (!data) {
-    if (loading) return <Loading label={t('common.loading')} />;
-    return <Page title={title}>{error && <QueryProblem error={error} retry={refetch} />}</Page>;
+    return (
+      <QueryBoundary
+        loading={loading}
+        error={error}
+        retry={refetch}
+        notFound={{ title, link: { to: `/o/${organisation.slug}`, label: organisation.name } }}
+      />
+    );
   }
   return (
     <Page title={title} intro={t('reporting.intro')}>
@@ -82,15 +95,13 @@ function SettingsForm({
   }
 
   return (
-    <form className="card form" onSubmit={(event) => void submit(event)} noValidate>
+    <Form problems={problems} className="card form" onSubmit={(event) => void submit(event)}>
       {saved && <Alert tone="success">{t('reporting.saved')}</Alert>}
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
-      <div className="field">
-        <label className="checkbox">
-          <input type="checkbox" name="enabled" defaultChecked={settings.enabled} />
-          {t('reporting.enabled')}
-        </label>
-      </div>
+      <LabelledField kind="check" label={t('reporting.enabled')} name="enabled">
+        {(control) => (
+          <input {...control} type="checkbox" name="enabled" defaultChecked={settings.enabled} />
+        )}
+      </LabelledField>
       <TextAreaField
         label={t('reporting.introField')}
         hint={t('reporting.introHint')}
@@ -108,41 +119,38 @@ function SettingsForm({
         defaultValue={settings.categories.join('\n')}
         error={problems?.fields.categories}
       />
-      <fieldset
-        className={problems?.fields.handlerUserIds ? 'field field--invalid' : 'field'}
-        aria-describedby="handlers-hint"
+      <LabelledField
+        kind="group"
+        label={t('reporting.handlers')}
+        hint={t('reporting.handlersHint')}
+        name="handlerUserIds"
+        error={problems?.fields.handlerUserIds}
       >
-        <legend className="field__label">{t('reporting.handlers')}</legend>
-        <p className="field__hint" id="handlers-hint">
-          {t('reporting.handlersHint')}
-        </p>
-        {members.map((member) => (
-          <label key={member.id} className="checkbox">
-            <input
-              type="checkbox"
-              checked={handlers.includes(member.user.id)}
-              onChange={(event) =>
-                setHandlers(
-                  event.target.checked
-                    ? [...handlers, member.user.id]
-                    : handlers.filter((id) => id !== member.user.id),
-                )
-              }
-            />
-            {member.user.displayName} <span className="muted">({t(`role.${member.role}`)})</span>
-          </label>
-        ))}
-        {problems?.fields.handlerUserIds && (
-          <p className="field__error" data-field-error="handlerUserIds">
-            {problems.fields.handlerUserIds}
-          </p>
-        )}
-      </fieldset>
+        {(control) =>
+          members.map((member, index) => (
+            <label key={member.id} className="checkbox">
+              <input
+                id={index === 0 ? control.id : undefined}
+                type="checkbox"
+                checked={handlers.includes(member.user.id)}
+                onChange={(event) =>
+                  setHandlers(
+                    event.target.checked
+                      ? [...handlers, member.user.id]
+                      : handlers.filter((id) => id !== member.user.id),
+                  )
+                }
+              />
+              {member.user.displayName} <span className="muted">({t(`role.${member.role}`)})</span>
+            </label>
+          ))
+        }
+      </LabelledField>
       <div className="form__actions">
         <Button type="submit" busy={loading}>
           {loading ? t('common.saving') : t('common.save')}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

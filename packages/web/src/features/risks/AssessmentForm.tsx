@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import type { AssessmentFieldsFragment, AssessmentStatus, RiskSector } from '../../gql/graphql';
-import { Alert, Button, SelectField, TextAreaField, TextField } from '../../ui';
+import { Alert, Button, Form, SelectField, TextAreaField, TextField } from '../../ui';
 import { CREATE_ASSESSMENT, UPDATE_ASSESSMENT, WRITABLE_SPACES } from './documents';
 
 export const SECTORS = [
@@ -106,13 +106,12 @@ export function AssessmentForm({
   }
 
   return (
-    <form
+    <Form
+      problems={problems}
       className="form"
       onSubmit={(event) => void submit(event)}
-      noValidate
       aria-label={assessment ? t('risk.actions.edit') : t('risk.create.title')}
     >
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
       {!assessment && (
         <SelectField
           label={t('risk.field.space')}
@@ -199,6 +198,6 @@ export function AssessmentForm({
           {t('risk.cancel')}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

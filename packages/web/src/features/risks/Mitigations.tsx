@@ -3,7 +3,15 @@ import { useState, type FormEvent } from 'react';
 import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import type { MitigationStatus, RiskFieldsFragment } from '../../gql/graphql';
-import { Alert, Button, SelectField, TextAreaField, TextField } from '../../ui';
+import {
+  Alert,
+  Button,
+  Field as LabelledField,
+  Form,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../ui';
 import {
   ADD_MITIGATION,
   ORGANISATION_MEMBERS,
@@ -208,7 +216,8 @@ function MitigationForm({
   }
 
   return (
-    <form
+    <Form
+      problems={problems}
       className="form mitigation-form"
       onSubmit={(event) => void submit(event)}
       onChange={(event) => {
@@ -219,10 +228,8 @@ function MitigationForm({
           setProblems({ ...problems, fields: { ...problems.fields, [name]: undefined } });
         }
       }}
-      noValidate
       aria-label={t('risk.mitigations.add')}
     >
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
       <TextAreaField
         label={t('risk.field.action')}
         hint={t('risk.field.actionHint')}
@@ -256,14 +263,16 @@ function MitigationForm({
       </div>
       <fieldset className="score-fields">
         <legend>{t('risk.mitigations.residualLegend')}</legend>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={lowers}
-            onChange={(event) => setLowers(event.target.checked)}
-          />
-          {t('risk.mitigations.lowers')}
-        </label>
+        <LabelledField kind="check" label={t('risk.mitigations.lowers')}>
+          {(control) => (
+            <input
+              {...control}
+              type="checkbox"
+              checked={lowers}
+              onChange={(event) => setLowers(event.target.checked)}
+            />
+          )}
+        </LabelledField>
         {lowers && (
           <>
             <ScorePicker
@@ -288,7 +297,7 @@ function MitigationForm({
           {t('risk.cancel')}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }
 

@@ -1,9 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import { useViewer } from '../../app/viewer';
-import { Button, Loading, Page } from '../../ui';
+import { Button, Page, QueryBoundary } from '../../ui';
 import { PUBLIC_RISK_ASSESSMENT } from './documents';
 import { Heatmap, LevelBadge, LevelLegend } from './Heatmap';
 import { percent } from './scoring';
@@ -23,20 +22,17 @@ export function PublicRiskPage() {
   });
   const summary = data?.publicRiskAssessment;
   if (!summary) {
-    if (loading) return <Loading label={t('common.loading')} />;
-    if (error) {
-      return (
-        <Page title={t('error.loadFailed')}>
-          <QueryProblem error={error} retry={refetch} />
-        </Page>
-      );
-    }
     return (
-      <Page title={t('risk.public.notFoundTitle')} intro={t('risk.public.notFoundBody')}>
-        <p>
-          <Link to="/">{t('notFound.home')}</Link>
-        </p>
-      </Page>
+      <QueryBoundary
+        loading={loading}
+        error={error}
+        retry={refetch}
+        notFound={{
+          title: t('risk.public.notFoundTitle'),
+          body: t('risk.public.notFoundBody'),
+          link: { to: '/', label: t('notFound.home') },
+        }}
+      />
     );
   }
   const progress = summary.mitigationProgress;

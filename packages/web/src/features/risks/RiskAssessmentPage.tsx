@@ -3,9 +3,8 @@ import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { describeError } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import type { RiskAssessmentQuery, RiskFieldsFragment } from '../../gql/graphql';
-import { Alert, Button, EmptyState, Loading, Page } from '../../ui';
+import { Alert, Button, EmptyState, Page, QueryBoundary } from '../../ui';
 import { AssessmentForm } from './AssessmentForm';
 import {
   ARCHIVE_ASSESSMENT,
@@ -31,20 +30,17 @@ export function RiskAssessmentPage() {
   });
   const assessment = data?.riskAssessment;
   if (!assessment) {
-    if (loading) return <Loading label={t('common.loading')} />;
-    if (error) {
-      return (
-        <Page title={t('error.loadFailed')}>
-          <QueryProblem error={error} retry={refetch} />
-        </Page>
-      );
-    }
     return (
-      <Page title={t('risk.notFound.title')} intro={t('risk.notFound.body')}>
-        <p>
-          <Link to="/risks">{t('risk.list.title')}</Link>
-        </p>
-      </Page>
+      <QueryBoundary
+        loading={loading}
+        error={error}
+        retry={refetch}
+        notFound={{
+          title: t('risk.notFound.title'),
+          body: t('risk.notFound.body'),
+          link: { to: '/risks', label: t('risk.list.title') },
+        }}
+      />
     );
   }
   return <AssessmentView assessment={assessment} />;

@@ -2,9 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import type { AssessmentFieldsFragment, AssessmentStatus, RiskSector } from '../../gql/graphql';
-import { Button, EmptyState, Loading, Page, SelectField, TextField } from '../../ui';
+import { Button, EmptyState, Form, Page, QueryBoundary, SelectField, TextField } from '../../ui';
 import { AssessmentForm, SECTORS, STATUSES } from './AssessmentForm';
 import { filterParams } from './filters';
 import { RISK_ASSESSMENTS } from './documents';
@@ -111,7 +110,7 @@ export function RiskAssessmentsPage() {
         <h2 id="risk-list" className="card__title">
           {t('risk.list.heading')}
         </h2>
-        <form
+        <Form
           className="filters"
           role="search"
           aria-label={t('risk.list.filters')}
@@ -147,11 +146,9 @@ export function RiskAssessmentsPage() {
               </Button>
             )}
           </div>
-        </form>
-        {loading && !data ? (
-          <Loading label={t('common.loading')} />
-        ) : error && !data ? (
-          <QueryProblem error={error} retry={refetch} />
+        </Form>
+        {(loading || error) && !data ? (
+          <QueryBoundary inline loading={loading} error={error} retry={refetch} />
         ) : assessments.length ? (
           <>
             <AssessmentList assessments={assessments} />

@@ -70,7 +70,9 @@ describe('the risk editor', () => {
     await user.type(screen.getByLabelText('Evidence'), `https://alany.kz/t/${THREAD}`);
     await user.click(screen.getByRole('button', { name: 'Add risk' }));
     const evidence = screen.getByLabelText('Evidence');
-    await screen.findByText(/One of these threads does not exist or you cannot read it/);
+    await screen.findByText(/One of these threads does not exist or you cannot read it/, {
+      selector: '.field__error',
+    });
     expect(evidence.getAttribute('aria-invalid')).toBe('true');
     expect(described(evidence)).toContain('One of these threads does not exist');
   });
@@ -87,7 +89,9 @@ describe('the risk editor', () => {
     await user.type(screen.getByLabelText('Риск'), 'Откаты');
     await user.type(screen.getByLabelText('Доказательства'), 'см. выше');
     await user.click(screen.getByRole('button', { name: 'Добавить риск' }));
-    expect(await screen.findByText(/Вставьте ссылки на обсуждения/)).toBeTruthy();
+    expect(
+      await screen.findByText(/Вставьте ссылки на обсуждения/, { selector: '.field__error' }),
+    ).toBeTruthy();
   });
 });
 
@@ -145,7 +149,11 @@ describe('the mitigation tracker', () => {
     fireEvent.change(screen.getByLabelText('Due date'), { target: { value: '2020-01-01' } });
     await user.click(screen.getByRole('button', { name: 'Add action' }));
     const due = screen.getByLabelText('Due date');
-    expect(await screen.findByText(/A new action cannot be due in the past/)).toBeTruthy();
+    expect(
+      await screen.findByText(/A new action cannot be due in the past/, {
+        selector: '.field__error',
+      }),
+    ).toBeTruthy();
     expect(due.getAttribute('aria-invalid')).toBe('true');
     // Still one action: nothing was sent.
     expect(screen.getAllByText(/Publish every decision/)).toHaveLength(1);

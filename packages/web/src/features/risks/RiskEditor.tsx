@@ -1,9 +1,9 @@
 import { useMutation } from '@apollo/client/react';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import type { RiskFieldsFragment } from '../../gql/graphql';
-import { Alert, Button, TextAreaField, TextField } from '../../ui';
+import { Button, Field as LabelledField, Form, TextAreaField, TextField } from '../../ui';
 import { ADD_RISK, RISK_ASSESSMENT, UPDATE_RISK } from './documents';
 import { LevelBadge } from './Heatmap';
 import { evidenceFrom, isScale, LEVEL_FROM, LEVEL_TO, levelOf, strayEvidence } from './scoring';
@@ -40,41 +40,29 @@ export function ScaleSlider({
   error?: string;
 }) {
   const { t } = useI18n();
-  const id = useId();
   const word = t(`risk.scale.${words}.${value}` as 'risk.scale.likelihood.1');
   return (
-    <div className={error ? 'field field--invalid slider' : 'field slider'}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <div className="slider__row">
-        <input
-          id={id}
-          name={name}
-          type="range"
-          min={1}
-          max={5}
-          step={1}
-          value={value}
-          className="slider__input"
-          aria-valuetext={`${value}: ${word}`}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          onChange={(event) => onChange(Number(event.target.value))}
-        />
-        <output htmlFor={id} className="slider__value">
-          <strong>{value}</strong> {word}
-        </output>
-      </div>
-      {error && (
-        <p className="field__error" id={`${id}-error`} data-field-error={name}>
-          <span aria-hidden="true" className="field__error-icon">
-            !
-          </span>
-          {error}
-        </p>
+    <LabelledField label={label} name={name} error={error} className="slider">
+      {(control) => (
+        <div className="slider__row">
+          <input
+            {...control}
+            name={name}
+            type="range"
+            min={1}
+            max={5}
+            step={1}
+            value={value}
+            className="slider__input"
+            aria-valuetext={`${value}: ${word}`}
+            onChange={(event) => onChange(Number(event.target.value))}
+          />
+          <output htmlFor={control.id} className="slider__value">
+            <strong>{value}</strong> {word}
+          </output>
+        </div>
       )}
-    </div>
+    </LabelledField>
   );
 }
 
@@ -245,7 +233,8 @@ export function RiskEditor({
   }
 
   return (
-    <form
+    <Form
+      problems={problems}
       className="form risk-editor"
       onSubmit={(event) => void submit(event)}
       onChange={(event) => {
@@ -256,10 +245,8 @@ export function RiskEditor({
           setProblems({ ...problems, fields: { ...problems.fields, [name]: undefined } });
         }
       }}
-      noValidate
       aria-label={risk ? t('risk.editor.editTitle') : t('risk.editor.addTitle')}
     >
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
       <TextField
         label={t('risk.field.riskTitle')}
         hint={t('risk.field.riskTitleHint')}
@@ -325,14 +312,16 @@ export function RiskEditor({
         <fieldset className="score-fields">
           <legend>{t('risk.editor.residual')}</legend>
           {risk.residualLikelihood == null ? (
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                checked={treated}
-                onChange={(event) => setTreated(event.target.checked)}
-              />
-              {t('risk.editor.setResidual')}
-            </label>
+            <LabelledField kind="check" label={t('risk.editor.setResidual')}>
+              {(control) => (
+                <input
+                  {...control}
+                  type="checkbox"
+                  checked={treated}
+                  onChange={(event) => setTreated(event.target.checked)}
+                />
+              )}
+            </LabelledField>
           ) : (
             <p className="muted">{t('risk.editor.residualHint')}</p>
           )}
@@ -356,6 +345,6 @@ export function RiskEditor({
           {t('risk.cancel')}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -2,9 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import { type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import type { RiskSector } from '../../gql/graphql';
-import { Button, Loading, Page, SelectField, TextField } from '../../ui';
+import { Button, Form, Page, QueryBoundary, SelectField, TextField } from '../../ui';
 import { SECTORS } from './AssessmentForm';
 import { GroupBars, LevelBars } from './charts';
 import { RISK_SUMMARY } from './documents';
@@ -52,7 +51,7 @@ export function RiskSummaryPage() {
         <h2 id="summary-filters" className="card__title">
           {t('risk.list.filters')}
         </h2>
-        <form
+        <Form
           className="filters"
           role="search"
           aria-labelledby="summary-filters"
@@ -83,12 +82,10 @@ export function RiskSummaryPage() {
               {t('risk.list.apply')}
             </Button>
           </div>
-        </form>
+        </Form>
       </section>
-      {loading && !summary ? (
-        <Loading label={t('common.loading')} />
-      ) : error && !summary ? (
-        <QueryProblem error={error} retry={refetch} />
+      {(loading || error) && !summary ? (
+        <QueryBoundary inline loading={loading} error={error} retry={refetch} />
       ) : summary ? (
         <>
           <section className="card" aria-labelledby="summary-totals">

@@ -1,8 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
-import { EmptyState, Loading } from '../../ui';
+import { EmptyState, QueryBoundary } from '../../ui';
 import { RISK_ASSESSMENTS } from './documents';
 import { AssessmentList } from './RiskAssessmentsPage';
 
@@ -36,10 +35,8 @@ export function SpaceRisks({
           </Link>
         )}
       </div>
-      {loading && !data ? (
-        <Loading label={t('common.loading')} />
-      ) : error && !data ? (
-        <QueryProblem error={error} retry={refetch} />
+      {(loading || error) && !data ? (
+        <QueryBoundary inline loading={loading} error={error} retry={refetch} />
       ) : assessments.length ? (
         <AssessmentList assessments={assessments} />
       ) : (

@@ -3,10 +3,18 @@ import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import { graphql } from '../../gql';
 import type { ApiTokenScope } from '../../gql/graphql';
-import { Alert, Button, EmptyState, Loading, SelectField, TextField } from '../../ui';
+import {
+  Alert,
+  Button,
+  EmptyState,
+  Field as LabelledField,
+  Form,
+  QueryBoundary,
+  SelectField,
+  TextField,
+} from '../../ui';
 
 const ADMIN_ORGANISATIONS = graphql(`
   query ApiTokenOrganisations {
@@ -90,8 +98,8 @@ export function ApiTokensSection() {
   const selected = organisations.find((o) => o.id === wanted) ?? organisations[0];
 
   let body;
-  if (loading && !data) body = <Loading label={t('common.loading')} />;
-  else if (error && !data) body = <QueryProblem error={error} retry={refetch} />;
+  if ((loading || error) && !data)
+    body = <QueryBoundary inline loading={loading} error={error} retry={refetch} />;
   else if (!selected) {
     body = (
       <EmptyState title={t('apiTokens.noOrganisationsTitle')}>
@@ -197,8 +205,8 @@ function OrganisationTokens({ organisationId }: { organisationId: string }) {
 
   const tokens = data?.apiTokens.edges.map((edge) => edge.node) ?? [];
   let list;
-  if (loading && !data) list = <Loading label={t('common.loading')} />;
-  else if (error && !data) list = <QueryProblem error={error} retry={refetch} />;
+  if ((loading || error) && !data)
+    list = <QueryBoundary inline loading={loading} error={error} retry={refetch} />;
   else if (!tokens.length) {
     list = (
       <EmptyState title={t('apiTokens.emptyTitle')}>
@@ -279,8 +287,7 @@ function OrganisationTokens({ organisationId }: { organisationId: string }) {
       )}
       {outcome && <Alert tone={outcome.tone}>{outcome.text}</Alert>}
       <h3 className="section__subtitle">{t('apiTokens.createTitle')}</h3>
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+      <Form problems={problems} className="form" onSubmit={(event) => void submit(event)}>
         <TextField
           label={t('apiTokens.name')}
           hint={t('apiTokens.nameHint')}
@@ -290,28 +297,32 @@ function OrganisationTokens({ organisationId }: { organisationId: string }) {
           autoComplete="off"
           error={problems?.fields.name}
         />
-        <fieldset className="field choices">
-          <legend className="field__label">{t('apiTokens.scopes')}</legend>
-          <label className="choice">
-            <input type="checkbox" name="read" defaultChecked disabled />
-            <span>
-              <span className="choice__label">{t('apiTokens.scope.READ')}</span>
-              <span className="choice__hint">{t('apiTokens.scopeHint.READ')}</span>
-            </span>
-          </label>
-          <label className="choice">
-            <input type="checkbox" name="write" />
-            <span>
-              <span className="choice__label">{t('apiTokens.scope.WRITE')}</span>
-              <span className="choice__hint">{t('apiTokens.scopeHint.WRITE')}</span>
-            </span>
-          </label>
-          {problems?.fields.scopes && (
-            <p className="field__error" data-field-error="scopes">
-              {problems.fields.scopes}
-            </p>
+        <LabelledField
+          kind="group"
+          className="choices"
+          label={t('apiTokens.scopes')}
+          name="scopes"
+          error={problems?.fields.scopes}
+        >
+          {(control) => (
+            <>
+              <label className="choice">
+                <input id={control.id} type="checkbox" name="read" defaultChecked disabled />
+                <span>
+                  <span className="choice__label">{t('apiTokens.scope.READ')}</span>
+                  <span className="choice__hint">{t('apiTokens.scopeHint.READ')}</span>
+                </span>
+              </label>
+              <label className="choice">
+                <input type="checkbox" name="write" />
+                <span>
+                  <span className="choice__label">{t('apiTokens.scope.WRITE')}</span>
+                  <span className="choice__hint">{t('apiTokens.scopeHint.WRITE')}</span>
+                </span>
+              </label>
+            </>
           )}
-        </fieldset>
+        </LabelledField>
         <TextField
           label={t('apiTokens.expiresAt')}
           hint={t('apiTokens.expiresAtHint')}
@@ -322,7 +333,7 @@ function OrganisationTokens({ organisationId }: { organisationId: string }) {
         <Button type="submit" busy={creating}>
           {creating ? t('apiTokens.creating') : t('apiTokens.create')}
         </Button>
-      </form>
+      </Form>
       <h3 className="section__subtitle">{t('apiTokens.listTitle')}</h3>
       {list}
     </>

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { describeError, PASSWORD_MIN, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { graphql } from '../../gql';
-import { Alert, Button, TextField } from '../../ui';
+import { Alert, Button, Form, TextField } from '../../ui';
 
 const CHANGE_PASSWORD = graphql(`
   mutation ChangePassword($input: ChangePasswordInput!) {
@@ -56,9 +56,8 @@ export function PasswordSection() {
         {t('settings.password.title')}
       </h2>
       <p className="muted">{t('settings.password.intro')}</p>
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
       {done && <Alert tone="success">{t('settings.password.done')}</Alert>}
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+      <Form problems={problems} className="form" onSubmit={(event) => void submit(event)}>
         <TextField
           label={t('settings.password.current')}
           name="currentPassword"
@@ -77,7 +76,7 @@ export function PasswordSection() {
         <Button type="submit" busy={loading}>
           {loading ? t('settings.password.submitting') : t('settings.password.submit')}
         </Button>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { useI18n } from '../../app/i18n/I18nProvider';
 import { isLocale, LOCALES, type Locale } from '../../app/i18n/messages';
 import { useViewer } from '../../app/viewer';
 import { graphql } from '../../gql';
-import { Alert, Button, SelectField, TextField } from '../../ui';
+import { Alert, Button, Form, SelectField, TextField } from '../../ui';
 
 export const UPDATE_PROFILE = graphql(`
   mutation UpdateProfile($input: UpdateProfileInput!) {
@@ -54,9 +54,8 @@ export function ProfileSection() {
         <h2 id="settings-profile" className="card__title">
           {t('settings.profile.heading')}
         </h2>
-        {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
         {saved === 'profile' && <Alert tone="success">{t('settings.profile.saved')}</Alert>}
-        <form className="form" onSubmit={submit} noValidate>
+        <Form problems={problems} className="form" onSubmit={submit}>
           <TextField
             label={t('settings.profile.displayName')}
             hint={t('settings.profile.displayNameHint')}
@@ -73,7 +72,7 @@ export function ProfileSection() {
           <Button type="submit" busy={loading}>
             {loading ? t('common.saving') : t('common.save')}
           </Button>
-        </form>
+        </Form>
       </section>
       <section className="card" aria-labelledby="settings-language">
         <h2 id="settings-language" className="card__title">

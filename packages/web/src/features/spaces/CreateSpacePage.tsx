@@ -3,10 +3,9 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import { graphql } from '../../gql';
 import type { SpaceVisibility } from '../../gql/graphql';
-import { Alert, Button, Loading, Page, TextAreaField, TextField } from '../../ui';
+import { Alert, Button, Form, Page, QueryBoundary, TextAreaField, TextField } from '../../ui';
 import { ORGANISATION } from '../organisations/OrganisationPage';
 import { VisibilityFields } from './VisibilityFields';
 
@@ -37,20 +36,17 @@ export function CreateSpacePage() {
   const organisation = data?.organisation;
 
   if (!organisation) {
-    if (loading) return <Loading label={t('common.loading')} />;
-    if (error) {
-      return (
-        <Page title={t('error.loadFailed')}>
-          <QueryProblem error={error} retry={refetch} />
-        </Page>
-      );
-    }
     return (
-      <Page title={t('organisation.notFound.title')} intro={t('organisation.notFound.body')}>
-        <p>
-          <Link to="/">{t('notFound.home')}</Link>
-        </p>
-      </Page>
+      <QueryBoundary
+        loading={loading}
+        error={error}
+        retry={refetch}
+        notFound={{
+          title: t('organisation.notFound.title'),
+          body: t('organisation.notFound.body'),
+          link: { to: '/', label: t('notFound.home') },
+        }}
+      />
     );
   }
 
@@ -92,8 +88,7 @@ export function CreateSpacePage() {
         <Alert tone="info">{t('space.create.notAllowed')}</Alert>
       ) : (
         <>
-          {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
-          <form className="card form" onSubmit={(event) => void submit(event)} noValidate>
+          <Form problems={problems} className="card form" onSubmit={(event) => void submit(event)}>
             <TextField
               label={t('space.field.name')}
               name="name"
@@ -118,7 +113,7 @@ export function CreateSpacePage() {
             <Button type="submit" busy={creating}>
               {creating ? t('space.create.submitting') : t('space.create.submit')}
             </Button>
-          </form>
+          </Form>
         </>
       )}
     </Page>

@@ -4,7 +4,7 @@ import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { graphql } from '../../gql';
 import type { SpaceVisibility } from '../../gql/graphql';
-import { Alert, Button, TextAreaField, TextField } from '../../ui';
+import { Button, Form, TextAreaField, TextField } from '../../ui';
 import type { SpaceDetails } from './SpacePage';
 import { VisibilityFields } from './VisibilityFields';
 
@@ -68,8 +68,7 @@ export function EditSpaceForm({
 
   return (
     <>
-      {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+      <Form problems={problems} className="form" onSubmit={(event) => void submit(event)}>
         <TextField
           label={t('space.field.name')}
           name="name"
@@ -102,7 +101,7 @@ export function EditSpaceForm({
             {t('common.cancel')}
           </Button>
         </div>
-      </form>
+      </Form>
     </>
   );
 }

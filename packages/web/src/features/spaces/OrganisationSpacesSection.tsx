@@ -1,9 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import { graphql } from '../../gql';
-import { EmptyState, Loading } from '../../ui';
+import { EmptyState, QueryBoundary } from '../../ui';
 
 const PAGE = 100;
 
@@ -46,8 +45,8 @@ export function OrganisationSpacesSection({
   });
   const spaces = data?.spaces.edges.map((edge) => edge.node) ?? [];
   let body;
-  if (loading && !data) body = <Loading label={t('common.loading')} />;
-  else if (error && !data) body = <QueryProblem error={error} retry={refetch} />;
+  if ((loading || error) && !data)
+    body = <QueryBoundary inline loading={loading} error={error} retry={refetch} />;
   else if (!spaces.length) {
     body = (
       <EmptyState title={t('organisation.spaces.emptyTitle')}>

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { graphql } from '../../gql';
-import { Alert, Button, TextField } from '../../ui';
+import { Alert, Button, Form, TextField } from '../../ui';
 import type { SpaceDetails } from './SpacePage';
 
 const ORGANISATION_BY_SLUG = graphql(`
@@ -141,8 +141,7 @@ export function SharingSection({ space }: { space: SpaceDetails }) {
       {space.viewerCan.share && (
         <div className="subsection">
           <h3 className="section__subtitle">{t('space.sharing.shareTitle')}</h3>
-          {problems?.summary && <Alert tone="error">{problems.summary}</Alert>}
-          <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+          <Form problems={problems} className="form" onSubmit={(event) => void submit(event)}>
             <TextField
               label={t('space.sharing.slug')}
               hint={t('space.sharing.slugHint')}
@@ -155,7 +154,7 @@ export function SharingSection({ space }: { space: SpaceDetails }) {
             <Button type="submit" busy={sharing}>
               {t('space.sharing.submit')}
             </Button>
-          </form>
+          </Form>
         </div>
       )}
     </section>

@@ -2,10 +2,9 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { QueryProblem } from '../../app/QueryProblem';
 import { graphql } from '../../gql';
 import type { SpaceQuery } from '../../gql/graphql';
-import { Alert, Button, Loading, Page } from '../../ui';
+import { Alert, Button, Page, QueryBoundary } from '../../ui';
 import { SpaceDiscussions } from '../discussions/SpaceDiscussions';
 import { SpaceEvents } from '../events/SpaceEvents';
 import { SpaceLibrary } from '../library/SpaceLibrary';
@@ -65,20 +64,17 @@ export function SpacePage() {
   });
   const space = data?.space;
   if (!space) {
-    if (loading) return <Loading label={t('common.loading')} />;
-    if (error) {
-      return (
-        <Page title={t('error.loadFailed')}>
-          <QueryProblem error={error} retry={refetch} />
-        </Page>
-      );
-    }
     return (
-      <Page title={t('space.notFound.title')} intro={t('space.notFound.body')}>
-        <p>
-          <Link to="/">{t('notFound.home')}</Link>
-        </p>
-      </Page>
+      <QueryBoundary
+        loading={loading}
+        error={error}
+        retry={refetch}
+        notFound={{
+          title: t('space.notFound.title'),
+          body: t('space.notFound.body'),
+          link: { to: '/', label: t('notFound.home') },
+        }}
+      />
     );
   }
 

@@ -1,7 +1,7 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import type { SpaceVisibility } from '../../gql/graphql';
-import { SelectField } from '../../ui';
+import { Field, SelectField } from '../../ui';
 
 export const VISIBILITIES: readonly SpaceVisibility[] = ['ORGANISATION', 'NETWORK', 'PUBLIC'];
 
@@ -18,41 +18,37 @@ interface Props {
  */
 export function VisibilityFields({ networks, defaultVisibility, defaultNetworkId, errors }: Props) {
   const { t } = useI18n();
-  const id = useId();
   const [visibility, setVisibility] = useState<SpaceVisibility>(
     defaultVisibility ?? 'ORGANISATION',
   );
   return (
     <>
-      <fieldset
-        className="field choices"
-        aria-describedby={errors?.visibility ? `${id}-error` : undefined}
+      <Field
+        kind="group"
+        className="choices"
+        label={t('space.field.visibility')}
+        name="visibility"
+        error={errors?.visibility}
       >
-        <legend className="field__label">{t('space.field.visibility')}</legend>
-        {VISIBILITIES.map((value) => (
-          <label key={value} className="choice">
-            <input
-              type="radio"
-              name="visibility"
-              value={value}
-              checked={visibility === value}
-              onChange={() => setVisibility(value)}
-            />
-            <span>
-              <span className="choice__label">{t(`visibility.${value}`)}</span>
-              <span className="choice__hint">{t(`space.visibilityHint.${value}`)}</span>
-            </span>
-          </label>
-        ))}
-        {errors?.visibility && (
-          <p className="field__error" id={`${id}-error`} data-field-error="visibility">
-            <span aria-hidden="true" className="field__error-icon">
-              !
-            </span>
-            {errors.visibility}
-          </p>
-        )}
-      </fieldset>
+        {(control) =>
+          VISIBILITIES.map((value, index) => (
+            <label key={value} className="choice">
+              <input
+                id={index === 0 ? control.id : undefined}
+                type="radio"
+                name="visibility"
+                value={value}
+                checked={visibility === value}
+                onChange={() => setVisibility(value)}
+              />
+              <span>
+                <span className="choice__label">{t(`visibility.${value}`)}</span>
+                <span className="choice__hint">{t(`space.visibilityHint.${value}`)}</span>
+              </span>
+            </label>
+          ))
+        }
+      </Field>
       {visibility === 'NETWORK' && (
         <SelectField
           label={t('space.field.network')}
