@@ -21,10 +21,8 @@ import {
   type Organisation,
 } from '../modules/organisations/index.js';
 import { createNetwork, type Network } from '../modules/networks/index.js';
-import { createSpace } from '../modules/spaces/spaces.service.js';
-import { SpaceVisibility, type Space } from '../modules/spaces/spaces.entity.js';
-import { createThread } from '../modules/discussions/discussions.service.js';
-import type { Thread } from '../modules/discussions/discussions.entity.js';
+import { createSpace, SpaceVisibility, type Space } from '../modules/spaces/index.js';
+import { createThread, type Thread } from '../modules/discussions/index.js';
 import { TestClient, type TestServer } from './harness.js';
 import { invitationTokenFrom, latestEmail, verificationTokenFor } from './tenants.js';
 

@@ -11,24 +11,46 @@ import {
   type SharedFields,
 } from '../../platform/graphql/shared-answers.js';
 import { Post, Thread, type ReactionKind } from './discussions.entity.js';
-import { Space } from '../spaces/spaces.entity.js';
+import { Space } from '../spaces/index.js';
 import type { User } from '../accounts/accounts.entity.js';
 import type { SpaceActivityKind, ThreadActivityKind } from './discussions.inputs.js';
 import {
   postLoader,
   reactionCounts,
   reactionCountsFrom,
-  readableThread,
-  spaceTopic,
   threadLoader,
-  threadTopic,
-  visibleBody,
-  type SpaceEvent,
-  type ThreadEvent,
-} from './discussions.service.js';
-import { primeSpaceRights, spaceLoader, spaceRights } from '../spaces/spaces.service.js';
+} from './discussions.reads.js';
+import { readableThread, visibleBody } from './discussions.policy.js';
+import { primeSpaceRights, spaceLoader, spaceRights } from '../spaces/index.js';
 import { authorColumns, primeAuthors, userLoader } from '../accounts/accounts.service.js';
 import { RequestCache } from '../../platform/graphql/loaders.js';
+
+/** What live subscribers are told; they load what they may see themselves. */
+export interface ThreadEvent {
+  kind: ThreadActivityKind;
+  threadId: string;
+  postId: string | null;
+}
+export interface SpaceEvent {
+  kind: SpaceActivityKind;
+  spaceId: string;
+  threadId?: string | null;
+  riskId?: string | null;
+  assessmentId?: string | null;
+  resourceId?: string | null;
+  versionId?: string | null;
+}
+export const threadTopic = (threadId: string) => `thread:${threadId}`;
+export const spaceTopic = (spaceId: string) => `space:${spaceId}`;
+
+/** Announces a change once it is saved (never if it rolls back). */
+export function publishAfterCommit(
+  context: Context,
+  topic: string,
+  event: ThreadEvent | SpaceEvent,
+) {
+  context.db.afterCommit(() => context.pubsub.publish(topic, event));
+}
 
 export interface LiveThreadEvent {
   kind: ThreadActivityKind;

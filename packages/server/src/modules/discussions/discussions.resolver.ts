@@ -25,8 +25,7 @@ import { ConnectionType, PageArgs } from '../../platform/graphql/pagination.js';
 import { User } from '../accounts/accounts.entity.js';
 import { userLoader } from '../accounts/accounts.service.js';
 import { primedValue } from '../../platform/graphql/loaders.js';
-import { Space } from '../spaces/spaces.entity.js';
-import { readableSpace, spaceRights } from '../spaces/spaces.service.js';
+import { readableSpace, Space } from '../spaces/index.js';
 import { Post, PostFlag, PostRevision, Thread } from './discussions.entity.js';
 import {
   CreatePostInput,
@@ -52,7 +51,7 @@ import {
   ToggleReactionInput,
   UpdateThreadInput,
 } from './discussions.inputs.js';
-import * as discussions from './discussions.service.js';
+import * as discussions from './index.js';
 import {
   liveThreadEvents,
   liveSpaceEvents,
@@ -206,18 +205,8 @@ export class ThreadResolver {
   }
 
   @FieldResolver(() => ThreadViewerCan)
-  async viewerCan(@Root() thread: Thread, @Ctx() context: Context): Promise<ThreadViewerCan> {
-    const rights = await spaceRights(context, thread.spaceId);
-    const author = discussions.isAuthor(context, thread.authorId);
-    return {
-      reply: rights.write && !thread.locked,
-      update: author || rights.moderate,
-      delete:
-        rights.moderate ||
-        (author &&
-          Date.now() - thread.createdAt.getTime() < discussions.DELETE_OWN_THREAD_WITHIN_MS),
-      moderate: rights.moderate,
-    };
+  viewerCan(@Root() thread: Thread, @Ctx() context: Context): Promise<ThreadViewerCan> {
+    return discussions.threadViewerCan(context, thread);
   }
 
   @Mutation(() => ThreadPayload)
@@ -349,16 +338,8 @@ export class PostResolver {
   }
 
   @FieldResolver(() => PostViewerCan)
-  async viewerCan(@Root() post: Post, @Ctx() context: Context): Promise<PostViewerCan> {
-    const rights = await spaceRights(context, post.spaceId);
-    const author = discussions.isAuthor(context, post.authorId);
-    const alive = !post.deletedAt;
-    return {
-      edit: alive && author,
-      delete: alive && (author || rights.moderate),
-      react: alive && rights.write,
-      moderate: rights.moderate,
-    };
+  viewerCan(@Root() post: Post, @Ctx() context: Context): Promise<PostViewerCan> {
+    return discussions.postViewerCan(context, post);
   }
 
   @Mutation(() => PostPayload, { description: 'Replies in a thread (not in a locked one).' })

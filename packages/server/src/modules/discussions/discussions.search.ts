@@ -2,7 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../platform/graphql/context.js';
 import { registerSearchKind, SearchHit, SearchKind } from '../search/index.js';
 import { Post, Thread } from './discussions.entity.js';
-import { postLoader, threadLoader } from './discussions.service.js';
+import { postLoader, threadLoader } from './discussions.reads.js';
 
 // Threads and posts in the site-wide search. The matches are definer functions
 // (Migration20261207000270SearchPlans): under row-level security PostgreSQL cannot use the GIN

@@ -2,8 +2,7 @@ import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
 import { BadUserInput, forbidden, notFound } from '../../platform/graphql/errors.js';
 import { hasRank, MemberRole, viewerRole } from '../organisations/index.js';
-import { spaceRights } from '../spaces/spaces.service.js';
-import type { Space } from '../spaces/spaces.entity.js';
+import { spaceRights, type Space } from '../spaces/index.js';
 import {
   EventStatus,
   PollStatus,

@@ -14,8 +14,7 @@ import type { Context } from '../../platform/graphql/context.js';
 import { Audience, Public, SignedIn } from '../../platform/graphql/authorization.js';
 import { renderMarkdown } from '../../platform/text/markdown.js';
 import { User, userLoader } from '../accounts/index.js';
-import { Space } from '../spaces/spaces.entity.js';
-import { readableSpace } from '../spaces/spaces.service.js';
+import { Space, readableSpace } from '../spaces/index.js';
 import { Event, EventRegistration, Poll } from './events.entity.js';
 import {
   CreateEventInput,

@@ -3,7 +3,7 @@ import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
 import { BadUserInput } from '../../platform/graphql/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { readableSpaceIds } from '../spaces/spaces.service.js';
+import { readableSpaceIds } from '../spaces/index.js';
 import { Event, EventStatus } from './events.entity.js';
 import {
   EventActivityKind,

@@ -20,8 +20,7 @@ import { requireUser, SignedIn } from '../../platform/graphql/authorization.js';
 import { ConnectionType, PageArgs } from '../../platform/graphql/pagination.js';
 import { User } from '../accounts/accounts.entity.js';
 import { userLoader } from '../accounts/accounts.service.js';
-import { Post, Thread } from '../discussions/discussions.entity.js';
-import { postLoader, readableThread } from '../discussions/discussions.service.js';
+import { Post, Thread, postLoader, readableThread } from '../discussions/index.js';
 import { Notification } from './notifications.entity.js';
 import * as notifications from './notifications.service.js';
 

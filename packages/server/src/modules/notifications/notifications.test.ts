@@ -7,7 +7,7 @@ import {
   type OrganisationWithMembers,
   type Someone,
 } from '../../test/factories.js';
-import { updateSpace } from '../spaces/spaces.service.js';
+import { updateSpace } from '../spaces/index.js';
 import {
   listNotifications,
   markNotificationsRead,

@@ -1,7 +1,7 @@
 import type { Context } from '../../platform/graphql/context.js';
 import { forbidden } from '../../platform/graphql/errors.js';
 import { mayActAs, MemberRole } from '../organisations/index.js';
-import { spaceRights } from '../spaces/spaces.service.js';
+import { spaceRights } from '../spaces/index.js';
 import type { Resource } from './resources.entity.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Context } from '../../platform/graphql/context.js';
 import { notFound } from '../../platform/graphql/errors.js';
 import { byKey, requestLoader, type RequestLoader } from '../../platform/graphql/loaders.js';
-import { readableSpace } from '../spaces/spaces.service.js';
+import { readableSpace } from '../spaces/index.js';
 import { Resource } from './resources.entity.js';
 
 /**

@@ -5,8 +5,7 @@ import { PageArgs } from '../../platform/graphql/pagination.js';
 import { User, userLoader } from '../accounts/index.js';
 import { Network } from '../networks/index.js';
 import { SearchHit } from '../search/index.js';
-import { Space } from '../spaces/spaces.entity.js';
-import { readableSpace } from '../spaces/spaces.service.js';
+import { Space, readableSpace } from '../spaces/index.js';
 import { Resource, ResourceVersion } from './resources.entity.js';
 import {
   AddResourceVersionInput,

@@ -15,9 +15,8 @@ import { requireAddResources, requireCurate } from './resources.policy.js';
 import { readableResource } from './resources.reads.js';
 import type { FileStorage } from '../../platform/storage/index.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { readableSpace, readableSpaceIds } from '../spaces/spaces.service.js';
-import { Space, SpaceVisibility } from '../spaces/spaces.entity.js';
-import { spaceTopic } from '../discussions/discussions.service.js';
+import { readableSpace, readableSpaceIds, Space, SpaceVisibility } from '../spaces/index.js';
+import { spaceTopic } from '../discussions/index.js';
 import { matchingIds, SearchKind } from '../search/index.js';
 // Registers resources with the search (the library's text filter reads through it too).
 import './resources.search.js';

@@ -8,7 +8,7 @@ import {
   type PageArgs,
 } from '../../platform/graphql/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { readableSpaceIds } from '../spaces/spaces.service.js';
+import { readableSpaceIds } from '../spaces/index.js';
 import { AssessmentStatus, RiskAssessment } from './risks.entity.js';
 import type {
   CreateRiskAssessmentInput,

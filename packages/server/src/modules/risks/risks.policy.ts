@@ -2,7 +2,7 @@ import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
 import { forbidden, notFound } from '../../platform/graphql/errors.js';
 import { mayActAs, MemberRole, viewerRole, hasRank } from '../organisations/index.js';
-import { spaceRights } from '../spaces/spaces.service.js';
+import { spaceRights } from '../spaces/index.js';
 import { AssessmentStatus, RiskAssessment } from './risks.entity.js';
 import { assessmentLoader } from './risks.reads.js';
 

@@ -14,11 +14,9 @@ import type { Context } from '../../platform/graphql/context.js';
 import { Public, SignedIn, SignedInOrToken } from '../../platform/graphql/authorization.js';
 import { ConnectionType, PageArgs } from '../../platform/graphql/pagination.js';
 import { User, userLoader } from '../accounts/index.js';
-import { Thread } from '../discussions/discussions.entity.js';
-import { readableThread } from '../discussions/discussions.service.js';
+import { Thread, readableThread } from '../discussions/index.js';
 import { Resource, readableResources } from '../resources/index.js';
-import { Space } from '../spaces/spaces.entity.js';
-import { readableSpace } from '../spaces/spaces.service.js';
+import { Space, readableSpace } from '../spaces/index.js';
 import { Mitigation, Risk, RiskAssessment, RiskScoreChange } from './risks.entity.js';
 import {
   AddMitigationInput,

@@ -2,8 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
 import { BadUserInput, notFound } from '../../platform/graphql/errors.js';
-import { readableThread } from '../discussions/discussions.service.js';
-import { SpaceActivityKind } from '../discussions/discussions.inputs.js';
+import { readableThread, SpaceActivityKind } from '../discussions/index.js';
 import { readableResource } from '../resources/index.js';
 import {
   Mitigation,

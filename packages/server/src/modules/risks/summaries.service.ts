@@ -1,7 +1,7 @@
 import type { Context } from '../../platform/graphql/context.js';
 import { csvLines } from '../../platform/text/csv.js';
 import { networkOrganisationIds } from '../networks/index.js';
-import { readableSpaceIds } from '../spaces/spaces.service.js';
+import { readableSpaceIds } from '../spaces/index.js';
 import {
   RiskLevel,
   type GroupCount,

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../platform/graphql/context.js';
 import { BadUserInput } from '../../platform/graphql/errors.js';
 import { escapeHtml } from '../../platform/text/markdown.js';
-import { readableSpaceIds } from '../spaces/spaces.service.js';
+import { readableSpaceIds } from '../spaces/index.js';
 import { SearchKind, type SearchArgs, type SearchHit } from './search.inputs.js';
 import { searchSource, type SearchSource } from './search.registry.js';
 
