@@ -11,7 +11,7 @@ import {
   type SharedFields,
 } from '../../platform/graphql/shared-answers.js';
 import { Post, Thread, type ReactionKind } from './discussions.entity.js';
-import { Space } from '../spaces/index.js';
+import type { Space } from '../spaces/index.js';
 import type { User } from '../accounts/accounts.entity.js';
 import type { SpaceActivityKind, ThreadActivityKind } from './discussions.inputs.js';
 import {
@@ -21,7 +21,15 @@ import {
   threadLoader,
 } from './discussions.reads.js';
 import { readableThread, visibleBody } from './discussions.policy.js';
-import { primeSpaceRights, spaceLoader, spaceRights } from '../spaces/index.js';
+import {
+  primeSpaceRights,
+  spaceColumns,
+  spaceFromRow,
+  spaceLoader,
+  spaceRights,
+} from '../spaces/index.js';
+import { executePrepared } from '../../platform/database/prepared.js';
+import { preparedRun, sql } from '../../platform/database/sql-fragment.js';
 import { authorColumns, primeAuthors, userLoader } from '../accounts/accounts.service.js';
 import { RequestCache } from '../../platform/graphql/loaders.js';
 
@@ -201,11 +209,11 @@ async function readEventRows(reader: Context, event: ThreadEvent): Promise<Event
         })
       : null,
     as.db.read(async (em) => {
-      const [row] = await em.execute<Array<Record<string, unknown>>>(
-        'select s.* from space s join thread t on t.space_id = s.id where t.id = ?',
-        [threadId],
+      const read = preparedRun(
+        sql`select ${spaceColumns('s')} from thread t join space s on s.id = t.space_id where t.id = ${threadId}`,
       );
-      return row ? em.map(Space, row) : null;
+      const [row] = await executePrepared(em, read.statement, read.values);
+      return row ? spaceFromRow(em, row) : null;
     }),
   ]);
   if (!thread || !space || space.id !== thread.spaceId) return undefined;

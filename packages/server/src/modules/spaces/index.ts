@@ -19,6 +19,7 @@ export {
   primeSpaceFromRow,
   primeSpaceReach,
   spaceColumns,
+  spaceFromRow,
   spaceLoader,
   spaceReach,
   spaceReachFragments,

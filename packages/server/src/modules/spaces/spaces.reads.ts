@@ -184,6 +184,18 @@ export function spaceColumns(alias: string): SqlFragment {
   return SqlFragment.of(spaceColumnList(alias));
 }
 
+/** The space of a row read with `spaceColumns` (null when its join found none); the row is left as it is. */
+export function spaceFromRow(
+  em: EntityManager,
+  row: Readonly<Record<string, unknown>>,
+): Space | null {
+  if (typeof row.space__id !== 'string') return null;
+  const space: Record<string, unknown> = {};
+  for (const column of SPACE_COLUMNS) space[column] = row[`space__${column}`];
+  // Shown and checked, never changed through this object (changes load the space themselves).
+  return readOnlyEntity(em, Space, space);
+}
+
 /**
  * Reads the `spaceColumns` of a raw row and hands that space to the request's space loader; the
  * row is left as it is.
@@ -193,11 +205,8 @@ export function primeSpaceFromRow(
   em: EntityManager,
   row: Readonly<Record<string, unknown>>,
 ): void {
-  const space: Record<string, unknown> = {};
-  for (const column of SPACE_COLUMNS) space[column] = row[`space__${column}`];
-  // Shown and checked, never changed through this object (changes load the space themselves).
-  if (typeof space.id === 'string')
-    spaceLoader(context).prime(space.id, readOnlyEntity(em, Space, space));
+  const space = spaceFromRow(em, row);
+  if (space) spaceLoader(context).prime(space.id, space);
 }
 
 export function spaceLoader(context: Context) {
