@@ -52,12 +52,8 @@ import {
   UpdateThreadInput,
 } from './discussions.inputs.js';
 import * as discussions from './index.js';
-import {
-  liveThreadEvents,
-  liveSpaceEvents,
-  type LiveSpaceEvent,
-  type LiveThreadEvent,
-} from './discussions.live.js';
+import { liveThreadEvents, liveSpaceEvents } from './discussions.live.js';
+import type { LiveSpaceEvent, LiveThreadEvent } from './discussions.topics.js';
 
 /**
  * Whether the field being resolved selects `path` (through fragments too): the page's statements

@@ -44,7 +44,7 @@ export {
   threadTopic,
   type SpaceEvent,
   type ThreadEvent,
-} from './discussions.live.js';
+} from './discussions.topics.js';
 export {
   createThread,
   deleteThread,

@@ -19,7 +19,7 @@ import {
   readableThread,
   requireModeratePost,
 } from './discussions.policy.js';
-import { publishAfterCommit, threadTopic } from './discussions.live.js';
+import { publishAfterCommit, threadTopic } from './discussions.topics.js';
 
 /** Flags, the moderators' queue, hiding and restoring posts, and posts' earlier texts. */
 

@@ -27,7 +27,7 @@ import {
   viewerId,
 } from './discussions.policy.js';
 import { postsPage, takePostsReadAhead } from './discussions.reads.js';
-import { publishAfterCommit, spaceTopic, threadTopic } from './discussions.live.js';
+import { publishAfterCommit, spaceTopic, threadTopic } from './discussions.topics.js';
 
 /** Replies: a thread's page of them, and writing, editing and deleting one. */
 

@@ -4,7 +4,7 @@ import { BadUserInput } from '../../platform/graphql/errors.js';
 import { Reaction, type Post, type ReactionKind } from './discussions.entity.js';
 import { ThreadActivityKind } from './discussions.inputs.js';
 import { readablePost, requireReact } from './discussions.policy.js';
-import { publishAfterCommit, threadTopic } from './discussions.live.js';
+import { publishAfterCommit, threadTopic } from './discussions.topics.js';
 
 /**
  * Reactions to posts: one of each kind per person, given or taken back. Their counts are read by

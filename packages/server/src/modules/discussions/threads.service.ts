@@ -26,7 +26,7 @@ import {
   requireStartThread,
 } from './discussions.policy.js';
 import { threadsPage } from './discussions.reads.js';
-import { publishAfterCommit, spaceTopic, threadTopic } from './discussions.live.js';
+import { publishAfterCommit, spaceTopic, threadTopic } from './discussions.topics.js';
 
 /** Threads: started, changed, pinned, locked and deleted, and a space's list of them. */
 

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../platform/auth/viewer.js';
 import type { Context } from '../../platform/graphql/context.js';
+import { RequestCache } from '../../platform/graphql/loaders.js';
 import { ShortUnitOfWork, type DatabaseSettings } from '../../platform/database/unit-of-work.js';
 import { ownerQuery, startTestServer, type TestServer } from '../../test/harness.js';
 import {
@@ -174,7 +175,7 @@ async function readableInTypeScript(viewer: Viewer): Promise<Set<string>> {
   const context = {
     viewer,
     db: new ShortUnitOfWork(server.alany.orm, () => settingsOf(viewer)),
-    loaders: new Map(),
+    loaders: new RequestCache(),
   } as unknown as Context;
   const readable = new Set<string>();
   for (const space of spaces) if (await mayReadSpace(context, space)) readable.add(space.id);
