@@ -95,6 +95,18 @@ export async function mayAdministerSpace(context: Context, space: SpaceFacts): P
   );
 }
 
+/** Create spaces in an organisation: its ADMINs (NOT_FOUND outside it, FORBIDDEN below ADMIN). */
+export async function requireCreateSpace(context: Context, organisationId: string): Promise<void> {
+  await requireRole(context, organisationId, MemberRole.ADMIN);
+}
+
+/** What the viewer may do with a space (`Space.viewerCan`). */
+export async function spaceViewerCan(context: Context, space: SpaceFacts) {
+  const admin = await mayAdministerSpace(context, space);
+  const contribute = context.viewer.kind === 'user' && (await mayWriteInSpace(context, space));
+  return { update: admin, share: admin, contribute };
+}
+
 /** Whether the viewer sees whom the space is shared with: members of the owning organisation. */
 export async function maySeeSpaceSharing(context: Context, space: SpaceFacts): Promise<boolean> {
   return (await viewerRole(context, space.organisationId)) !== null;

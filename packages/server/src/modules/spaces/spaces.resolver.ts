@@ -16,6 +16,7 @@ import {
   UpdateSpaceInput,
 } from './spaces.inputs.js';
 import * as spaces from './spaces.service.js';
+import { spaceViewerCan } from './spaces.policy.js';
 
 const SpaceConnection = ConnectionType(Space, 'Space');
 
@@ -59,7 +60,7 @@ export class SpaceResolver {
 
   @FieldResolver(() => SpaceViewerCan)
   viewerCan(@Root() space: Space, @Ctx() context: Context): Promise<SpaceViewerCan> {
-    return spaces.spaceViewerCan(context, space);
+    return spaceViewerCan(context, space);
   }
 
   @Mutation(() => SpacePayload, { description: 'Creates a space in an organisation (its admins).' })

@@ -10,14 +10,12 @@ import {
   type PageArgs,
 } from '../../platform/graphql/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { MemberRole, Organisation } from '../organisations/organisations.entity.js';
-import { requireRole } from '../organisations/organisations.policy.js';
+import { Organisation } from '../organisations/organisations.entity.js';
 import { NetworkMembership } from '../networks/networks.entity.js';
 import { Space, SpaceParticipant, SpaceVisibility } from './spaces.entity.js';
 import {
-  mayAdministerSpace,
   maySeeSpaceSharing,
-  mayWriteInSpace,
+  requireCreateSpace,
   readableSpace,
   readableSpacesWhere,
   requireAdministerSpace,
@@ -85,7 +83,7 @@ async function checkNetwork(
 
 export async function createSpace(context: Context, input: CreateSpaceInput): Promise<Space> {
   const { userId } = requireUser(context);
-  await requireRole(context, input.organisationId, MemberRole.ADMIN);
+  await requireCreateSpace(context, input.organisationId);
   return context.db.write(async (em) => {
     await checkNetwork(em, input.organisationId, input.visibility, input.networkId);
     const space = em.create(Space, {
@@ -179,12 +177,6 @@ export async function sharedWith(context: Context, space: Space): Promise<Organi
   return context.db.read((em) =>
     em.find(Organisation, { id: { $in: participants } }, { orderBy: { name: 'asc' } }),
   );
-}
-
-export async function spaceViewerCan(context: Context, space: Space) {
-  const admin = await mayAdministerSpace(context, space);
-  const contribute = context.viewer.kind === 'user' && (await mayWriteInSpace(context, space));
-  return { update: admin, share: admin, contribute };
 }
 
 /** Every space id the viewer may read (for search and other cross-space lists). */
