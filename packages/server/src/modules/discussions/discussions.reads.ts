@@ -24,8 +24,8 @@ import {
   type KeysetCursor,
   type PageArgs,
 } from '../../platform/graphql/pagination.js';
-import { authorColumns, primeAuthors } from '../accounts/accounts.service.js';
-import { organisationColumns, primeOrganisation } from '../organisations/organisations.service.js';
+import { authorColumns, primeAuthors } from '../accounts/index.js';
+import { organisationColumns, primeOrganisation } from '../organisations/index.js';
 import {
   primeSpaceFromRow,
   primeSpaceReach,

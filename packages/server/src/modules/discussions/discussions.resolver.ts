@@ -22,8 +22,7 @@ import {
 import type { Context } from '../../platform/graphql/context.js';
 import { SignedIn, SignedInOrToken } from '../../platform/graphql/authorization.js';
 import { ConnectionType, PageArgs } from '../../platform/graphql/pagination.js';
-import { User } from '../accounts/accounts.entity.js';
-import { userLoader } from '../accounts/accounts.service.js';
+import { User, userLoader } from '../accounts/index.js';
 import { primedValue } from '../../platform/graphql/loaders.js';
 import { readableSpace, Space } from '../spaces/index.js';
 import { Post, PostFlag, PostRevision, Thread } from './discussions.entity.js';

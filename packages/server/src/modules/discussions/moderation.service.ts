@@ -9,8 +9,7 @@ import {
   type PageArgs,
 } from '../../platform/graphql/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { MemberRole } from '../organisations/organisations.entity.js';
-import { requireRole } from '../organisations/organisations.policy.js';
+import { MemberRole, requireRole } from '../organisations/index.js';
 import { PostFlag, PostRevision, type Post } from './discussions.entity.js';
 import { ThreadActivityKind } from './discussions.inputs.js';
 import {

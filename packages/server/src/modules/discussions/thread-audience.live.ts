@@ -13,7 +13,7 @@ import { executePrepared } from '../../platform/database/prepared.js';
 import { preparedRun, sql } from '../../platform/database/sql-fragment.js';
 import { Post, type ReactionKind, type Thread } from './discussions.entity.js';
 import type { Space } from '../spaces/index.js';
-import type { User } from '../accounts/accounts.entity.js';
+import { type User, authorColumns, primeAuthors, userLoader } from '../accounts/index.js';
 import {
   postLoader,
   reactionCounts,
@@ -22,7 +22,6 @@ import {
 } from './discussions.reads.js';
 import { visibleBody } from './discussions.policy.js';
 import { primeSpaceRights, spaceColumns, spaceFromRow, spaceLoader } from '../spaces/index.js';
-import { authorColumns, primeAuthors, userLoader } from '../accounts/accounts.service.js';
 import { threadTopic, type LiveThreadEvent, type ThreadEvent } from './discussions.topics.js';
 
 /*

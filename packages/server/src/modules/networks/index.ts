@@ -5,6 +5,7 @@ export {
   isNetworkMember,
   networkLoader,
   networkOrganisationIds,
+  primeViewerNetworkIds,
   viewerNetworkIds,
 } from './networks.reads.js';
 export { mayReadNetwork } from './networks.policy.js';

@@ -1,8 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../../platform/graphql/context.js';
 import { notFound } from '../../platform/graphql/errors.js';
-import { MemberRole } from '../organisations/organisations.entity.js';
-import { hasRank, requireRole, viewerRole } from '../organisations/organisations.policy.js';
+import { MemberRole, hasRank, requireRole, viewerRole } from '../organisations/index.js';
 import { Space, SpaceVisibility } from './spaces.entity.js';
 import { spaceLoader, spaceReach, type SpaceReach } from './spaces.reads.js';
 

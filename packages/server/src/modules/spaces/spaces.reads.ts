@@ -4,13 +4,13 @@ import { byKey, requestLoader, type RequestLoader } from '../../platform/graphql
 import { executePrepared, prepared } from '../../platform/database/prepared.js';
 import { readOnlyEntity } from '../../platform/database/read-only.js';
 import { SqlFragment } from '../../platform/database/sql-fragment.js';
-import type { MemberRole } from '../organisations/organisations.entity.js';
 import {
+  type MemberRole,
   primeViewerMemberships,
   viewerOrganisationIds,
   viewerOrganisationIdsKnown,
-} from '../organisations/organisations.policy.js';
-import { primeViewerNetworkIds, viewerNetworkIds } from '../networks/networks.service.js';
+} from '../organisations/index.js';
+import { primeViewerNetworkIds, viewerNetworkIds } from '../networks/index.js';
 import { Space, SpaceParticipant } from './spaces.entity.js';
 
 /**

@@ -2,10 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import type { Context } from '../../platform/graphql/context.js';
 import { Public, SignedIn } from '../../platform/graphql/authorization.js';
 import { ConnectionType, PageArgs } from '../../platform/graphql/pagination.js';
-import { Organisation } from '../organisations/organisations.entity.js';
-import { organisationLoader } from '../organisations/organisations.service.js';
-import { Network } from '../networks/networks.entity.js';
-import { networkLoader } from '../networks/networks.service.js';
+import { Organisation, organisationLoader } from '../organisations/index.js';
+import { Network, networkLoader } from '../networks/index.js';
 import { Space } from './spaces.entity.js';
 import {
   CreateSpaceInput,

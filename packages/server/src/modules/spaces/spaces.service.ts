@@ -10,8 +10,8 @@ import {
   type PageArgs,
 } from '../../platform/graphql/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { Organisation } from '../organisations/organisations.entity.js';
-import { NetworkMembership } from '../networks/networks.entity.js';
+import { Organisation } from '../organisations/index.js';
+import { NetworkMembership } from '../networks/index.js';
 import { Space, SpaceParticipant, SpaceVisibility } from './spaces.entity.js';
 import {
   maySeeSpaceSharing,
