@@ -64,6 +64,7 @@ import {
   reportingFailure,
 } from './modules/reports/index.js';
 import { RequestCache } from './platform/graphql/loaders.js';
+import type { Features } from './features.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -88,6 +89,8 @@ export interface AppDependencies {
   /** Whether the database answers and its migrations are current; the reason when not. */
   readiness: () => Promise<{ ready: boolean; reason?: string }>;
   webDist?: string | undefined;
+  /** The features' resolvers, handed in by the composition root (server.ts). */
+  resolvers: Features['resolvers'];
 }
 
 export interface App {
@@ -247,7 +250,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     if (drain.closingConnections && !this.headersSent) this.setHeader('Connection', 'close');
     return writeHead.apply(this, args);
   }
-  const schema = await buildAppSchema();
+  const schema = await buildAppSchema(deps.resolvers);
   // Queries and mutations run compiled (execution.ts), over HTTP and over graphql-ws alike.
   const execute = compiledExecution(schema, logger);
   const app = express();

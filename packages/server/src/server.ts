@@ -21,6 +21,7 @@ import { DEMO_SIGN_IN, seedDemoData } from './modules/demo/demo.seed.js';
 import { seedDemoContent } from './modules/demo/demo.content.js';
 import { createFileStorage } from './platform/storage/index.js';
 import { sweepExpiredUploads } from './modules/resources/index.js';
+import { features } from './features.js';
 
 export interface RunningAlany {
   url: string;
@@ -64,10 +65,10 @@ export async function startAlany(config: Config, logger: Logger): Promise<Runnin
       ownerUrl = embedded.url;
     }
     const appUrl = config.appDatabaseUrl || (await ensureAppRole(ownerUrl, config.database));
-    const applied = await migrate(ownerUrl);
+    const applied = await migrate(features, ownerUrl);
     if (applied.length) logger.info({ applied }, 'migrations applied');
 
-    const orm = await createAppOrm(appUrl, 20, config.database, logger);
+    const orm = await createAppOrm(features, appUrl, 20, config.database, logger);
     cleanups.push(() => orm.close(true));
 
     const pubsub = await createPubSub(config.redisUrl, logger, config.redisPrefix);
@@ -117,7 +118,7 @@ export async function startAlany(config: Config, logger: Logger): Promise<Runnin
       await firstSweep;
     });
 
-    const expected = expectedMigrationNames();
+    const expected = expectedMigrationNames(features);
     let publicUrl = config.publicUrl;
     const app = await createApp({
       config,
@@ -136,6 +137,7 @@ export async function startAlany(config: Config, logger: Logger): Promise<Runnin
           ? null
           : beginSession(db, secret),
       webDist: config.webDist ?? DEFAULT_WEB_DIST,
+      resolvers: features.resolvers,
       readiness: async () => {
         const rows = await orm.em
           .fork({ useContext: false })

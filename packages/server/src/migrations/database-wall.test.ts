@@ -8,6 +8,7 @@ import {
   DEFINER_SEARCH_PATH,
   Migration20261207000190DatabaseWall,
 } from './Migration20261207000190DatabaseWall.js';
+import { features } from '../features.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -80,7 +81,7 @@ describe('the database wall as the application role', () => {
       await admin.query(`create database ${name}`);
       const url = databaseUrl(serverUrl, name);
       expect(await temporaryFor(url)).toEqual({ app: true, everyone: true });
-      await migrate(url);
+      await migrate(features, url);
       expect(await temporaryFor(url)).toEqual({ app: false, everyone: false });
     } finally {
       await admin.query(`drop database if exists ${name} with (force)`);

@@ -7,6 +7,7 @@ import { startTestServer, type TestServer } from '../test/harness.js';
 import { migrationsList } from './index.js';
 import { Migration20261207000210SocketCredentials } from './Migration20261207000210SocketCredentials.js';
 import { Migration20261207000190DatabaseWall } from './Migration20261207000190DatabaseWall.js';
+import { features } from '../features.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -71,7 +72,7 @@ it('down restores the lookups as the migrations before it left them; up again', 
   await admin.connect();
   try {
     await admin.query(`create database ${name}`);
-    await migrate(databaseUrl(serverUrl, name), migrationsList[index - 1]!.name);
+    await migrate(features, databaseUrl(serverUrl, name), migrationsList[index - 1]!.name);
     const before = await fingerprint(databaseUrl(serverUrl, name));
     expect(before).toHaveLength(2);
 

@@ -8,6 +8,7 @@ import { createOrganisation, person, type Person } from '../test/tenants.js';
 import { migrationsList } from './index.js';
 import { Migration20261127000017VoteCounter } from './Migration20261127000017VoteCounter.js';
 import { Migration20261207000190DatabaseWall } from './Migration20261207000190DatabaseWall.js';
+import { features } from '../features.js';
 
 let server: TestServer;
 let organiser: Person;
@@ -559,7 +560,7 @@ async function scratchDatabase(to: string) {
   await admin.query(`create database ${name}`);
   const url = databaseUrl(serverUrl, name);
   try {
-    await migrate(url, to);
+    await migrate(features, url, to);
   } catch (error) {
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();

@@ -8,6 +8,7 @@ import { startEmbeddedPostgres } from '../platform/database/embedded.js';
 import { ensureAppRole } from '../platform/database/roles.js';
 import { migrate } from '../platform/database/orm.js';
 import { databaseUrl } from './databases.js';
+import { features } from '../features.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -39,7 +40,7 @@ export default async function setup(project: TestProject) {
   await admin.query(`create database ${template}`);
   const templateUrl = databaseUrl(serverUrl, template);
   await ensureAppRole(templateUrl);
-  await migrate(templateUrl);
+  await migrate(features, templateUrl);
   // Nobody may stay connected to a template that is being copied.
   await admin.query(`alter database ${template} with allow_connections false`);
 

@@ -1,8 +1,20 @@
-import { MikroORM, ReflectMetadataProvider, type Options } from '@mikro-orm/postgresql';
+import {
+  MikroORM,
+  ReflectMetadataProvider,
+  type MigrationObject,
+  type Options,
+} from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import pg from 'pg';
-import { entities } from '../../modules/entities.js';
-import { migrationsList } from '../../migrations/index.js';
+
+/**
+ * The tables the features bring: their entities and the migrations that make them. Handed in by
+ * the composition root (`src/features.ts`): the platform never imports a feature.
+ */
+export interface DatabaseModel {
+  entities: ReadonlyArray<NonNullable<Options['entities']>[number]>;
+  migrations: readonly MigrationObject[];
+}
 
 /** What the application role's connections may do before PostgreSQL or the pool stops them. */
 export interface ConnectionLimits {
@@ -39,6 +51,7 @@ function knexLog(log: KnexLog) {
 }
 
 function ormOptions(
+  model: DatabaseModel,
   clientUrl: string,
   poolMax: number,
   limits?: ConnectionLimits,
@@ -46,12 +59,12 @@ function ormOptions(
 ): Options {
   return {
     clientUrl,
-    entities: [...entities],
+    entities: [...model.entities],
     metadataProvider: ReflectMetadataProvider,
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
     extensions: [Migrator],
     migrations: {
-      migrationsList: [...migrationsList],
+      migrationsList: [...model.migrations],
       transactional: true,
       allOrNothing: true,
       snapshot: false,
@@ -87,19 +100,24 @@ function ormOptions(
 
 /** The runtime ORM: connects as the application role, subject to row-level security. */
 export function createAppOrm(
+  model: DatabaseModel,
   appUrl: string,
   poolMax = 20,
   limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,
   log?: KnexLog,
 ): Promise<MikroORM> {
-  return MikroORM.init(ormOptions(appUrl, poolMax, limits, log));
+  return MikroORM.init(ormOptions(model, appUrl, poolMax, limits, log));
 }
 
 /**
  * Applies pending migrations as the owner role, then disconnects; with `to`, only those up to
  * that one (a test's database as it was before a later migration).
  */
-export async function migrate(ownerUrl: string, to?: string): Promise<string[]> {
+export async function migrate(
+  model: DatabaseModel,
+  ownerUrl: string,
+  to?: string,
+): Promise<string[]> {
   // Replicas starting together take turns, on a connection of its own that holds the lock.
   const lock = new pg.Client({ connectionString: ownerUrl });
   await lock.connect();
@@ -117,7 +135,7 @@ export async function migrate(ownerUrl: string, to?: string): Promise<string[]> 
       );
     }
     await lock.query('select pg_advisory_lock(727002)');
-    const orm = await MikroORM.init(ormOptions(ownerUrl, 2));
+    const orm = await MikroORM.init(ormOptions(model, ownerUrl, 2));
     try {
       const applied = await orm.getMigrator().up(to ? { to } : undefined);
       return applied.map((migration) => migration.name);
@@ -129,6 +147,6 @@ export async function migrate(ownerUrl: string, to?: string): Promise<string[]> 
   }
 }
 
-export function expectedMigrationNames(): string[] {
-  return migrationsList.map((migration) => migration.name);
+export function expectedMigrationNames(model: DatabaseModel): string[] {
+  return model.migrations.map((migration) => migration.name);
 }

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema, type PubSub } from 'type-graphql';
+import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { resolvers } from '../../modules/resolvers.js';
 import { authChecker } from './authorization.js';
 import {
   checkArgumentsOfEveryField,
@@ -10,7 +9,11 @@ import {
   validateArgument,
 } from './validators.js';
 
-let built: Promise<GraphQLSchema> | undefined;
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql takes resolver classes as Function
+type Resolvers = NonEmptyArray<Function>;
+
+/** Built once per process and list of resolvers (tests build the same schema many times). */
+const built = new WeakMap<Resolvers, Promise<GraphQLSchema>>();
 
 /**
  * type-graphql insists on a pubSub even when every subscription brings its own `subscribe`
@@ -26,10 +29,12 @@ const topicsNotSupported: PubSub = {
   },
 };
 
-/** The schema, built once per process from the feature resolvers. */
-export function buildAppSchema(): Promise<GraphQLSchema> {
+/** The schema, built once per process from the feature resolvers the composition root hands in. */
+export function buildAppSchema(resolvers: Resolvers): Promise<GraphQLSchema> {
   rememberValidationLookups();
-  built ??= buildSchema({
+  const known = built.get(resolvers);
+  if (known) return known;
+  const building = buildSchema({
     resolvers,
     authChecker,
     authMode: 'error',
@@ -42,7 +47,8 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     checkArgumentsOfEveryField(schema);
     return schema;
   });
-  return built;
+  built.set(resolvers, building);
+  return building;
 }
 
 /** The SDL checked in as `packages/server/schema.graphql`: the integrators' contract. */

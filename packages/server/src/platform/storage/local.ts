@@ -4,7 +4,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
-import { checkKey, type FileStorage, type StoredFile } from './index.js';
+import { checkKey, type FileStorage, type StoredFile } from './file-storage.js';
 
 /**
  * Files in a folder (by default under ALANY_DATA_DIR). A file is written under a temporary name

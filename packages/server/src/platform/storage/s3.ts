@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { checkKey, type FileStorage, type StoredFile } from './index.js';
+import { checkKey, type FileStorage, type StoredFile } from './file-storage.js';
 
 export interface S3Settings {
   bucket: string;

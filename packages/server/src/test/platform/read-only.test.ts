@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedUpClient, startTestServer, type TestServer } from '../../test/harness.js';
+import { signedUpClient, startTestServer, type TestServer } from '../harness.js';
 import { User } from '../../modules/accounts/accounts.entity.js';
 import { Post, Thread } from '../../modules/discussions/discussions.entity.js';
 import { Space } from '../../modules/spaces/spaces.entity.js';
-import { readOnlyEntity } from './read-only.js';
+import { readOnlyEntity } from '../../platform/database/read-only.js';
 
 let server: TestServer;
 beforeAll(async () => {

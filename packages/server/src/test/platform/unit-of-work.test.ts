@@ -1,14 +1,13 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  signedUpClient,
-  startTestServer,
-  statementsOf,
-  type TestServer,
-} from '../../test/harness.js';
-import { hashSecret } from '../auth/tokens.js';
+import { signedUpClient, startTestServer, statementsOf, type TestServer } from '../harness.js';
+import { hashSecret } from '../../platform/auth/tokens.js';
 import { beginSession } from '../../modules/accounts/accounts.service.js';
-import { OperationUnitOfWork, settingsStatement, ShortUnitOfWork } from './unit-of-work.js';
+import {
+  OperationUnitOfWork,
+  settingsStatement,
+  ShortUnitOfWork,
+} from '../../platform/database/unit-of-work.js';
 
 const VIEWER = `query { viewer { id } }`;
 const SETTINGS = `select current_setting('app.user_id', true) as user_id,
