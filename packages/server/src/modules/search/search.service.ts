@@ -30,7 +30,7 @@ const searchQueryParams = (query: string, spaces: string[], n: number | null) =>
   n,
 ];
 
-/** Ids of rows of one kind matching the query in the given spaces (all of them, unranked order). */
+/** Ids of every row of one kind matching the query in the given spaces (the library filter). */
 export async function matchingIds(
   em: EntityManager,
   kind: SearchKind,
