@@ -12,9 +12,6 @@ const knownOffenders = {
   crossFeatureImports: [
     'packages/server/src/modules/audit/audit.resolver.ts',
     'packages/server/src/modules/demo/demo.seed.ts',
-    'packages/server/src/modules/discussions/discussions.live.ts',
-    'packages/server/src/modules/discussions/discussions.resolver.ts',
-    'packages/server/src/modules/discussions/discussions.service.ts',
     'packages/server/src/modules/events/events.resolver.ts',
     'packages/server/src/modules/events/events.service.ts',
     'packages/server/src/modules/notifications/notifications.resolver.ts',
@@ -22,15 +19,10 @@ const knownOffenders = {
     'packages/server/src/modules/resources/resources.service.ts',
     'packages/server/src/modules/risks/risks.resolver.ts',
     'packages/server/src/modules/risks/risks.service.ts',
-    'packages/server/src/modules/spaces/spaces.resolver.ts',
-    'packages/server/src/modules/spaces/spaces.service.ts',
   ],
   // Import circles being removed: discussions <-> resources search (search engineer), events and
   // discussions being split into smaller files.
-  cycles: [
-    'packages/server/src/modules/discussions/discussions.service.ts',
-    'packages/server/src/modules/resources/resources.service.ts',
-  ],
+  cycles: ['packages/server/src/modules/resources/resources.service.ts'],
 };
 
 // Platform code is what every feature stands on: it may not reach up into features or into the
