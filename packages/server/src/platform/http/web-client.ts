@@ -94,14 +94,16 @@ export function withHead(index: string, head: PageHead): string {
         `<link rel="alternate" hreflang="${escapeHtml(hreflang)}" href="${escapeHtml(href)}" />`,
     ),
   ];
-  return (
-    index
-      .replace(/<html([^>]*)\blang="[^"]*"/, `<html$1lang="${escapeHtml(head.locale)}"`)
-      .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(head.title)}</title>`)
-      .replace(/<meta\s+name="description"[^>]*>/, meta('name', 'description', head.description))
-      // A function, so that `$` in a title is not read as a replacement pattern.
-      .replace('</head>', () => `    ${tags.join('\n    ')}\n  </head>`)
-  );
+  // Replacements are functions throughout, so that `$&` in a title is not read as a pattern.
+  return index
+    .replace(/<html([^>]*)\blang="[^"]*"/, (_match, before: string) => {
+      return `<html${before}lang="${escapeHtml(head.locale)}"`;
+    })
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(head.title)}</title>`)
+    .replace(/<meta\s+name="description"[^>]*>/, () =>
+      meta('name', 'description', head.description),
+    )
+    .replace('</head>', () => `    ${tags.join('\n    ')}\n  </head>`);
 }
 
 /**
