@@ -65,6 +65,7 @@ import {
 } from './modules/reports/index.js';
 import { RequestCache } from './platform/graphql/loaders.js';
 import type { Features } from './features.js';
+import { describePage, previewRoutes, type ReadAnonymously } from './modules/previews/index.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -524,16 +525,22 @@ export async function createApp(deps: AppDependencies): Promise<App> {
    * secret begins the transaction at once, the session lookup and the viewer's settings in the
    * same round trip as `BEGIN`; a request without a session begins none until it reads.
    */
-  const httpContext = async (req: Request, res: Response, eager = false): Promise<Context> => {
+  const httpContext = async (
+    req: Request,
+    res: Response,
+    eager = false,
+    anonymous = false,
+  ): Promise<Context> => {
     // A reporting operation resolves no session, even when the browser sent a cookie along: it
     // would refresh the session's last-seen time and tie the report to the account.
     const reporting = res.locals.reporting === true;
-    const secret = reporting
-      ? undefined
-      : secretFromHeaders({
-          cookie: req.headers.cookie,
-          authorization: req.headers.authorization,
-        });
+    const secret =
+      reporting || anonymous
+        ? undefined
+        : secretFromHeaders({
+            cookie: req.headers.cookie,
+            authorization: req.headers.authorization,
+          });
     // The settings are read at the first statement, when `context` exists (the viewer may change
     // during the operation: signing in); a session's begin sets them itself.
     const db = new OperationUnitOfWork(orm, () => settingsFor(context.viewer));
@@ -576,10 +583,12 @@ export async function createApp(deps: AppDependencies): Promise<App> {
           },
       loaders: new RequestCache(),
     };
-    // A client that goes away mid-request must not leave its transaction open.
-    res.on('close', () => {
-      if (db.started) void db.finish(false).catch(() => undefined);
-    });
+    // A client that goes away mid-request must not leave its transaction open (an anonymous
+    // read's caller ends its own: it makes many per request).
+    if (!anonymous)
+      res.on('close', () => {
+        if (db.started) void db.finish(false).catch(() => undefined);
+      });
     return context;
   };
 
@@ -617,7 +626,22 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     }),
   );
 
-  if (deps.webDist && serveWebClient(app, deps.webDist)) {
+  // Link previews and the sitemap read the API as the anonymous viewer: the same resolvers,
+  // policies and row-level security as a signed-out request.
+  const readAnonymously: ReadAnonymously = async (req, res, query, variables) => {
+    const contextValue = await httpContext(req, res, false, true);
+    try {
+      const response = await apollo.executeOperation({ query, variables }, { contextValue });
+      if (response.body.kind !== 'single') return { errors: ['incremental answer'] };
+      return response.body.singleResult;
+    } finally {
+      const db = contextValue.db as OperationUnitOfWork;
+      if (db.started) await db.finish(false);
+    }
+  };
+  const previews = { readAnonymously, rateLimiter, publicUrl: deps.publicUrl };
+  app.use(previewRoutes(previews));
+  if (deps.webDist && serveWebClient(app, deps.webDist, describePage(previews))) {
     logger.debug({ dir: deps.webDist }, 'serving the web client');
   }
 

@@ -23,8 +23,11 @@ function readStoredLocale(): Locale | null {
   }
 }
 
-/** The guest's language: the one chosen here before, else the browser's, else Kazakh. */
+/** The guest's language: the link's ?lang=, else the one chosen here before, else the browser's, else Kazakh. */
 export function initialLocale(): Locale {
+  // A link with ?lang= (the server's hreflang alternates) names the page's language.
+  const asked = new URLSearchParams(window.location.search).get('lang');
+  if (isLocale(asked)) return asked;
   const stored = readStoredLocale();
   if (stored) return stored;
   for (const tag of navigator.languages ?? [navigator.language]) {
