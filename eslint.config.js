@@ -12,18 +12,7 @@ const knownOffenders = {
   crossFeatureImports: [
     'packages/server/src/modules/audit/audit.resolver.ts',
     'packages/server/src/modules/demo/demo.seed.ts',
-    'packages/server/src/modules/discussions/discussions.live.ts',
-    'packages/server/src/modules/discussions/discussions.resolver.ts',
-    'packages/server/src/modules/discussions/discussions.service.ts',
-    'packages/server/src/modules/events/events.policy.ts',
-    'packages/server/src/modules/events/events.resolver.ts',
     'packages/server/src/modules/notifications/notifications.resolver.ts',
-    'packages/server/src/modules/resources/resources.resolver.ts',
-    'packages/server/src/modules/resources/resources.service.ts',
-    'packages/server/src/modules/risks/risks.resolver.ts',
-    'packages/server/src/modules/risks/risks.service.ts',
-    'packages/server/src/modules/spaces/spaces.resolver.ts',
-    'packages/server/src/modules/spaces/spaces.service.ts',
   ],
   // Import circles being removed (none left since the search engineer's change landed: the
   // discussions <-> resources search loop is gone).
