@@ -804,6 +804,73 @@ CREATE FUNCTION alany.search_fold(t text) RETURNS text
       $$;
 
 --
+-- Name: search_post_hits(tsquery, uuid[], integer); Type: FUNCTION; Schema: alany; Owner: -
+--
+
+CREATE FUNCTION alany.search_post_hits(q tsquery, spaces uuid[], n integer) RETURNS TABLE(id uuid, thread_id uuid, rank real)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+        declare
+          allowed uuid[] := array(select unnest(spaces) intersect select unnest(alany.readable_space_ids()));
+        begin
+          return query execute $sql$
+      select p.id, p.thread_id, ts_rank('{0.05, 0.1, 0.2, 1.0}'::float4[], p.search, $1)
+      from public.post p
+      where p.search @@ $1 and p.space_id = any($2) and p.deleted_at is null and p.hidden_at is null
+        and exists (select 1 from public.thread t
+          where t.id = p.thread_id and t.space_id = any($2) and t.deleted_at is null)
+      order by 3 desc, 1 limit $3$sql$ using q, allowed, n;
+        end
+        $_$;
+
+--
+-- Name: search_resource_hits(tsquery, uuid[], integer); Type: FUNCTION; Schema: alany; Owner: -
+--
+
+CREATE FUNCTION alany.search_resource_hits(q tsquery, spaces uuid[], n integer) RETURNS TABLE(id uuid, thread_id uuid, rank real)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+        declare
+          allowed uuid[] := array(select unnest(spaces) intersect select unnest(alany.readable_space_ids()));
+        begin
+          return query execute $sql$
+      select h.id, null::uuid, max(h.rank)
+      from (
+        select r.id, ts_rank('{0.05, 0.1, 0.2, 1.0}'::float4[], r.search, $1) as rank
+        from public.resource r where r.search @@ $1 and r.space_id = any($2)
+        union all
+        select r.id, ts_rank('{0.05, 0.1, 0.2, 1.0}'::float4[], r.search, $1)
+        from public.resource_version v join public.resource r on r.id = v.resource_id
+        where v.search @@ $1 and v.space_id = any($2) and r.space_id = any($2)
+      ) h
+      group by h.id
+      order by 3 desc, 1 limit $3$sql$ using q, allowed, n;
+        end
+        $_$;
+
+--
+-- Name: search_resource_typos(text, uuid[], integer); Type: FUNCTION; Schema: alany; Owner: -
+--
+
+CREATE FUNCTION alany.search_resource_typos(fq text, spaces uuid[], n integer) RETURNS TABLE(id uuid, thread_id uuid, rank real)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+        declare
+          allowed uuid[] := array(select unnest(spaces) intersect select unnest(alany.readable_space_ids()));
+        begin
+          perform pg_catalog.set_config('pg_trgm.word_similarity_threshold', '0.5', true);
+          return query execute $sql$
+      select r.id, null::uuid, (0.001 * word_similarity($1, alany.search_fold(r.title || ' ' || r.description)))::real
+      from public.resource r
+      where $1 <% alany.search_fold(r.title || ' ' || r.description) and r.space_id = any($2)
+      order by 3 desc, 1 limit $3$sql$ using fq, allowed, n;
+        end
+        $_$;
+
+--
 -- Name: search_stems(text); Type: FUNCTION; Schema: alany; Owner: -
 --
 
@@ -833,6 +900,46 @@ CREATE FUNCTION alany.search_stems_query(q text, prefix boolean) RETURNS tsquery
           group by l.lexeme
         ) w
       $$;
+
+--
+-- Name: search_thread_hits(tsquery, uuid[], integer); Type: FUNCTION; Schema: alany; Owner: -
+--
+
+CREATE FUNCTION alany.search_thread_hits(q tsquery, spaces uuid[], n integer) RETURNS TABLE(id uuid, thread_id uuid, rank real)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+        declare
+          allowed uuid[] := array(select unnest(spaces) intersect select unnest(alany.readable_space_ids()));
+        begin
+          return query execute $sql$
+      select t.id, t.id, ts_rank('{0.05, 0.1, 0.2, 1.0}'::float4[], t.search, $1)
+      from public.thread t
+      where t.search @@ $1 and t.space_id = any($2) and t.deleted_at is null
+      order by 3 desc, 1 limit $3$sql$ using q, allowed, n;
+        end
+        $_$;
+
+--
+-- Name: search_thread_typos(text, uuid[], integer); Type: FUNCTION; Schema: alany; Owner: -
+--
+
+CREATE FUNCTION alany.search_thread_typos(fq text, spaces uuid[], n integer) RETURNS TABLE(id uuid, thread_id uuid, rank real)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+        declare
+          allowed uuid[] := array(select unnest(spaces) intersect select unnest(alany.readable_space_ids()));
+        begin
+          perform pg_catalog.set_config('pg_trgm.word_similarity_threshold', '0.5', true);
+          return query execute $sql$
+      select t.id, t.id, (0.001 * word_similarity($1, alany.search_fold(t.title || ' ' || t.body)))::real
+      from public.thread t
+      where $1 <% alany.search_fold(t.title || ' ' || t.body)
+        and t.space_id = any($2) and t.deleted_at is null
+      order by 3 desc, 1 limit $3$sql$ using fq, allowed, n;
+        end
+        $_$;
 
 --
 -- Name: search_word_stems(text); Type: FUNCTION; Schema: alany; Owner: -
@@ -5197,6 +5304,27 @@ GRANT ALL ON FUNCTION alany.reporting_open(org uuid) TO alany_app;
 GRANT ALL ON FUNCTION alany.search_fold(t text) TO alany_app;
 
 --
+-- Name: FUNCTION search_post_hits(q tsquery, spaces uuid[], n integer); Type: ACL; Schema: alany; Owner: -
+--
+
+REVOKE ALL ON FUNCTION alany.search_post_hits(q tsquery, spaces uuid[], n integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION alany.search_post_hits(q tsquery, spaces uuid[], n integer) TO alany_app;
+
+--
+-- Name: FUNCTION search_resource_hits(q tsquery, spaces uuid[], n integer); Type: ACL; Schema: alany; Owner: -
+--
+
+REVOKE ALL ON FUNCTION alany.search_resource_hits(q tsquery, spaces uuid[], n integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION alany.search_resource_hits(q tsquery, spaces uuid[], n integer) TO alany_app;
+
+--
+-- Name: FUNCTION search_resource_typos(fq text, spaces uuid[], n integer); Type: ACL; Schema: alany; Owner: -
+--
+
+REVOKE ALL ON FUNCTION alany.search_resource_typos(fq text, spaces uuid[], n integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION alany.search_resource_typos(fq text, spaces uuid[], n integer) TO alany_app;
+
+--
 -- Name: FUNCTION search_stems(t text); Type: ACL; Schema: alany; Owner: -
 --
 
@@ -5207,6 +5335,20 @@ GRANT ALL ON FUNCTION alany.search_stems(t text) TO alany_app;
 --
 
 GRANT ALL ON FUNCTION alany.search_stems_query(q text, prefix boolean) TO alany_app;
+
+--
+-- Name: FUNCTION search_thread_hits(q tsquery, spaces uuid[], n integer); Type: ACL; Schema: alany; Owner: -
+--
+
+REVOKE ALL ON FUNCTION alany.search_thread_hits(q tsquery, spaces uuid[], n integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION alany.search_thread_hits(q tsquery, spaces uuid[], n integer) TO alany_app;
+
+--
+-- Name: FUNCTION search_thread_typos(fq text, spaces uuid[], n integer); Type: ACL; Schema: alany; Owner: -
+--
+
+REVOKE ALL ON FUNCTION alany.search_thread_typos(fq text, spaces uuid[], n integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION alany.search_thread_typos(fq text, spaces uuid[], n integer) TO alany_app;
 
 --
 -- Name: FUNCTION search_word_stems(w text); Type: ACL; Schema: alany; Owner: -
