@@ -59,9 +59,6 @@ export function httpUrl(raw: string, field: string): string {
   return url.toString();
 }
 
-// Importers that still reach these here (risks) move to `index.ts`.
-export { readableResource, readableResources, resourceLoader } from './resources.reads.js';
-
 async function curatedResource(context: Context, em: EntityManager, id: string) {
   const resource = await em.findOne(Resource, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!resource) throw notFound('The resource');
