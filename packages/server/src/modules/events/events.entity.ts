@@ -193,6 +193,13 @@ export class Question extends InSpace {
   @Field()
   body!: string;
 
+  /**
+   * The name the asker chose to show, as it was when they asked; null when anonymous. Set by the
+   * database from the asker's participant row (migration 000330), so it cannot be another's.
+   */
+  @Property({ type: 'text', nullable: true })
+  authorName?: string | null;
+
   @Property({ type: 'boolean' })
   @Field(() => Boolean)
   anonymous!: boolean;

@@ -35,12 +35,22 @@ type Delivery = LiveEventActivity | undefined | typeof ALONE;
 
 /**
  * Fields of an event's live activity whose answer is the same for every guest of the audience
- * when the question is one the whole audience may see (APPROVED or ANSWERED): no author name
- * (moderators may see more), no `viewerUpvoted`, no event or poll details.
+ * when the question is one the whole audience may see (APPROVED or ANSWERED): the author's name
+ * (stored on the question, the same for all who may see it), but no `viewerUpvoted`, no event or
+ * poll details.
  */
 const AUDIENCE_SHARED_FIELDS: SharedFields = {
   EventActivity: new Set(['kind', 'questionId', 'question']),
-  Question: new Set(['id', 'body', 'anonymous', 'createdAt', 'pinned', 'status', 'upvoteCount']),
+  Question: new Set([
+    'id',
+    'body',
+    'anonymous',
+    'authorName',
+    'createdAt',
+    'pinned',
+    'status',
+    'upvoteCount',
+  ]),
 };
 
 /**

@@ -4,6 +4,7 @@ import { BadUserInput, forbidden, notFound } from '../../platform/graphql/errors
 import { enforce, LIMITS } from '../../platform/auth/rate-limit.js';
 import { Coalescer } from '../../platform/pubsub/coalescer.js';
 import { readOnlyEntity } from '../../platform/database/read-only.js';
+import { requestLoader, type RequestLoader } from '../../platform/graphql/loaders.js';
 import type { StatementRunner } from '../../platform/database/unit-of-work.js';
 import { Question, QuestionModeration, QuestionStatus } from './events.entity.js';
 import {
@@ -22,7 +23,7 @@ import {
   requireOpenEvent,
   requireReadQuestion,
 } from './events.policy.js';
-import { participantDisplayName, questionsWithExactCounts, viewerUpvoted } from './events.reads.js';
+import { questionsWithExactCounts, viewerUpvoted } from './events.reads.js';
 import { requireParticipant } from './audience.service.js';
 
 /*
@@ -60,6 +61,7 @@ export async function askQuestion(
       eventId,
       // An anonymous question keeps no trace of who asked.
       participantId: anonymous ? null : participant.id,
+      authorName: anonymous ? null : participant.displayName,
       body: text,
       anonymous,
       status:
@@ -374,10 +376,29 @@ export async function listQuestions(context: Context, args: QuestionsArgs): Prom
   return questions.sort(args.orderBy === QuestionOrder.RECENT ? newest : top).slice(0, args.first);
 }
 
+declare module '../../platform/graphql/loaders.js' {
+  interface RequestLoaders {
+    questionAuthorName: RequestLoader<string, string>;
+  }
+}
+
+/**
+ * The asker's name as everyone who may see the question sees it: stored on the question, since
+ * other guests may not read the asker's participant row (issue #26.1).
+ */
 export async function questionAuthorName(
   context: Context,
   question: Question,
 ): Promise<string | null> {
-  if (question.anonymous || !question.participantId) return null;
-  return participantDisplayName(context, question.participantId);
+  if (question.anonymous) return null;
+  if (question.authorName) return question.authorName;
+  // A question answered by the vote functions comes without the column: read it (batched).
+  return requestLoader(context, 'questionAuthorName', async (em, ids) => {
+    const rows = await em.execute<Array<{ id: string; author_name: string | null }>>(
+      `select id, author_name from question where id = any(?::uuid[])`,
+      [`{${ids.join(',')}}`],
+    );
+    const names = new Map(rows.map((row) => [row.id, row.author_name]));
+    return ids.map((id) => names.get(id) ?? null);
+  }).load(question.id);
 }

@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
 import { notFound } from '../../platform/graphql/errors.js';
-import { icalendar } from '../../platform/text/icalendar.js';
 import { csvLines } from '../../platform/text/csv.js';
+import { eventEmail } from './events.mail.js';
 import { userEmail, userLoader } from '../accounts/index.js';
 import { Event, EventRegistration, EventStatus, RegistrationStatus } from './events.entity.js';
 import {
@@ -24,70 +24,6 @@ import {
  * step e-mailed (with an iCalendar file) after commit.
  */
 
-function eventEmail(
-  context: Context,
-  event: Event,
-  to: string,
-  what: 'registered' | 'waitlisted' | 'promoted' | 'cancelled',
-) {
-  const when = new Intl.DateTimeFormat('ru-RU', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: event.timezone,
-  }).format(event.startsAt);
-  const link = `${context.publicUrl}/events/${event.id}`;
-  const lines: Record<typeof what, [string, string, string]> = {
-    registered: [
-      `Сіз «${event.title}» іс-шарасына тіркелдіңіз (${when}).`,
-      `Вы зарегистрированы на «${event.title}» (${when}).`,
-      `You are registered for "${event.title}" (${when}).`,
-    ],
-    waitlisted: [
-      `Орын жоқ: сіз «${event.title}» күту тізіміндесіз. Орын босаса, хабарлаймыз.`,
-      `Мест нет: вы в листе ожидания «${event.title}». Сообщим, если место освободится.`,
-      `The event is full: you are on the waitlist for "${event.title}". We will tell you if a seat frees up.`,
-    ],
-    promoted: [
-      `Орын босады: сіз енді «${event.title}» іс-шарасына тіркелдіңіз (${when}).`,
-      `Место освободилось: теперь вы зарегистрированы на «${event.title}» (${when}).`,
-      `A seat freed up: you are now registered for "${event.title}" (${when}).`,
-    ],
-    cancelled: [
-      `«${event.title}» іс-шарасы болмайды.`,
-      `Мероприятие «${event.title}» отменено.`,
-      `"${event.title}" has been cancelled.`,
-    ],
-  };
-  const attachCalendar = what === 'registered' || what === 'promoted' || what === 'cancelled';
-  return {
-    to,
-    kind: `event.${what}`,
-    organisationId: null,
-    subject: `Alany: ${event.title}`,
-    text: [...lines[what], '', event.location, event.onlineUrl ?? '', link]
-      .filter((line) => line !== undefined)
-      .join('\n'),
-    attachments: attachCalendar
-      ? [
-          {
-            filename: 'event.ics',
-            contentType: 'text/calendar; charset=utf-8',
-            content: icalendar({
-              uid: event.id,
-              title: event.title,
-              description: `${link}`,
-              startsAt: event.startsAt,
-              endsAt: event.endsAt,
-              location: event.location || event.onlineUrl || '',
-              url: link,
-              cancelled: what === 'cancelled',
-            }),
-          },
-        ]
-      : [],
-  };
-}
-
 /** Tells everyone registered or waitlisted that the event is cancelled, in its transaction. */
 export async function tellRegistrantsCancelled(
   em: EntityManager,
@@ -95,7 +31,11 @@ export async function tellRegistrantsCancelled(
   event: Event,
 ): Promise<void> {
   for (const email of await registrantEmails(em, event.id)) {
-    await context.mailer.queue(em, context.db, eventEmail(context, event, email, 'cancelled'));
+    await context.mailer.queue(
+      em,
+      context.db,
+      eventEmail(context.publicUrl, event, email, 'cancelled'),
+    );
   }
 }
 
@@ -135,7 +75,7 @@ export async function registerForEvent(
       await context.mailer.queue(
         em,
         context.db,
-        eventEmail(context, event, email, full ? 'waitlisted' : 'registered'),
+        eventEmail(context.publicUrl, event, email, full ? 'waitlisted' : 'registered'),
       );
     return registration;
   });
@@ -169,7 +109,7 @@ export async function cancelRegistration(
           await context.mailer.queue(
             em,
             context.db,
-            eventEmail(context, event, promoted, 'promoted'),
+            eventEmail(context.publicUrl, event, promoted, 'promoted'),
           );
       }
     }

@@ -27,6 +27,7 @@ import {
   requireAdmin,
   requireMember,
 } from './organisations.policy.js';
+import { invitationEmail } from './invitation.mail.js';
 
 export const INVITATION_DAYS = 7;
 const RESERVED_SLUGS = new Set([
@@ -182,31 +183,6 @@ export async function listInvitations(
   return toConnection(rows, page.first, (i) => ({ at: i.createdAt, id: i.id }), Boolean(after));
 }
 
-function invitationEmail(
-  organisation: Organisation,
-  inviterName: string,
-  link: string,
-  role: MemberRole,
-) {
-  const subject = `Alany: ${organisation.name} — шақыру / приглашение / invitation`;
-  const text = [
-    `Сәлеметсіз бе! ${inviterName} сізді Alany платформасындағы «${organisation.name}» ұйымына (${role}) шақырады.`,
-    `Шақыруды қабылдау үшін сілтемені ашыңыз (${INVITATION_DAYS} күн жарамды, бір рет қолданылады):`,
-    link,
-    '',
-    `Здравствуйте! ${inviterName} приглашает вас в организацию «${organisation.name}» (${role}) на платформе Alany.`,
-    `Чтобы принять приглашение, откройте ссылку (действует ${INVITATION_DAYS} дней, однократно):`,
-    link,
-    '',
-    `Hello! ${inviterName} invites you to join "${organisation.name}" (${role}) on Alany.`,
-    `To accept, open this link (valid for ${INVITATION_DAYS} days, single use):`,
-    link,
-    '',
-    'If you did not expect this e-mail, you can ignore it.',
-  ].join('\n');
-  return { subject, text };
-}
-
 export async function inviteMember(
   context: Context,
   input: InviteMemberInput,
@@ -265,10 +241,11 @@ export async function inviteMember(
     );
     const link = `${context.publicUrl}/invitations/accept?token=${encodeURIComponent(secret)}`;
     const { subject, text } = invitationEmail(
-      organisation,
+      organisation.name,
       inviter[0]?.display_name ?? 'Alany',
       link,
       input.role,
+      INVITATION_DAYS,
     );
     await context.mailer.queue(em, context.db, {
       to: email,
