@@ -23,6 +23,7 @@ import { Migration20261207000190DatabaseWall } from './Migration20261207000190Da
 import { Migration20261207000191EmailVerification } from './Migration20261207000191EmailVerification.js';
 import { Migration20261207000270SearchPlans } from './Migration20261207000270SearchPlans.js';
 import { Migration20261207000330QuestionAuthorName } from './Migration20261207000330QuestionAuthorName.js';
+import { Migration20261207000331ThreadReactions } from './Migration20261207000331ThreadReactions.js';
 
 /** Applied in this order; a new migration is appended here and never edited once released. */
 export const migrationsList: MigrationObject[] = [
@@ -68,4 +69,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261207000330QuestionAuthorName',
     class: Migration20261207000330QuestionAuthorName,
   },
+  { name: 'Migration20261207000331ThreadReactions', class: Migration20261207000331ThreadReactions },
 ];

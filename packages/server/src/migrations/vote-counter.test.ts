@@ -497,7 +497,10 @@ describe('migration 17: exact vote counters', () => {
       expect(before.some((row) => row.name === 'question_vote_count')).toBe(false);
 
       await run('down');
-      expect(await fingerprint(server.db.ownerUrl)).toEqual(before);
+      // What later migrations added to these tables is theirs, not this one's to take back.
+      const ours = (rows: Awaited<ReturnType<typeof fingerprint>>) =>
+        rows.filter((row) => !LATER_OBJECTS.includes(row.name));
+      expect(ours(await fingerprint(server.db.ownerUrl))).toEqual(before);
       // The votes are all there, and the functions count them as before.
       const [q1, q2] = questions as [string, string];
       await withApp(async (client) => {
@@ -533,6 +536,9 @@ describe('migration 17: exact vote counters', () => {
  * the later migration that sets every security-definer function's search path, as in the
  * migrated database.
  */
+/** Objects on `question` from migrations after this one (000330: the asker's name). */
+const LATER_OBJECTS = ['question.question_anonymous_unnamed', 'question.question_author_name'];
+
 async function run(direction: 'up' | 'down') {
   const { orm } = server.alany;
   const migrations = [new Migration20261127000017VoteCounter(orm.em.getDriver(), orm.config)];

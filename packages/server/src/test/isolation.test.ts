@@ -821,6 +821,16 @@ const cases: Record<string, () => Promise<void>> = {
         who,
       ),
     ),
+  'Mutation.toggleThreadReaction': async () =>
+    asB(async (attacker, who) =>
+      expectDenied(
+        await attacker.request(
+          `mutation($id: ID!) { toggleThreadReaction(input: { threadId: $id, reaction: LIKE }) { thread { id } } }`,
+          { id: a.threadId },
+        ),
+        who,
+      ),
+    ),
   'Mutation.flagPost': async () =>
     asB(async (attacker, who) =>
       expectDenied(

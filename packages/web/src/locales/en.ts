@@ -549,7 +549,6 @@ export const en = {
   'notifications.latest': 'Latest',
   'notifications.reportHandlersChanged':
     '{name} changed who the case handlers of integrity reports are.',
-  'notifications.mention': '{name} mentioned you in',
   'notifications.other': '{name} did something in',
   'notifications.threadGone': 'a discussion that is no longer open to you',
   'notifications.new': 'New',
@@ -1267,4 +1266,9 @@ export const en = {
   'errorSummary.title': 'There is a problem',
   'queryBoundary.forbiddenTitle': 'You cannot open this page',
   'queryBoundary.signInTitle': 'Sign in to see this page',
+  // Issue #26 (newcomers): discussions, audit log.
+  'thread.editOpening': 'Edit the opening post',
+  'notifications.mentionThread': '{name} mentioned you in a new thread',
+  'notifications.mentionReply': '{name} mentioned you in a reply in',
+  'notifications.quotedTitle': '“{title}”',
 } as const;

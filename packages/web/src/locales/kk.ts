@@ -549,7 +549,6 @@ export const kk: Messages = {
   'notifications.latest': 'Соңғылары',
   'notifications.reportHandlersChanged':
     '{name} бұзушылық туралы хабарламаларға жауаптылардың құрамын өзгертті.',
-  'notifications.mention': '{name} сізді атап өтті:',
   'notifications.other': '{name} әрекет жасады:',
   'notifications.threadGone': 'сізге енді қолжетімсіз талқылауда',
   'notifications.new': 'Жаңа',
@@ -1272,4 +1271,9 @@ export const kk: Messages = {
   'errorSummary.title': 'Қателерді түзетіңіз',
   'queryBoundary.forbiddenTitle': 'Бұл бетті ашуға рұқсатыңыз жоқ',
   'queryBoundary.signInTitle': 'Бұл бетті көру үшін жүйеге кіріңіз',
+  // Issue #26 (newcomers): discussions, audit log.
+  'thread.editOpening': 'Алғашқы хабарламаны өзгерту',
+  'notifications.mentionThread': '{name} сізді жаңа тақырыпта атап өтті:',
+  'notifications.mentionReply': '{name} сізді тақырыптағы жауапта атап өтті:',
+  'notifications.quotedTitle': '«{title}»',
 };

@@ -564,7 +564,6 @@ export const ru: Messages = {
   'notifications.latest': 'Последние',
   'notifications.reportHandlersChanged':
     '{name} изменил(а) состав ответственных за сообщения о нарушениях.',
-  'notifications.mention': '{name} упомянул(а) вас в обсуждении',
   'notifications.other': '{name}: событие в обсуждении',
   'notifications.threadGone': 'обсуждении, которое вам больше недоступно',
   'notifications.new': 'Новое',
@@ -1313,4 +1312,9 @@ export const ru: Messages = {
   'errorSummary.title': 'Исправьте ошибки',
   'queryBoundary.forbiddenTitle': 'У вас нет доступа к этой странице',
   'queryBoundary.signInTitle': 'Войдите, чтобы открыть эту страницу',
+  // Issue #26 (newcomers): discussions, audit log.
+  'thread.editOpening': 'Изменить первое сообщение',
+  'notifications.mentionThread': '{name} упомянул(а) вас в новой теме',
+  'notifications.mentionReply': '{name} упомянул(а) вас в ответе в теме',
+  'notifications.quotedTitle': '«{title}»',
 };

@@ -104,6 +104,22 @@ export async function seedDemoContent(graphqlUrl: string, logger: Logger): Promi
     },
   });
 
+  // The network works in three languages (issue #26.13): a thread in Russian among peers, one in
+  // Kazakh in the office, as the people of such an office write them.
+  for (const { spaceId, title, body, tags, replies } of threadsInRussianAndKazakh(peers, office)) {
+    const id = (
+      await call(
+        `mutation($input: CreateThreadInput!) { createThread(input: $input) { thread { id } } }`,
+        { input: { spaceId, title, body, tags } },
+      )
+    ).createThread.thread.id as string;
+    for (const reply of replies)
+      await call(
+        `mutation($input: CreatePostInput!) { createPost(input: $input) { post { id } } }`,
+        { input: { threadId: id, body: reply } },
+      );
+  }
+
   const startsAt = new Date(Date.now() + 14 * 86_400_000);
   startsAt.setUTCHours(5, 0, 0, 0);
   const event = (
@@ -144,6 +160,26 @@ export async function seedDemoContent(graphqlUrl: string, logger: Logger): Promi
       url: null,
       tags: ['procurement', 'integrity pacts'],
       description: 'Templates and a checklist for monitoring a tender from plan to payment.',
+    },
+    {
+      spaceId: open,
+      title: 'Памятка: как подать обращение о коррупционном правонарушении',
+      kind: 'DOCUMENT',
+      language: 'RU',
+      url: null,
+      tags: ['обращения', 'антикоррупционная служба'],
+      description:
+        'Куда обращаться, что приложить и как проверить, что обращение зарегистрировано. Без персональных данных заявителя в открытом доступе.',
+    },
+    {
+      spaceId: peers,
+      title: 'Мемлекеттік сатып алуды қоғамдық бақылау: бастаушыларға нұсқаулық',
+      kind: 'TOOLKIT',
+      language: 'KK',
+      url: null,
+      tags: ['мемлекеттік сатып алу', 'қоғамдық бақылау'],
+      description:
+        'Сатып алу жоспарынан бастап келісімшарттың орындалуына дейін нені тексеру керек: тізім және хат үлгілері.',
     },
   ]) {
     await call(
@@ -199,4 +235,39 @@ export async function seedDemoContent(graphqlUrl: string, logger: Logger): Promi
     },
   );
   logger.info('demo content created: organisation adal-almaty with a network, spaces and examples');
+}
+
+/** The Russian and Kazakh threads of the demo, with their replies. */
+function threadsInRussianAndKazakh(peers: string, office: string) {
+  return [
+    {
+      spaceId: peers,
+      title: 'Госзакупки: как доказать аффилированность поставщика?',
+      body:
+        'В этом квартале мы смотрим закупки районных акиматов на портале госзакупок. ' +
+        'Раз за разом побеждает одно и то же ТОО, а его учредитель, по словам жителей, — родственник замакима. ' +
+        'Как вы фиксируете такие связи, чтобы обращение в антикоррупционную службу не вернули без рассмотрения?',
+      tags: ['госзакупки', 'конфликт интересов'],
+      replies: [
+        'Мы сверяем БИН поставщика с реестром юридических лиц, а родство подтверждаем только документами: ' +
+          'опубликованными декларациями, судебными актами, публикациями в СМИ. Слухи в обращение не пишем — ' +
+          'к каждому факту ссылка на источник и дата, когда мы его сохранили.',
+        'Добавлю: прикладывайте скриншоты карточки закупки с датой. Объявления на портале потом правят, и без них доказать уже ничего нельзя.',
+      ],
+    },
+    {
+      spaceId: office,
+      title: 'Жер комиссиясының шешімдерін қайдан табуға болады?',
+      body:
+        'Аудандық әкімдік жер комиссиясының шешімдерін сайтында жарияламайды. ' +
+        'Тұрғындар телімдер аукционсыз беріліп жатыр деп шағымданады. ' +
+        'Ақпарат алу үшін сұрау салуды кім жіберіп көрді? Жауап қанша уақытта келді?',
+      tags: ['жер', 'ақпаратқа қол жеткізу'],
+      replies: [
+        'Біз «Ақпаратқа қол жеткізу туралы» Заңға сүйеніп, eOtinish арқылы сұрау жібердік. ' +
+          'Жауап он бес жұмыс күні ішінде берілуі тиіс, бізге он екінші күні келді. ' +
+          'Сұрауда шешімнің нөмірі мен күнін нақты көрсетіңіз, әйтпесе жалпы жауап қайтарады.',
+      ],
+    },
+  ];
 }

@@ -137,6 +137,15 @@ export class ToggleReactionInput {
 }
 
 @InputType()
+export class ToggleThreadReactionInput {
+  @IdField()
+  threadId!: string;
+
+  @Field(() => ReactionKind)
+  reaction!: ReactionKind;
+}
+
+@InputType()
 export class FlagPostInput {
   @IdField()
   postId!: string;
@@ -220,6 +229,9 @@ export class ThreadViewerCan {
 
   @Field()
   moderate!: boolean;
+
+  @Field({ description: 'May react to the opening text.' })
+  react!: boolean;
 }
 
 // Plain data: graphql-js reads the fields itself (no type-graphql wrapper per field).

@@ -123,6 +123,8 @@ export async function threadViewerCan(context: Context, thread: Thread) {
     update: mayUpdateThread(context, thread, rights),
     delete: mayDeleteThread(context, thread, rights),
     moderate: mayModerateThread(rights),
+    // Reactions on the opening text follow the replies' rule (issue #26.10).
+    react: rights.write,
   };
 }
 

@@ -48,11 +48,13 @@ import {
   ThreadPayload,
   ThreadViewerCan,
   ToggleReactionInput,
+  ToggleThreadReactionInput,
   UpdateThreadInput,
 } from './discussions.inputs.js';
 import * as discussions from './index.js';
 import { liveThreadEvents, liveSpaceEvents } from './discussions.live.js';
 import type { LiveSpaceEvent, LiveThreadEvent } from './discussions.topics.js';
+import { threadReactionCounts, toggleThreadReaction } from './thread-reactions.js';
 
 /**
  * Whether the field being resolved selects `path` (through fragments too): the page's statements
@@ -202,6 +204,24 @@ export class ThreadResolver {
   @FieldResolver(() => ThreadViewerCan)
   viewerCan(@Root() thread: Thread, @Ctx() context: Context): Promise<ThreadViewerCan> {
     return discussions.threadViewerCan(context, thread);
+  }
+
+  @FieldResolver(() => [ReactionCount], {
+    description: 'Counts for every reaction to the opening text, and whether the viewer gave it.',
+  })
+  async reactions(@Root() thread: Thread, @Ctx() context: Context): Promise<ReactionCount[]> {
+    return (await threadReactionCounts(context).load(thread.id)) ?? [];
+  }
+
+  @Mutation(() => ThreadPayload, {
+    description: 'Adds a reaction to the opening text, or takes it back if the viewer gave it.',
+  })
+  @SignedIn()
+  async toggleThreadReaction(
+    @Arg('input') input: ToggleThreadReactionInput,
+    @Ctx() context: Context,
+  ) {
+    return { thread: await toggleThreadReaction(context, input.threadId, input.reaction) };
   }
 
   @Mutation(() => ThreadPayload)

@@ -87,7 +87,10 @@ export function NotificationsPage() {
               const handlersChanged = notification.kind === 'REPORT_HANDLERS_CHANGED';
               const text =
                 notification.kind === 'MENTION'
-                  ? t('notifications.mention', { name: who })
+                  ? // A thread's own mention and a reply's read differently (issue #26.10).
+                    notification.postId
+                    ? t('notifications.mentionReply', { name: who })
+                    : t('notifications.mentionThread', { name: who })
                   : handlersChanged
                     ? t('notifications.reportHandlersChanged', { name: who })
                     : t('notifications.other', { name: who });
@@ -99,7 +102,7 @@ export function NotificationsPage() {
                       <Link
                         to={`/t/${notification.thread.id}${notification.postId ? `#post-${notification.postId}` : ''}`}
                       >
-                        {notification.thread.title}
+                        {t('notifications.quotedTitle', { title: notification.thread.title })}
                       </Link>
                     ) : (
                       <span className="muted">{t('notifications.threadGone')}</span>

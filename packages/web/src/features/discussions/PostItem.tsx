@@ -14,6 +14,7 @@ import {
 } from './documents';
 import { MarkdownEditor } from './MarkdownEditor';
 import type { Mentionable } from './mention';
+import { markMentions } from './mention-html';
 import { REACTIONS } from './reactions';
 
 type Mode = 'read' | 'edit' | 'flag' | 'confirmDelete';
@@ -22,10 +23,13 @@ type Mode = 'read' | 'edit' | 'flag' | 'confirmDelete';
 export function PostItem({
   post,
   people,
+  me = null,
   onReply,
 }: {
   post: PostFieldsFragment;
   people: readonly Mentionable[];
+  /** The viewer's handle: their own mentions are marked apart. */
+  me?: string | null;
   onReply(post: PostFieldsFragment): void;
 }) {
   const i18n = useI18n();
@@ -100,7 +104,9 @@ export function PostItem({
             // Rendered and sanitised by the server.
             <div
               className="post__quote-body"
-              dangerouslySetInnerHTML={{ __html: post.replyTo.bodyHtml }}
+              dangerouslySetInnerHTML={{
+                __html: markMentions(post.replyTo.bodyHtml, people, me),
+              }}
             />
           ) : (
             <p className="muted">{t('post.goneText')}</p>
@@ -135,7 +141,10 @@ export function PostItem({
         <p className="post__gone muted">{t('post.deleted')}</p>
       ) : post.bodyHtml ? (
         // Rendered and sanitised by the server.
-        <div className="prose post__body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+        <div
+          className="prose post__body"
+          dangerouslySetInnerHTML={{ __html: markMentions(post.bodyHtml, people, me) }}
+        />
       ) : (
         <p className="post__gone muted">{t('post.goneText')}</p>
       )}

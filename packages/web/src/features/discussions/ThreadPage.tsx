@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
+import { useViewer } from '../../app/viewer';
 import type { PostFieldsFragment, ThreadQuery } from '../../gql/graphql';
 import { Alert, Button, Form, Page, QueryBoundary } from '../../ui';
 import {
@@ -15,6 +16,7 @@ import {
   THREAD_ACTIVITY,
 } from './documents';
 import { MarkdownEditor } from './MarkdownEditor';
+import { OpeningPost } from './OpeningPost';
 import { PostItem } from './PostItem';
 import { usePeople } from './usePeople';
 
@@ -69,6 +71,9 @@ export function ThreadPage() {
   const [news, setNews] = useState('');
   const thread = data?.thread;
   const people = usePeople(thread?.space.organisation.id);
+  const { viewer } = useViewer();
+  // The viewer's handle, to mark their own mentions: they are one of the members listed.
+  const me = people.find((p) => p.id === viewer?.id)?.handle ?? null;
 
   useEffect(() => {
     if (thread?.id) void markRead({ variables: { input: { id: thread.id } } }).catch(() => {});
@@ -149,22 +154,12 @@ export function ThreadPage() {
       {thread.viewerCan.moderate || thread.viewerCan.delete ? (
         <ThreadTools thread={thread} />
       ) : null}
-      <article className="card thread-opening" aria-label={t('thread.opening')}>
-        <div className="prose" dangerouslySetInnerHTML={{ __html: thread.bodyHtml }} />
-        {thread.tags.length > 0 && (
-          <p className="tags">
-            {thread.tags.map((tag) => (
-              <span key={tag} className="tag">
-                #{tag}
-              </span>
-            ))}
-          </p>
-        )}
-      </article>
+      <OpeningPost thread={thread} people={people} me={me} />
       <Replies
         thread={thread}
         posts={posts}
         people={people}
+        me={me}
         loadMore={async () => {
           await fetchMore({
             variables: { after: thread.posts.pageInfo.endCursor },
@@ -274,12 +269,14 @@ function Replies({
   thread,
   posts,
   people,
+  me,
   loadMore,
   onPosted,
 }: {
   thread: ThreadData;
   posts: PostFieldsFragment[];
   people: ReturnType<typeof usePeople>;
+  me: string | null;
   loadMore(): Promise<void>;
   onPosted(post: PostFieldsFragment): void;
 }) {
@@ -318,6 +315,7 @@ function Replies({
               <PostItem
                 post={post}
                 people={people}
+                me={me}
                 onReply={(target) => {
                   setReplyTo(target);
                   document.getElementById('reply-box')?.querySelector('textarea')?.focus();

@@ -49,6 +49,7 @@ export const THREAD = graphql(`
     thread(id: $id) {
       id
       title
+      body
       bodyHtml
       createdAt
       lastActivityAt
@@ -76,6 +77,12 @@ export const THREAD = graphql(`
         moderate
         reply
         update
+        react
+      }
+      reactions {
+        reaction
+        count
+        viewerReacted
       }
       posts(first: $first, after: $after) {
         edges {
@@ -230,6 +237,35 @@ export const MARK_THREAD_READ = graphql(`
       thread {
         id
         unreadCount
+      }
+    }
+  }
+`);
+
+export const TOGGLE_THREAD_REACTION = graphql(`
+  mutation ToggleThreadReaction($input: ToggleThreadReactionInput!) {
+    toggleThreadReaction(input: $input) {
+      thread {
+        id
+        reactions {
+          reaction
+          count
+          viewerReacted
+        }
+      }
+    }
+  }
+`);
+
+export const UPDATE_THREAD_TEXT = graphql(`
+  mutation UpdateThreadText($input: UpdateThreadInput!) {
+    updateThread(input: $input) {
+      thread {
+        id
+        title
+        body
+        bodyHtml
+        tags
       }
     }
   }

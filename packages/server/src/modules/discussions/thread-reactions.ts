@@ -1,0 +1,72 @@
+import type { Context } from '../../platform/graphql/context.js';
+import { requireUser } from '../../platform/graphql/authorization.js';
+import { forbidden } from '../../platform/graphql/errors.js';
+import { groupByKey, requestLoader } from '../../platform/graphql/loaders.js';
+import { ReactionKind, type Thread } from './discussions.entity.js';
+import { ThreadActivityKind, type ReactionCount } from './discussions.inputs.js';
+import { readableThread } from './discussions.policy.js';
+import { threadTopic, type ThreadEvent } from './discussions.topics.js';
+
+/**
+ * Reactions on a thread's opening text (issue #26.10), as replies have them: the same kinds, the
+ * same rules (members of organisations that may write in the space; each takes back only their
+ * own), kept in `thread_reaction`.
+ */
+
+const REACTION_ORDER = Object.values(ReactionKind);
+
+export async function toggleThreadReaction(
+  context: Context,
+  threadId: string,
+  reaction: ReactionKind,
+): Promise<Thread> {
+  const { userId } = requireUser(context);
+  const { thread, rights } = await readableThread(context, threadId);
+  if (!rights.write) throw forbidden('Only members of organisations with access can react here.');
+  await context.db.write(async (em) => {
+    const removed = await em.execute<Array<{ id: string }>>(
+      `delete from thread_reaction where thread_id = ? and user_id = ? and kind = ? returning id`,
+      [threadId, userId, reaction],
+    );
+    if (removed.length === 0) {
+      await em.execute(
+        `insert into thread_reaction (id, organisation_id, space_id, thread_id, user_id, kind, created_at)
+         values (gen_random_uuid(), ?, ?, ?, ?, ?, now()) on conflict do nothing`,
+        [thread.organisationId, thread.spaceId, threadId, userId, reaction],
+      );
+    }
+    const event: ThreadEvent = { kind: ThreadActivityKind.THREAD_UPDATED, threadId, postId: null };
+    context.db.afterCommit(() => context.pubsub.publish(threadTopic(threadId), event));
+  });
+  context.loaders.delete('threadReactionCounts');
+  return thread;
+}
+
+/** Counts per reaction and the viewer's own, for a page of threads in one statement. */
+export function threadReactionCounts(context: Context) {
+  return requestLoader<string, ReactionCount[]>(
+    context,
+    'threadReactionCounts',
+    async (em, threadIds) => {
+      const me = context.viewer.kind === 'user' ? context.viewer.userId : null;
+      const rows = await em.execute<
+        Array<{ thread_id: string; kind: ReactionKind; count: string; mine: boolean }>
+      >(
+        `select thread_id, kind, count(*) as count,
+                coalesce(bool_or(user_id = ?::uuid), false) as mine
+         from thread_reaction where thread_id = any(?::uuid[]) group by thread_id, kind`,
+        [me, `{${threadIds.join(',')}}`],
+      );
+      return groupByKey(threadIds, rows, (row) => row.thread_id).map((group) =>
+        REACTION_ORDER.map((kind) => {
+          const row = group.find((r) => r.kind === kind);
+          return {
+            reaction: kind,
+            count: Number(row?.count ?? 0),
+            viewerReacted: Boolean(row?.mine),
+          };
+        }),
+      );
+    },
+  );
+}
