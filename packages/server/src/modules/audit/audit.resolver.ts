@@ -8,6 +8,7 @@ import { MemberRole } from '../organisations/organisations.entity.js';
 import { requireRole } from '../organisations/organisations.policy.js';
 import { AuditEvent } from './audit.entity.js';
 import { listAuditEvents } from './audit.service.js';
+import { AuditReference, auditReferences, auditTarget } from './audit.references.js';
 
 const AuditEventConnection = ConnectionType(AuditEvent, 'AuditEvent');
 
@@ -32,5 +33,20 @@ export class AuditResolver {
   })
   actor(@Root() event: AuditEvent, @Ctx() context: Context): Promise<User | null> {
     return event.actorUserId ? userLoader(context).load(event.actorUserId) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => AuditReference, {
+    nullable: true,
+    description: 'What was changed, with its name as the viewer may see it.',
+  })
+  target(@Root() event: AuditEvent, @Ctx() context: Context): Promise<AuditReference | null> {
+    return auditTarget(context, event);
+  }
+
+  @FieldResolver(() => [AuditReference], {
+    description: 'The people and things `data` names by id, with their names.',
+  })
+  references(@Root() event: AuditEvent, @Ctx() context: Context): Promise<AuditReference[]> {
+    return auditReferences(context, event);
   }
 }
