@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { graphql } from '../../gql';
 import { Alert, Button, EmptyState, Page, QueryBoundary, QueryProblem } from '../../ui';
+import { describeAuditData } from './audit-details';
 import { ORGANISATION } from './OrganisationPage';
 
 const PAGE = 25;
@@ -20,6 +21,18 @@ const AUDIT_EVENTS = graphql(`
           targetType
           targetId
           data
+          target {
+            key
+            kind
+            id
+            name
+          }
+          references {
+            key
+            kind
+            id
+            name
+          }
           actor {
             id
             displayName
@@ -33,18 +46,6 @@ const AUDIT_EVENTS = graphql(`
     }
   }
 `);
-
-/** Shows the details the server recorded, as short "key: value" pairs. */
-function describeData(data: unknown): string {
-  if (!data || typeof data !== 'object') return '';
-  return Object.entries(data as Record<string, unknown>)
-    .filter(([, value]) => value !== null && value !== undefined && value !== '')
-    .map(
-      ([key, value]) =>
-        `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`,
-    )
-    .join(' · ');
-}
 
 /** `/o/:slug/audit`: who changed what in the organisation, newest first (owners and admins). */
 export function AuditLogPage() {
@@ -139,10 +140,15 @@ function AuditEvents({ organisationId }: { organisationId: string }) {
       <ol className="audit">
         {events.map((event) => {
           const actionKey = `audit.action.${event.action}`;
-          const details = describeData(event.data);
+          const details = describeAuditData(i18n, event.data, event.references);
+          const what = has(actionKey) ? t(actionKey) : event.action;
+          // The thing changed, by name (never its id): "Space created: «Monitoring»".
+          const target = event.target?.name
+            ? t('audit.targetNamed', { what, name: event.target.name })
+            : what;
           return (
             <li key={event.id} className="audit__event">
-              <p className="audit__what">{has(actionKey) ? t(actionKey) : event.action}</p>
+              <p className="audit__what">{target}</p>
               <p className="list__meta">
                 <time dateTime={event.createdAt}>{date(event.createdAt, 'dateTime')}</time> ·{' '}
                 {event.actor ? event.actor.displayName : t('audit.noActor')}
