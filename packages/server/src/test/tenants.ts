@@ -299,6 +299,10 @@ export async function buildTenant(server: TestServer, label: string): Promise<Te
     `mutation($id: ID!) { toggleReaction(input: { postId: $id, reaction: LIKE }) { post { id } } }`,
     { id: postId },
   );
+  await owner.client.ok(
+    `mutation($id: ID!) { toggleThreadReaction(input: { threadId: $id, reaction: THANKS }) { thread { id } } }`,
+    { id: threadId },
+  );
   await member.client.ok(
     `mutation($id: ID!) { markThreadRead(input: { id: $id }) { thread { id } } }`,
     { id: threadId },

@@ -25,7 +25,7 @@ const handleOf = async (p: Person) =>
 const CREATE_THREAD = `mutation($input: CreateThreadInput!) { createThread(input: $input) { thread { id title tags bodyHtml viewerCan { reply update delete moderate } } } }`;
 const CREATE_POST = `mutation($input: CreatePostInput!) { createPost(input: $input) { post { id body bodyHtml replyTo { id } } } }`;
 const THREAD_PAGE = `query($id: ID!, $first: Int) {
-  thread(id: $id) { id title replyCount unreadCount
+  thread(id: $id) { id title replyCount unreadCount reactions { reaction count }
     posts(first: $first) { edges { node { id body author { displayName handle } reactions { reaction count viewerReacted } viewerCan { edit delete react moderate } } } pageInfo { hasNextPage endCursor } } } }`;
 
 async function newThread(
