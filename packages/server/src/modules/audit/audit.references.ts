@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import type { Context } from '../../platform/graphql/context.js';
-import { requestLoader } from '../../platform/graphql/loaders.js';
+import { requestLoader, type RequestLoader } from '../../platform/graphql/loaders.js';
 import { userLoader } from '../accounts/accounts.service.js';
 import type { AuditEvent } from './audit.entity.js';
 
@@ -149,14 +149,34 @@ async function nameOf(
     const user = await userLoader(context).load(id);
     return user && !(user instanceof Error) ? user.displayName : null;
   }
-  const sql = NAME_SQL[kind];
   // Integrity reports (whistleblowers' data) and unknown kinds are never named.
-  if (!sql) return null;
-  return requestLoader<string, string>(context, `auditNames:${kind}`, async (em, ids) => {
-    const rows = await em.execute<Array<{ id: string; name: string | null }>>(sql, [
-      `{${ids.join(',')}}`,
-    ]);
-    const names = new Map(rows.map((row) => [row.id, row.name]));
-    return ids.map((key) => names.get(key) ?? null);
-  }).load(id);
+  if (!NAME_SQL[kind]) return null;
+  return auditNames(context).load(`${kind}:${id}`);
+}
+
+declare module '../../platform/graphql/loaders.js' {
+  interface RequestLoaders {
+    auditNames: RequestLoader<string, string>;
+  }
+}
+
+/** Names by `KIND:id`, one statement per kind asked for. */
+function auditNames(context: Context) {
+  return requestLoader(context, 'auditNames', async (em, keys) => {
+    const byKind = new Map<AuditReferenceKind, string[]>();
+    for (const key of keys) {
+      const [kind, id] = key.split(':') as [AuditReferenceKind, string];
+      byKind.set(kind, [...(byKind.get(kind) ?? []), id]);
+    }
+    const names = new Map<string, string | null>();
+    for (const [kind, ids] of byKind) {
+      const sql = NAME_SQL[kind];
+      if (!sql) continue;
+      const rows = await em.execute<Array<{ id: string; name: string | null }>>(sql, [
+        `{${ids.join(',')}}`,
+      ]);
+      for (const row of rows) names.set(`${kind}:${row.id}`, row.name);
+    }
+    return keys.map((key) => names.get(key) ?? null);
+  });
 }

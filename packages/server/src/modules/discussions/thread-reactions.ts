@@ -1,7 +1,7 @@
 import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
 import { forbidden } from '../../platform/graphql/errors.js';
-import { groupByKey, requestLoader } from '../../platform/graphql/loaders.js';
+import { groupByKey, requestLoader, type RequestLoader } from '../../platform/graphql/loaders.js';
 import { ReactionKind, type Thread } from './discussions.entity.js';
 import { ThreadActivityKind, type ReactionCount } from './discussions.inputs.js';
 import { readableThread } from './discussions.policy.js';
@@ -14,6 +14,12 @@ import { threadTopic, type ThreadEvent } from './discussions.topics.js';
  */
 
 const REACTION_ORDER = Object.values(ReactionKind);
+
+declare module '../../platform/graphql/loaders.js' {
+  interface RequestLoaders {
+    threadReactionCounts: RequestLoader<string, ReactionCount[]>;
+  }
+}
 
 export async function toggleThreadReaction(
   context: Context,
@@ -38,35 +44,31 @@ export async function toggleThreadReaction(
     const event: ThreadEvent = { kind: ThreadActivityKind.THREAD_UPDATED, threadId, postId: null };
     context.db.afterCommit(() => context.pubsub.publish(threadTopic(threadId), event));
   });
-  context.loaders.delete('threadReactionCounts');
+  context.loaders.forget('threadReactionCounts');
   return thread;
 }
 
 /** Counts per reaction and the viewer's own, for a page of threads in one statement. */
 export function threadReactionCounts(context: Context) {
-  return requestLoader<string, ReactionCount[]>(
-    context,
-    'threadReactionCounts',
-    async (em, threadIds) => {
-      const me = context.viewer.kind === 'user' ? context.viewer.userId : null;
-      const rows = await em.execute<
-        Array<{ thread_id: string; kind: ReactionKind; count: string; mine: boolean }>
-      >(
-        `select thread_id, kind, count(*) as count,
+  return requestLoader(context, 'threadReactionCounts', async (em, threadIds) => {
+    const me = context.viewer.kind === 'user' ? context.viewer.userId : null;
+    const rows = await em.execute<
+      Array<{ thread_id: string; kind: ReactionKind; count: string; mine: boolean }>
+    >(
+      `select thread_id, kind, count(*) as count,
                 coalesce(bool_or(user_id = ?::uuid), false) as mine
          from thread_reaction where thread_id = any(?::uuid[]) group by thread_id, kind`,
-        [me, `{${threadIds.join(',')}}`],
-      );
-      return groupByKey(threadIds, rows, (row) => row.thread_id).map((group) =>
-        REACTION_ORDER.map((kind) => {
-          const row = group.find((r) => r.kind === kind);
-          return {
-            reaction: kind,
-            count: Number(row?.count ?? 0),
-            viewerReacted: Boolean(row?.mine),
-          };
-        }),
-      );
-    },
-  );
+      [me, `{${threadIds.join(',')}}`],
+    );
+    return groupByKey(threadIds, rows, (row) => row.thread_id).map((group) =>
+      REACTION_ORDER.map((kind) => {
+        const row = group.find((r) => r.kind === kind);
+        return {
+          reaction: kind,
+          count: Number(row?.count ?? 0),
+          viewerReacted: Boolean(row?.mine),
+        };
+      }),
+    );
+  });
 }
