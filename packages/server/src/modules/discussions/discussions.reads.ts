@@ -8,6 +8,7 @@ import {
   type PreparedValue,
 } from '../../platform/database/prepared.js';
 import { preparedRun, sql, SqlFragment } from '../../platform/database/sql-fragment.js';
+import { primeThreadReactionCounts, THREAD_REACTIONS_SQL } from './thread-reactions.js';
 import type { Context } from '../../platform/graphql/context.js';
 import { BadUserInput } from '../../platform/graphql/errors.js';
 import {
@@ -100,7 +101,12 @@ const unreadCountOf = (me: string) => SqlFragment.of(UNREAD_COUNT_SQL, [me, me])
 export async function primeThreadPage(
   context: Context,
   id: string,
-  options: { unread: boolean; organisation: boolean; posts?: PostsPageWanted },
+  options: {
+    unread: boolean;
+    organisation: boolean;
+    posts?: PostsPageWanted;
+    reactions?: boolean;
+  },
 ): Promise<void> {
   // Anything read before (or an id that is no uuid) goes the usual way.
   if (context.loaders.has('threadById') || !UUID.test(id)) return;
@@ -115,7 +121,7 @@ export async function primeThreadPage(
         }
       : { columns: SqlFragment.EMPTY, join: SqlFragment.EMPTY };
     const threadRead = preparedRun(
-      sql`${reach ? sql`with ${reach.with} ` : SqlFragment.EMPTY}select ${SqlFragment.of(columnsOf(em, Thread, 't'))}, ${SqlFragment.of(authorColumns('u'))}, ${spaceColumns('s')}${reach ? sql`, ${reach.columns}` : SqlFragment.EMPTY}${unread ? sql`, ${unreadCountOf(me)} as unread__count` : SqlFragment.EMPTY}${organisation.columns}
+      sql`${reach ? sql`with ${reach.with} ` : SqlFragment.EMPTY}select ${SqlFragment.of(columnsOf(em, Thread, 't'))}, ${SqlFragment.of(authorColumns('u'))}, ${spaceColumns('s')}${reach ? sql`, ${reach.columns}` : SqlFragment.EMPTY}${unread ? sql`, ${unreadCountOf(me)} as unread__count` : SqlFragment.EMPTY}${options.reactions ? sql`, ${SqlFragment.of(THREAD_REACTIONS_SQL, [me ?? NOBODY])} as thread_reactions__json` : SqlFragment.EMPTY}${organisation.columns}
        from thread t left join app_user u on u.id = t.author_id left join space s on s.id = t.space_id ${organisation.join}
        where t.id = ${id} and t.deleted_at is null`,
     );
@@ -147,6 +153,8 @@ export async function primeThreadPage(
     primeSpaceFromRow(context, em, row);
     if (reach) primeSpaceReach(context, row);
     if (unread) unreadCounts(context).prime(id, Number(row.unread__count));
+    // The opening post's reaction counts came with the thread (issue #26.10).
+    if (options.reactions) primeThreadReactionCounts(context, id, row.thread_reactions__json);
     // Organisations' decoder takes its columns out of the row it is given: a copy of its own.
     if (options.organisation) primeOrganisation(context, em, { ...row });
     // Accounts' decoder hands back rows without the author's columns (in `rows`).

@@ -126,6 +126,7 @@ export class ThreadResolver {
         unread: selects(info, ['unreadCount']),
         organisation: selects(info, ['space', 'organisation']),
         posts: postsAsked(info),
+        reactions: selects(info, ['reactions']),
       })
       .then(() => discussions.readableThread(context, id))
       .then(

@@ -72,3 +72,28 @@ export function threadReactionCounts(context: Context) {
     );
   });
 }
+
+/** The counts of one thread as a JSON list, for a read of the thread row (`t`); `?`: the viewer. */
+export const THREAD_REACTIONS_SQL = `(select coalesce(json_agg(json_build_object('kind', k.kind, 'count', k.count, 'mine', k.mine)), '[]')
+  from (select kind, count(*) as count, coalesce(bool_or(user_id = ?::uuid), false) as mine
+        from thread_reaction r where r.thread_id = t.id group by kind) k)`;
+
+/** Primes `threadReactionCounts` with what a read of the thread brought (`THREAD_REACTIONS_SQL`). */
+export function primeThreadReactionCounts(context: Context, threadId: string, json: unknown): void {
+  const given = (Array.isArray(json) ? json : []) as Array<{
+    kind: ReactionKind;
+    count: number;
+    mine: boolean;
+  }>;
+  threadReactionCounts(context).prime(
+    threadId,
+    REACTION_ORDER.map((kind) => {
+      const found = given.find((r) => r.kind === kind);
+      return {
+        reaction: kind,
+        count: Number(found?.count ?? 0),
+        viewerReacted: Boolean(found?.mine),
+      };
+    }),
+  );
+}
