@@ -8,7 +8,7 @@ import {
   type PreparedValue,
 } from '../../platform/database/prepared.js';
 import { preparedRun, sql, SqlFragment } from '../../platform/database/sql-fragment.js';
-import { primeThreadReactionCounts, THREAD_REACTIONS_SQL } from './thread-reactions.js';
+import { primeThreadReactionCounts, THREAD_REACTIONS_SQL } from './thread-reactions.reads.js';
 import type { Context } from '../../platform/graphql/context.js';
 import { BadUserInput } from '../../platform/graphql/errors.js';
 import {
