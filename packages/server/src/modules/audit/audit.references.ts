@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import type { Context } from '../../platform/graphql/context.js';
 import { requestLoader, type RequestLoader } from '../../platform/graphql/loaders.js';
-import { userLoader } from '../accounts/accounts.service.js';
+import { userLoader } from '../accounts/index.js';
 import type { AuditEvent } from './audit.entity.js';
 
 /**

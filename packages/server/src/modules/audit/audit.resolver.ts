@@ -2,10 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import type { Context } from '../../platform/graphql/context.js';
 import { SignedIn } from '../../platform/graphql/authorization.js';
 import { ConnectionType, PageArgs } from '../../platform/graphql/pagination.js';
-import { User } from '../accounts/accounts.entity.js';
-import { userLoader } from '../accounts/accounts.service.js';
-import { MemberRole } from '../organisations/organisations.entity.js';
-import { requireRole } from '../organisations/organisations.policy.js';
+import { User, userLoader } from '../accounts/index.js';
+import { MemberRole, requireRole } from '../organisations/index.js';
 import { AuditEvent } from './audit.entity.js';
 import { listAuditEvents } from './audit.service.js';
 import { AuditReference, auditReferences, auditTarget } from './audit.references.js';

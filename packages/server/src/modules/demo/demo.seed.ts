@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { hashPassword } from '../../platform/auth/passwords.js';
-import { LocaleCode, User } from '../accounts/accounts.entity.js';
+import { LocaleCode, User } from '../accounts/index.js';
 
 export const DEMO_SIGN_IN = { email: 'demo@alany.kz', password: 'alany-demo-2026' } as const;
 

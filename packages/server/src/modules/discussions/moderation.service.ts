@@ -8,7 +8,7 @@ import {
   type Connection,
   type PageArgs,
 } from '../../platform/graphql/pagination.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { MemberRole, requireRole } from '../organisations/index.js';
 import { PostFlag, PostRevision, type Post } from './discussions.entity.js';
 import { ThreadActivityKind } from './discussions.inputs.js';

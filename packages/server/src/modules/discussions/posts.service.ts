@@ -8,8 +8,8 @@ import {
   type PageArgs,
 } from '../../platform/graphql/pagination.js';
 import { mentionedHandles } from '../../platform/text/markdown.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { notifyMentioned } from '../notifications/notifications.service.js';
+import { recordAudit } from '../audit/index.js';
+import { notifyMentioned } from '../notifications/index.js';
 import { Post, PostRevision, type Thread } from './discussions.entity.js';
 import {
   SpaceActivityKind,

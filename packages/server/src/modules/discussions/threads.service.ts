@@ -5,9 +5,9 @@ import { requireUser } from '../../platform/graphql/authorization.js';
 import { BadUserInput, forbidden } from '../../platform/graphql/errors.js';
 import type { Connection, PageArgs } from '../../platform/graphql/pagination.js';
 import { mentionedHandles } from '../../platform/text/markdown.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { primeSpaceAndReach, spaceRights, type SpaceRights } from '../spaces/index.js';
-import { notifyMentioned } from '../notifications/notifications.service.js';
+import { notifyMentioned } from '../notifications/index.js';
 import { Thread } from './discussions.entity.js';
 import {
   SpaceActivityKind,

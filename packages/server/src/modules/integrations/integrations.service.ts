@@ -11,7 +11,7 @@ import {
   type Connection,
   type PageArgs,
 } from '../../platform/graphql/pagination.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { requireManageTokens, findTokenToManage } from './integrations.policy.js';
 import { ApiToken, ApiTokenScope } from './integrations.entity.js';
 import type { CreateApiTokenInput } from './integrations.inputs.js';

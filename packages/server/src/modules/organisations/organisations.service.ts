@@ -11,7 +11,7 @@ import {
   type Connection,
   type PageArgs,
 } from '../../platform/graphql/pagination.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { normaliseEmail, requireVerified, userEmail } from '../accounts/index.js';
 import { Invitation, Membership, MemberRole, Organisation } from './organisations.entity.js';
 import type {

@@ -3,7 +3,7 @@ import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
 import { BadUserInput, notFound } from '../../platform/graphql/errors.js';
 import { decodeCursor, toConnection, type PageArgs } from '../../platform/graphql/pagination.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import {
   IntegrityReport,
   ReportAttachment,

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from '../../platform/graphql/context.js';
 import { requireUser } from '../../platform/graphql/authorization.js';
 import { BadUserInput } from '../../platform/graphql/errors.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { userLoader } from '../accounts/index.js';
-import { notifyReportHandlersChanged } from '../notifications/notifications.service.js';
+import { notifyReportHandlersChanged } from '../notifications/index.js';
 import { membersAmong, organisationByIdIn } from '../organisations/index.js';
 import { ReportHandler, ReportingConfig } from './reports.entity.js';
 import type {

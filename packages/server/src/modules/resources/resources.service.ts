@@ -14,7 +14,7 @@ import { byKey, requestLoader, type RequestLoader } from '../../platform/graphql
 import { requireAddResources, requireCurate } from './resources.policy.js';
 import { readableResource } from './resources.reads.js';
 import type { FileStorage } from '../../platform/storage/index.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { readableSpace, readableSpaceIds, Space, SpaceVisibility } from '../spaces/index.js';
 import { spaceTopic } from '../discussions/index.js';
 import { matchingIds, SearchKind } from '../search/index.js';

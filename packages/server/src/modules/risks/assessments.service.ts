@@ -7,7 +7,7 @@ import {
   type Connection,
   type PageArgs,
 } from '../../platform/graphql/pagination.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { readableSpaceIds } from '../spaces/index.js';
 import { AssessmentStatus, RiskAssessment } from './risks.entity.js';
 import type {

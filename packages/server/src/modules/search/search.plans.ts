@@ -2,6 +2,8 @@
 // metadata their GraphQL types need, come with it.
 import 'reflect-metadata';
 import pg from 'pg';
+// Threads' and posts' registration only (discussions' index.ts would bring the whole feature).
+// eslint-disable-next-line no-restricted-imports
 import '../discussions/discussions.search.js';
 import '../resources/index.js';
 import { APP_ROLE } from '../../platform/database/roles.js';

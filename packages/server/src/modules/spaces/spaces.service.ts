@@ -9,7 +9,7 @@ import {
   type Connection,
   type PageArgs,
 } from '../../platform/graphql/pagination.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { Organisation } from '../organisations/index.js';
 import { NetworkMembership } from '../networks/index.js';
 import { Space, SpaceParticipant, SpaceVisibility } from './spaces.entity.js';
