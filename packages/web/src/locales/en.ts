@@ -554,7 +554,7 @@ export const en = {
   'notifications.threadGone': 'a discussion that is no longer open to you',
   'notifications.new': 'New',
   'search.title': 'Search',
-  'search.intro': 'Discussions and replies you may read, best matches first.',
+  'search.intro': 'Discussions, replies and library resources you may read, best matches first.',
   'search.query': 'Search for',
   'search.queryHint': 'Kazakh, Russian or English. "Quotes" for a phrase, -word to leave it out.',
   'search.kind': 'Look in',
@@ -569,8 +569,8 @@ export const en = {
     'Toolkits, templates, studies and documents shared by the organisations in your networks. Signed out, you see what is public.',
   'library.filters': 'Filter the library',
   'library.results': 'Resources',
-  'library.emptyTitle': 'Nothing here yet',
-  'library.emptyBody': 'No resource matches. Try other filters, or add the first one from a space.',
+  'library.emptyTitle': 'Nothing matches',
+  'library.emptyBody': 'No resource matches these filters. Try other ones, or clear them.',
   'library.more': 'Show more',
   'library.add': 'Add a resource',
   'library.edit': 'Edit',
@@ -648,7 +648,7 @@ export const en = {
   'search.searching': 'Searching…',
   'search.results': 'Results for “{query}”',
   'search.emptyTitle': 'Nothing found',
-  'search.emptyBody': 'No discussion or reply you may read matches “{query}”.',
+  'search.emptyBody': 'No discussion, reply or resource you may read matches “{query}”.',
   'moderation.title': 'Moderation queue',
   'moderation.intro': 'Replies reported by members of',
   'moderation.notAllowed':
@@ -1267,4 +1267,17 @@ export const en = {
   'errorSummary.title': 'There is a problem',
   'queryBoundary.forbiddenTitle': 'You cannot open this page',
   'queryBoundary.signInTitle': 'Sign in to see this page',
+  // Issue 26, what newcomers trip over (web client).
+  'shell.menu': 'Menu',
+  'library.empty.everywhere.title': 'The library is empty',
+  'library.empty.everywhere.body':
+    'Resources are kept in spaces: open one of your spaces and choose “Add a resource” to add the first one.',
+  'library.empty.network.title': 'Nothing shared yet',
+  'library.empty.network.body':
+    'Resources added to the network’s spaces appear here for every organisation in it.',
+  'library.empty.space.title': 'No resources in this space yet',
+  'library.empty.space.body':
+    'Add the first one with “Add a resource”: upload a file (a PDF, a document, a template) or give a link.',
+  'library.empty.space.readerBody':
+    'Nobody has added a resource here yet. Members who may write in this space can add one.',
 } as const;

@@ -569,7 +569,8 @@ export const ru: Messages = {
   'notifications.threadGone': 'обсуждении, которое вам больше недоступно',
   'notifications.new': 'Новое',
   'search.title': 'Поиск',
-  'search.intro': 'Обсуждения и ответы, доступные вам; лучшие совпадения сверху.',
+  'search.intro':
+    'Обсуждения, ответы и материалы библиотеки, доступные вам; лучшие совпадения сверху.',
   'search.query': 'Что искать',
   'search.queryHint':
     'На казахском, русском или английском. "Кавычки" — для фразы, -слово — исключить.',
@@ -585,9 +586,8 @@ export const ru: Messages = {
     'Инструменты, шаблоны, исследования и документы, которыми делятся организации ваших сетей. Без входа видны только открытые материалы.',
   'library.filters': 'Фильтры библиотеки',
   'library.results': 'Материалы',
-  'library.emptyTitle': 'Пока ничего нет',
-  'library.emptyBody':
-    'Ничего не найдено. Измените фильтры или добавьте первый материал в пространстве.',
+  'library.emptyTitle': 'Ничего не найдено',
+  'library.emptyBody': 'Нет материалов, подходящих под эти фильтры. Измените или сбросьте их.',
   'library.more': 'Показать ещё',
   'library.add': 'Добавить материал',
   'library.edit': 'Изменить',
@@ -666,7 +666,7 @@ export const ru: Messages = {
   'search.searching': 'Ищем…',
   'search.results': 'Результаты по запросу «{query}»',
   'search.emptyTitle': 'Ничего не найдено',
-  'search.emptyBody': 'Нет доступных вам обсуждений или ответов по запросу «{query}».',
+  'search.emptyBody': 'Нет доступных вам обсуждений, ответов или материалов по запросу «{query}».',
   'moderation.title': 'Очередь модерации',
   'moderation.intro': 'Ответы, на которые пожаловались участники:',
   'moderation.notAllowed':
@@ -1313,4 +1313,17 @@ export const ru: Messages = {
   'errorSummary.title': 'Исправьте ошибки',
   'queryBoundary.forbiddenTitle': 'У вас нет доступа к этой странице',
   'queryBoundary.signInTitle': 'Войдите, чтобы открыть эту страницу',
+  // Issue 26, what newcomers trip over (web client).
+  'shell.menu': 'Меню',
+  'library.empty.everywhere.title': 'Библиотека пуста',
+  'library.empty.everywhere.body':
+    'Материалы хранятся в пространствах: откройте одно из своих пространств и нажмите «Добавить материал», чтобы добавить первый.',
+  'library.empty.network.title': 'Пока ничем не поделились',
+  'library.empty.network.body':
+    'Материалы, добавленные в пространства сети, появятся здесь для всех её организаций.',
+  'library.empty.space.title': 'В этом пространстве пока нет материалов',
+  'library.empty.space.body':
+    'Добавьте первый кнопкой «Добавить материал»: загрузите файл (PDF, документ, шаблон) или укажите ссылку.',
+  'library.empty.space.readerBody':
+    'Сюда ещё никто не добавил материалов. Добавить их могут участники, которым можно писать в этом пространстве.',
 };
