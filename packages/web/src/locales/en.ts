@@ -1157,7 +1157,7 @@ export const en = {
   'report.followUp.reply': 'Your message',
   'report.followUp.send': 'Send',
   'report.followUp.replySent': 'Your message was sent.',
-  'report.followUp.close': 'Close the report',
+  'report.followUp.close': 'Clear this page',
   'report.status.RECEIVED': 'Received',
   'report.status.TRIAGED': 'Being assessed',
   'report.status.INVESTIGATING': 'Under investigation',
@@ -1187,7 +1187,7 @@ export const en = {
   'reports.intro':
     'Only the case handlers see this list. Acknowledge a report within 7 days and give feedback within 3 months.',
   'reports.onlyHandlers':
-    'Only the case handlers the organisation named can read integrity reports. Ask an administrator if you should be one.',
+    'Only the case handlers the organisation named can read integrity reports. Only an owner can name them: ask an owner if you should be one.',
   'reports.backToOrganisation': 'Back to the organisation',
   'reports.backToInbox': 'All reports',
   'reports.publicPage': 'Public reporting page',
@@ -1280,4 +1280,10 @@ export const en = {
     'Add the first one with “Add a resource”: upload a file (a PDF, a document, a template) or give a link.',
   'library.empty.space.readerBody':
     'Nobody has added a resource here yet. Members who may write in this space can add one.',
+  'report.followUp.closeHint':
+    'Your report stays with the case handlers: this only takes it off this screen. Open it again with your receipt.',
+  'reports.ownerNotHandler':
+    'Only the case handlers the organisation named can read integrity reports, and you are not one of them. As an owner you can name yourself or others in the reporting settings.',
+  'reports.adminNotHandler':
+    'Only the case handlers the organisation named can read integrity reports. The reporting settings show who they are; only an owner can change them.',
 } as const;

@@ -15,6 +15,7 @@ import {
   SET_REPORT_STATUS,
 } from './documents';
 import { Deadlines, STATUSES, useReportsOrganisation } from './InboxPage';
+import { NotAHandler } from './NotAHandler';
 
 type Report = NonNullable<ReportQuery['report']>;
 
@@ -59,7 +60,7 @@ export function CasePage() {
     if (!loading && serverProblems(error).some((p) => p.code === 'FORBIDDEN')) {
       return (
         <Page title={t('reports.case.notFound')}>
-          <Alert tone="info">{t('reports.onlyHandlers')}</Alert>
+          <NotAHandler organisation={organisation} />
           <p>
             <Link to={inbox.to}>{inbox.label}</Link>
           </p>

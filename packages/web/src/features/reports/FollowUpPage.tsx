@@ -195,10 +195,13 @@ function ReportThread({
           <Button type="submit" busy={loading || uploading}>
             {loading ? t('report.sending') : t('report.followUp.send')}
           </Button>
-          <Button variant="secondary" onClick={onClose}>
+          <Button variant="secondary" onClick={onClose} aria-describedby="follow-up-close-hint">
             {t('report.followUp.close')}
           </Button>
         </div>
+        <p className="muted" id="follow-up-close-hint">
+          {t('report.followUp.closeHint')}
+        </p>
       </Form>
     </Page>
   );

@@ -3,9 +3,10 @@ import { useState, type ReactElement } from 'react';
 import { Link, useParams } from 'react-router';
 import { serverProblems } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import type { ReportStatus, ReportSummaryFieldsFragment } from '../../gql/graphql';
+import type { MemberRole, ReportStatus, ReportSummaryFieldsFragment } from '../../gql/graphql';
 import { Alert, Button, EmptyState, Page, QueryBoundary, SelectField } from '../../ui';
 import { useDay } from './Conversation';
+import { NotAHandler } from './NotAHandler';
 import {
   REPORT_ACTIVITY,
   REPORT_HANDLERS,
@@ -139,7 +140,11 @@ function Handlers({ organisationId }: { organisationId: string }) {
   );
 }
 
-function Inbox({ organisation }: { organisation: { id: string; name: string; slug: string } }) {
+function Inbox({
+  organisation,
+}: {
+  organisation: { id: string; name: string; slug: string; viewerRole?: MemberRole | null };
+}) {
   const { t, plural } = useI18n();
   const day = useDay();
   const [status, setStatus] = useState<ReportStatus | ''>('');
@@ -167,7 +172,7 @@ function Inbox({ organisation }: { organisation: { id: string; name: string; slu
   if (forbidden) {
     return (
       <Page title={title}>
-        <Alert tone="info">{t('reports.onlyHandlers')}</Alert>
+        <NotAHandler organisation={organisation} />
       </Page>
     );
   }
