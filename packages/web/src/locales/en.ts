@@ -1286,4 +1286,8 @@ export const en = {
     'Only the case handlers the organisation named can read integrity reports, and you are not one of them. As an owner you can name yourself or others in the reporting settings.',
   'reports.adminNotHandler':
     'Only the case handlers the organisation named can read integrity reports. The reporting settings show who they are; only an owner can change them.',
+  'event.time.zone': '({zone}, {offset})',
+  'event.time.yours': 'Your time ({zone}): {start}',
+  'event.time.yoursRange': 'Your time ({zone}): {start} – {end}',
+  'event.time.inputHint': 'On the clock of the event’s time zone below.',
 } as const;
