@@ -85,12 +85,15 @@ export function transliterate(text: string, locale: Locale): string {
 
 /**
  * A suggestion only, for an organisation's or network's address: Kazakh and Russian are
- * transliterated, marks come off the letters (ä→a, ğ→g, ı→i), and anything but Latin letters and
- * digits becomes a dash.
+ * transliterated, marks come off the letters (ä→a, ğ→g, ı→i) except ş and ç, which become sh and
+ * ch as they are read (a bare s or c would read as another sound), and anything but Latin letters
+ * and digits becomes a dash.
  */
 export function suggestSlug(name: string, locale: Locale = 'en'): string {
   return transliterate(name, locale)
     .replace(/ı/g, 'i')
+    .replace(/ş/g, 'sh')
+    .replace(/ç/g, 'ch')
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .replace(/ß/g, 'ss')
