@@ -174,7 +174,211 @@ describe('item 14: a quiet build and a quiet page load', () => {
       fs.rmSync(outDir, { recursive: true, force: true });
     }
   });
+});
 
+/** An owner with an organisation and a space, signed in in `page`'s context. */
+async function ownerWithSpace(page: Page, label: string) {
+  await signUp(page, `${label} Owner`, `${label}-${stamp}@example.kz`);
+  const slug = `${label}-${stamp}`;
+  const organisation = await graphql(
+    page,
+    'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id } } }',
+    { input: { name: `${label} NGO`, slug, kind: 'NGO', city: 'Almaty' } },
+  );
+  const organisationId = (organisation.createOrganisation!.organisation as { id: string }).id;
+  const space = await graphql(
+    page,
+    'mutation($input: CreateSpaceInput!) { createSpace(input: $input) { space { id } } }',
+    { input: { organisationId, name: `${label} space` } },
+  );
+  return { slug, organisationId, spaceId: (space.createSpace!.space as { id: string }).id };
+}
+
+describe('item 3: event times on the event’s own clock', () => {
+  let eventId = '';
+  let organiser: Page | undefined;
+
+  it('a 10:00 Almaty event reads 10:00 Almaty in New York, with the New York time beside it', async () => {
+    const page = await newPage({ timezoneId: 'America/New_York' });
+    organiser = page;
+    const { spaceId } = await ownerWithSpace(page, 'clock');
+    const created = await graphql(
+      page,
+      'mutation($input: CreateEventInput!) { createEvent(input: $input) { event { id } } }',
+      {
+        input: {
+          spaceId,
+          title: 'Public dialogue on procurement',
+          startsAt: '2026-12-21T05:00:00.000Z',
+          endsAt: '2026-12-21T07:00:00.000Z',
+          timezone: 'Asia/Almaty',
+        },
+      },
+    );
+    eventId = (created.createEvent!.event as { id: string }).id;
+    await page.goto(`${server.url}/events/${eventId}`);
+    const when = page.locator('.event-time').first();
+    await when.waitFor();
+    expect(await when.locator('.event-time__event').textContent()).toBe(
+      'Dec 21, 2026, 10:00 AM – Dec 21, 2026, 12:00 PM (Asia/Almaty, UTC+5)',
+    );
+    expect(await when.locator('.event-time__yours').textContent()).toBe(
+      'Your time (America/New_York): Dec 21, 2026, 12:00 AM – Dec 21, 2026, 2:00 AM',
+    );
+    await expectAccessible(page, 'event time');
+    for (const [label, size] of [
+      ['desktop', DESKTOP],
+      ['phone', PHONE],
+    ] as const) {
+      await page.setViewportSize(size);
+      await page.screenshot({ path: path.join(DOC_SHOTS, `event-time-${label}.png`) });
+    }
+    await page.setViewportSize(DESKTOP);
+
+    // The organiser's form shows and reads the times on the event's clock too.
+    await page.getByRole('button', { name: 'Edit event' }).click();
+    expect(await page.getByLabel('Starts').inputValue()).toBe('2026-12-21T10:00');
+    await page.getByLabel('Starts').fill('2026-12-21T11:00');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => page.locator('.event-time__event').first().textContent())
+      .toContain('Dec 21, 2026, 11:00 AM');
+
+    // Lists say the same.
+    await page.goto(`${server.url}/events`);
+    await page.locator('.event-time').first().waitFor();
+    expect(await page.locator('.event-time__event').first().textContent()).toBe(
+      'Dec 21, 2026, 11:00 AM (Asia/Almaty, UTC+5)',
+    );
+  });
+
+  it('in Almaty itself, one time and no "your time"', async () => {
+    // The organiser's own session, on a device set to Almaty.
+    const almatyContext = await browser.newContext({
+      viewport: DESKTOP,
+      locale: 'en-US',
+      timezoneId: 'Asia/Almaty',
+      storageState: await organiser!.context().storageState(),
+    });
+    contexts.push(almatyContext);
+    const almaty = await almatyContext.newPage();
+    await almaty.goto(`${server.url}/events/${eventId}`);
+    await almaty.locator('.event-time').first().waitFor();
+    expect(await almaty.locator('.event-time__event').first().textContent()).toContain(
+      'Dec 21, 2026, 11:00 AM',
+    );
+    expect(await almaty.locator('.event-time__yours').count()).toBe(0);
+  });
+});
+
+describe('items 4, 8 and 9: reports, an empty library, search', () => {
+  let page: Page;
+  let slug = '';
+  let spaceId = '';
+
+  beforeAll(async () => {
+    page = await newPage();
+    ({ slug, spaceId } = await ownerWithSpace(page, 'empty'));
+  });
+
+  it('an owner who is no case handler is shown the way to the reporting settings', async () => {
+    await page.goto(`${server.url}/o/${slug}/reports`);
+    const alert = page.locator('.alert', { hasText: 'you are not one of them' });
+    await alert.waitFor();
+    await alert.getByRole('link', { name: 'Reporting settings' }).click();
+    await page.waitForURL(`${server.url}/o/${slug}/reporting`);
+  });
+
+  it('a new space’s empty library says how to add the first resource', async () => {
+    await page.goto(`${server.url}/s/${spaceId}`);
+    const library = page.getByRole('region', { name: 'Library' });
+    await library.getByRole('heading', { name: 'No resources in this space yet' }).waitFor();
+    expect(await library.textContent()).not.toContain('filters');
+    await library.getByText('upload a file').waitFor();
+    // Its button opens the form right there.
+    await library.getByRole('button', { name: 'Add a resource' }).first().click();
+    await library.getByLabel('Title').waitFor();
+
+    await page.goto(`${server.url}/library`);
+    await page.getByRole('heading', { name: 'The library is empty' }).waitFor();
+    await page.getByLabel('Kind').selectOption('TEMPLATE');
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    await page.getByRole('heading', { name: 'Nothing matches' }).waitFor();
+    await page.getByText('No resource matches these filters').waitFor();
+  });
+
+  it('search names resources too, and its select shows its whole choice at both sizes', async () => {
+    await page.goto(`${server.url}/search?q=integrity`);
+    await page.getByText('Discussions, replies and library resources you may read').waitFor();
+    await page.getByText('No discussion, reply or resource you may read matches').waitFor();
+    for (const size of [DESKTOP, PHONE]) {
+      await page.setViewportSize(size);
+      for (const locale of ['en', 'ru', 'kk']) {
+        await page.evaluate((code) => localStorage.setItem('alany.locale', code), locale);
+        // Signed in, the interface follows the account's language.
+        await graphql(
+          page,
+          'mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { user { id } } }',
+          { input: { locale } },
+        );
+        await page.reload();
+        const select = page.locator('select[name="kind"]');
+        await select.waitFor();
+        // The width the selected words need, in the select's own font, against the room it has.
+        const fits = await select.evaluate((element: HTMLSelectElement) => {
+          const style = getComputedStyle(element);
+          const canvas = document.createElement('canvas').getContext('2d')!;
+          canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+          const text = element.options[element.selectedIndex]?.text ?? '';
+          const room =
+            element.clientWidth -
+            parseFloat(style.paddingLeft) -
+            parseFloat(style.paddingRight) -
+            20; // the drop-down arrow
+          return { text, need: canvas.measureText(text).width, room };
+        });
+        expect(fits.need, `${locale} ${size.width}px: “${fits.text}”`).toBeLessThanOrEqual(
+          fits.room,
+        );
+      }
+    }
+    await page.setViewportSize(DESKTOP);
+  });
+});
+
+describe('item 7: signing up from an invitation link', () => {
+  it('names the organisation and fills in the invited address', async () => {
+    const owner = await newPage();
+    const { organisationId } = await ownerWithSpace(owner, 'inviting');
+    const invitee = `invitee-${stamp}@example.kz`;
+    await graphql(
+      owner,
+      'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { invitation { id } } }',
+      { input: { organisationId, email: invitee } },
+    );
+    const mail = await server.latestMail(invitee);
+    const link = /\/invitations\/accept\?token=[\w%-]+/.exec(mail)?.[0];
+    expect(link).toBeTruthy();
+
+    const page = await newPage({ viewport: PHONE });
+    await page.goto(server.url + link);
+    await page.locator('h1').filter({ hasText: 'Join inviting NGO' }).waitFor();
+    await page.getByText(`inviting NGO invited ${invitee} to join it on Alany.`).waitFor();
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.locator('h1').filter({ hasText: 'Create your account' }).waitFor();
+    await page.getByText(`inviting NGO invited ${invitee}.`).waitFor();
+    await expect.poll(() => page.getByLabel('E-mail address').inputValue()).toBe(invitee);
+    await expectAccessible(page, 'sign-up from an invitation');
+    await page.getByLabel('Your name').fill('Invited Person');
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    // Back on the invitation, signed in as the invited address.
+    await page.waitForURL(/\/invitations\/accept\?token=/);
+    await page.getByText(invitee).first().waitFor();
+  });
+});
+
+describe('item 14: no warning in the console', () => {
   it('no page load logs a warning or an error (checked over every page this file opened)', async () => {
     const page = await newPage();
     for (const address of ['/sign-in', '/sign-up', '/library', '/report/follow-up']) {

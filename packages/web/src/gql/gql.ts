@@ -96,6 +96,7 @@ type Documents = {
     "\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removedMembershipId\n    }\n  }\n": typeof types.RemoveMemberDocument,
     "\n  query Organisation($slug: String!) {\n    organisation(slug: $slug) {\n      id\n      name\n      slug\n      kind\n      city\n      country\n      description\n      createdAt\n      viewerRole\n      viewerCan {\n        update\n        manageMembers\n        manageNetworks\n        manageSpaces\n        manageApiTokens\n        readAuditLog\n      }\n      networks {\n        id\n        name\n        slug\n        steward {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.OrganisationDocument,
     "\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      organisation {\n        id\n        name\n        kind\n        city\n        country\n        description\n      }\n    }\n  }\n": typeof types.UpdateOrganisationDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      organisationName\n      email\n    }\n  }\n": typeof types.InvitationPreviewDocument,
     "\n  query CaseMembers($organisationId: ID!) {\n    members(organisationId: $organisationId, first: 100) {\n      edges {\n        node {\n          id\n          user {\n            id\n            displayName\n          }\n        }\n      }\n    }\n  }\n": typeof types.CaseMembersDocument,
     "\n  query ReportingPage($slug: String!) {\n    reportingPage(organisationSlug: $slug) {\n      organisationName\n      enabled\n      intro\n      categories\n    }\n  }\n": typeof types.ReportingPageDocument,
     "\n  mutation SubmitReport($input: SubmitReportInput!) {\n    submitReport(input: $input) {\n      receipt\n    }\n  }\n": typeof types.SubmitReportDocument,
@@ -140,9 +141,9 @@ type Documents = {
     "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      secret\n      apiToken {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($input: RevokeApiTokenInput!) {\n    revokeApiToken(input: $input) {\n      apiToken {\n        id\n        revokedAt\n      }\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.ChangePasswordDocument,
-    "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      user {\n        id\n        displayName\n        locale\n      }\n    }\n  }\n": typeof types.UpdateProfileDocument,
     "\n  query Sessions($first: Int!) {\n    sessions(first: $first) {\n      edges {\n        node {\n          id\n          current\n          userAgent\n          createdAt\n          lastSeenAt\n          expiresAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": typeof types.SessionsDocument,
     "\n  mutation RevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) {\n      revokedSessionId\n    }\n  }\n": typeof types.RevokeSessionDocument,
+    "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      user {\n        id\n        displayName\n        locale\n      }\n    }\n  }\n": typeof types.UpdateProfileDocument,
     "\n  mutation CreateSpace($input: CreateSpaceInput!) {\n    createSpace(input: $input) {\n      space {\n        id\n      }\n    }\n  }\n": typeof types.CreateSpaceDocument,
     "\n  mutation UpdateSpace($input: UpdateSpaceInput!) {\n    updateSpace(input: $input) {\n      space {\n        id\n        name\n        description\n        visibility\n        updatedAt\n        network {\n          id\n          name\n          slug\n        }\n      }\n    }\n  }\n": typeof types.UpdateSpaceDocument,
     "\n  query OrganisationSpaces($organisationId: ID!, $first: Int!) {\n    spaces(first: $first, filter: { organisationId: $organisationId }) {\n      edges {\n        node {\n          id\n          name\n          description\n          visibility\n          network {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": typeof types.OrganisationSpacesDocument,
@@ -234,6 +235,7 @@ const documents: Documents = {
     "\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removedMembershipId\n    }\n  }\n": types.RemoveMemberDocument,
     "\n  query Organisation($slug: String!) {\n    organisation(slug: $slug) {\n      id\n      name\n      slug\n      kind\n      city\n      country\n      description\n      createdAt\n      viewerRole\n      viewerCan {\n        update\n        manageMembers\n        manageNetworks\n        manageSpaces\n        manageApiTokens\n        readAuditLog\n      }\n      networks {\n        id\n        name\n        slug\n        steward {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.OrganisationDocument,
     "\n  mutation UpdateOrganisation($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      organisation {\n        id\n        name\n        kind\n        city\n        country\n        description\n      }\n    }\n  }\n": types.UpdateOrganisationDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      organisationName\n      email\n    }\n  }\n": types.InvitationPreviewDocument,
     "\n  query CaseMembers($organisationId: ID!) {\n    members(organisationId: $organisationId, first: 100) {\n      edges {\n        node {\n          id\n          user {\n            id\n            displayName\n          }\n        }\n      }\n    }\n  }\n": types.CaseMembersDocument,
     "\n  query ReportingPage($slug: String!) {\n    reportingPage(organisationSlug: $slug) {\n      organisationName\n      enabled\n      intro\n      categories\n    }\n  }\n": types.ReportingPageDocument,
     "\n  mutation SubmitReport($input: SubmitReportInput!) {\n    submitReport(input: $input) {\n      receipt\n    }\n  }\n": types.SubmitReportDocument,
@@ -278,9 +280,9 @@ const documents: Documents = {
     "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      secret\n      apiToken {\n        id\n        name\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($input: RevokeApiTokenInput!) {\n    revokeApiToken(input: $input) {\n      apiToken {\n        id\n        revokedAt\n      }\n    }\n  }\n": types.RevokeApiTokenDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      user {\n        id\n      }\n    }\n  }\n": types.ChangePasswordDocument,
-    "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      user {\n        id\n        displayName\n        locale\n      }\n    }\n  }\n": types.UpdateProfileDocument,
     "\n  query Sessions($first: Int!) {\n    sessions(first: $first) {\n      edges {\n        node {\n          id\n          current\n          userAgent\n          createdAt\n          lastSeenAt\n          expiresAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": types.SessionsDocument,
     "\n  mutation RevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) {\n      revokedSessionId\n    }\n  }\n": types.RevokeSessionDocument,
+    "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      user {\n        id\n        displayName\n        locale\n      }\n    }\n  }\n": types.UpdateProfileDocument,
     "\n  mutation CreateSpace($input: CreateSpaceInput!) {\n    createSpace(input: $input) {\n      space {\n        id\n      }\n    }\n  }\n": types.CreateSpaceDocument,
     "\n  mutation UpdateSpace($input: UpdateSpaceInput!) {\n    updateSpace(input: $input) {\n      space {\n        id\n        name\n        description\n        visibility\n        updatedAt\n        network {\n          id\n          name\n          slug\n        }\n      }\n    }\n  }\n": types.UpdateSpaceDocument,
     "\n  query OrganisationSpaces($organisationId: ID!, $first: Int!) {\n    spaces(first: $first, filter: { organisationId: $organisationId }) {\n      edges {\n        node {\n          id\n          name\n          description\n          visibility\n          network {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": types.OrganisationSpacesDocument,
@@ -635,6 +637,10 @@ export function graphql(source: "\n  mutation UpdateOrganisation($input: UpdateO
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      organisationName\n      email\n    }\n  }\n"): (typeof documents)["\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      organisationName\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query CaseMembers($organisationId: ID!) {\n    members(organisationId: $organisationId, first: 100) {\n      edges {\n        node {\n          id\n          user {\n            id\n            displayName\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CaseMembers($organisationId: ID!) {\n    members(organisationId: $organisationId, first: 100) {\n      edges {\n        node {\n          id\n          user {\n            id\n            displayName\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -811,15 +817,15 @@ export function graphql(source: "\n  mutation ChangePassword($input: ChangePassw
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      user {\n        id\n        displayName\n        locale\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      user {\n        id\n        displayName\n        locale\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query Sessions($first: Int!) {\n    sessions(first: $first) {\n      edges {\n        node {\n          id\n          current\n          userAgent\n          createdAt\n          lastSeenAt\n          expiresAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query Sessions($first: Int!) {\n    sessions(first: $first) {\n      edges {\n        node {\n          id\n          current\n          userAgent\n          createdAt\n          lastSeenAt\n          expiresAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) {\n      revokedSessionId\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) {\n      revokedSessionId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      user {\n        id\n        displayName\n        locale\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      user {\n        id\n        displayName\n        locale\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

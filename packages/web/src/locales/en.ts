@@ -1290,4 +1290,8 @@ export const en = {
   'event.time.yours': 'Your time ({zone}): {start}',
   'event.time.yoursRange': 'Your time ({zone}): {start} – {end}',
   'event.time.inputHint': 'On the clock of the event’s time zone below.',
+  'acceptInvitation.titleNamed': 'Join {organisation}',
+  'acceptInvitation.introNamed': '{organisation} invited {email} to join it on Alany.',
+  'signUp.invited':
+    '{organisation} invited {email}. Create your account with this address, confirm it, and you can join.',
 } as const;

@@ -1296,4 +1296,9 @@ export const kk: Messages = {
   'event.time.yours': 'Сіздің уақытыңыз бойынша ({zone}): {start}',
   'event.time.yoursRange': 'Сіздің уақытыңыз бойынша ({zone}): {start} – {end}',
   'event.time.inputHint': 'Төмендегі іс-шара уақыт белдеуінің сағатымен.',
+  'acceptInvitation.titleNamed': '«{organisation}» ұйымына қосылу',
+  'acceptInvitation.introNamed':
+    '«{organisation}» {email} адресін Alany-де өзіне қосылуға шақырады.',
+  'signUp.invited':
+    '«{organisation}» {email} адресін шақырады. Осы адреспен тіркеліп, оны растаңыз — сонда қосыла аласыз.',
 };

@@ -1336,4 +1336,9 @@ export const ru: Messages = {
   'event.time.yours': 'По вашему времени ({zone}): {start}',
   'event.time.yoursRange': 'По вашему времени ({zone}): {start} – {end}',
   'event.time.inputHint': 'По часам часового пояса мероприятия (ниже).',
+  'acceptInvitation.titleNamed': 'Вступить в «{organisation}»',
+  'acceptInvitation.introNamed':
+    '«{organisation}» приглашает {email} присоединиться к ней в Alany.',
+  'signUp.invited':
+    '«{organisation}» приглашает {email}. Создайте учётную запись с этим адресом, подтвердите его — и сможете вступить.',
 };
