@@ -135,12 +135,12 @@ describe('item 5: the header on a phone', () => {
     for (const name of ['Home', 'Events', 'Library', 'Risks', 'Search', 'Settings']) {
       await nav.getByRole('link', { name, exact: true }).waitFor();
     }
+    await page.screenshot({ path: path.join(DOC_SHOTS, 'phone-menu-signed-in.png') });
     expect(await insideViewport(page, '.nav-menu__item, .header a, .header button')).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       PHONE.width,
     );
     await expectAccessible(page, 'phone menu, signed in');
-    await page.screenshot({ path: path.join(DOC_SHOTS, 'phone-menu-signed-in.png') });
     await nav.getByRole('link', { name: 'Settings', exact: true }).click();
     await page.locator('h1').filter({ hasText: 'Settings' }).waitFor();
 
@@ -244,7 +244,12 @@ describe('item 3: event times on the event’s own clock', () => {
       .poll(() => page.locator('.event-time__event').first().textContent())
       .toContain('Dec 21, 2026, 11:00 AM');
 
-    // Lists say the same.
+    // Lists say the same (they show published events).
+    await graphql(
+      page,
+      'mutation($input: EventIdInput!) { publishEvent(input: $input) { event { id } } }',
+      { input: { eventId } },
+    );
     await page.goto(`${server.url}/events`);
     await page.locator('.event-time').first().waitFor();
     expect(await page.locator('.event-time__event').first().textContent()).toBe(
@@ -374,7 +379,7 @@ describe('item 7: signing up from an invitation link', () => {
     await page.getByRole('button', { name: 'Create account' }).click();
     // Back on the invitation, signed in as the invited address.
     await page.waitForURL(/\/invitations\/accept\?token=/);
-    await page.getByText(invitee).first().waitFor();
+    await page.locator('main').getByText(invitee).first().waitFor();
   });
 });
 

@@ -558,7 +558,7 @@ export const en = {
   'search.query': 'Search for',
   'search.queryHint': 'Kazakh, Russian or English. "Quotes" for a phrase, -word to leave it out.',
   'search.kind': 'Look in',
-  'search.kind.ALL': 'Discussions, replies and resources',
+  'search.kind.ALL': 'Everywhere',
   'search.kind.THREAD': 'Discussion',
   'search.kind.POST': 'Reply',
 

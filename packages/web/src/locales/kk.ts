@@ -560,7 +560,7 @@ export const kk: Messages = {
   'search.queryHint':
     'Қазақша, орысша немесе ағылшынша. Тіркес үшін "тырнақша", сөзді алып тастау үшін -сөз.',
   'search.kind': 'Қайдан іздеу',
-  'search.kind.ALL': 'Талқылаулар, жауаптар және материалдар',
+  'search.kind.ALL': 'Барлық жерде',
   'search.kind.THREAD': 'Талқылау',
   'search.kind.POST': 'Жауап',
 

@@ -575,7 +575,7 @@ export const ru: Messages = {
   'search.queryHint':
     'На казахском, русском или английском. "Кавычки" — для фразы, -слово — исключить.',
   'search.kind': 'Где искать',
-  'search.kind.ALL': 'Обсуждения, ответы и материалы',
+  'search.kind.ALL': 'Везде',
   'search.kind.THREAD': 'Обсуждение',
   'search.kind.POST': 'Ответ',
 

@@ -28,7 +28,7 @@ export function Layout() {
             </span>
             <span className="brand__name">{t('app.name')}</span>
           </Link>
-          <div className="header__tools">
+          <div className={viewer ? 'header__tools header__tools--member' : 'header__tools'}>
             <LanguageSwitcher />
             {viewer && <NotificationBell />}
             {viewer ? (
@@ -51,7 +51,10 @@ export function Layout() {
               )
             )}
             {!loading && (
-              <NavMenu destinations={viewer ? SIGNED_IN_DESTINATIONS : GUEST_DESTINATIONS} />
+              <NavMenu
+                destinations={viewer ? SIGNED_IN_DESTINATIONS : GUEST_DESTINATIONS}
+                extra={viewer && <LanguageSwitcher />}
+              />
             )}
           </div>
         </div>

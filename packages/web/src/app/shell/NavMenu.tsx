@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Destination } from './destinations';
@@ -8,7 +8,14 @@ import type { Destination } from './destinations';
  * behind one disclosure button (CSS shows it below 40rem only). Opening moves focus to the first
  * link; Escape closes and gives focus back to the button; leaving the menu or the page closes it.
  */
-export function NavMenu({ destinations }: { destinations: readonly Destination[] }) {
+export function NavMenu({
+  destinations,
+  extra,
+}: {
+  destinations: readonly Destination[];
+  /** Shown under the links: what the phone's header has no room for (the language). */
+  extra?: ReactNode;
+}) {
   const { t } = useI18n();
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -76,6 +83,7 @@ export function NavMenu({ destinations }: { destinations: readonly Destination[]
             </li>
           ))}
         </ul>
+        {extra && <div className="nav-menu__extra">{extra}</div>}
       </nav>
     </div>
   );
