@@ -22,6 +22,7 @@ import { Migration20261207000260SearchStems } from './Migration20261207000260Sea
 import { Migration20261207000190DatabaseWall } from './Migration20261207000190DatabaseWall.js';
 import { Migration20261207000191EmailVerification } from './Migration20261207000191EmailVerification.js';
 import { Migration20261207000270SearchPlans } from './Migration20261207000270SearchPlans.js';
+import { Migration20261208000300ReportingOther } from './Migration20261208000300ReportingOther.js';
 
 /** Applied in this order; a new migration is appended here and never edited once released. */
 export const migrationsList: MigrationObject[] = [
@@ -63,4 +64,8 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261207000191EmailVerification,
   },
   { name: 'Migration20261207000270SearchPlans', class: Migration20261207000270SearchPlans },
+  {
+    name: 'Migration20261208000300ReportingOther',
+    class: Migration20261208000300ReportingOther,
+  },
 ];

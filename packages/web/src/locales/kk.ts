@@ -1301,4 +1301,6 @@ export const kk: Messages = {
     '«{organisation}» {email} адресін Alany-де өзіне қосылуға шақырады.',
   'signUp.invited':
     '«{organisation}» {email} адресін шақырады. Осы адреспен тіркеліп, оны растаңыз — сонда қосыла аласыз.',
+  'reporting.offerOther':
+    'Сондай-ақ «{other}» нұсқасын ұсыну — ешбір санатқа сай келмейтін жағдай үшін',
 };

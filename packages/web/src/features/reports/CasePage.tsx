@@ -16,6 +16,7 @@ import {
 } from './documents';
 import { Deadlines, STATUSES, useReportsOrganisation } from './InboxPage';
 import { NotAHandler } from './NotAHandler';
+import { categoryLabel } from './categories';
 
 type Report = NonNullable<ReportQuery['report']>;
 
@@ -110,7 +111,8 @@ function Case({
               <span className={`badge report-status--${report.status}`}>
                 {t(`report.status.${report.status}`)}
               </span>{' '}
-              {report.category} · {t('reports.submitted', { date: day(report.submittedOn) })}
+              {categoryLabel(report.category, t('report.category.other'))} ·{' '}
+              {t('reports.submitted', { date: day(report.submittedOn) })}
             </p>
             <Deadlines report={report} />
             <p className="case__body">{report.body}</p>

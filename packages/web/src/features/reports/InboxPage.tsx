@@ -7,6 +7,7 @@ import type { MemberRole, ReportStatus, ReportSummaryFieldsFragment } from '../.
 import { Alert, Button, EmptyState, Page, QueryBoundary, SelectField } from '../../ui';
 import { useDay } from './Conversation';
 import { NotAHandler } from './NotAHandler';
+import { categoryLabel, categoryOptions } from './categories';
 import {
   REPORT_ACTIVITY,
   REPORT_HANDLERS,
@@ -157,7 +158,11 @@ function Inbox({
   });
   // The categories offered on the public page (reports keep theirs if the list changes later).
   const { data: page } = useQuery(REPORTING_PAGE, { variables: { slug: organisation.slug } });
-  const categories = page?.reportingPage.categories ?? [];
+  const categories = categoryOptions(
+    page?.reportingPage.categories ?? [],
+    page?.reportingPage.offerOther ?? false,
+    t('report.category.other'),
+  );
   useSubscription(REPORT_ACTIVITY, {
     variables: { organisationId: organisation.id },
     onData: ({ data: live }) => {
@@ -212,10 +217,7 @@ function Inbox({
             name="category"
             value={category}
             onChange={(event) => setCategory(event.target.value)}
-            options={[
-              { value: '', label: t('reports.filter.anyCategory') },
-              ...categories.map((value) => ({ value, label: value })),
-            ]}
+            options={[{ value: '', label: t('reports.filter.anyCategory') }, ...categories]}
           />
         )}
       </div>
@@ -239,7 +241,8 @@ function Inbox({
                 </span>
               </div>
               <p className="list__meta">
-                {report.category} · {t('reports.submitted', { date: day(report.submittedOn) })} ·{' '}
+                {categoryLabel(report.category, t('report.category.other'))} ·{' '}
+                {t('reports.submitted', { date: day(report.submittedOn) })} ·{' '}
                 {plural('reports.messages', report.messageCount)}
               </p>
               <Deadlines report={report} />
