@@ -785,46 +785,4 @@ describe('integrity reports', () => {
     await owner.end();
     expect(rows[0].n).toBe(0);
   });
-
-  it('offers "Other" beside the categories unless the organisation turns it off', async () => {
-    // Issue 26, item 4: a case that fits none of the organisation's categories had no choice.
-    const PAGE = `query($s: String!) { reportingPage(organisationSlug: $s) { categories offerOther } }`;
-    const page = await server.client().ok(PAGE, { s: organisation.slug });
-    expect(page.reportingPage).toEqual({
-      categories: ['Bribery', 'Conflict of interest'],
-      offerOther: true,
-    });
-    const submit = async () =>
-      server.client().request(SUBMIT, {
-        input: {
-          proof: await proof(),
-          organisationSlug: organisation.slug,
-          category: 'Other',
-          title: 'Fits no category',
-          body: 'Something else happened.',
-        },
-      });
-    expect((await submit()).errors).toBeUndefined();
-
-    const configure = (offerOther: boolean) =>
-      handler.client.ok(
-        `mutation($input: ConfigureReportingInput!) { configureReporting(input: $input) { offerOther } }`,
-        {
-          input: {
-            organisationId: organisation.id,
-            enabled: true,
-            intro: 'Reports reach only our compliance officer.',
-            categories: ['Bribery', 'Conflict of interest'],
-            offerOther,
-            handlerUserIds: [handler.id],
-          },
-        },
-      );
-    expect((await configure(false)).configureReporting.offerOther).toBe(false);
-    expect(
-      (await server.client().ok(PAGE, { s: organisation.slug })).reportingPage.offerOther,
-    ).toBe(false);
-    expect(reasons(await submit())).toContain('category:UNKNOWN_CATEGORY');
-    await configure(true);
-  });
 });
