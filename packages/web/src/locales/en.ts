@@ -1294,5 +1294,5 @@ export const en = {
   'acceptInvitation.introNamed': '{organisation} invited {email} to join it on Alany.',
   'signUp.invited':
     '{organisation} invited {email}. Create your account with this address, confirm it, and you can join.',
-  'reporting.offerOther': 'Also offer “{other}”, for a case that fits none of these categories',
+  'reporting.offerOther': 'Also offer “{other}”, for a case that fits none of the above',
 } as const;
