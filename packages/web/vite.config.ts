@@ -16,7 +16,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Libraries change less often than Alany's own code: a separate file stays cached.
-        advancedChunks: {
+        codeSplitting: {
           groups: [{ name: 'vendor', test: /node_modules/ }],
         },
       },

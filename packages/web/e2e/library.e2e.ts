@@ -205,7 +205,7 @@ describe('the resource library across a network', () => {
     // The filters narrow it down, and a kind it is not finds nothing.
     await library.getByLabel('Kind').selectOption('TEMPLATE');
     await library.getByRole('button', { name: 'Filter', exact: true }).click();
-    await library.getByRole('heading', { name: 'Nothing here yet' }).waitFor();
+    await library.getByRole('heading', { name: 'Nothing matches' }).waitFor();
     await library.getByLabel('Kind').selectOption('TOOLKIT');
     await library.getByRole('button', { name: 'Filter', exact: true }).click();
     await library.getByRole('link', { name: 'Integrity pact toolkit' }).click();
@@ -233,6 +233,7 @@ describe('the resource library across a network', () => {
     const signedOut = await (await browser.newContext()).request.get(`${server.url}${downloadUrl}`);
     expect(signedOut.status()).toBe(404);
     await stranger.goto(`${server.url}/library`);
-    await stranger.getByRole('heading', { name: 'Nothing here yet' }).waitFor();
+    // Nothing is filtered: the empty library says where resources come from.
+    await stranger.getByRole('heading', { name: 'The library is empty' }).waitFor();
   });
 });

@@ -12,7 +12,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const serverMain = path.resolve(
   process.env.E2E_SERVER_MAIN ?? path.join(here, '../../server/dist/main.js'),
 );
-const webDist = path.resolve(here, '../dist');
+/** E2E_WEB_DIST serves another build of the client, e.g. an older one to see a test fail on it. */
+const webDist = path.resolve(process.env.E2E_WEB_DIST ?? path.join(here, '../dist'));
 
 export interface RunningServer {
   url: string;
@@ -79,7 +80,9 @@ function stopChild(child: ChildProcess): Promise<void> {
  * Starts the built server (packages/server/dist) with a database of its own: a new database on
  * DATABASE_URL's server when that is set, else the embedded PostgreSQL in a temporary folder.
  */
-export async function startServer(options: { logLevel?: string } = {}): Promise<RunningServer> {
+export async function startServer(
+  options: { logLevel?: string; env?: Record<string, string> } = {},
+): Promise<RunningServer> {
   if (!fs.existsSync(serverMain)) {
     throw new Error(`${serverMain} is missing: build the server first (pnpm run build).`);
   }
@@ -98,6 +101,7 @@ export async function startServer(options: { logLevel?: string } = {}): Promise<
     ALANY_WEB_DIST: webDist,
     // Production refuses to start without the key that encrypts integrity reports.
     ALANY_REPORT_KEY: randomBytes(32).toString('base64'),
+    ...options.env,
   };
   let cleanupDatabase: () => Promise<void>;
   let dataDirectory: string;

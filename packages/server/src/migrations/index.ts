@@ -24,6 +24,7 @@ import { Migration20261207000191EmailVerification } from './Migration20261207000
 import { Migration20261207000270SearchPlans } from './Migration20261207000270SearchPlans.js';
 import { Migration20261207000330QuestionAuthorName } from './Migration20261207000330QuestionAuthorName.js';
 import { Migration20261207000331ThreadReactions } from './Migration20261207000331ThreadReactions.js';
+import { Migration20261208000300ReportingOther } from './Migration20261208000300ReportingOther.js';
 
 /** Applied in this order; a new migration is appended here and never edited once released. */
 export const migrationsList: MigrationObject[] = [
@@ -70,4 +71,8 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261207000330QuestionAuthorName,
   },
   { name: 'Migration20261207000331ThreadReactions', class: Migration20261207000331ThreadReactions },
+  {
+    name: 'Migration20261208000300ReportingOther',
+    class: Migration20261208000300ReportingOther,
+  },
 ];

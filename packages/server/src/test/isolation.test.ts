@@ -263,6 +263,21 @@ const cases: Record<string, () => Promise<void>> = {
       expect(data.organisation.networks).toEqual([]);
     });
   },
+  'Query.invitationPreview': async () => {
+    // Public by design, to the holder of the link: A's link shows A's organisation and address
+    // to whoever holds it; B, guessing (A's invitation id, or any string), sees nothing of A's.
+    const PREVIEW = `query($t: String!) { invitationPreview(token: $t) { organisationName email } }`;
+    const holder = await server.client().ok(PREVIEW, { t: a.invitationToken });
+    expect(holder.invitationPreview.organisationName).toMatch(/Organisation$/);
+    await asB(async (attacker, who) => {
+      for (const token of [a.invitationId, 'x'.repeat(43)]) {
+        const data = await okOrDenied(attacker, PREVIEW, { t: token }, who);
+        if (data) expect(data.invitationPreview, who).toBeNull();
+      }
+    });
+    const own = await b.owner.client.ok(PREVIEW, { t: b.invitationToken });
+    expect(own.invitationPreview.organisationName).toMatch(/Organisation$/);
+  },
   'Query.members': async () =>
     asB(async (attacker, who) =>
       expectDenied(

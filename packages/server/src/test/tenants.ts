@@ -144,6 +144,8 @@ export interface Tenant {
   sharedSpaceId: string;
   networkSpaceId: string;
   invitationId: string;
+  /** The secret of the pending invitation's link, as mailed to the invited address. */
+  invitationToken: string;
   pendingNetworkInvitationId: string;
   apiToken: { id: string; secret: string };
   readToken: TestClient;
@@ -245,17 +247,16 @@ export async function buildTenant(server: TestServer, label: string): Promise<Te
   );
   const networkSpaceId = await createSpace(`${label} network space`, 'NETWORK', network.id);
 
+  const pendingEmail = `pending.${label.toLowerCase()}.${Date.now()}@example.kz`;
   const invitationId = (
     await owner.client.ok(
       `mutation($input: InviteMemberInput!) { inviteMember(input: $input) { invitation { id } } }`,
-      {
-        input: {
-          organisationId: organisation.id,
-          email: `pending.${label.toLowerCase()}.${Date.now()}@example.kz`,
-        },
-      },
+      { input: { organisationId: organisation.id, email: pendingEmail } },
     )
   ).inviteMember.invitation.id;
+  const invitationToken = invitationTokenFrom(
+    (await latestEmail(server, pendingEmail))?.text_body ?? '',
+  );
 
   const searchWord = `${label.toLowerCase()}zebra${Date.now().toString(36)}`;
   const memberHandle = (await member.client.ok(`query { viewer { handle } }`)).viewer
@@ -509,6 +510,7 @@ export async function buildTenant(server: TestServer, label: string): Promise<Te
     sharedSpaceId,
     networkSpaceId,
     invitationId,
+    invitationToken,
     pendingNetworkInvitationId,
     apiToken,
     readToken: server.client({ authorization: `Bearer ${apiToken.secret}` }),

@@ -13,6 +13,7 @@ import { spaceRoutes } from '../features/spaces/routes';
 import { NotFoundPage } from './NotFoundPage';
 import { Layout } from './shell/Layout';
 import { RequireSignedIn } from './viewer';
+import { PageLoading } from './PageLoading';
 
 /**
  * Each feature brings its own routes (features/<feature>/routes.tsx); a new feature such as
@@ -21,6 +22,9 @@ import { RequireSignedIn } from './viewer';
 export const routes: RouteObject[] = [
   {
     element: <Layout />,
+    // The first load of a lazily loaded page has nothing to show until its code arrives; without
+    // this, react-router warns on every page load ("No `HydrateFallback` element provided").
+    hydrateFallbackElement: <PageLoading />,
     children: [
       ...accountRoutes,
       ...invitationRoutes,
@@ -55,6 +59,7 @@ export const routes: RouteObject[] = [
         <Outlet />
       </RequireSignedIn>
     ),
+    hydrateFallbackElement: <PageLoading />,
     children: presenterRoutes,
   },
 ];

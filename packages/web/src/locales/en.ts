@@ -553,11 +553,11 @@ export const en = {
   'notifications.threadGone': 'a discussion that is no longer open to you',
   'notifications.new': 'New',
   'search.title': 'Search',
-  'search.intro': 'Discussions and replies you may read, best matches first.',
+  'search.intro': 'Discussions, replies and library resources you may read, best matches first.',
   'search.query': 'Search for',
   'search.queryHint': 'Kazakh, Russian or English. "Quotes" for a phrase, -word to leave it out.',
   'search.kind': 'Look in',
-  'search.kind.ALL': 'Discussions, replies and resources',
+  'search.kind.ALL': 'Everywhere',
   'search.kind.THREAD': 'Discussion',
   'search.kind.POST': 'Reply',
 
@@ -568,8 +568,8 @@ export const en = {
     'Toolkits, templates, studies and documents shared by the organisations in your networks. Signed out, you see what is public.',
   'library.filters': 'Filter the library',
   'library.results': 'Resources',
-  'library.emptyTitle': 'Nothing here yet',
-  'library.emptyBody': 'No resource matches. Try other filters, or add the first one from a space.',
+  'library.emptyTitle': 'Nothing matches',
+  'library.emptyBody': 'No resource matches these filters. Try other ones, or clear them.',
   'library.more': 'Show more',
   'library.add': 'Add a resource',
   'library.edit': 'Edit',
@@ -647,7 +647,7 @@ export const en = {
   'search.searching': 'Searching…',
   'search.results': 'Results for “{query}”',
   'search.emptyTitle': 'Nothing found',
-  'search.emptyBody': 'No discussion or reply you may read matches “{query}”.',
+  'search.emptyBody': 'No discussion, reply or resource you may read matches “{query}”.',
   'moderation.title': 'Moderation queue',
   'moderation.intro': 'Replies reported by members of',
   'moderation.notAllowed':
@@ -1156,7 +1156,7 @@ export const en = {
   'report.followUp.reply': 'Your message',
   'report.followUp.send': 'Send',
   'report.followUp.replySent': 'Your message was sent.',
-  'report.followUp.close': 'Close the report',
+  'report.followUp.close': 'Clear this page',
   'report.status.RECEIVED': 'Received',
   'report.status.TRIAGED': 'Being assessed',
   'report.status.INVESTIGATING': 'Under investigation',
@@ -1186,7 +1186,7 @@ export const en = {
   'reports.intro':
     'Only the case handlers see this list. Acknowledge a report within 7 days and give feedback within 3 months.',
   'reports.onlyHandlers':
-    'Only the case handlers the organisation named can read integrity reports. Ask an administrator if you should be one.',
+    'Only the case handlers the organisation named can read integrity reports. Only an owner can name them: ask an owner if you should be one.',
   'reports.backToOrganisation': 'Back to the organisation',
   'reports.backToInbox': 'All reports',
   'reports.publicPage': 'Public reporting page',
@@ -1296,4 +1296,32 @@ export const en = {
   'audit.key.added': 'added',
   'audit.key.removed': 'removed',
   'audit.key.categories': 'categories',
+  // Issue 26, what newcomers trip over (web client).
+  'shell.menu': 'Menu',
+  'library.empty.everywhere.title': 'The library is empty',
+  'library.empty.everywhere.body':
+    'Resources are kept in spaces: open one of your spaces and choose “Add a resource” to add the first one.',
+  'library.empty.network.title': 'Nothing shared yet',
+  'library.empty.network.body':
+    'Resources added to the network’s spaces appear here for every organisation in it.',
+  'library.empty.space.title': 'No resources in this space yet',
+  'library.empty.space.body':
+    'Add the first one with “Add a resource”: upload a file (a PDF, a document, a template) or give a link.',
+  'library.empty.space.readerBody':
+    'Nobody has added a resource here yet. Members who may write in this space can add one.',
+  'report.followUp.closeHint':
+    'Your report stays with the case handlers: this only takes it off this screen. Open it again with your receipt.',
+  'reports.ownerNotHandler':
+    'Only the case handlers the organisation named can read integrity reports, and you are not one of them. As an owner you can name yourself or others in the reporting settings.',
+  'reports.adminNotHandler':
+    'Only the case handlers the organisation named can read integrity reports. The reporting settings show who they are; only an owner can change them.',
+  'event.time.zone': '({zone}, {offset})',
+  'event.time.yours': 'Your time ({zone}): {start}',
+  'event.time.yoursRange': 'Your time ({zone}): {start} – {end}',
+  'event.time.inputHint': 'On the clock of the event’s time zone below.',
+  'acceptInvitation.titleNamed': 'Join {organisation}',
+  'acceptInvitation.introNamed': '{organisation} invited {email} to join it on Alany.',
+  'signUp.invited':
+    '{organisation} invited {email}. Create your account with this address, confirm it, and you can join.',
+  'reporting.offerOther': 'Also offer “{other}”, for a case that fits none of the above',
 } as const;

@@ -568,12 +568,13 @@ export const ru: Messages = {
   'notifications.threadGone': 'обсуждении, которое вам больше недоступно',
   'notifications.new': 'Новое',
   'search.title': 'Поиск',
-  'search.intro': 'Обсуждения и ответы, доступные вам; лучшие совпадения сверху.',
+  'search.intro':
+    'Обсуждения, ответы и материалы библиотеки, доступные вам; лучшие совпадения сверху.',
   'search.query': 'Что искать',
   'search.queryHint':
     'На казахском, русском или английском. "Кавычки" — для фразы, -слово — исключить.',
   'search.kind': 'Где искать',
-  'search.kind.ALL': 'Обсуждения, ответы и материалы',
+  'search.kind.ALL': 'Везде',
   'search.kind.THREAD': 'Обсуждение',
   'search.kind.POST': 'Ответ',
 
@@ -584,9 +585,8 @@ export const ru: Messages = {
     'Инструменты, шаблоны, исследования и документы, которыми делятся организации ваших сетей. Без входа видны только открытые материалы.',
   'library.filters': 'Фильтры библиотеки',
   'library.results': 'Материалы',
-  'library.emptyTitle': 'Пока ничего нет',
-  'library.emptyBody':
-    'Ничего не найдено. Измените фильтры или добавьте первый материал в пространстве.',
+  'library.emptyTitle': 'Ничего не найдено',
+  'library.emptyBody': 'Нет материалов, подходящих под эти фильтры. Измените или сбросьте их.',
   'library.more': 'Показать ещё',
   'library.add': 'Добавить материал',
   'library.edit': 'Изменить',
@@ -665,7 +665,7 @@ export const ru: Messages = {
   'search.searching': 'Ищем…',
   'search.results': 'Результаты по запросу «{query}»',
   'search.emptyTitle': 'Ничего не найдено',
-  'search.emptyBody': 'Нет доступных вам обсуждений или ответов по запросу «{query}».',
+  'search.emptyBody': 'Нет доступных вам обсуждений, ответов или материалов по запросу «{query}».',
   'moderation.title': 'Очередь модерации',
   'moderation.intro': 'Ответы, на которые пожаловались участники:',
   'moderation.notAllowed':
@@ -1199,7 +1199,7 @@ export const ru: Messages = {
   'report.followUp.reply': 'Ваш ответ',
   'report.followUp.send': 'Отправить',
   'report.followUp.replySent': 'Ваш ответ отправлен.',
-  'report.followUp.close': 'Закрыть сообщение',
+  'report.followUp.close': 'Очистить страницу',
   'report.status.RECEIVED': 'Получено',
   'report.status.TRIAGED': 'На оценке',
   'report.status.INVESTIGATING': 'Идёт проверка',
@@ -1229,7 +1229,7 @@ export const ru: Messages = {
   'reports.intro':
     'Этот список видят только ответственные за рассмотрение. Подтвердите получение в течение 7 дней и дайте ответ по существу в течение 3 месяцев.',
   'reports.onlyHandlers':
-    'Сообщения о нарушениях могут читать только ответственные, назначенные организацией. Если это должны быть вы, обратитесь к администратору.',
+    'Сообщения о нарушениях могут читать только ответственные, назначенные организацией. Назначает их владелец: если это должны быть вы, обратитесь к владельцу.',
   'reports.backToOrganisation': 'К организации',
   'reports.backToInbox': 'Все сообщения',
   'reports.publicPage': 'Публичная страница для сообщений',
@@ -1342,4 +1342,34 @@ export const ru: Messages = {
   'audit.key.added': 'добавлены',
   'audit.key.removed': 'исключены',
   'audit.key.categories': 'категории',
+  // Issue 26, what newcomers trip over (web client).
+  'shell.menu': 'Меню',
+  'library.empty.everywhere.title': 'Библиотека пуста',
+  'library.empty.everywhere.body':
+    'Материалы хранятся в пространствах: откройте одно из своих пространств и нажмите «Добавить материал», чтобы добавить первый.',
+  'library.empty.network.title': 'Пока ничем не поделились',
+  'library.empty.network.body':
+    'Материалы, добавленные в пространства сети, появятся здесь для всех её организаций.',
+  'library.empty.space.title': 'В этом пространстве пока нет материалов',
+  'library.empty.space.body':
+    'Добавьте первый кнопкой «Добавить материал»: загрузите файл (PDF, документ, шаблон) или укажите ссылку.',
+  'library.empty.space.readerBody':
+    'Сюда ещё никто не добавил материалов. Добавить их могут участники, которым можно писать в этом пространстве.',
+  'report.followUp.closeHint':
+    'Сообщение остаётся у ответственных: кнопка лишь убирает его с экрана. Откройте его снова по квитанции.',
+  'reports.ownerNotHandler':
+    'Сообщения о нарушениях могут читать только ответственные, назначенные организацией, и вы не среди них. Как владелец, вы можете назначить себя или других в настройках приёма сообщений.',
+  'reports.adminNotHandler':
+    'Сообщения о нарушениях могут читать только ответственные, назначенные организацией. Кто они, видно в настройках приёма сообщений; изменить их может только владелец.',
+  'event.time.zone': '({zone}, {offset})',
+  'event.time.yours': 'По вашему времени ({zone}): {start}',
+  'event.time.yoursRange': 'По вашему времени ({zone}): {start} – {end}',
+  'event.time.inputHint': 'По часам часового пояса мероприятия (ниже).',
+  'acceptInvitation.titleNamed': 'Вступить в «{organisation}»',
+  'acceptInvitation.introNamed':
+    '«{organisation}» приглашает {email} присоединиться к ней в Alany.',
+  'signUp.invited':
+    '«{organisation}» приглашает {email}. Создайте учётную запись с этим адресом, подтвердите его — и сможете вступить.',
+  'reporting.offerOther':
+    'Также предлагать «{other}» — для случая, который не подходит ни под один из вариантов выше',
 };

@@ -119,6 +119,20 @@ export class LeaveOrganisationInput {
   organisationId!: string;
 }
 
+@ObjectType({
+  description:
+    'What the holder of an invitation link may know before signing up: who invites, and which address was invited.',
+})
+export class InvitationPreview {
+  @Field({ description: 'The name of the organisation that invites.' })
+  organisationName!: string;
+
+  @Field({
+    description: 'The address the invitation was sent to; only that address can accept it.',
+  })
+  email!: string;
+}
+
 @ObjectType()
 export class OrganisationPayload {
   @Field(() => Organisation)

@@ -10,6 +10,7 @@ import {
   CreateOrganisationInput,
   IdInput,
   InvitationPayload,
+  InvitationPreview,
   InviteMemberInput,
   LeaveOrganisationInput,
   MembershipPayload,
@@ -36,6 +37,19 @@ export class OrganisationResolver {
   @Public()
   organisation(@Arg('slug') slug: string, @Ctx() context: Context): Promise<Organisation | null> {
     return organisationBySlug(context, slug);
+  }
+
+  @Query(() => InvitationPreview, {
+    nullable: true,
+    description:
+      'Who invites and which address, for the holder of an invitation link (null once it is used, withdrawn or expired). Rate-limited per client address.',
+  })
+  @Public()
+  invitationPreview(
+    @Arg('token') token: string,
+    @Ctx() context: Context,
+  ): Promise<InvitationPreview | null> {
+    return organisations.invitationPreview(context, token);
   }
 
   @Query(() => MembershipConnection, {

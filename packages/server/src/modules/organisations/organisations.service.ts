@@ -275,6 +275,37 @@ function maskEmail(email: string): string {
   return `${local.slice(0, 1)}…@${domain}`;
 }
 
+/**
+ * The invitation behind a link, for the page a signed-out invitee lands on: the organisation's
+ * name and the invited address, nothing else, and only while the invitation can be accepted.
+ * The token is a long random secret (only its hash is stored), so holding it is the permission;
+ * the per-address limit keeps the look-up from being a cheap oracle all the same.
+ */
+export async function invitationPreview(
+  context: Context,
+  token: string,
+): Promise<{ organisationName: string; email: string } | null> {
+  await enforce(
+    context.rateLimiter,
+    LIMITS.invitationPreviewPerClient,
+    `invitation-preview:${context.clientAddress}`,
+  );
+  const secret = token.trim();
+  if (!secret || secret.length > 200) return null;
+  return context.db.read(async (em) => {
+    // Row-level security hides invitations from everyone but the organisation's admins: the
+    // definer function answers for the one matching hash, as acceptInvitation does.
+    const [row] = await em.execute<InvitationRow[]>('select * from alany.invitation_by_hash(?)', [
+      hashSecret(secret),
+    ]);
+    if (!row || row.revoked_at || row.accepted_at) return null;
+    if (new Date(row.expires_at).getTime() <= Date.now()) return null;
+    // Organisation profiles are a public directory (see organisationBySlug).
+    const organisation = await em.findOne(Organisation, { id: row.organisation_id });
+    return organisation ? { organisationName: organisation.name, email: row.email } : null;
+  });
+}
+
 export async function acceptInvitation(context: Context, token: string): Promise<Membership> {
   const { userId } = requireUser(context);
   await enforce(context.rateLimiter, LIMITS.acceptInvitation, `accept-invitation:${userId}`);

@@ -188,6 +188,54 @@ describe('invitations', () => {
     expect(memberships).toHaveLength(0);
   });
 
+  it('previews an invitation to the holder of its link, signed out: the organisation and the address, while it can be accepted', async () => {
+    // Issue 26, item 7: the sign-up page of an invitation link names who invites and prefills the
+    // invited address.
+    const PREVIEW = `query($token: String!) { invitationPreview(token: $token) { organisationName email } }`;
+    const email = `preview.${Date.now()}@example.kz`;
+    const invited = await owner.client.ok(INVITE, { input: { organisationId, email } });
+    const token = invitationTokenFrom((await latestEmail(server, email))!.text_body);
+    const anonymous = server.client();
+    expect((await anonymous.ok(PREVIEW, { token })).invitationPreview).toEqual({
+      organisationName: 'Inviting Organisation',
+      email,
+    });
+    // The type holds nothing else: no role, no inviter, no organisation id.
+    const other = await anonymous.request(
+      `query($token: String!) { invitationPreview(token: $token) { role } }`,
+      { token },
+    );
+    expect(code(other)).toBe('GRAPHQL_VALIDATION_FAILED');
+
+    expect((await anonymous.ok(PREVIEW, { token: 'x'.repeat(43) })).invitationPreview).toBeNull();
+    expect((await anonymous.ok(PREVIEW, { token: '' })).invitationPreview).toBeNull();
+    await owner.client.ok(
+      `mutation($id: ID!) { revokeInvitation(input: { id: $id }) { invitation { revokedAt } } }`,
+      { id: invited.inviteMember.invitation.id },
+    );
+    expect((await anonymous.ok(PREVIEW, { token })).invitationPreview).toBeNull();
+
+    const expiring = `expiring.${Date.now()}@example.kz`;
+    await owner.client.ok(INVITE, { input: { organisationId, email: expiring } });
+    const expiringToken = invitationTokenFrom((await latestEmail(server, expiring))!.text_body);
+    await ownerSql(
+      `update invitation set expires_at = now() - interval '1 minute' where email = $1`,
+      [expiring],
+    );
+    expect((await anonymous.ok(PREVIEW, { token: expiringToken })).invitationPreview).toBeNull();
+  });
+
+  it('limits invitation previews per client address', async () => {
+    const PREVIEW = `query($token: String!) { invitationPreview(token: $token) { email } }`;
+    const client = server.client();
+    let refused: Awaited<ReturnType<typeof client.request<Record<string, unknown>>>> | undefined;
+    for (let i = 0; i < 80 && !refused; i++) {
+      const answer = await client.request(PREVIEW, { token: `guess-${i}`.padEnd(43, 'x') });
+      if (answer.errors) refused = answer;
+    }
+    expect(code(refused!)).toBe('RATE_LIMITED');
+  });
+
   it('a new invitation replaces the pending one for the same address', async () => {
     const email = `twice.${Date.now()}@example.kz`;
     await owner.client.ok(INVITE, { input: { organisationId, email } });

@@ -33,6 +33,10 @@ export class ReportingConfig {
   @Property({ type: ArrayType })
   categories: string[] & Opt = [];
 
+  /** Whether the page offers "Other" (OTHER_CATEGORY) beside the categories. */
+  @Property({ type: 'boolean' })
+  offerOther: boolean & Opt = true;
+
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Date & Opt = new Date();
 }

@@ -3,6 +3,9 @@ import { ArrayMaxSize, IsOptional, IsUUID, Length, Matches, MaxLength } from 'cl
 import { IdField } from '../../platform/graphql/validators.js';
 import { ReportStatus } from './reports.entity.js';
 
+/** The category for a case that fits none of the organisation's: one value in every language. */
+export const OTHER_CATEGORY = 'Other';
+
 export enum ReportActivityKind {
   NEW_REPORT = 'NEW_REPORT',
   NEW_MESSAGE = 'NEW_MESSAGE',
@@ -36,6 +39,12 @@ export class ConfigureReportingInput {
   @ArrayMaxSize(20)
   @Length(1, 80, { each: true, message: 'A category has 1 to 80 characters.' })
   categories!: string[];
+
+  @Field({
+    defaultValue: true,
+    description: `Offer "${OTHER_CATEGORY}" beside the categories, for a case that fits none of them.`,
+  })
+  offerOther!: boolean;
 
   @Field(() => [ID], {
     description: 'The only people who can read reports: members of the organisation.',
@@ -177,6 +186,11 @@ export class ReportingPage {
 
   @Field(() => [String])
   categories!: string[];
+
+  @Field({
+    description: `Whether the page offers "${OTHER_CATEGORY}" beside the categories (the value to submit for it; clients show it in the reporter's language).`,
+  })
+  offerOther!: boolean;
 }
 
 @ObjectType({ description: "An organisation's reporting settings, for its admins." })

@@ -31,6 +31,7 @@ export async function reportingPage(context: Context, slug: string): Promise<Rep
       enabled: config?.enabled ?? false,
       intro: config?.intro ?? '',
       categories: config?.categories ?? [],
+      offerOther: config?.offerOther ?? true,
     };
   });
 }
@@ -72,6 +73,7 @@ export async function configureReporting(
       enabled: input.enabled,
       intro: input.intro,
       categories,
+      offerOther: input.offerOther,
       updatedAt: new Date(),
     });
     if (added.length || removed.length) {
@@ -105,7 +107,14 @@ export async function configureReporting(
       action: 'reporting.configured',
       targetType: 'Organisation',
       targetId: input.organisationId,
-      data: { enabled: input.enabled, handlerUserIds: handlerIds, added, removed, categories },
+      data: {
+        enabled: input.enabled,
+        handlerUserIds: handlerIds,
+        added,
+        removed,
+        categories,
+        offerOther: input.offerOther,
+      },
     });
     await em.flush();
     const organisation = await organisationByIdIn(em, input.organisationId);
@@ -114,6 +123,7 @@ export async function configureReporting(
       enabled: input.enabled,
       intro: input.intro,
       categories,
+      offerOther: input.offerOther,
       handlerUserIds: handlerIds,
     };
   });
@@ -178,6 +188,7 @@ export async function reportingSettings(
       enabled: config?.enabled ?? false,
       intro: config?.intro ?? '',
       categories: config?.categories ?? [],
+      offerOther: config?.offerOther ?? true,
       handlerUserIds: handlers.map((h) => h.userId),
     };
   });

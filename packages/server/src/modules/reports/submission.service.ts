@@ -5,7 +5,12 @@ import type { Context } from '../../platform/graphql/context.js';
 import { BadUserInput, notFound } from '../../platform/graphql/errors.js';
 import { cleanAttachment, safeFileName } from './reports.files.js';
 import { ReportingConfig, type ReportStatus } from './reports.entity.js';
-import { ReportActivityKind, type ReporterView, type SubmitReportInput } from './reports.inputs.js';
+import {
+  OTHER_CATEGORY,
+  ReportActivityKind,
+  type ReporterView,
+  type SubmitReportInput,
+} from './reports.inputs.js';
 import { reportTopic } from './reports.live.js';
 import { gateReporting } from './reports.policy.js';
 import {
@@ -142,7 +147,11 @@ export async function submitReport(context: Context, input: SubmitReportInput): 
         'This organisation does not take reports through Alany.',
       );
     }
-    if (config.categories.length && !config.categories.includes(category)) {
+    const offered =
+      !config.categories.length ||
+      config.categories.includes(category) ||
+      (config.offerOther && category === OTHER_CATEGORY);
+    if (!offered) {
       throw BadUserInput.field(
         'category',
         'UNKNOWN_CATEGORY',

@@ -72,6 +72,8 @@ export const LIMITS = {
   askQuestion: { points: 10, windowSeconds: 60 },
   invitePerOrganisation: { points: 200, windowSeconds: 60 * 60 },
   acceptInvitation: { points: 20, windowSeconds: 60 * 60 },
+  /** Invitation previews (the sign-up page of an invitation link) per client address. */
+  invitationPreviewPerClient: { points: 60, windowSeconds: 15 * 60 },
   upload: { points: 120, windowSeconds: 60 * 60 },
 } as const satisfies Record<string, Limit>;
 

@@ -8,7 +8,8 @@ const STORAGE_KEY = 'alany.locale';
 interface I18nValue extends Translator {
   /** Shows the interface in `locale` now and remembers it on this device. */
   setLocale(locale: Locale): void;
-  date(iso: string, style?: 'date' | 'dateTime'): string;
+  /** In the device's time zone, or in `timeZone` (an event's) when given. */
+  date(iso: string, style?: 'date' | 'dateTime', timeZone?: string): string;
   wait(seconds: number): string;
 }
 
@@ -58,7 +59,7 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
     return {
       ...translator,
       setLocale,
-      date: (iso, style) => formatDate(locale, iso, style),
+      date: (iso, style, timeZone) => formatDate(locale, iso, style, timeZone),
       wait: (seconds) => formatWait(locale, seconds),
     };
   }, [locale, setLocale]);

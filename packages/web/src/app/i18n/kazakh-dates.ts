@@ -1,3 +1,5 @@
+import { wallTimeIn } from './zoned-time';
+
 /**
  * Some browsers ship ICU without Kazakh data (Chromium on Debian prints "2026 M11 27"), so
  * Kazakh dates and waits are written here, following CLDR's patterns for kk.
@@ -27,12 +29,24 @@ export function browserKnowsKazakh(): boolean {
   return knowsKazakh;
 }
 
-/** "2026 ж. 27 қараша" or, with the time, "2026 ж. 27 қараша, 14:05". */
-export function formatKazakhDate(date: Date, withTime: boolean): string {
-  const day = `${date.getFullYear()} ж. ${date.getDate()} ${MONTHS[date.getMonth()]}`;
+/**
+ * "2026 ж. 27 қараша" or, with the time, "2026 ж. 27 қараша, 14:05"; in `timeZone` when given,
+ * else in the device's zone.
+ */
+export function formatKazakhDate(date: Date, withTime: boolean, timeZone?: string): string {
+  const wall = timeZone
+    ? wallTimeIn(date, timeZone)
+    : {
+        year: date.getFullYear(),
+        month: date.getMonth() + 1,
+        day: date.getDate(),
+        hour: date.getHours(),
+        minute: date.getMinutes(),
+      };
+  const day = `${wall.year} ж. ${wall.day} ${MONTHS[wall.month - 1]}`;
   if (!withTime) return day;
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${day}, ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return `${day}, ${pad(wall.hour)}:${pad(wall.minute)}`;
 }
 
 /** "5 минуттан кейін": the ablative suffix is -тан for all three units. */

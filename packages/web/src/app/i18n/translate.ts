@@ -3,6 +3,7 @@ import { kk } from '../../locales/kk';
 import { ru } from '../../locales/ru';
 import { browserKnowsKazakh, formatKazakhDate, formatKazakhWait } from './kazakh-dates';
 import type { Locale, Messages, PluralKey, PluralMessage, TextKey } from './messages';
+import { offsetMinutes } from './zoned-time';
 
 export const CATALOGUES: Record<Locale, Messages> = { kk, ru, en };
 
@@ -41,18 +42,38 @@ export function createTranslator(locale: Locale): Translator {
   };
 }
 
+/**
+ * A date, or a date and time, for the language. `timeZone` (an IANA name such as "Asia/Almaty")
+ * reads the clock of that zone, as an event's times must; without it, the device's.
+ */
 export function formatDate(
   locale: Locale,
   iso: string,
   style: 'date' | 'dateTime' = 'date',
+  timeZone?: string,
 ): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  if (locale === 'kk' && !browserKnowsKazakh()) return formatKazakhDate(date, style === 'dateTime');
+  if (locale === 'kk' && !browserKnowsKazakh()) {
+    return formatKazakhDate(date, style === 'dateTime', timeZone);
+  }
   return new Intl.DateTimeFormat(
     locale,
-    style === 'date' ? { dateStyle: 'long' } : { dateStyle: 'medium', timeStyle: 'short' },
+    style === 'date'
+      ? { dateStyle: 'long', timeZone }
+      : { dateStyle: 'medium', timeStyle: 'short', timeZone },
   ).format(date);
+}
+
+/** "UTC+5", "UTC−5", "UTC+5:30": a zone's offset at `iso`, written the same in every language. */
+export function formatOffset(iso: string, timeZone: string): string {
+  const minutes = offsetMinutes(new Date(iso), timeZone);
+  const sign = minutes < 0 ? '\u2212' : '+';
+  const hours = Math.floor(Math.abs(minutes) / 60);
+  const rest = Math.abs(minutes) % 60;
+  return minutes === 0
+    ? 'UTC'
+    : `UTC${sign}${hours}${rest ? `:${String(rest).padStart(2, '0')}` : ''}`;
 }
 
 /** "in 5 minutes" / "через 5 минут" / "5 минуттан кейін", for a wait given in seconds. */

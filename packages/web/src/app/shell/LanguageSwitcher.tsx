@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { useId } from 'react';
-import { UPDATE_PROFILE } from '../../features/settings/ProfileSection';
+import { UPDATE_PROFILE } from '../../features/settings/documents';
 import { useI18n } from '../i18n/I18nProvider';
 import { isLocale, LOCALES, type Locale } from '../i18n/messages';
 import { useViewer } from '../viewer';

@@ -4,7 +4,9 @@ import { FollowAccountLanguage, useViewer } from '../viewer';
 import { NotificationBell } from '../../features/discussions/NotificationBell';
 import { VerifyEmailBanner } from '../../features/accounts/VerifyEmailBanner';
 import { ConnectionIndicator } from './ConnectionIndicator';
+import { GUEST_DESTINATIONS, SIGNED_IN_DESTINATIONS } from './destinations';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { NavMenu } from './NavMenu';
 import { OrganisationSwitcher } from './OrganisationSwitcher';
 import { SessionEndedNotice } from './SessionEndedNotice';
 import { UserMenu } from './UserMenu';
@@ -26,7 +28,7 @@ export function Layout() {
             </span>
             <span className="brand__name">{t('app.name')}</span>
           </Link>
-          <div className="header__tools">
+          <div className={viewer ? 'header__tools header__tools--member' : 'header__tools'}>
             <LanguageSwitcher />
             {viewer && <NotificationBell />}
             {viewer ? (
@@ -34,41 +36,41 @@ export function Layout() {
             ) : (
               !loading && (
                 <nav className="header__guest" aria-label={t('shell.mainNav')}>
-                  <NavLink to="/library" className="header__link">
-                    {t('shell.nav.library')}
-                  </NavLink>
-                  <NavLink to="/sign-in" className="header__link">
-                    {t('shell.signIn')}
-                  </NavLink>
-                  <NavLink to="/sign-up" className="header__link header__link--strong">
-                    {t('shell.signUp')}
-                  </NavLink>
+                  {GUEST_DESTINATIONS.map((destination) => (
+                    <NavLink
+                      key={destination.to}
+                      to={destination.to}
+                      className={
+                        destination.strong ? 'header__link header__link--strong' : 'header__link'
+                      }
+                    >
+                      {t(destination.label)}
+                    </NavLink>
+                  ))}
                 </nav>
               )
+            )}
+            {!loading && (
+              <NavMenu
+                destinations={viewer ? SIGNED_IN_DESTINATIONS : GUEST_DESTINATIONS}
+                extra={viewer && <LanguageSwitcher />}
+              />
             )}
           </div>
         </div>
         {viewer && (
           <div className="header__nav">
             <nav className="header__tabs" aria-label={t('shell.mainNav')}>
-              <NavLink to="/" end className="header__tab">
-                {t('shell.nav.home')}
-              </NavLink>
-              <NavLink to="/events" className="header__tab">
-                {t('shell.nav.events')}
-              </NavLink>
-              <NavLink to="/library" className="header__tab">
-                {t('shell.nav.library')}
-              </NavLink>
-              <NavLink to="/risks" className="header__tab">
-                {t('shell.nav.risks')}
-              </NavLink>
-              <NavLink to="/search" className="header__tab">
-                {t('shell.nav.search')}
-              </NavLink>
-              <NavLink to="/settings" className="header__tab">
-                {t('shell.nav.settings')}
-              </NavLink>
+              {SIGNED_IN_DESTINATIONS.map((destination) => (
+                <NavLink
+                  key={destination.to}
+                  to={destination.to}
+                  end={destination.end}
+                  className="header__tab"
+                >
+                  {t(destination.label)}
+                </NavLink>
+              ))}
             </nav>
             <OrganisationSwitcher />
           </div>

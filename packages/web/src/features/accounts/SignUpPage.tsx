@@ -1,12 +1,13 @@
 import { useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { describeError, PASSWORD_MIN, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { isLocale, LOCALES } from '../../app/i18n/messages';
 import { useSessionChange } from '../../app/session';
 import { graphql } from '../../gql';
-import { Button, Form, Page, SelectField, TextField } from '../../ui';
+import { Alert, Button, Form, Page, SelectField, TextField } from '../../ui';
+import { invitationTokenIn, useInvitationPreview } from '../organisations/invitation-preview';
 import { safeNext } from './next';
 
 const SIGN_UP = graphql(`
@@ -34,6 +35,16 @@ export function SignUpPage() {
   const sessionChanged = useSessionChange();
   const [signUp, { loading }] = useMutation(SIGN_UP);
   const [problems, setProblems] = useState<ErrorView<Field> | null>(null);
+  // Arriving from an invitation link: name who invites and fill in the invited address, which
+  // is the only one that can accept it (until the person types another).
+  const invitation = useInvitationPreview(
+    invitationTokenIn(new URLSearchParams(location.search).get('next')),
+  );
+  const [email, setEmail] = useState('');
+  const [emailTyped, setEmailTyped] = useState(false);
+  useEffect(() => {
+    if (invitation && !emailTyped) setEmail(invitation.email);
+  }, [invitation, emailTyped]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -44,7 +55,7 @@ export function SignUpPage() {
         variables: {
           input: {
             displayName: String(form.get('displayName')),
-            email: String(form.get('email')),
+            email,
             password: String(form.get('password')),
             locale,
           },
@@ -60,6 +71,14 @@ export function SignUpPage() {
 
   return (
     <Page title={t('signUp.title')} intro={t('signUp.intro')} width="narrow">
+      {invitation && (
+        <Alert tone="info">
+          {t('signUp.invited', {
+            organisation: invitation.organisationName,
+            email: invitation.email,
+          })}
+        </Alert>
+      )}
       <Form problems={problems} className="card form" onSubmit={(event) => void submit(event)}>
         <TextField
           label={t('signUp.displayName')}
@@ -77,6 +96,11 @@ export function SignUpPage() {
           inputMode="email"
           autoComplete="email"
           required
+          value={email}
+          onChange={(event) => {
+            setEmailTyped(true);
+            setEmail(event.target.value);
+          }}
           error={problems?.fields.email}
         />
         <TextField

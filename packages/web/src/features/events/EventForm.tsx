@@ -11,6 +11,7 @@ import {
   TextAreaField,
   TextField,
 } from '../../ui';
+import { fromZonedInput, isTimeZone, toZonedInput } from '../../app/i18n/zoned-time';
 import { CREATE_EVENT, UPDATE_EVENT } from './documents';
 
 const FIELDS = [
@@ -25,17 +26,23 @@ const FIELDS = [
 ] as const;
 type Field = (typeof FIELDS)[number];
 
-/** "2026-11-27T14:05" in the browser's time, as <input type="datetime-local"> wants it. */
-function localInput(iso: string | undefined, fallbackHours: number): string {
-  const date = iso ? new Date(iso) : new Date(Date.now() + fallbackHours * 3600_000);
-  if (!iso) date.setMinutes(0, 0, 0);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+const DEFAULT_ZONE = 'Asia/Almaty';
+
+/**
+ * "2026-11-27T14:05" on the clock of the event's zone, as <input type="datetime-local"> wants
+ * it: the times typed and shown are the event's, never the device's.
+ */
+function zonedInput(iso: string | undefined, zone: string, fallbackHours: number): string {
+  if (iso) return toZonedInput(new Date(iso), zone);
+  const start = new Date(Date.now() + fallbackHours * 3600_000);
+  start.setUTCMinutes(0, 0, 0);
+  return toZonedInput(start, zone);
 }
 
-function isoOf(value: FormDataEntryValue | null): string {
-  const date = new Date(String(value ?? ''));
-  return Number.isNaN(date.getTime()) ? String(value ?? '') : date.toISOString();
+/** The instant a clock in `zone` shows; what the server would refuse is sent as typed. */
+function isoOf(value: FormDataEntryValue | null, zone: string): string {
+  const text = String(value ?? '');
+  return fromZonedInput(text, isTimeZone(zone) ? zone : DEFAULT_ZONE)?.toISOString() ?? text;
 }
 
 /** Creates a draft event in a space, or changes one (organisers). */
@@ -59,12 +66,13 @@ export function EventForm({
     const form = new FormData(formEvent.currentTarget);
     const capacityText = String(form.get('capacity') ?? '').trim();
     const onlineUrl = String(form.get('onlineUrl') ?? '').trim();
+    const timezone = String(form.get('timezone') ?? DEFAULT_ZONE).trim();
     const values = {
       title: String(form.get('title') ?? ''),
       description: String(form.get('description') ?? ''),
-      startsAt: isoOf(form.get('startsAt')),
-      endsAt: isoOf(form.get('endsAt')),
-      timezone: String(form.get('timezone') ?? 'Asia/Almaty'),
+      startsAt: isoOf(form.get('startsAt'), timezone),
+      endsAt: isoOf(form.get('endsAt'), timezone),
+      timezone,
       location: String(form.get('location') ?? ''),
       onlineUrl: onlineUrl || null,
       capacity: capacityText ? Number(capacityText) : null,
@@ -86,6 +94,7 @@ export function EventForm({
   }
 
   const busy = creating.loading || updating.loading;
+  const formZone = event && isTimeZone(event.timezone) ? event.timezone : DEFAULT_ZONE;
   return (
     <Form
       problems={problems}
@@ -111,7 +120,8 @@ export function EventForm({
           label={t('event.field.startsAt')}
           name="startsAt"
           type="datetime-local"
-          defaultValue={localInput(event?.startsAt, 24)}
+          hint={t('event.time.inputHint')}
+          defaultValue={zonedInput(event?.startsAt, formZone, 24)}
           required
           error={problems?.fields.startsAt}
         />
@@ -119,7 +129,8 @@ export function EventForm({
           label={t('event.field.endsAt')}
           name="endsAt"
           type="datetime-local"
-          defaultValue={localInput(event?.endsAt, 26)}
+          hint={t('event.time.inputHint')}
+          defaultValue={zonedInput(event?.endsAt, formZone, 26)}
           required
           error={problems?.fields.endsAt}
         />
@@ -127,7 +138,7 @@ export function EventForm({
       <TextField
         label={t('event.field.timezone')}
         name="timezone"
-        defaultValue={event?.timezone ?? 'Asia/Almaty'}
+        defaultValue={event?.timezone ?? DEFAULT_ZONE}
         error={problems?.fields.timezone}
       />
       <TextField

@@ -1,10 +1,11 @@
 import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import type { EventFieldsFragment } from '../../gql/graphql';
+import { EventTime } from './EventTime';
 
 /** Events as a list: title, when, where and status. */
 export function EventList({ events }: { events: readonly EventFieldsFragment[] }) {
-  const { t, date } = useI18n();
+  const { t } = useI18n();
   return (
     <ul className="list">
       {events.map((event) => (
@@ -16,7 +17,7 @@ export function EventList({ events }: { events: readonly EventFieldsFragment[] }
             </span>
           </p>
           <p className="list__meta">
-            <time dateTime={event.startsAt}>{date(event.startsAt, 'dateTime')}</time>
+            <EventTime startsAt={event.startsAt} timeZone={event.timezone} />
             {event.location && ` · ${event.location}`}
             {event.space && ` · ${event.space.name}`}
           </p>

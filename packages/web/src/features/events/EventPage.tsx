@@ -14,13 +14,14 @@ import {
   REGISTRATIONS_CSV,
 } from './documents';
 import { EventForm } from './EventForm';
+import { EventTime } from './EventTime';
 
 type EventData = NonNullable<EventQuery['event']>;
 
 /** `/events/:id`: what, when and where; registration; for organisers the event's controls. */
 export function EventPage() {
   const { id = '' } = useParams();
-  const { t, date } = useI18n();
+  const { t } = useI18n();
   const { data, loading, error, refetch } = useQuery(EVENT, {
     variables: { id },
     fetchPolicy: 'cache-and-network',
@@ -46,8 +47,7 @@ export function EventPage() {
       title={event.title}
       intro={
         <>
-          <time dateTime={event.startsAt}>{date(event.startsAt, 'dateTime')}</time> –{' '}
-          <time dateTime={event.endsAt}>{date(event.endsAt, 'dateTime')}</time>
+          <EventTime startsAt={event.startsAt} endsAt={event.endsAt} timeZone={event.timezone} />
           <span className={event.status === 'PUBLISHED' ? 'badge' : 'badge badge--neutral'}>
             {t(`event.status.${event.status}`)}
           </span>

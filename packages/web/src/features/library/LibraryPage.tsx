@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import type { ResourceFilter } from '../../gql/graphql';
-import { Page } from '../../ui';
+import { EmptyState, Page } from '../../ui';
 import { LibraryFilters } from './LibraryFilters';
 import { ResourceResults } from './ResourceResults';
 
@@ -18,7 +18,14 @@ export function LibraryPage() {
         <h2 id="library-results" className="card__title">
           {t('library.results')}
         </h2>
-        <ResourceResults filter={filter} />
+        <ResourceResults
+          filter={filter}
+          empty={
+            <EmptyState title={t('library.empty.everywhere.title')}>
+              <p>{t('library.empty.everywhere.body')}</p>
+            </EmptyState>
+          }
+        />
       </section>
     </Page>
   );

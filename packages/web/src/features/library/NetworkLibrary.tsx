@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import type { ResourceFilter } from '../../gql/graphql';
+import { EmptyState } from '../../ui';
 import { LibraryFilters } from './LibraryFilters';
 import { ResourceResults } from './ResourceResults';
 
@@ -15,7 +16,15 @@ export function NetworkLibrary({ networkSlug }: { networkSlug: string }) {
       </h2>
       <p className="muted">{t('library.network.intro')}</p>
       <LibraryFilters onChange={setFilter} />
-      <ResourceResults filter={filter} networkSlug={networkSlug} />
+      <ResourceResults
+        filter={filter}
+        networkSlug={networkSlug}
+        empty={
+          <EmptyState title={t('library.empty.network.title')}>
+            <p>{t('library.empty.network.body')}</p>
+          </EmptyState>
+        }
+      />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import type { ReactNode } from 'react';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import type { ResourceFilter } from '../../gql/graphql';
 import { Button, EmptyState, QueryBoundary } from '../../ui';
@@ -7,15 +8,23 @@ import { ResourceList } from './ResourceList';
 
 const PAGE = 20;
 
+/** Whether the person chose a filter (a space or network is where, not a filter). */
+function isFiltered(filter: ResourceFilter): boolean {
+  return Boolean(filter.kind || filter.language || filter.tag || filter.query);
+}
+
 /** One page of a library at a time, with "show more": everywhere, in a space or in a network. */
 export function ResourceResults({
   filter,
   networkSlug,
   showSpace = true,
+  empty,
 }: {
   filter: ResourceFilter;
   networkSlug?: string;
   showSpace?: boolean;
+  /** What an empty library says before any filter is set: how its first resource gets added. */
+  empty: ReactNode;
 }) {
   const { t } = useI18n();
   const everywhere = useQuery(RESOURCES, {
@@ -41,12 +50,14 @@ export function ResourceResults({
       />
     );
   const resources = connection?.edges.map((edge) => edge.node) ?? [];
-  if (!resources.length)
+  if (!resources.length) {
+    if (!isFiltered(filter)) return <>{empty}</>;
     return (
       <EmptyState title={t('library.emptyTitle')}>
         <p>{t('library.emptyBody')}</p>
       </EmptyState>
     );
+  }
 
   function more() {
     const after = connection?.pageInfo.endCursor;

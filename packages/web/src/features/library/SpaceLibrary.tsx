@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { Button } from '../../ui';
+import { Button, EmptyState } from '../../ui';
 import { ResourceForm } from './ResourceForm';
 import { ResourceResults } from './ResourceResults';
 
@@ -31,7 +31,25 @@ export function SpaceLibrary({ spaceId, canAdd }: { spaceId: string; canAdd: boo
           }}
         />
       )}
-      <ResourceResults filter={{ spaceId }} showSpace={false} />
+      <ResourceResults
+        filter={{ spaceId }}
+        showSpace={false}
+        empty={
+          <EmptyState
+            title={t('library.empty.space.title')}
+            action={
+              canAdd &&
+              !adding && (
+                <Button variant="secondary" onClick={() => setAdding(true)}>
+                  {t('library.add')}
+                </Button>
+              )
+            }
+          >
+            <p>{t(canAdd ? 'library.empty.space.body' : 'library.empty.space.readerBody')}</p>
+          </EmptyState>
+        }
+      />
     </section>
   );
 }

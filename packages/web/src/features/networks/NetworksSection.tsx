@@ -6,7 +6,7 @@ import { useI18n } from '../../app/i18n/I18nProvider';
 import { graphql } from '../../gql';
 import type { OrganisationQuery } from '../../gql/graphql';
 import { Alert, Button, EmptyState, Form, QueryBoundary, TextAreaField, TextField } from '../../ui';
-import { suggestSlug } from '../organisations/CreateOrganisationPage';
+import { suggestSlug } from '../organisations/slug';
 
 const NETWORK_INVITATIONS = graphql(`
   query NetworkInvitations($organisationId: ID!) {
@@ -199,7 +199,7 @@ function CreateNetworkForm({ organisationId }: { organisationId: string }) {
           maxLength={120}
           error={problems?.fields.name}
           onChange={(event) => {
-            if (!slugEdited) setSlug(suggestSlug(event.target.value));
+            if (!slugEdited) setSlug(suggestSlug(event.target.value, i18n.locale));
           }}
         />
         <TextField

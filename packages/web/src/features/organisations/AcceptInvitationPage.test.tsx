@@ -9,7 +9,6 @@ import { I18nProvider } from '../../app/i18n/I18nProvider';
 import type { Locale } from '../../app/i18n/messages';
 import { AcceptInvitationDocument, ViewerDocument } from '../../gql/graphql';
 import { invitationRoutes } from './routes';
-import { suggestSlug } from './CreateOrganisationPage';
 
 const signedIn: MockedResponse = {
   request: { query: ViewerDocument },
@@ -103,13 +102,5 @@ describe('the accept-invitation page', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Приглашение отправлено на другой адрес (a…@example.kz). Выйдите и войдите с этим адресом, чтобы принять его.',
     );
-  });
-});
-
-describe('suggestSlug', () => {
-  it('keeps Latin letters and digits and joins the rest with single dashes', () => {
-    expect(suggestSlug('Adal Almaty 2026!')).toBe('adal-almaty-2026');
-    expect(suggestSlug('  Café  Öffentlich ')).toBe('cafe-offentlich');
-    expect(suggestSlug('Адал')).toBe('');
   });
 });

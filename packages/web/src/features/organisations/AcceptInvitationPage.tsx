@@ -8,6 +8,7 @@ import { useViewer } from '../../app/viewer';
 import { graphql } from '../../gql';
 import { Alert, Button, Loading, Page } from '../../ui';
 import { ResendVerificationButton } from '../accounts/VerifyEmailBanner';
+import { useInvitationPreview } from './invitation-preview';
 
 const ACCEPT_INVITATION = graphql(`
   mutation AcceptInvitation($input: AcceptInvitationInput!) {
@@ -48,6 +49,7 @@ export function AcceptInvitationPage() {
   const [accept, { loading }] = useMutation(ACCEPT_INVITATION, { refetchQueries: 'active' });
   const [problem, setProblem] = useState<string | null>(null);
   const next = encodeURIComponent(location.pathname + location.search);
+  const preview = useInvitationPreview(token);
 
   async function submit() {
     setProblem(null);
@@ -129,7 +131,22 @@ export function AcceptInvitationPage() {
   }
 
   return (
-    <Page title={t('acceptInvitation.title')} intro={t('acceptInvitation.intro')} width="narrow">
+    <Page
+      title={
+        preview
+          ? t('acceptInvitation.titleNamed', { organisation: preview.organisationName })
+          : t('acceptInvitation.title')
+      }
+      intro={
+        preview
+          ? t('acceptInvitation.introNamed', {
+              organisation: preview.organisationName,
+              email: preview.email,
+            })
+          : t('acceptInvitation.intro')
+      }
+      width="narrow"
+    >
       {body}
     </Page>
   );

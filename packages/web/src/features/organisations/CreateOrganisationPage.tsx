@@ -7,6 +7,7 @@ import { graphql } from '../../gql';
 import type { OrganisationKind } from '../../gql/graphql';
 import { Button, Form, Page, SelectField, TextAreaField, TextField } from '../../ui';
 import { ORGANISATION_KINDS } from './ProfileSection';
+import { suggestSlug } from './slug';
 
 const CREATE_ORGANISATION = graphql(`
   mutation CreateOrganisation($input: CreateOrganisationInput!) {
@@ -21,18 +22,6 @@ const CREATE_ORGANISATION = graphql(`
 
 const FIELDS = ['name', 'slug', 'kind', 'city', 'country', 'description'] as const;
 type Field = (typeof FIELDS)[number];
-
-/** A suggestion only: Latin letters and digits survive, everything else becomes a dash. */
-export function suggestSlug(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-}
 
 /** `/organisations/new`: the creator becomes the organisation's owner. */
 export function CreateOrganisationPage() {
@@ -80,7 +69,7 @@ export function CreateOrganisationPage() {
           autoComplete="organization"
           error={problems?.fields.name}
           onChange={(event) => {
-            if (!slugEdited) setSlug(suggestSlug(event.target.value));
+            if (!slugEdited) setSlug(suggestSlug(event.target.value, i18n.locale));
           }}
         />
         <TextField

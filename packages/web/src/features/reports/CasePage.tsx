@@ -15,6 +15,8 @@ import {
   SET_REPORT_STATUS,
 } from './documents';
 import { Deadlines, STATUSES, useReportsOrganisation } from './InboxPage';
+import { NotAHandler } from './NotAHandler';
+import { categoryLabel } from './categories';
 
 type Report = NonNullable<ReportQuery['report']>;
 
@@ -59,7 +61,7 @@ export function CasePage() {
     if (!loading && serverProblems(error).some((p) => p.code === 'FORBIDDEN')) {
       return (
         <Page title={t('reports.case.notFound')}>
-          <Alert tone="info">{t('reports.onlyHandlers')}</Alert>
+          <NotAHandler organisation={organisation} />
           <p>
             <Link to={inbox.to}>{inbox.label}</Link>
           </p>
@@ -109,7 +111,8 @@ function Case({
               <span className={`badge report-status--${report.status}`}>
                 {t(`report.status.${report.status}`)}
               </span>{' '}
-              {report.category} · {t('reports.submitted', { date: day(report.submittedOn) })}
+              {categoryLabel(report.category, t('report.category.other'))} ·{' '}
+              {t('reports.submitted', { date: day(report.submittedOn) })}
             </p>
             <Deadlines report={report} />
             <p className="case__body">{report.body}</p>

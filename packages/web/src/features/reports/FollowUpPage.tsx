@@ -1,3 +1,4 @@
+import { categoryLabel } from './categories';
 import { useLazyQuery, useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { describeError, serverProblems, type ErrorView } from '../../app/errors';
@@ -154,7 +155,8 @@ function ReportThread({
           <span className={`badge report-status__badge report-status--${report.status}`}>
             {t(`report.status.${report.status}`)}
           </span>{' '}
-          {t('report.followUp.submitted', { date: day(report.submittedOn) })} · {report.category}
+          {t('report.followUp.submitted', { date: day(report.submittedOn) })} ·{' '}
+          {categoryLabel(report.category, t('report.category.other'))}
         </p>
         <p className="muted">{t(`report.statusHelp.${report.status}`)}</p>
         <AttachmentList attachments={report.attachments} download={false} />
@@ -195,10 +197,13 @@ function ReportThread({
           <Button type="submit" busy={loading || uploading}>
             {loading ? t('report.sending') : t('report.followUp.send')}
           </Button>
-          <Button variant="secondary" onClick={onClose}>
+          <Button variant="secondary" onClick={onClose} aria-describedby="follow-up-close-hint">
             {t('report.followUp.close')}
           </Button>
         </div>
+        <p className="muted" id="follow-up-close-hint">
+          {t('report.followUp.closeHint')}
+        </p>
       </Form>
     </Page>
   );

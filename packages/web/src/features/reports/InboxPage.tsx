@@ -3,9 +3,11 @@ import { useState, type ReactElement } from 'react';
 import { Link, useParams } from 'react-router';
 import { serverProblems } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import type { ReportStatus, ReportSummaryFieldsFragment } from '../../gql/graphql';
+import type { MemberRole, ReportStatus, ReportSummaryFieldsFragment } from '../../gql/graphql';
 import { Alert, Button, EmptyState, Page, QueryBoundary, SelectField } from '../../ui';
 import { useDay } from './Conversation';
+import { NotAHandler } from './NotAHandler';
+import { categoryLabel, categoryOptions } from './categories';
 import {
   REPORT_ACTIVITY,
   REPORT_HANDLERS,
@@ -139,7 +141,11 @@ function Handlers({ organisationId }: { organisationId: string }) {
   );
 }
 
-function Inbox({ organisation }: { organisation: { id: string; name: string; slug: string } }) {
+function Inbox({
+  organisation,
+}: {
+  organisation: { id: string; name: string; slug: string; viewerRole?: MemberRole | null };
+}) {
   const { t, plural } = useI18n();
   const day = useDay();
   const [status, setStatus] = useState<ReportStatus | ''>('');
@@ -152,7 +158,11 @@ function Inbox({ organisation }: { organisation: { id: string; name: string; slu
   });
   // The categories offered on the public page (reports keep theirs if the list changes later).
   const { data: page } = useQuery(REPORTING_PAGE, { variables: { slug: organisation.slug } });
-  const categories = page?.reportingPage.categories ?? [];
+  const categories = categoryOptions(
+    page?.reportingPage.categories ?? [],
+    page?.reportingPage.offerOther ?? false,
+    t('report.category.other'),
+  );
   useSubscription(REPORT_ACTIVITY, {
     variables: { organisationId: organisation.id },
     onData: ({ data: live }) => {
@@ -167,7 +177,7 @@ function Inbox({ organisation }: { organisation: { id: string; name: string; slu
   if (forbidden) {
     return (
       <Page title={title}>
-        <Alert tone="info">{t('reports.onlyHandlers')}</Alert>
+        <NotAHandler organisation={organisation} />
       </Page>
     );
   }
@@ -207,10 +217,7 @@ function Inbox({ organisation }: { organisation: { id: string; name: string; slu
             name="category"
             value={category}
             onChange={(event) => setCategory(event.target.value)}
-            options={[
-              { value: '', label: t('reports.filter.anyCategory') },
-              ...categories.map((value) => ({ value, label: value })),
-            ]}
+            options={[{ value: '', label: t('reports.filter.anyCategory') }, ...categories]}
           />
         )}
       </div>
@@ -234,7 +241,8 @@ function Inbox({ organisation }: { organisation: { id: string; name: string; slu
                 </span>
               </div>
               <p className="list__meta">
-                {report.category} · {t('reports.submitted', { date: day(report.submittedOn) })} ·{' '}
+                {categoryLabel(report.category, t('report.category.other'))} ·{' '}
+                {t('reports.submitted', { date: day(report.submittedOn) })} ·{' '}
                 {plural('reports.messages', report.messageCount)}
               </p>
               <Deadlines report={report} />

@@ -1,3 +1,4 @@
+import { categoryOptions, OTHER_CATEGORY } from './categories';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
@@ -102,7 +103,12 @@ export function ReportPage() {
     <Page title={t('report.title', { name: page.organisationName })} width="narrow">
       {page.intro && <p className="report__intro">{page.intro}</p>}
       <Protections />
-      <ReportForm slug={slug} categories={page.categories} onSubmitted={setReceipt} />
+      <ReportForm
+        slug={slug}
+        categories={page.categories}
+        offerOther={page.offerOther}
+        onSubmitted={setReceipt}
+      />
       <p className="report__follow-up">
         {t('report.alreadyReported')} <Link to="/report/follow-up">{t('report.followUpLink')}</Link>
       </p>
@@ -113,10 +119,12 @@ export function ReportPage() {
 function ReportForm({
   slug,
   categories,
+  offerOther,
   onSubmitted,
 }: {
   slug: string;
   categories: readonly string[];
+  offerOther: boolean;
   onSubmitted(receipt: string): void;
 }) {
   const i18n = useI18n();
@@ -145,7 +153,7 @@ function ReportForm({
           input: {
             proof,
             organisationSlug: slug,
-            category: categories.length ? text('category') : t('report.category.other'),
+            category: categories.length ? text('category') : OTHER_CATEGORY,
             title: text('title'),
             body: String(form.get('body') ?? ''),
             occurredAt: text('occurredAt') || null,
@@ -178,7 +186,7 @@ function ReportForm({
           name="category"
           required
           error={problems?.fields.category}
-          options={categories.map((category) => ({ value: category, label: category }))}
+          options={categoryOptions(categories, offerOther, t('report.category.other'))}
         />
       )}
       <TextField

@@ -1,6 +1,7 @@
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { useId, useState } from 'react';
+import { PageLoading } from '../../app/PageLoading';
 import { createBrowserRouter, Outlet, RouterProvider, type RouteObject } from 'react-router';
 import { I18nProvider, useI18n } from '../../app/i18n/I18nProvider';
 import { isLocale, LOCALES } from '../../app/i18n/messages';
@@ -83,6 +84,8 @@ function ReporterShell() {
 export const reporterAppRoutes: RouteObject[] = [
   {
     element: <ReporterShell />,
+    // While a page's code loads on the first visit (react-router warns without one).
+    hydrateFallbackElement: <PageLoading />,
     children: [...reporterRoutes, { path: '*', element: <NotFoundPage /> }],
   },
 ];

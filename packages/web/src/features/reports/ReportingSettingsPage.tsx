@@ -84,6 +84,7 @@ function SettingsForm({
               .split('\n')
               .map((line) => line.trim())
               .filter(Boolean),
+            offerOther: form.get('offerOther') === 'on',
             handlerUserIds: handlers,
           },
         },
@@ -119,6 +120,12 @@ function SettingsForm({
         defaultValue={settings.categories.join('\n')}
         error={problems?.fields.categories}
       />
+      <div className="field">
+        <label className="checkbox">
+          <input type="checkbox" name="offerOther" defaultChecked={settings.offerOther} />
+          {t('reporting.offerOther', { other: t('report.category.other') })}
+        </label>
+      </div>
       <LabelledField
         kind="group"
         label={t('reporting.handlers')}

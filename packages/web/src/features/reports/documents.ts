@@ -7,6 +7,7 @@ export const REPORTING_PAGE = graphql(`
       enabled
       intro
       categories
+      offerOther
     }
   }
 `);
@@ -79,6 +80,7 @@ export const REPORTING_SETTINGS = graphql(`
       enabled
       intro
       categories
+      offerOther
       handlerUserIds
     }
     members(organisationId: $organisationId, first: 100) {
@@ -103,6 +105,7 @@ export const CONFIGURE_REPORTING = graphql(`
       enabled
       intro
       categories
+      offerOther
       handlerUserIds
     }
   }

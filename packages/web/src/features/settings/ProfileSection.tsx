@@ -4,20 +4,8 @@ import { describeError, type ErrorView } from '../../app/errors';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { isLocale, LOCALES, type Locale } from '../../app/i18n/messages';
 import { useViewer } from '../../app/viewer';
-import { graphql } from '../../gql';
 import { Alert, Button, Form, SelectField, TextField } from '../../ui';
-
-export const UPDATE_PROFILE = graphql(`
-  mutation UpdateProfile($input: UpdateProfileInput!) {
-    updateProfile(input: $input) {
-      user {
-        id
-        displayName
-        locale
-      }
-    }
-  }
-`);
+import { UPDATE_PROFILE } from './documents';
 
 const FIELDS = ['displayName', 'locale'] as const;
 type Field = (typeof FIELDS)[number];
