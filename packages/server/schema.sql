@@ -703,6 +703,26 @@ CREATE FUNCTION alany.public_risk_summary(target uuid) RETURNS TABLE(assessment_
       $$;
 
 --
+-- Name: question_author_name(); Type: FUNCTION; Schema: alany; Owner: -
+--
+
+CREATE FUNCTION alany.question_author_name() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $$
+      begin
+        if tg_op = 'UPDATE' then
+          new.author_name := old.author_name;
+        elsif new.anonymous or new.participant_id is null then
+          new.author_name := null;
+        else
+          new.author_name := (select display_name from event_participant where id = new.participant_id);
+        end if;
+        return new;
+      end
+      $$;
+
+--
 -- Name: readable_space_ids(); Type: FUNCTION; Schema: alany; Owner: -
 --
 
@@ -2078,6 +2098,8 @@ CREATE TABLE public.question (
     upvote_count integer DEFAULT 0 NOT NULL,
     created_at timestamp with time zone NOT NULL,
     updated_at timestamp with time zone NOT NULL,
+    author_name text,
+    CONSTRAINT question_anonymous_unnamed CHECK (((NOT anonymous) OR (author_name IS NULL))),
     CONSTRAINT question_body_check CHECK (((length(body) >= 1) AND (length(body) <= 500))),
     CONSTRAINT question_check CHECK (((NOT anonymous) OR (participant_id IS NULL)))
 );
@@ -2259,7 +2281,8 @@ CREATE TABLE public.reporting_config (
     enabled boolean NOT NULL,
     intro text DEFAULT ''::text NOT NULL,
     categories text[] DEFAULT '{}'::text[] NOT NULL,
-    updated_at timestamp with time zone NOT NULL
+    updated_at timestamp with time zone NOT NULL,
+    offer_other boolean DEFAULT true NOT NULL
 );
 
 ALTER TABLE ONLY public.reporting_config FORCE ROW LEVEL SECURITY;
@@ -2464,6 +2487,22 @@ CREATE TABLE public.thread (
 );
 
 ALTER TABLE ONLY public.thread FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: thread_reaction; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.thread_reaction (
+    id uuid NOT NULL,
+    organisation_id uuid NOT NULL,
+    space_id uuid NOT NULL,
+    thread_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    kind public.reaction_kind NOT NULL,
+    created_at timestamp with time zone NOT NULL
+);
+
+ALTER TABLE ONLY public.thread_reaction FORCE ROW LEVEL SECURITY;
 
 --
 -- Name: thread_read; Type: TABLE; Schema: public; Owner: -
@@ -2947,6 +2986,20 @@ ALTER TABLE ONLY public.thread
     ADD CONSTRAINT thread_pkey PRIMARY KEY (id);
 
 --
+-- Name: thread_reaction thread_reaction_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.thread_reaction
+    ADD CONSTRAINT thread_reaction_pkey PRIMARY KEY (id);
+
+--
+-- Name: thread_reaction thread_reaction_thread_id_user_id_kind_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.thread_reaction
+    ADD CONSTRAINT thread_reaction_thread_id_user_id_kind_key UNIQUE (thread_id, user_id, kind);
+
+--
 -- Name: thread_read thread_read_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3321,6 +3374,12 @@ CREATE CONSTRAINT TRIGGER membership_keeps_an_owner AFTER DELETE OR UPDATE ON pu
 --
 
 CREATE TRIGGER post_counts_on_thread AFTER INSERT ON public.post FOR EACH ROW EXECUTE FUNCTION alany.thread_replied();
+
+--
+-- Name: question question_author_name; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER question_author_name BEFORE INSERT OR UPDATE OF author_name ON public.question FOR EACH ROW EXECUTE FUNCTION alany.question_author_name();
 
 --
 -- Name: question question_vote_count_started; Type: TRIGGER; Schema: public; Owner: -
@@ -4149,6 +4208,34 @@ ALTER TABLE ONLY public.thread
 
 ALTER TABLE ONLY public.thread
     ADD CONSTRAINT thread_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES public.organisation(id) ON DELETE CASCADE;
+
+--
+-- Name: thread_reaction thread_reaction_organisation_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.thread_reaction
+    ADD CONSTRAINT thread_reaction_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES public.organisation(id) ON DELETE CASCADE;
+
+--
+-- Name: thread_reaction thread_reaction_space_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.thread_reaction
+    ADD CONSTRAINT thread_reaction_space_id_fkey FOREIGN KEY (space_id) REFERENCES public.space(id) ON DELETE CASCADE;
+
+--
+-- Name: thread_reaction thread_reaction_thread_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.thread_reaction
+    ADD CONSTRAINT thread_reaction_thread_id_fkey FOREIGN KEY (thread_id) REFERENCES public.thread(id) ON DELETE CASCADE;
+
+--
+-- Name: thread_reaction thread_reaction_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.thread_reaction
+    ADD CONSTRAINT thread_reaction_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.app_user(id) ON DELETE CASCADE;
 
 --
 -- Name: thread_read thread_read_organisation_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -5036,6 +5123,30 @@ ALTER TABLE public.thread ENABLE ROW LEVEL SECURITY;
 CREATE POLICY thread_insert ON public.thread FOR INSERT WITH CHECK (((space_id = ANY (( SELECT alany.writable_space_ids() AS writable_space_ids)::uuid[])) AND (author_id = alany.viewer_user_id())));
 
 --
+-- Name: thread_reaction; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.thread_reaction ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: thread_reaction thread_reaction_delete; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY thread_reaction_delete ON public.thread_reaction FOR DELETE USING ((user_id = alany.viewer_user_id()));
+
+--
+-- Name: thread_reaction thread_reaction_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY thread_reaction_read ON public.thread_reaction FOR SELECT USING ((space_id = ANY (( SELECT alany.readable_space_ids() AS readable_space_ids)::uuid[])));
+
+--
+-- Name: thread_reaction thread_reaction_write; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY thread_reaction_write ON public.thread_reaction FOR INSERT WITH CHECK (((space_id = ANY (( SELECT alany.writable_space_ids() AS writable_space_ids)::uuid[])) AND (user_id = alany.viewer_user_id())));
+
+--
 -- Name: thread_read; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -5247,6 +5358,12 @@ GRANT ALL ON FUNCTION alany.promote_waitlist(target_event uuid) TO alany_app;
 
 REVOKE ALL ON FUNCTION alany.public_risk_summary(target uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION alany.public_risk_summary(target uuid) TO alany_app;
+
+--
+-- Name: FUNCTION question_author_name(); Type: ACL; Schema: alany; Owner: -
+--
+
+GRANT ALL ON FUNCTION alany.question_author_name() TO alany_app;
 
 --
 -- Name: FUNCTION readable_space_ids(); Type: ACL; Schema: alany; Owner: -
@@ -5849,6 +5966,12 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.space_participant TO alany_app
 --
 
 GRANT SELECT,INSERT,UPDATE ON TABLE public.thread TO alany_app;
+
+--
+-- Name: TABLE thread_reaction; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE ON TABLE public.thread_reaction TO alany_app;
 
 --
 -- Name: TABLE thread_read; Type: ACL; Schema: public; Owner: -
