@@ -151,6 +151,7 @@ describe('compiled execution over HTTP', () => {
         eventId: t.event.id,
         code: t.event.code,
         receipt: t.receipt,
+        token: t.invitationToken,
         query: t.searchWord,
         slug: networkSlug.has(operation) ? t.network.slug : t.organisation.slug,
         first: 50,
