@@ -98,6 +98,9 @@ export async function startServer(
     HOST: '127.0.0.1',
     LOG_LEVEL: options.logLevel ?? process.env.E2E_LOG_LEVEL ?? 'warn',
     ALANY_SEED_DEMO: 'false',
+    // Each server its own Redis namespace: rate-limit budgets (sign-ups per address) and pub/sub
+    // of one test file must not be spent or heard by the next file's server on the same Redis.
+    ALANY_REDIS_PREFIX: `alany-e2e-${port}-${randomBytes(4).toString('hex')}`,
     ALANY_WEB_DIST: webDist,
     // Production refuses to start without the key that encrypts integrity reports.
     ALANY_REPORT_KEY: randomBytes(32).toString('base64'),

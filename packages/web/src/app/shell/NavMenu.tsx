@@ -83,7 +83,8 @@ export function NavMenu({
             </li>
           ))}
         </ul>
-        {extra && <div className="nav-menu__extra">{extra}</div>}
+        {/* Only while open: closed, the header holds the same controls (one of each in the page). */}
+        {open && extra && <div className="nav-menu__extra">{extra}</div>}
       </nav>
     </div>
   );
